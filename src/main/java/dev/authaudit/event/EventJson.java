@@ -1,0 +1,179 @@
+package dev.authaudit.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes and reads events-v1 JSON objects. This is the only place that knows the contract's field
+ * names, so a record and its JSON cannot drift apart.
+ */
+public final class EventJson {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final JsonFactory factory = new JsonFactory();
+
+    /** Returns one event as a single-line JSON object. */
+    public String toJson(LogEvent event) {
+        StringWriter out = new StringWriter(256);
+        write(event, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes one event as a single-line JSON object (no trailing newline).
+     *
+     * @throws UncheckedIOException if the writer fails
+     */
+    public void write(LogEvent event, Writer out) {
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("time", TIME.format(event.time()));
+            g.writeStringField("type", event.type().word());
+            g.writeStringField("source", event.origin().source());
+            g.writeStringField("rule", event.origin().rule());
+            g.writeStringField("ip", event.ip());
+            g.writeStringField("account", event.account());
+            g.writeStringField("protocol", event.protocol().word());
+            writeInt(g, "port", event.port());
+            g.writeStringField("file", event.origin().file());
+            g.writeNumberField("line", event.origin().line());
+            if (event instanceof AuthFailure f) {
+                g.writeStringField("reason", f.reason().word());
+                g.writeNumberField("attempts", f.attempts());
+                g.writeBooleanField("detail", f.detail());
+                writeOptional(g, "password_fp", f.passwordFp());
+                writeOptional(g, "session", f.session());
+                writeOptional(g, "mech", f.mech());
+                writeOptional(g, "helo", f.helo());
+                writeOptional(g, "local_ip", f.localIp());
+            } else if (event instanceof AuthSuccess s) {
+                writeOptional(g, "session", s.session());
+                writeOptional(g, "mech", s.mech());
+                writeOptional(g, "helo", s.helo());
+                writeOptional(g, "local_ip", s.localIp());
+            } else if (event instanceof FirewallDrop d) {
+                g.writeStringField("chain", d.chain());
+                writeOptional(g, "proto", d.proto());
+                if (d.srcPort() != null) {
+                    g.writeNumberField("src_port", d.srcPort());
+                }
+                writeOptional(g, "dst", d.dst());
+                g.writeBooleanField("inbound", d.inbound());
+                writeOptional(g, "flags", d.flags());
+            } else if (event instanceof FirewallBlock b) {
+                g.writeStringField("trigger", b.trigger());
+                writeInt(g, "hits", b.hits());
+                if (b.durationS() == null) {
+                    g.writeNullField("duration_s");
+                } else {
+                    g.writeNumberField("duration_s", b.durationS());
+                }
+                g.writeBooleanField("permanent", b.permanent());
+                writeInt(g, "interval_s", b.intervalS());
+                g.writeArrayFieldStart("ports");
+                for (int p : b.ports()) {
+                    g.writeNumber(p);
+                }
+                g.writeEndArray();
+                writeOptional(g, "app", b.app());
+                writeOptional(g, "message", b.message());
+            } else if (event instanceof FirewallUnblock u) {
+                writeOptional(g, "trigger", u.trigger());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads one events-v1 JSON object back into its record.
+     *
+     * @throws IllegalArgumentException if the text is not an events-v1 object
+     */
+    public LogEvent read(String json) {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("an event must be a JSON object");
+        }
+        EventType type = EventType.fromWord(text(n, "type"));
+        OffsetDateTime time = OffsetDateTime.parse(text(n, "time"));
+        Origin origin = new Origin(orElse(text(n, "source"), "unknown"), orElse(text(n, "rule"), "unknown"),
+                orElse(text(n, "file"), "-"), n.path("line").asLong(0));
+        String ip = text(n, "ip");
+        String account = text(n, "account");
+        Protocol protocol = Protocol.fromService(text(n, "protocol"));
+        Integer port = integer(n, "port");
+        switch (type) {
+            case AUTH_FAILURE:
+                return new AuthFailure(time, origin, ip, account, protocol, port,
+                        FailureReason.fromText(text(n, "reason")), Math.max(1, n.path("attempts").asInt(1)),
+                        n.path("detail").asBoolean(false), text(n, "password_fp"), text(n, "session"),
+                        text(n, "mech"), text(n, "helo"), text(n, "local_ip"));
+            case AUTH_SUCCESS:
+                return new AuthSuccess(time, origin, ip, account, protocol, port, text(n, "session"),
+                        text(n, "mech"), text(n, "helo"), text(n, "local_ip"));
+            case FIREWALL_DROP:
+                return new FirewallDrop(time, origin, ip, protocol, port, orElse(text(n, "chain"), "UNKNOWN"),
+                        integer(n, "src_port"), text(n, "proto"), text(n, "dst"),
+                        n.path("inbound").asBoolean(true), text(n, "flags"));
+            case FIREWALL_BLOCK:
+                List<Integer> ports = new ArrayList<>();
+                n.path("ports").forEach(p -> ports.add(p.asInt()));
+                JsonNode dur = n.get("duration_s");
+                return new FirewallBlock(time, origin, ip, account, protocol, port,
+                        orElse(text(n, "trigger"), "unknown"), integer(n, "hits"), integer(n, "interval_s"),
+                        dur == null || dur.isNull() ? null : dur.asLong(), n.path("permanent").asBoolean(false),
+                        ports, text(n, "app"), text(n, "message"));
+            case FIREWALL_UNBLOCK:
+                return new FirewallUnblock(time, origin, ip, protocol, port, text(n, "trigger"));
+            default:
+                throw new IllegalArgumentException("unhandled type " + type);
+        }
+    }
+
+    private static void writeInt(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private static void writeOptional(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Integer integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
+    }
+
+    private static String orElse(String v, String fallback) {
+        return v == null ? fallback : v;
+    }
+}
