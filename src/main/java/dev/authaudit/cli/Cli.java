@@ -1,0 +1,108 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.config.ConfigException;
+import dev.authaudit.rules.RuleException;
+import java.io.InputStream;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** The top-level {@code authaudit} command. */
+@Command(name = "authaudit", mixinStandardHelpOptions = true, version = "authaudit 0.1.0",
+        header = "Mail-submission authentication auditor: explains firewall blocks, finds stale-password clients.",
+        description = {"Reads Exim, Dovecot, Postfix, lfd, kernel firewall and fail2ban logs (plain or .gz),",
+            "correlates auth failures with firewall blocks, and explains them."},
+        subcommands = {ParseCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
+            "0:done (findings are in the output)",
+            "1:internal error (a bug: rerun with --debug and report it)",
+            "2:usage error",
+            "3:configuration or rule invalid",
+            "4:an input log could not be read (the rest was still read)",
+            "5:an action failed (the report is still written)",
+            "10:findings present (only with --exit-code-on-findings)"},
+        footer = "%nSee 'authaudit help <command>' for a command's options.")
+public final class Cli implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of internal errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with its subcommands bound to a context.
+     */
+    public static CommandLine create(InputStream stdin, Clock clock) {
+        Context context = new Context(stdin, clock);
+        CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
+        cl.setExecutionExceptionHandler(new Handler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    /** Creates command objects, handing the context to those that take one. */
+    private record ContextFactory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Context.class).newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+
+    /** Prints errors for people: the message, and a stack trace only with --debug. */
+    private static final class Handler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+            boolean debug = parsed.hasMatchedOption("--debug")
+                    || (parsed.subcommand() != null && anyDebug(parsed));
+            if (ex instanceof RuleException || ex instanceof ConfigException) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(cl.getErr());
+                }
+                return ExitCodes.CONFIG;
+            }
+            if (ex instanceof UsageProblem) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            cl.getErr().println("authaudit: internal error: " + ex + (debug ? "" : " (rerun with --debug for details"
+                    + " and report it)"));
+            if (debug) {
+                ex.printStackTrace(cl.getErr());
+            }
+            return ExitCodes.SOFTWARE;
+        }
+
+        private static boolean anyDebug(ParseResult p) {
+            for (ParseResult r = p; r != null; r = r.subcommand()) {
+                if (r.hasMatchedOption("--debug")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A usage mistake found after parsing (a bad --tz, say), reported with exit code 2. */
+    public static final class UsageProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageProblem(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.PasswordRedactor;
+import dev.authaudit.parse.TimeResolver;
+import dev.authaudit.rules.RuleSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every log-reading command shares: time interpretation and where the rules are. */
+public final class InputOptions {
+    @Option(names = "--tz", paramLabel = "ZONE",
+            description = "Zone for time stamps that carry none (syslog, lfd.log, Exim without log_timezone)."
+                    + " Default: the system's zone.")
+    String tz;
+
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "Year for year-less syslog stamps. Default: inferred from each file's modification time.")
+    Integer year;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Folder of shipped rules. Default: rules/ of the installation ($AUTHAUDIT_HOME).")
+    Path rules;
+
+    @Option(names = "--rules-dir", paramLabel = "DIR",
+            description = "Site rules; a rule here replaces a shipped rule of the same id. Repeatable.")
+    List<Path> siteRules = new ArrayList<>();
+
+    /** Returns the zone to use. */
+    public ZoneId zone() {
+        if (tz == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new Cli.UsageProblem("--tz " + tz + " is not a zone; use a region such as Europe/Paris or an"
+                    + " offset such as +02:00");
+        }
+    }
+
+    /** Loads the rule set: shipped rules, then site rules. */
+    public RuleSet ruleSet() {
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(rules != null ? rules : defaultRules());
+        dirs.addAll(siteRules);
+        return RuleSet.load(dirs);
+    }
+
+    /** Builds a line parser with a fresh fingerprint key (fingerprints are comparable within one run). */
+    public LineParser parser(RuleSet ruleSet) {
+        if (year != null && (year < 1970 || year > 2100)) {
+            throw new Cli.UsageProblem("--year " + year + " is out of range; give a four-digit year");
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new LineParser(ruleSet, new TimeResolver(zone(), year), new PasswordRedactor(key));
+    }
+
+    /**
+     * Finds the shipped rules: $AUTHAUDIT_HOME/rules, the rules/ folder beside the jar's project or
+     * install folder, ./rules, then /usr/share/authaudit/rules.
+     */
+    static Path defaultRules() {
+        List<Path> candidates = new ArrayList<>();
+        String home = System.getenv("AUTHAUDIT_HOME");
+        if (home != null && !home.isBlank()) {
+            candidates.add(Paths.get(home, "rules"));
+        }
+        String prop = System.getProperty("authaudit.home");
+        if (prop != null) {
+            candidates.add(Paths.get(prop, "rules"));
+        }
+        try {
+            Path jar = Paths.get(InputOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                candidates.add(p.resolve("rules"));
+                if (candidates.size() > 6) {
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            // not from a file: fall through to the other places
+        }
+        candidates.add(Paths.get("rules"));
+        candidates.add(Paths.get("/usr/share/authaudit/rules"));
+        for (Path c : candidates) {
+            if (Files.isDirectory(c.resolve("parsers"))) {
+                return c;
+            }
+        }
+        return candidates.get(0);
+    }
+}

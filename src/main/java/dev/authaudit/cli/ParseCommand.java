@@ -1,0 +1,93 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.event.EventJson;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.InputSet;
+import dev.authaudit.ingest.InputStats;
+import dev.authaudit.parse.FileParser;
+import dev.authaudit.parse.LineParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code authaudit parse}: logs in, events-v1 JSON Lines out. */
+@Command(name = "parse", mixinStandardHelpOptions = true, showDefaultValues = true,
+        header = "Read logs and print one events-v1 event per line.",
+        description = {"Reads files, .gz archives, folders (recursively) or - for stdin, and prints every",
+            "auth failure, auth success, firewall drop, block and unblock as JSON Lines (or text).",
+            "A summary of lines read, events and skipped lines goes to stderr."},
+        exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
+            "0:done", "2:usage error", "3:a rule file is invalid", "4:an input could not be read (the rest was)"})
+public final class ParseCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { jsonl, text }
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--format", description = "jsonl or text.")
+    Format format = Format.jsonl;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, .gz files, folders, or - for stdin.")
+    List<String> paths = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final Context context;
+
+    public ParseCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        LineParser parser = input.parser(input.ruleSet());
+        InputSet set = InputSet.of(paths);
+        PrintWriter err = spec.commandLine().getErr();
+        set.problems().forEach(p -> err.println("authaudit: " + p));
+        EventJson json = new EventJson();
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+        List<InputStats> all = new ArrayList<>();
+        try {
+            for (InputFile f : set.files()) {
+                Instant ref = f.modified() != null ? f.modified() : context.clock().instant();
+                try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
+                    LogEvent e;
+                    while ((e = fp.nextEvent()) != null) {
+                        if (format == Format.jsonl) {
+                            json.write(e, out);
+                        } else {
+                            out.write(TextEvent.line(e));
+                        }
+                        out.write('\n');
+                    }
+                    all.add(fp.stats());
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean damaged = !set.problems().isEmpty();
+        for (InputStats s : all) {
+            s.problems().forEach(p -> err.println("authaudit: " + p));
+            damaged |= s.damaged();
+        }
+        err.println(Summary.of(all));
+        err.flush();
+        return damaged ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.authaudit.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What was read from one input: line counts and the damage found. Mutable while the file is read,
+ * then only read by reports; one instance per file, never shared between threads.
+ */
+public final class InputStats {
+    private final String file;
+    private String format = "unknown";
+    private long lines;
+    private long events;
+    private long skipped;
+    private long ignored;
+    private long invalid;
+    private long untimed;
+    private long binary;
+    private long badUtf8;
+    private long oversized;
+    private final List<String> problems = new ArrayList<>();
+
+    /** Creates empty statistics for a file. */
+    public InputStats(String file) {
+        this.file = file;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** Returns the log format most of this file's events came from ({@code exim}, {@code dovecot}, ...). */
+    public String format() {
+        return format;
+    }
+
+    public void format(String format) {
+        this.format = format;
+    }
+
+    public long lines() {
+        return lines;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** Returns lines of a known source that no rule could read: each is a rules gap. */
+    public long skipped() {
+        return skipped;
+    }
+
+    public long ignored() {
+        return ignored;
+    }
+
+    /** Returns lines a rule matched whose fields were unusable (an address that is not an address). */
+    public long invalid() {
+        return invalid;
+    }
+
+    /** Returns lines of interest that carried no timestamp we could read. */
+    public long untimed() {
+        return untimed;
+    }
+
+    public long binary() {
+        return binary;
+    }
+
+    public long badUtf8() {
+        return badUtf8;
+    }
+
+    public long oversized() {
+        return oversized;
+    }
+
+    /** Returns file-level problems (unreadable, truncated archive), in words. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public void countLine() {
+        lines++;
+    }
+
+    public void countEvents(int n) {
+        events += n;
+    }
+
+    public void countSkipped() {
+        skipped++;
+    }
+
+    public void countIgnored() {
+        ignored++;
+    }
+
+    public void countInvalid() {
+        invalid++;
+    }
+
+    public void countUntimed() {
+        untimed++;
+    }
+
+    public void countBinary() {
+        binary++;
+    }
+
+    public void countBadUtf8() {
+        badUtf8++;
+    }
+
+    public void countOversized() {
+        oversized++;
+    }
+
+    public void problem(String text) {
+        problems.add(text);
+    }
+
+    /** Returns true when the file could not be read at all or only in part. */
+    public boolean damaged() {
+        return !problems.isEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.authaudit.parse;
+
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.InputStats;
+import dev.authaudit.ingest.LineReader;
+import dev.authaudit.ingest.RawLine;
+import java.io.Closeable;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Parses one input file line by line, counting outcomes in its {@link InputStats}. Each call to
+ * {@link #next()} returns the next line's outcome, so callers can stream events, tally rules or
+ * merge several files by time without holding a file in memory.
+ */
+public final class FileParser implements Closeable {
+    private final LineReader reader;
+    private final LineParser parser;
+    private final InputStats stats;
+    private final Instant reference;
+    private final String onlySource;
+    private final Map<String, Long> sourceCounts = new HashMap<>();
+    private RawLine current;
+
+    /**
+     * @param reference the year reference for year-less stamps: the file's mtime, or the wall clock
+     *     for stdin
+     * @param onlySource a source to restrict the rules to, or null for all
+     */
+    public FileParser(InputFile input, LineParser parser, Instant reference, InputStream stdin, String onlySource) {
+        this.stats = new InputStats(input.display());
+        this.reader = new LineReader(input, stats, stdin);
+        this.parser = parser;
+        this.reference = reference;
+        this.onlySource = onlySource;
+    }
+
+    public InputStats stats() {
+        return stats;
+    }
+
+    /** Returns the raw line behind the last outcome returned. */
+    public RawLine current() {
+        return current;
+    }
+
+    /** Returns the next line's outcome, or null at the end of the file. */
+    public Parsed next() {
+        RawLine line = reader.next();
+        if (line == null) {
+            finish();
+            return null;
+        }
+        current = line;
+        Parsed p = parser.parse(line, reference, onlySource);
+        switch (p.status()) {
+            case EVENT:
+                stats.countEvents(1);
+                sourceCounts.merge(p.source(), 1L, Long::sum);
+                break;
+            case SKIPPED:
+                stats.countSkipped();
+                break;
+            case IGNORED:
+                stats.countIgnored();
+                sourceCounts.merge(p.source(), 1L, Long::sum);
+                break;
+            case INVALID:
+                stats.countInvalid();
+                break;
+            case UNTIMED:
+                stats.countUntimed();
+                break;
+            default:
+                break;
+        }
+        return p;
+    }
+
+    /** Returns the next event, skipping lines that gave none, or null at the end. */
+    public LogEvent nextEvent() {
+        Parsed p;
+        while ((p = next()) != null) {
+            if (p.event() != null) {
+                return p.event();
+            }
+        }
+        return null;
+    }
+
+    private void finish() {
+        sourceCounts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .ifPresent(e -> stats.format(e.getKey()));
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,275 @@
+package dev.authaudit.rules;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one rule file. It walks SnakeYAML's node tree rather than binding to classes so that every
+ * error can name the line it is on.
+ */
+public final class RuleLoader {
+    private static final Set<String> FILE_KEYS = Set.of("source", "description", "gate", "rules", "notes");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "pattern", "set",
+            "notes", "examples", "counter_examples");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("line", "expect", "why");
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9_]+(?:\\.[a-z0-9_-]+)+");
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("[a-z0-9_-]+");
+
+    /**
+     * Loads and validates one YAML rule file.
+     *
+     * @throws RuleException if the file cannot be read or a rule is invalid
+     */
+    public RuleFile load(Path path) {
+        String name = path.toString();
+        Node root;
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            root = new Yaml(options).compose(r);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new RuleException(name, line, null, "not valid YAML: " + e.getProblem()
+                    + "; check indentation and quote patterns with single quotes");
+        } catch (IOException e) {
+            throw new RuleException(name, 1, null, "cannot read the rule file: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new RuleException(name, 1, null, "not valid YAML: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode map)) {
+            throw new RuleException(name, 1, null,
+                    "a rule file is a mapping with 'source', 'gate' and 'rules'; see rules/parsers/exim.yaml");
+        }
+        Map<String, Node> top = entries(name, map, FILE_KEYS, null);
+        String source = scalar(name, top, "source", null, true);
+        if (!SOURCE.matcher(source).matches()) {
+            throw new RuleException(name, line(top.get("source")), null,
+                    "source '" + source + "' must be a lower-case word such as exim or dovecot");
+        }
+        String description = scalar(name, top, "description", null, false);
+        List<String> gate = strings(name, top, "gate", null);
+        if (gate.isEmpty()) {
+            throw new RuleException(name, line(map), null,
+                    "'gate' needs at least one literal that every line of this source contains,"
+                            + " so unrelated lines cost one scan");
+        }
+        Node rulesNode = top.get("rules");
+        if (!(rulesNode instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            throw new RuleException(name, rulesNode == null ? line(map) : line(rulesNode), null,
+                    "'rules' must be a non-empty list of rules");
+        }
+        List<ParserRule> rules = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            rules.add(rule(name, source, n));
+        }
+        return new RuleFile(source, description == null ? "" : description, gate, rules, name);
+    }
+
+    private ParserRule rule(String file, String source, Node node) {
+        if (!(node instanceof MappingNode map)) {
+            throw new RuleException(file, line(node), null, "each rule must be a mapping with id, emits and pattern");
+        }
+        Map<String, Node> m = entries(file, map, RULE_KEYS, null);
+        String id = scalar(file, m, "id", null, true);
+        if (!ID.matcher(id).matches()) {
+            throw new RuleException(file, line(m.get("id")), id,
+                    "id must be 'source.what' in lower case (e.g. " + source + ".auth-failed)");
+        }
+        String description = scalar(file, m, "description", id, false);
+        String emitsWord = scalar(file, m, "emits", id, true);
+        Emits emits = Emits.fromWord(emitsWord);
+        if (emits == null) {
+            throw new RuleException(file, line(m.get("emits")), id, "emits '" + emitsWord
+                    + "' is not one of auth_failure, auth_success, firewall_drop, firewall_block, firewall_unblock,"
+                    + " ignore");
+        }
+        String patternText = scalar(file, m, "pattern", id, true);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(patternText);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(file, line(m.get("pattern")), id, "pattern is not valid RE2 syntax: "
+                    + e.getDescription() + " near '" + e.getPattern() + "'; RE2 has no backreferences or"
+                    + " lookaround; write (?P<name>...) or (?<name>...) for named groups");
+        }
+        Set<String> groups = pattern.namedGroups().keySet();
+        for (String g : groups) {
+            if (!Fields.KNOWN.containsKey(g)) {
+                throw new RuleException(file, line(m.get("pattern")), id, "pattern has a named group '" + g
+                        + "' that is not a field; use one of " + String.join(", ", new java.util.TreeSet<>(
+                        Fields.KNOWN.keySet())) + ", or make it a plain group (...)");
+            }
+        }
+        Map<String, String> set = new LinkedHashMap<>();
+        Node setNode = m.get("set");
+        if (setNode != null) {
+            if (!(setNode instanceof MappingNode sm)) {
+                throw new RuleException(file, line(setNode), id, "'set' must be a mapping of field: value");
+            }
+            for (NodeTuple t : sm.getValue()) {
+                String key = text(file, t.getKeyNode(), id);
+                String value = text(file, t.getValueNode(), id);
+                if (!Fields.KNOWN.containsKey(key)) {
+                    throw new RuleException(file, line(t.getKeyNode()), id, "'set' names an unknown field '" + key
+                            + "'; known fields: " + String.join(", ", new java.util.TreeSet<>(Fields.KNOWN.keySet())));
+                }
+                Set<String> words = Fields.WORDS.get(key);
+                if (words != null && !words.contains(value.toLowerCase(Locale.ROOT))) {
+                    throw new RuleException(file, line(t.getValueNode()), id, "'set' gives " + key + " the value '"
+                            + value + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(words)));
+                }
+                set.put(key, value);
+            }
+        }
+        for (String need : emits.required()) {
+            if (!groups.contains(need) && !set.containsKey(need)) {
+                throw new RuleException(file, line(m.get("pattern")), id, "pattern has no named group '" + need
+                        + "'; wrap it in (?P<" + need + ">...) or set 'emits: ignore'");
+            }
+        }
+        List<String> require = strings(file, m, "require", id);
+        List<Example> examples = examples(file, m.get("examples"), id, true);
+        List<Example> counter = examples(file, m.get("counter_examples"), id, false);
+        if (examples.isEmpty()) {
+            throw new RuleException(file, line(map), id,
+                    "rule has no examples; add at least one real line under 'examples' with the fields it must give");
+        }
+        String notes = scalar(file, m, "notes", id, false);
+        return new ParserRule(id, source, description == null ? "" : description, emits, require, pattern,
+                groups, set, notes == null ? "" : notes, examples, counter, file, line(map));
+    }
+
+    private List<Example> examples(String file, Node node, String id, boolean positive) {
+        List<Example> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        String key = positive ? "examples" : "counter_examples";
+        if (!(node instanceof SequenceNode seq)) {
+            throw new RuleException(file, line(node), id, "'" + key + "' must be a list");
+        }
+        for (Node item : seq.getValue()) {
+            if (item instanceof ScalarNode s && !positive) {
+                out.add(new Example(s.getValue(), Map.of(), null, line(s)));
+                continue;
+            }
+            if (!(item instanceof MappingNode im)) {
+                throw new RuleException(file, line(item), id, "each entry of '" + key + "' is a mapping with 'line'"
+                        + (positive ? " and 'expect'" : " and 'why'"));
+            }
+            Map<String, Node> e = entries(file, im, EXAMPLE_KEYS, id);
+            String line = scalar(file, e, "line", id, true);
+            Map<String, String> expect = new LinkedHashMap<>();
+            Node ex = e.get("expect");
+            if (ex != null) {
+                if (!positive) {
+                    throw new RuleException(file, line(ex), id, "a counter example has no 'expect'; say 'why' instead");
+                }
+                if (!(ex instanceof MappingNode em)) {
+                    throw new RuleException(file, line(ex), id, "'expect' must be a mapping of field: value");
+                }
+                for (NodeTuple t : em.getValue()) {
+                    Node v = t.getValueNode();
+                    String value = v instanceof ScalarNode sv && "null".equals(sv.getValue())
+                            && sv.getTag().getValue().endsWith(":null") ? null : text(file, v, id);
+                    expect.put(text(file, t.getKeyNode(), id), value == null ? "null" : value);
+                }
+            }
+            out.add(new Example(line, expect, scalar(file, e, "why", id, false), line(im)));
+        }
+        return out;
+    }
+
+    private static Map<String, Node> entries(String file, MappingNode map, Set<String> allowed, String id) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = text(file, t.getKeyNode(), id);
+            if (!allowed.contains(key)) {
+                throw new RuleException(file, line(t.getKeyNode()), id, "unknown key '" + key + "'; expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)) + suggestion(key, allowed));
+            }
+            out.put(key, t.getValueNode());
+        }
+        return out;
+    }
+
+    private static String suggestion(String key, Set<String> allowed) {
+        for (String a : allowed) {
+            if (a.startsWith(key.substring(0, Math.min(3, key.length()))) || key.startsWith(a.substring(0, 3))) {
+                return " (did you mean '" + a + "'?)";
+            }
+        }
+        return "";
+    }
+
+    private static String scalar(String file, Map<String, Node> m, String key, String id, boolean required) {
+        Node n = m.get(key);
+        if (n == null) {
+            if (required) {
+                int where = m.isEmpty() ? 1 : line(m.values().iterator().next());
+                throw new RuleException(file, where, id, "missing '" + key + "'");
+            }
+            return null;
+        }
+        String v = text(file, n, id);
+        if (required && v.isBlank()) {
+            throw new RuleException(file, line(n), id, "'" + key + "' must not be empty");
+        }
+        return v;
+    }
+
+    private static List<String> strings(String file, Map<String, Node> m, String key, String id) {
+        Node n = m.get(key);
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (n instanceof ScalarNode s) {
+            out.add(s.getValue());
+            return out;
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            throw new RuleException(file, line(n), id, "'" + key + "' must be a list of literal strings");
+        }
+        for (Node item : seq.getValue()) {
+            String v = text(file, item, id);
+            if (v.isEmpty()) {
+                throw new RuleException(file, line(item), id, "'" + key + "' has an empty literal, which matches every line");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static String text(String file, Node n, String id) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw new RuleException(file, line(n), id, "expected a plain value here, found a "
+                + (n instanceof SequenceNode ? "list" : "mapping"));
+    }
+
+    private static int line(Node n) {
+        return n == null || n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
+    }
+}
