@@ -214,12 +214,36 @@ public final class RuleLoader {
     }
 
     private static String suggestion(String key, Set<String> allowed) {
+        String best = null;
+        int bestDistance = 3;
         for (String a : allowed) {
-            if (a.startsWith(key.substring(0, Math.min(3, key.length()))) || key.startsWith(a.substring(0, 3))) {
-                return " (did you mean '" + a + "'?)";
+            int d = distance(key, a);
+            if (d < bestDistance) {
+                best = a;
+                bestDistance = d;
             }
         }
-        return "";
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Returns the Levenshtein distance of two short keys. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String scalar(String file, Map<String, Node> m, String key, String id, boolean required) {

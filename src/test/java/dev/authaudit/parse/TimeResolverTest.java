@@ -1,0 +1,54 @@
+package dev.authaudit.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class TimeResolverTest {
+    private final StampParser stamps = new StampParser();
+    private final ZoneId paris = ZoneId.of("Europe/Paris");
+
+    @Test
+    void resolveYear_decemberLineInJanuaryFile_isPreviousYear() {
+        TimeResolver r = new TimeResolver(paris, null);
+        Instant mtime = Instant.parse("2025-01-02T08:00:00Z");
+        OffsetDateTime t = r.resolve(stamps.find("Dec 31 23:59:58 host lfd[1]: x"), mtime);
+        assertThat(t.getYear()).isEqualTo(2024);
+        OffsetDateTime jan = r.resolve(stamps.find("Jan  2 08:59:00 host lfd[1]: x"), mtime);
+        assertThat(jan.getYear()).isEqualTo(2025);
+    }
+
+    @Test
+    void resolveYear_lineUpToOneDayAfterMtime_staysInTheYear() {
+        TimeResolver r = new TimeResolver(paris, null);
+        Instant mtime = Instant.parse("2025-06-10T12:00:00Z");
+        assertThat(r.resolve(stamps.find("Jun 11 10:00:00 h x: y"), mtime).getYear()).isEqualTo(2025);
+        assertThat(r.resolve(stamps.find("Jun 12 10:00:00 h x: y"), mtime).getYear()).isEqualTo(2024);
+    }
+
+    @Test
+    void resolveYear_fixedYear_wins() {
+        TimeResolver r = new TimeResolver(paris, 2013);
+        assertThat(r.resolve(stamps.find("Mar 31 11:29:35 vps lfd[4242]: x"), Instant.EPOCH).toString())
+                .isEqualTo("2013-03-31T11:29:35+02:00");
+    }
+
+    @Test
+    void resolve_zonelessStamp_takesConfiguredZoneWithDst() {
+        TimeResolver r = new TimeResolver(paris, null);
+        assertThat(r.resolve(stamps.find("2005-08-14 12:00:00 x"), Instant.EPOCH).toString())
+                .isEqualTo("2005-08-14T12:00+02:00");
+        assertThat(r.resolve(stamps.find("2005-01-14 12:00:00 x"), Instant.EPOCH).toString())
+                .isEqualTo("2005-01-14T12:00+01:00");
+    }
+
+    @Test
+    void resolve_stampWithOffset_keepsItsOffset() {
+        TimeResolver r = new TimeResolver(paris, null);
+        assertThat(r.resolve(stamps.find("2024-03-21 19:26:06 -0400 x"), Instant.EPOCH).toString())
+                .isEqualTo("2024-03-21T19:26:06-04:00");
+    }
+}

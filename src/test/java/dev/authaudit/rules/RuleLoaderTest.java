@@ -1,0 +1,106 @@
+package dev.authaudit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String yaml) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    private static final String GOOD = String.join("\n",
+            "source: demo",
+            "gate: ['failed for']",
+            "rules:",
+            "  - id: demo.fail",
+            "    emits: auth_failure",
+            "    pattern: 'failed for \\[(?P<ip>[0-9.]+)\\]'",
+            "    examples:",
+            "      - line: '2024-01-01 00:00:00 failed for [192.0.2.1]'",
+            "        expect: {ip: 192.0.2.1}",
+            "");
+
+    @Test
+    void load_goodFile_givesRule() throws IOException {
+        RuleFile f = new RuleLoader().load(write("demo.yaml", GOOD));
+        assertThat(f.source()).isEqualTo("demo");
+        assertThat(f.rules()).singleElement().extracting(ParserRule::id).isEqualTo("demo.fail");
+    }
+
+    @Test
+    void load_patternWithoutIpGroup_namesFileLineRuleAndFix() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("(?P<ip>[0-9.]+)", "([0-9.]+)"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class)
+                .hasMessageContaining("bad.yaml:6: rule demo.fail: pattern has no named group 'ip'")
+                .hasMessageContaining("(?P<ip>...)");
+    }
+
+    @Test
+    void load_backreference_isRejectedAsNotRe2() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("failed for \\[", "(a)\\1failed for \\["));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("not valid RE2 syntax");
+    }
+
+    @Test
+    void load_unknownKey_suggests() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("    emits:", "    emit: x\n    emits:"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("unknown key 'emit'")
+                .hasMessageContaining("did you mean 'emits'");
+    }
+
+    @Test
+    void load_unknownGroupName_isRejected() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("failed for", "(?P<usr>x)?failed for"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("'usr' that is not a field");
+    }
+
+    @Test
+    void load_noExamples_isRejected() throws IOException {
+        Path p = write("bad.yaml", GOOD.substring(0, GOOD.indexOf("    examples:")));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("rule has no examples");
+    }
+
+    @Test
+    void load_brokenYaml_namesLine() throws IOException {
+        Path p = write("bad.yaml", "source: demo\ngate: [x\nrules: []\n");
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("bad.yaml:").hasMessageContaining("YAML");
+    }
+
+    @Test
+    void ruleSet_siteRuleWithSameId_replacesShipped() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(shipped.resolve("demo.yaml"), GOOD);
+        Files.writeString(site.resolve("demo.yaml"), GOOD.replace("    emits: auth_failure",
+                "    description: site version\n    emits: auth_failure"));
+        RuleSet set = RuleSet.load(List.of(shipped, site));
+        assertThat(set.rules()).singleElement().extracting(ParserRule::description).isEqualTo("site version");
+    }
+
+    @Test
+    void ruleSet_duplicateIdInShippedFiles_isRejected() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        Files.writeString(shipped.resolve("a.yaml"), GOOD);
+        Files.writeString(shipped.resolve("b.yaml"), GOOD.replace("source: demo", "source: other"));
+        assertThatThrownBy(() -> RuleSet.load(List.of(shipped)))
+                .isInstanceOf(RuleException.class).hasMessageContaining("demo.fail").hasMessageContaining("also used");
+    }
+}
