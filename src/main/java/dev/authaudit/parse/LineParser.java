@@ -1,6 +1,6 @@
 package dev.authaudit.parse;
 
-import com.google.re2j.Matcher;
+import dev.authaudit.rules.RulePattern;
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.event.Origin;
 import dev.authaudit.ingest.RawLine;
@@ -103,7 +103,7 @@ public final class LineParser {
                 if (!rule.admits(text)) {
                     continue;
                 }
-                Matcher m = rule.pattern().matcher(message);
+                RulePattern.Match m = rule.pattern().matcher(message);
                 if (!m.find()) {
                     continue;
                 }
@@ -117,7 +117,7 @@ public final class LineParser {
     }
 
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           ParserRule rule, Matcher m) {
+                           ParserRule rule, RulePattern.Match m) {
         if (rule.emits() == Emits.IGNORE) {
             return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
         }

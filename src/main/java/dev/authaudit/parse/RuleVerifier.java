@@ -80,6 +80,11 @@ public final class RuleVerifier {
                 failures.add("also matched by rule " + other.id() + "; a line must match one rule only");
             }
         }
+        Stamp st = stamps.find(ex.line());
+        String diff = rule.pattern().disagreement(st == null ? ex.line() : ex.line().substring(st.end()));
+        if (diff != null) {
+            failures.add("the pattern means different things to the two regex engines: " + diff);
+        }
         Parsed p = parser.parse(new RawLine("example", ex.yamlLine(), ex.line()), Instant.parse("2026-12-31T00:00:00Z"));
         if (p.status() == Parsed.Status.UNRELATED) {
             failures.add("no gate literal of source " + rule.source() + " occurs in the line; extend 'gate'");

@@ -1,6 +1,5 @@
 package dev.authaudit.rules;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,7 @@ import java.util.Set;
  * @param groups the named groups of the pattern
  */
 public record ParserRule(String id, String source, String description, Emits emits, List<String> require,
-                         Pattern pattern, Set<String> groups, Map<String, String> set, String notes,
+                         RulePattern pattern, Set<String> groups, Map<String, String> set, String notes,
                          List<Example> examples, List<Example> counterExamples, String file, int yamlLine) {
     public ParserRule {
         require = List.copyOf(require);

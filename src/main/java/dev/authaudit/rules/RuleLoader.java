@@ -1,6 +1,5 @@
 package dev.authaudit.rules;
 
-import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.io.IOException;
 import java.io.Reader;
@@ -104,15 +103,15 @@ public final class RuleLoader {
                     + " ignore");
         }
         String patternText = scalar(file, m, "pattern", id, true);
-        Pattern pattern;
+        RulePattern pattern;
         try {
-            pattern = Pattern.compile(patternText);
+            pattern = RulePattern.compile(patternText);
         } catch (PatternSyntaxException e) {
             throw new RuleException(file, line(m.get("pattern")), id, "pattern is not valid RE2 syntax: "
                     + e.getDescription() + " near '" + e.getPattern() + "'; RE2 has no backreferences or"
                     + " lookaround; write (?P<name>...) or (?<name>...) for named groups");
         }
-        Set<String> groups = pattern.namedGroups().keySet();
+        Set<String> groups = pattern.groups();
         for (String g : groups) {
             if (!Fields.KNOWN.containsKey(g)) {
                 throw new RuleException(file, line(m.get("pattern")), id, "pattern has a named group '" + g

@@ -27,7 +27,7 @@ final class CliRun {
         return Paths.get(System.getProperty("authaudit.repo", "."));
     }
 
-    static CliRun run(String stdin, String... args) {
+    static CliRun withStdin(String stdin, String... args) {
         CommandLine cl = Cli.create(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));
         StringWriter out = new StringWriter();
@@ -39,6 +39,6 @@ final class CliRun {
     }
 
     static CliRun run(String... args) {
-        return run("", args);
+        return withStdin("", args);
     }
 }

@@ -16,7 +16,7 @@ class ParseCommandTest {
 
     @Test
     void parse_eximLineOnStdin_printsEventsV1Json() {
-        CliRun r = CliRun.run("2017-04-23 22:45:59 fixed_login authenticator failed for bad.host.example.com"
+        CliRun r = CliRun.withStdin("2017-04-23 22:45:59 fixed_login authenticator failed for bad.host.example.com"
                 + " [192.0.2.2]:54412 I=[192.0.2.6]:587: 535 Incorrect authentication data (set_id=user@example.com)\n",
                 "parse", "--rules", rules, "--tz", "UTC", "-");
         assertThat(r.code).isZero();
@@ -43,14 +43,14 @@ class ParseCommandTest {
         Path bad = Files.createDirectories(dir.resolve("rules/parsers"));
         Files.writeString(bad.resolve("x.yaml"), "source: x\ngate: ['a']\nrules:\n  - id: x.one\n    emits: nope\n"
                 + "    pattern: 'a'\n");
-        CliRun r = CliRun.run("", "parse", "--rules", dir.resolve("rules").toString(), "-");
+        CliRun r = CliRun.withStdin("", "parse", "--rules", dir.resolve("rules").toString(), "-");
         assertThat(r.code).isEqualTo(3);
         assertThat(r.err).contains("x.yaml:5: rule x.one: emits 'nope' is not one of");
     }
 
     @Test
     void parse_badZone_exits2() {
-        CliRun r = CliRun.run("", "parse", "--rules", rules, "--tz", "Mars/Olympus", "-");
+        CliRun r = CliRun.withStdin("", "parse", "--rules", rules, "--tz", "Mars/Olympus", "-");
         assertThat(r.code).isEqualTo(2);
         assertThat(r.err).contains("--tz Mars/Olympus is not a zone");
     }

@@ -1,0 +1,194 @@
+package dev.authaudit.rules;
+
+import com.google.re2j.PatternSyntaxException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rule's pattern, defined in RE2 syntax and guaranteed linear in the line's length, but matched
+ * with {@code java.util.regex} whenever that is safe, because RE2/J's NFA costs 10 to 20 times more
+ * per line. Each backtracking match runs under a step budget proportional to the line's length; a
+ * line that exhausts it (a crafted line that would backtrack) is matched again with RE2/J. So the
+ * common case is fast and the worst case stays linear.
+ */
+public final class RulePattern {
+    private static final int BUDGET_PER_CHAR = 64;
+    private static final int BUDGET_BASE = 20_000;
+
+    private final String source;
+    private final com.google.re2j.Pattern re2;
+    private final java.util.regex.Pattern fast;
+    private final Map<String, String> javaName;
+
+    private RulePattern(String source, com.google.re2j.Pattern re2, java.util.regex.Pattern fast,
+                        Map<String, String> javaName) {
+        this.source = source;
+        this.re2 = re2;
+        this.fast = fast;
+        this.javaName = javaName;
+    }
+
+    /**
+     * Compiles an RE2 pattern.
+     *
+     * @throws PatternSyntaxException if it is not valid RE2
+     */
+    public static RulePattern compile(String regex) {
+        com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(regex);
+        Map<String, String> names = new HashMap<>();
+        String translated = regex.replace("(?P<", "(?<");
+        for (String g : re2.namedGroups().keySet()) {
+            String jn = g.replace("_", "") + "X" + names.size();
+            names.put(g, jn);
+            translated = translated.replace("(?<" + g + ">", "(?<" + jn + ">");
+        }
+        java.util.regex.Pattern fast;
+        if (regex.contains("[:") || regex.matches("(?s).*\\(\\?[a-zA-Z]*U.*")) {
+            // POSIX classes and RE2's ungreedy flag mean something else to java.util.regex
+            return new RulePattern(regex, re2, null, Map.copyOf(names));
+        }
+        try {
+            fast = java.util.regex.Pattern.compile(translated);
+            if (fast.matcher("").groupCount() != re2.groupCount()) {
+                fast = null;
+            }
+        } catch (java.util.regex.PatternSyntaxException e) {
+            fast = null; // RE2-only syntax: always use RE2/J for this rule
+        }
+        return new RulePattern(regex, re2, fast, Map.copyOf(names));
+    }
+
+    /** Returns the pattern as written in the rule file. */
+    public String source() {
+        return source;
+    }
+
+    /** Returns the named groups. */
+    public Set<String> groups() {
+        return re2.namedGroups().keySet();
+    }
+
+    /** Returns true when lines are matched by the backtracking engine first. */
+    public boolean accelerated() {
+        return fast != null;
+    }
+
+    /** Returns a matcher for one line. */
+    public Match matcher(String text) {
+        return new Match(text);
+    }
+
+    /** The result of matching one line: call {@link #find()} then {@link #group(String)}. */
+    public final class Match {
+        private final String text;
+        private java.util.regex.Matcher jm;
+        private com.google.re2j.Matcher rm;
+
+        private Match(String text) {
+            this.text = text;
+        }
+
+        /** Returns true when the pattern occurs in the line (leftmost match). */
+        public boolean find() {
+            if (fast != null) {
+                Budgeted b = new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length());
+                java.util.regex.Matcher m = fast.matcher(b);
+                try {
+                    if (m.find()) {
+                        jm = m;
+                        return true;
+                    }
+                    return false;
+                } catch (Budgeted.Exhausted | StackOverflowError e) {
+                    // a line built to backtrack (or to recurse): fall through to the linear engine
+                }
+            }
+            rm = re2.matcher(text);
+            return rm.find();
+        }
+
+        /** Returns the text of a named group of the last successful find, or null. */
+        public String group(String name) {
+            if (jm != null) {
+                String v = jm.group(javaName.get(name));
+                return v;
+            }
+            return rm == null ? null : rm.group(name);
+        }
+    }
+
+    /**
+     * Returns a description of how the two engines disagree on a line (which one matched, or which
+     * group differs), or null when they agree. The rule examples are checked with it, so a pattern
+     * whose meaning differs between RE2 and java.util.regex is caught before it reads a log.
+     */
+    public String disagreement(String text) {
+        if (fast == null) {
+            return null;
+        }
+        java.util.regex.Matcher j = fast.matcher(text);
+        com.google.re2j.Matcher r = re2.matcher(text);
+        boolean jf = j.find();
+        boolean rf = r.find();
+        if (jf != rf) {
+            return "RE2 " + (rf ? "matches" : "does not match") + " but java.util.regex "
+                    + (jf ? "does" : "does not");
+        }
+        if (!jf) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : javaName.entrySet()) {
+            String a = r.group(e.getKey());
+            String b = j.group(e.getValue());
+            if (a == null ? b != null : !a.equals(b)) {
+                return "group " + e.getKey() + " is '" + a + "' in RE2 but '" + b + "' in java.util.regex";
+            }
+        }
+        return null;
+    }
+
+    /** A line that counts the characters the backtracking engine reads and stops it past a budget. */
+    private static final class Budgeted implements CharSequence {
+        private final String s;
+        private int budget;
+
+        Budgeted(String s, int budget) {
+            this.s = s;
+            this.budget = budget;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget < 0) {
+                throw Exhausted.INSTANCE;
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+
+        /** Thrown when the budget is spent; preallocated and stackless, since it is control flow. */
+        static final class Exhausted extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            static final Exhausted INSTANCE = new Exhausted();
+
+            private Exhausted() {
+                super("regex step budget exhausted", null, false, false);
+            }
+        }
+    }
+}
