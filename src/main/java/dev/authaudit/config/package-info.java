@@ -1,7 +1,5 @@
 /**
- * Reads the configuration files authaudit reasons about. {@link dev.authaudit.config.CsfConfig} holds
- * the csf.conf settings that decide when lfd counts and blocks, so a block can be explained with the
- * server's own thresholds and open ports; a bad value stops the run with a
- * {@link dev.authaudit.config.ConfigException} naming the file, line and key.
+ * Reading the firewall's and our own configuration into immutable records, validated at load time
+ * with messages that name the file, line, key and the expected value.
  */
 package dev.authaudit.config;
