@@ -109,7 +109,7 @@ public final class Auditor {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
             IpAssessment a = c.ips().classify(e, customerOf.getOrDefault(e.ip(), Set.of()),
-                    attackerOf.getOrDefault(e.ip(), Set.of()));
+                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of())));
             ips.add(a);
             byIp.put(a.ip(), a);
         }
@@ -120,6 +120,21 @@ public final class Auditor {
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
         return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /**
+     * Returns the targeted logins an address failed on: a login's source list is bounded, so a stuffing
+     * source that fell off it is recognised from the address's own logins instead.
+     */
+    static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known) {
+        Set<String> out = new HashSet<>(known);
+        e.logins().forEach(c -> {
+            AccountAssessment a = byLogin.get(c.value());
+            if (a != null && a.verdict() == AccountVerdict.TARGETED) {
+                out.add(a.account());
+            }
+        });
+        return out;
     }
 
     /** Configures an {@link Auditor}. */

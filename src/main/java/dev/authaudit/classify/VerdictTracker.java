@@ -71,7 +71,7 @@ final class VerdictTracker implements CorrelationListener {
     @Override
     public void onIp(IpEvidence evidence, Instant at) {
         IpAssessment a = classifiers.ips().classify(evidence, customerOf.getOrDefault(evidence.ip(), Set.of()),
-                attackerOf.getOrDefault(evidence.ip(), Set.of()));
+                Auditor.targetedLogins(evidence, latest, attackerOf.getOrDefault(evidence.ip(), Set.of())));
         IpVerdict before = ips.put(evidence.ip(), a.verdict());
         if (a.verdict() != IpVerdict.UNKNOWN) {
             latestIps.put(a.ip(), a);

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param failures failed attempts (a Dovecot "3 attempts" line counts 3; a detail pair counts once)
  * @param failureLines the attempts as lines, after pairing
- * @param distinctIps distinct failing addresses (exact up to 32, estimated above)
+ * @param distinctIps distinct failing addresses (exact up to 64, estimated above)
  * @param fingerprints the most frequent password fingerprints with their counts
  * @param sources the busiest sources (failing or succeeding), most failures first
  * @param omittedSources sources not kept in {@code sources} because the list is bounded

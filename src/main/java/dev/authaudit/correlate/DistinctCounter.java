@@ -8,7 +8,7 @@ import java.util.Arrays;
  * login tried from a million addresses costs 128 bytes, not a million entries.
  */
 final class DistinctCounter {
-    static final int EXACT_LIMIT = 32;
+    static final int EXACT_LIMIT = 64;
     private static final int REGISTER_BITS = 7;
     private static final int REGISTERS = 1 << REGISTER_BITS;
 
@@ -19,10 +19,11 @@ final class DistinctCounter {
     /** Adds a value; returns true when it was (as far as can be told) new. */
     boolean add(String value) {
         long h = hash(value);
-        if (registers != null) {
-            return addToSketch(h);
-        }
+        // one 32-bit key per value in both phases, so a value seen before the switch is not counted twice
         int key = (int) (h ^ (h >>> 32));
+        if (registers != null) {
+            return addToSketch(mix(key));
+        }
         for (int i = 0; i < size; i++) {
             if (exact[i] == key) {
                 return false;
@@ -30,12 +31,11 @@ final class DistinctCounter {
         }
         if (size == EXACT_LIMIT) {
             registers = new byte[REGISTERS];
-            // the exact keys are 32-bit folds; rehash them so the sketch stays uniform
             for (int i = 0; i < size; i++) {
                 addToSketch(mix(exact[i]));
             }
             exact = null;
-            addToSketch(h);
+            addToSketch(mix(key));
             return true;
         }
         if (size == exact.length) {

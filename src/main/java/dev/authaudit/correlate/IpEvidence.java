@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param logins the logins that failed from it most often, with counts
  * @param successLogins logins that succeeded from it (a sample)
- * @param distinctLogins distinct logins used, failed or succeeded (exact up to 32)
+ * @param distinctLogins distinct logins used, failed or succeeded (exact up to 64)
  * @param burstGaps failures that followed the previous one within seconds
  * @param dropHits firewall drops as logged (what lfd counts)
  * @param dropAttempts drops after folding SYN retransmissions into one connect attempt

@@ -41,7 +41,9 @@ public final class ReportSchema {
                 + "; skipping schema validation (set -Dauthaudit.repo to the project directory)");
         try (InputStream in = Files.newInputStream(schemaFile)) {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            // the schema's $id is relative ("authaudit-report-1"); give it the file as its base URI
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schemaFile.toUri(), MAPPER.readTree(in), config);
             JsonNode doc = MAPPER.readTree(json);
             Set<ValidationMessage> errors = schema.validate(doc);
             assertThat(errors).as("report-v1 schema violations in:%n%s", json).isEmpty();
