@@ -1,0 +1,30 @@
+package dev.authaudit.classify;
+
+import dev.authaudit.correlate.AccountEvidence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A login's verdict with its evidence.
+ *
+ * @param detectedAt the event time at which evidence first reached this verdict; null for {@code ok}
+ * @param reasons short sentences naming the evidence
+ * @param customerSources addresses this verdict shows to be the customer's own devices
+ * @param attackerSources addresses this verdict shows to be attackers (stuffing sources)
+ */
+public record AccountAssessment(String account, AccountVerdict verdict, double confidence, Instant detectedAt,
+                                List<String> reasons, Set<String> customerSources, Set<String> attackerSources,
+                                AccountEvidence evidence) {
+    public AccountAssessment {
+        reasons = List.copyOf(reasons);
+        customerSources = Set.copyOf(customerSources);
+        attackerSources = Set.copyOf(attackerSources);
+    }
+
+    /** Returns a copy stamped with the time its verdict was first reached. */
+    public AccountAssessment detectedAt(Instant at) {
+        return new AccountAssessment(account, verdict, confidence, verdict == AccountVerdict.OK ? null : at, reasons,
+                customerSources, attackerSources, evidence);
+    }
+}

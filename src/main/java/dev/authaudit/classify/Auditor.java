@@ -1,0 +1,193 @@
+package dev.authaudit.classify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.authaudit.config.CsfConfig;
+import dev.authaudit.correlate.AccountEvidence;
+import dev.authaudit.correlate.BlockEvidence;
+import dev.authaudit.correlate.CorrelationResult;
+import dev.authaudit.correlate.CorrelationSettings;
+import dev.authaudit.correlate.Correlator;
+import dev.authaudit.correlate.EventClock;
+import dev.authaudit.correlate.ExplainFilter;
+import dev.authaudit.correlate.IpEvidence;
+import dev.authaudit.event.LogEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs correlator and classifiers over one stream of events: {@link #accept} each event in time order,
+ * {@link #tick} when the clock moves without events (live), {@link #finish} for the verdicts. With an
+ * {@link EventClock} (the default) the auditor moves the clock to each event, which is replay; with a
+ * system clock it is live. Verdicts reached on the way go to the observer at once.
+ */
+public final class Auditor {
+    private final Clock clock;
+    private final Correlator correlator;
+    private final VerdictTracker tracker;
+    private final ClassifierSettings settings;
+    private final DictionaryLogins dictionary;
+    private final CsfConfig csf;
+    private boolean started;
+
+    private Auditor(Builder b) {
+        this.clock = b.clock != null ? b.clock : new EventClock(Instant.EPOCH);
+        this.settings = b.classifierSettings;
+        this.dictionary = DictionaryLogins.load(settings.dictionaryResource());
+        this.csf = b.csf;
+        this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
+        this.correlator = Correlator.builder().clock(clock).settings(b.correlationSettings).csf(csf)
+                .explain(b.explain).listener(tracker).build();
+    }
+
+    /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Accepts the next event, in event-time order; in replay, first moves the clock to its time. */
+    public void accept(LogEvent e) {
+        if (!started) {
+            started = true;
+            tracker.classifiers(Classifiers.create(settings, dictionary, csf, e.time().getOffset(), true));
+        }
+        if (clock instanceof EventClock replay) {
+            replay.advanceTo(e.instant());
+        }
+        correlator.accept(e);
+    }
+
+    /** Lets time pass without an event: counts lines whose pairing window has closed and expires idle windows. */
+    public void tick() {
+        correlator.tick();
+    }
+
+    /** Returns the correlator, e.g. to inspect its store. */
+    public Correlator correlator() {
+        return correlator;
+    }
+
+    /** Counts everything still waiting and returns the verdicts on the whole run. */
+    public AuditResult finish() {
+        CorrelationResult r = correlator.finish();
+        boolean multiDay = r.from() != null && Duration.between(r.from(), r.to()).toHours() >= 20;
+        ZoneOffset offset = r.offset();
+        Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);
+        List<AccountAssessment> accounts = new ArrayList<>();
+        Map<String, AccountAssessment> byLogin = new HashMap<>();
+        Map<String, Set<String>> customerOf = new HashMap<>();
+        Map<String, Set<String>> attackerOf = new HashMap<>();
+        for (AccountEvidence e : r.accounts()) {
+            if (e.failures() == 0) {
+                continue; // report-v1 lists logins that failed at least once
+            }
+            AccountAssessment a = c.accounts().classify(e);
+            Instant at = tracker.firstReached(e.account(), a.verdict());
+            a = a.detectedAt(at != null ? at : e.lastFailure());
+            accounts.add(a);
+            byLogin.put(a.account(), a);
+            for (String ip : a.customerSources()) {
+                customerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+            }
+            for (String ip : a.attackerSources()) {
+                attackerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+            }
+        }
+        List<IpAssessment> ips = new ArrayList<>();
+        Map<String, IpAssessment> byIp = new HashMap<>();
+        for (IpEvidence e : r.ips()) {
+            if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
+                continue; // report-v1 lists addresses that failed or were blocked
+            }
+            IpAssessment a = c.ips().classify(e, customerOf.getOrDefault(e.ip(), Set.of()),
+                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of())));
+            ips.add(a);
+            byIp.put(a.ip(), a);
+        }
+        List<BlockAssessment> blocks = new ArrayList<>();
+        for (BlockEvidence b : r.blocks()) {
+            blocks.add(c.blocks().classify(b, byLogin::get, byIp::get));
+        }
+        Explanation explanation = r.explainSubject() == null ? null
+                : new Explainer().explain(r, byLogin, byIp, blocks);
+        return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /**
+     * Returns the targeted logins an address failed on: a login's source list is bounded, so a stuffing
+     * source that fell off it is recognised from the address's own logins instead.
+     */
+    static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known) {
+        Set<String> out = new HashSet<>(known);
+        e.logins().forEach(c -> {
+            AccountAssessment a = byLogin.get(c.value());
+            if (a != null && a.verdict() == AccountVerdict.TARGETED) {
+                out.add(a.account());
+            }
+        });
+        return out;
+    }
+
+    /** Configures an {@link Auditor}. */
+    public static final class Builder {
+        private Clock clock;
+        private CorrelationSettings correlationSettings = CorrelationSettings.defaults();
+        private ClassifierSettings classifierSettings = ClassifierSettings.defaults();
+        private CsfConfig csf = CsfConfig.defaults();
+        private ExplainFilter explain;
+        private Consumer<Observation> observer = o -> { };
+
+        private Builder() {
+        }
+
+        /** Sets the clock: an {@link EventClock} for replay (moved to each event), a system clock for live. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Sets the correlator's bounds and windows. */
+        public Builder correlation(CorrelationSettings settings) {
+            this.correlationSettings = requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Sets the verdict thresholds. */
+        public Builder classifier(ClassifierSettings settings) {
+            this.classifierSettings = requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Sets the server's csf.conf (thresholds, windows and open ports explain blocks). */
+        public Builder csf(CsfConfig csf) {
+            this.csf = requireNonNull(csf, "csf");
+            return this;
+        }
+
+        /** Keeps the timeline of one address or login for {@link AuditResult#explanation()}. */
+        public Builder explain(String subject) {
+            this.explain = subject == null ? null : ExplainFilter.of(subject);
+            return this;
+        }
+
+        /** Sets who hears verdicts as soon as they are reached (live mode acts on them). */
+        public Builder observer(Consumer<Observation> observer) {
+            this.observer = requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** Returns a new auditor. */
+        public Auditor build() {
+            return new Auditor(this);
+        }
+    }
+}

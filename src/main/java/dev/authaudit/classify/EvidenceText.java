@@ -1,0 +1,74 @@
+package dev.authaudit.classify;
+
+import dev.authaudit.event.Protocol;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Writes evidence the way a mail admin reads it: times as the logs showed them ("09:00"), durations
+ * rounded ("5 min"), protocols in capitals.
+ */
+final class EvidenceText {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DATED = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
+
+    private final ZoneOffset offset;
+    private final boolean multiDay;
+
+    EvidenceText(ZoneOffset offset, boolean multiDay) {
+        this.offset = offset;
+        this.multiDay = multiDay;
+    }
+
+    String time(Instant t) {
+        return t == null ? "?" : (multiDay ? DATED : CLOCK).format(t.atOffset(offset));
+    }
+
+    String exactTime(Instant t) {
+        return t == null ? "?" : multiDay ? DATED.format(t.atOffset(offset)) + ":" + SECONDS.format(t.atOffset(offset)).substring(6)
+                : SECONDS.format(t.atOffset(offset));
+    }
+
+    static String duration(long seconds) {
+        if (seconds < 90) {
+            return seconds + " s";
+        }
+        long minutes = Math.round(seconds / 60.0);
+        if (minutes < 90) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+
+    static String duration(Duration d) {
+        return duration(d.toSeconds());
+    }
+
+    static String protocols(Collection<Protocol> protocols) {
+        List<Protocol> sorted = protocols.stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return "unknown protocol";
+        }
+        List<String> words = sorted.stream().map(p -> p.word().toUpperCase(Locale.ROOT)).toList();
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    static String list(Collection<?> values, int max) {
+        String shown = values.stream().limit(max).map(String::valueOf).collect(Collectors.joining(", "));
+        return values.size() > max ? shown + ", ..." : shown;
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.authaudit.classify;
+
+import dev.authaudit.correlate.Count;
+import dev.authaudit.correlate.IpEvidence;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gives an address its verdict. A customer's address is never called an attacker: one success, or
+ * belonging to a login whose verdict is a stale password or a typo, outweighs any number of failures
+ * (a NAT with a stale phone and a working laptop is a customer).
+ */
+public final class IpClassifier {
+    private final ClassifierSettings settings;
+    private final DictionaryLogins dictionary;
+
+    IpClassifier(ClassifierSettings settings, DictionaryLogins dictionary) {
+        this.settings = settings;
+        this.dictionary = dictionary;
+    }
+
+    /**
+     * Returns the verdict for an address's evidence.
+     *
+     * @param customerOf logins whose verdict shows this address to be the customer's own device
+     * @param attackerOf logins whose verdict shows this address to be one of many attackers
+     */
+    public IpAssessment classify(IpEvidence e, Set<String> customerOf, Set<String> attackerOf) {
+        Set<String> accounts = new LinkedHashSet<>();
+        e.logins().forEach(c -> accounts.add(c.value()));
+        accounts.addAll(e.successLogins());
+        List<String> why = new ArrayList<>();
+        if (e.successes() > 0) {
+            why.add(e.ip() + " logged in successfully " + EvidenceText.plural(e.successes(), "time", "times") + " as "
+                    + EvidenceText.list(e.successLogins(), 3));
+            if (e.failures() > 0) {
+                why.add("its " + EvidenceText.plural(e.failures(), "failure", "failures")
+                        + " come from a customer's device, not an attacker");
+            }
+            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.95, List.copyOf(accounts), why, e);
+        }
+        if (!customerOf.isEmpty()) {
+            why.add(e.ip() + " is the device of " + EvidenceText.list(customerOf, 3)
+                    + ", whose failures are a stale or mistyped password");
+            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.85, List.copyOf(accounts), why, e);
+        }
+        boolean networkHistory = e.logins().stream().anyMatch(c -> e.networkSuccessLogins().contains(c.value()));
+        if (networkHistory && e.distinctLogins() < settings.sprayMinLogins()) {
+            why.add("its network " + e.network() + " has successful logins as the same "
+                    + EvidenceText.list(e.networkSuccessLogins(), 3));
+            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.7, List.copyOf(accounts), why, e);
+        }
+        if (e.distinctDropPorts() >= settings.scannerMinPorts()) {
+            why.add(e.ip() + " knocked on " + e.distinctDropPorts() + " different ports ("
+                    + EvidenceText.list(e.dropPorts(), 8) + ") in " + e.dropAttempts() + " connection attempts");
+            return new IpAssessment(e.ip(), IpVerdict.SCANNER, e.distinctDropPorts() >= 2L * settings.scannerMinPorts()
+                    ? 0.95 : 0.8, List.copyOf(accounts), why, e);
+        }
+        if (e.distinctLogins() >= settings.sprayMinLogins()) {
+            long dict = e.logins().stream().map(Count::value).filter(dictionary::contains).count();
+            why.add(e.ip() + " tried " + e.distinctLogins() + " different logins ("
+                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 5) + ") in "
+                    + EvidenceText.plural(e.failures(), "failure", "failures") + " and never logged in"
+                    + (e.failures() <= 2L * e.distinctLogins() ? ": spraying, a few tries per login" : ": guessing"));
+            if (dict > 0) {
+                why.add(dict + " of them are names attackers guess everywhere");
+            }
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.9, List.copyOf(accounts), why, e);
+        }
+        if (e.distinctFingerprints() >= settings.guessMinPasswords()) {
+            why.add(e.ip() + " sent " + e.distinctFingerprints() + " different passwords and never logged in");
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.85, List.copyOf(accounts), why, e);
+        }
+        if (!attackerOf.isEmpty()) {
+            why.add(e.ip() + " is one of many addresses failing " + EvidenceText.list(attackerOf, 3)
+                    + " without ever logging in: distributed guessing");
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.75, List.copyOf(accounts), why, e);
+        }
+        if (e.failures() > 0 && e.logins().stream().allMatch(c -> dictionary.contains(c.value()))
+                && !e.logins().isEmpty()) {
+            why.add(e.ip() + " only tried names attackers guess everywhere ("
+                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 3) + ")");
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.6, List.copyOf(accounts), why, e);
+        }
+        why.add(EvidenceText.plural(e.failures(), "failure", "failures") + " and "
+                + EvidenceText.plural(e.dropHits(), "firewall drop", "firewall drops") + ": not enough to say whose it is");
+        return new IpAssessment(e.ip(), IpVerdict.UNKNOWN, 0.5, List.copyOf(accounts), why, e);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.authaudit.classify;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A verdict reached while events stream in, for live mode to act on before the firewall does.
+ *
+ * @param kind what the subject is
+ * @param subject the login, the address, or the blocked address
+ * @param verdict the report-v1 word
+ * @param detectedAt the event time at which the evidence reached this verdict
+ */
+public record Observation(Kind kind, String subject, String verdict, double confidence, Instant detectedAt,
+                          List<String> reasons) {
+    public Observation {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** What an observation is about. */
+    public enum Kind {
+        /** A login's verdict changed. */
+        ACCOUNT,
+        /** An address's verdict changed. */
+        IP,
+        /** A firewall block was explained. */
+        BLOCK
+    }
+}

@@ -1,0 +1,91 @@
+package dev.authaudit.classify;
+
+import dev.authaudit.correlate.AccountEvidence;
+import dev.authaudit.correlate.BlockEvidence;
+import dev.authaudit.correlate.CorrelationListener;
+import dev.authaudit.correlate.IpEvidence;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Classifies evidence as it changes, remembers when each login first reached each verdict (the report's
+ * {@code detected_at}) and tells an observer whenever a verdict changes. Memory is bounded per subject.
+ */
+final class VerdictTracker implements CorrelationListener {
+    private final Consumer<Observation> observer;
+    private final Map<String, Detection> accounts;
+    private final Map<String, IpVerdict> ips;
+    private final Map<String, Set<String>> customerOf;
+    private final Map<String, Set<String>> attackerOf;
+    private final Map<String, AccountAssessment> latest;
+    private final Map<String, IpAssessment> latestIps;
+    private Classifiers classifiers;
+
+    /** When a login first reached each verdict, and its current one. */
+    private static final class Detection {
+        AccountVerdict current = AccountVerdict.OK;
+        final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
+    }
+
+    VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
+        this.observer = observer;
+        this.accounts = new BoundedMap<>(maxSubjects);
+        this.ips = new BoundedMap<>(maxSubjects);
+        this.customerOf = new BoundedMap<>(maxSubjects);
+        this.attackerOf = new BoundedMap<>(maxSubjects);
+        this.latest = new BoundedMap<>(Math.min(maxSubjects, 10_000));
+        this.latestIps = new BoundedMap<>(Math.min(maxSubjects, 10_000));
+    }
+
+    void classifiers(Classifiers classifiers) {
+        this.classifiers = classifiers;
+    }
+
+    /** Returns when the login first reached the verdict, or null when it never did while streaming. */
+    Instant firstReached(String login, AccountVerdict verdict) {
+        Detection d = accounts.get(login);
+        return d == null ? null : d.first.get(verdict);
+    }
+
+    @Override
+    public void onAccount(AccountEvidence evidence, Instant at) {
+        AccountAssessment a = classifiers.accounts().classify(evidence);
+        Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
+        d.first.putIfAbsent(a.verdict(), at);
+        if (a.verdict() != AccountVerdict.OK) {
+            latest.put(a.account(), a);
+            a.customerSources().forEach(ip -> customerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
+            a.attackerSources().forEach(ip -> attackerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
+        }
+        if (a.verdict() != d.current) {
+            d.current = a.verdict();
+            observer.accept(new Observation(Observation.Kind.ACCOUNT, a.account(), a.verdict().word(), a.confidence(),
+                    d.first.get(a.verdict()), a.reasons()));
+        }
+    }
+
+    @Override
+    public void onIp(IpEvidence evidence, Instant at) {
+        IpAssessment a = classifiers.ips().classify(evidence, customerOf.getOrDefault(evidence.ip(), Set.of()),
+                Auditor.targetedLogins(evidence, latest, attackerOf.getOrDefault(evidence.ip(), Set.of())));
+        IpVerdict before = ips.put(evidence.ip(), a.verdict());
+        if (a.verdict() != IpVerdict.UNKNOWN) {
+            latestIps.put(a.ip(), a);
+        }
+        if (a.verdict() != IpVerdict.UNKNOWN && a.verdict() != before) {
+            observer.accept(new Observation(Observation.Kind.IP, a.ip(), a.verdict().word(), a.confidence(), at,
+                    a.reasons()));
+        }
+    }
+
+    @Override
+    public void onBlock(BlockEvidence evidence) {
+        BlockAssessment a = classifiers.blocks().classify(evidence, latest::get, latestIps::get);
+        observer.accept(new Observation(Observation.Kind.BLOCK, evidence.ip(), a.cause().word(), a.confidence(),
+                evidence.at(), a.reasons()));
+    }
+}

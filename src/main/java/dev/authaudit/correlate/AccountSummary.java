@@ -1,0 +1,117 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.FailureReason;
+import dev.authaudit.event.Protocol;
+
+/**
+ * What the correlator keeps about one login for the whole run: counters, distinct counts, the busiest
+ * sources and the first success elsewhere after failures began. Opaque outside this package; a store
+ * only holds it.
+ */
+public final class AccountSummary {
+    private static final int TOP_FINGERPRINTS = 8;
+
+    final String login;
+    final SourceTally[] sources;
+    int sourceCount;
+    long omittedSources;
+    long omittedSourceFailures;
+    long failures;
+    long failureLines;
+    long successes;
+    final long[] reasons = new long[FailureReason.values().length];
+    long firstFailureMs = -1;
+    long lastFailureMs = -1;
+    long firstSuccessMs = -1;
+    long lastSuccessMs = -1;
+    final DistinctCounter ips = new DistinctCounter();
+    final DistinctCounter networks = new DistinctCounter();
+    final DistinctCounter fingerprints = new DistinctCounter();
+    final TopCounts topFingerprints = new TopCounts(TOP_FINGERPRINTS);
+    String elsewhereIp;
+    long elsewhereMs = -1;
+    long elsewhereCount;
+    int protocolMask;
+
+    AccountSummary(String login, int maxSources) {
+        this.login = login;
+        this.sources = new SourceTally[maxSources];
+    }
+
+    void failure(Attempt a, long ms, String network) {
+        failures += a.count();
+        failureLines++;
+        reasons[a.reason().ordinal()] += a.count();
+        if (firstFailureMs < 0) {
+            firstFailureMs = ms;
+        }
+        lastFailureMs = Math.max(lastFailureMs, ms);
+        protocolMask = ProtocolMask.with(protocolMask, a.protocol());
+        if (a.ip() != null) {
+            ips.add(a.ip());
+            networks.add(network);
+        }
+        if (a.passwordFp() != null) {
+            fingerprints.add(a.passwordFp());
+            topFingerprints.add(a.passwordFp(), a.count());
+        }
+    }
+
+    void success(String ip, Protocol protocol, long ms, SourceTally source) {
+        successes++;
+        if (firstSuccessMs < 0) {
+            firstSuccessMs = ms;
+        }
+        lastSuccessMs = Math.max(lastSuccessMs, ms);
+        protocolMask = ProtocolMask.with(protocolMask, protocol);
+        boolean failingSource = source != null && source.failures > 0;
+        if (firstFailureMs >= 0 && ms >= firstFailureMs && !failingSource && ip != null) {
+            // a device that never failed got in after the failures began: the password works there
+            elsewhereCount++;
+            if (elsewhereMs < 0) {
+                elsewhereMs = ms;
+                elsewhereIp = ip;
+            }
+        }
+    }
+
+    /** Returns the tally for an address, making room for it when the list is full. */
+    SourceTally source(String ip, String network, long incomingWeight) {
+        SourceTally lightest = null;
+        for (int i = 0; i < sourceCount; i++) {
+            if (sources[i].ip.equals(ip)) {
+                return sources[i];
+            }
+            if (lightest == null || sources[i].weight() < lightest.weight()) {
+                lightest = sources[i];
+            }
+        }
+        SourceTally created = new SourceTally(ip, network);
+        if (sourceCount < sources.length) {
+            sources[sourceCount++] = created;
+            return created;
+        }
+        if (lightest.weight() > incomingWeight) {
+            omittedSources++;
+            omittedSourceFailures += Math.max(0, incomingWeight);
+            return null;
+        }
+        for (int i = 0; i < sourceCount; i++) {
+            if (sources[i] == lightest) {
+                omittedSources++;
+                omittedSourceFailures += lightest.failures;
+                sources[i] = created;
+            }
+        }
+        return created;
+    }
+
+    SourceTally find(String ip) {
+        for (int i = 0; i < sourceCount; i++) {
+            if (sources[i].ip.equals(ip)) {
+                return sources[i];
+            }
+        }
+        return null;
+    }
+}

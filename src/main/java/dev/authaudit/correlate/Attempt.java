@@ -1,0 +1,44 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.AuthFailure;
+import dev.authaudit.event.FailureReason;
+import dev.authaudit.event.Protocol;
+import java.time.Instant;
+
+/**
+ * One counted failed login after detail pairing: the primary line's facts, enriched by its Dovecot
+ * detail line (reason, password fingerprint), or a detail line standing alone.
+ *
+ * @param count how many failures it stands for (Dovecot's "auth failed, 3 attempts")
+ * @param paired true when a primary and a detail line were joined into this attempt
+ */
+record Attempt(Instant time, String ip, String account, Protocol protocol, Integer port, FailureReason reason,
+               int count, String passwordFp, String helo, boolean paired) {
+
+    /** Joins a primary line with the detail lines that belong to it (possibly none). */
+    static Attempt of(AuthFailure primary, java.util.List<AuthFailure> details) {
+        FailureReason reason = primary.reason();
+        String fp = primary.passwordFp();
+        String account = primary.account();
+        for (AuthFailure d : details) {
+            // the detail line is Dovecot's own passdb verdict; it knows the reason better than a 535
+            if (d.reason() != FailureReason.OTHER) {
+                reason = d.reason();
+            }
+            if (fp == null) {
+                fp = d.passwordFp();
+            }
+            if (account == null) {
+                account = d.account();
+            }
+        }
+        return new Attempt(primary.instant(), primary.ip(), account, primary.protocol(), primary.port(), reason,
+                primary.attempts(), fp, primary.helo(), !details.isEmpty());
+    }
+
+    /** Counts a detail line that no primary line stood beside. */
+    static Attempt alone(AuthFailure detail) {
+        return new Attempt(detail.instant(), detail.ip(), detail.account(), detail.protocol(), detail.port(),
+                detail.reason(), detail.attempts(), detail.passwordFp(), detail.helo(), false);
+    }
+}

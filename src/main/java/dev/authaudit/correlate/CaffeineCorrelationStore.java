@@ -1,0 +1,51 @@
+package dev.authaudit.correlate;
+
+import java.time.Clock;
+
+/**
+ * The in-memory {@link CorrelationStore}: Caffeine caches bounded by the sizes in
+ * {@link CorrelationSettings}, whose windows expire by the given clock (an {@link EventClock} in
+ * replay), never by the wall clock.
+ */
+public final class CaffeineCorrelationStore implements CorrelationStore {
+    private final StateTable<String, IpSummary> ips;
+    private final StateTable<String, AccountSummary> accounts;
+    private final StateTable<String, NetworkHistory> networks;
+    private final StateTable<String, IpWindow> ipWindows;
+    private final StateTable<String, PairWindow> pairWindows;
+
+    /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
+    public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
+        var ticker = EventClock.tickerOf(clock);
+        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker);
+        this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
+        this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
+        this.ipWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
+        this.pairWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
+    }
+
+    @Override
+    public StateTable<String, IpSummary> ips() {
+        return ips;
+    }
+
+    @Override
+    public StateTable<String, AccountSummary> accounts() {
+        return accounts;
+    }
+
+    @Override
+    public StateTable<String, NetworkHistory> networks() {
+        return networks;
+    }
+
+    @Override
+    public StateTable<String, IpWindow> ipWindows() {
+        return ipWindows;
+    }
+
+    @Override
+    public StateTable<String, PairWindow> pairWindows() {
+        return pairWindows;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.authaudit.correlate;
+
+import java.time.Duration;
+
+/**
+ * Bounds and windows of the correlator. Size caps keep memory flat however many addresses appear;
+ * the windows say how long event-time state is worth keeping.
+ *
+ * @param maxIps summaries of source addresses kept for the report (least useful evicted first)
+ * @param maxAccounts summaries of logins kept for the report
+ * @param maxNetworks summaries of /24 (IPv4) and /48 (IPv6) networks kept
+ * @param maxWindows recent-event windows kept per address and per (address, login)
+ * @param maxBlocks firewall blocks kept for the report; later ones are counted, not kept
+ * @param maxSourcesPerAccount source addresses kept per login (the busiest survive)
+ * @param recentEventsPerIp failures and drops remembered per address for joining blocks
+ * @param windowIdle how long an idle address or (address, login) window survives in event time
+ * @param pairingWindow how far apart a Dovecot detail line and its primary line may be when matched by
+ *     address and login
+ * @param sessionPairingWindow the same when both lines carry one session id (unique, so it may be longer:
+ *     a login process writes its summary only when the client disconnects, "in 14 secs")
+ * @param synRetransmitWindow drops with the same (source, source port, port) closer than this are one attempt
+ * @param defaultLoginLookback how far back a login-failure block looks when it states no window (LF_INTERVAL)
+ * @param defaultScanLookback how far back a port-scan block looks when it states no window
+ * @param blockJoinSlack extra look-back because lfd stamps hits when it reads them, not when they happened
+ * @param rhythmMinGap failures closer than this belong to one poll and are not a polling gap
+ * @param explainMaxEntries timeline entries kept for an explained subject
+ */
+public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, int maxWindows, int maxBlocks,
+                                  int maxSourcesPerAccount, int recentEventsPerIp, Duration windowIdle,
+                                  Duration pairingWindow, Duration sessionPairingWindow,
+                                  Duration synRetransmitWindow,
+                                  Duration defaultLoginLookback, Duration defaultScanLookback,
+                                  Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries) {
+    public CorrelationSettings {
+        positive("maxIps", maxIps);
+        positive("maxAccounts", maxAccounts);
+        positive("maxNetworks", maxNetworks);
+        positive("maxWindows", maxWindows);
+        positive("maxBlocks", maxBlocks);
+        positive("maxSourcesPerAccount", maxSourcesPerAccount);
+        positive("recentEventsPerIp", recentEventsPerIp);
+        positive("explainMaxEntries", explainMaxEntries);
+    }
+
+    /** Returns settings that fit a busy shared host in a few hundred megabytes. */
+    public static CorrelationSettings defaults() {
+        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 16, 64,
+                Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000);
+    }
+
+    /** Returns a copy with every summary and window cache capped at {@code max} entries. */
+    public CorrelationSettings withCacheCap(int max) {
+        return new CorrelationSettings(max, max, max, max, maxBlocks, maxSourcesPerAccount, recentEventsPerIp,
+                windowIdle, pairingWindow, sessionPairingWindow, synRetransmitWindow, defaultLoginLookback, defaultScanLookback,
+                blockJoinSlack, rhythmMinGap, explainMaxEntries);
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " was set to " + value + ", must be at least 1");
+        }
+    }
+}

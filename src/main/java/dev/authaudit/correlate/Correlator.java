@@ -1,0 +1,224 @@
+package dev.authaudit.correlate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.authaudit.config.CsfConfig;
+import dev.authaudit.event.AuthFailure;
+import dev.authaudit.event.AuthSuccess;
+import dev.authaudit.event.FirewallBlock;
+import dev.authaudit.event.FirewallDrop;
+import dev.authaudit.event.FirewallUnblock;
+import dev.authaudit.event.LogEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Joins events into evidence, in event time. Feed events in time order with {@link #accept}; call
+ * {@link #tick} when the clock moves without an event (live mode); call {@link #finish} at the end of
+ * input. Evidence goes to the {@link CorrelationListener} as soon as it changes, and the whole picture
+ * comes back from {@link #finish}. Pure: no I/O, and time comes only from the events and the clock
+ * given to the builder. Not thread-safe; one correlator per stream.
+ */
+public final class Correlator {
+    private final Clock clock;
+    private final CorrelationStore store;
+    private final CorrelationListener listener;
+    private final DetailPairer pairer;
+    private final AuthTally auth;
+    private final FirewallTally firewall;
+    private final EvidenceBuilder evidence;
+    private final TimelineRecorder timeline;
+    private Instant from;
+    private Instant to;
+    private ZoneOffset offset;
+    private long events;
+    private long attempts;
+
+    private Correlator(Builder b) {
+        this.clock = requireNonNull(b.clock, "clock: pass an EventClock for replay or a system clock for live mode");
+        this.store = b.store != null ? b.store : new CaffeineCorrelationStore(b.settings, clock);
+        this.listener = b.listener;
+        IpNetworks networks = new IpNetworks();
+        this.auth = new AuthTally(store, b.settings, networks);
+        this.firewall = new FirewallTally(store, b.settings, b.csf, networks);
+        this.evidence = new EvidenceBuilder(store);
+        this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted);
+        this.timeline = b.explain == null ? null : new TimelineRecorder(b.explain, b.settings.explainMaxEntries());
+    }
+
+    /** Returns a builder; only the clock is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Accepts the next event. Events must come in event-time order (a few seconds of disorder is
+     * tolerated); in replay, move the {@link EventClock} to the event's time first.
+     */
+    public void accept(LogEvent e) {
+        events++;
+        Instant t = e.instant();
+        if (from == null || t.isBefore(from)) {
+            from = t;
+        }
+        if (to == null || t.isAfter(to)) {
+            to = t;
+        }
+        if (offset == null) {
+            offset = e.time().getOffset();
+        }
+        if (timeline != null) {
+            timeline.offer(e);
+        }
+        pairer.flushUntil(clock.millis());
+        if (e instanceof AuthFailure f) {
+            pairer.accept(f);
+        } else if (e instanceof AuthSuccess s) {
+            // count this address's waiting failures first, so "failed, then succeeded" keeps its order
+            pairer.flushIp(s.ip());
+            auth.success(s);
+            notifyAccount(s.account(), t);
+            notifyIp(s.ip(), t);
+        } else if (e instanceof FirewallDrop d) {
+            if (firewall.drop(d)) {
+                notifyIp(d.ip(), t);
+            }
+        } else if (e instanceof FirewallBlock b) {
+            pairer.flushIp(b.ip());
+            BlockEvidence joined = firewall.block(b);
+            listener.onBlock(joined);
+        } else if (e instanceof FirewallUnblock u) {
+            firewall.unblock(u);
+        }
+    }
+
+    /** Counts waiting detail and primary lines whose pairing window has passed on the clock. */
+    public void tick() {
+        pairer.flushUntil(clock.millis());
+        store.ipWindows().cleanUp();
+        store.pairWindows().cleanUp();
+    }
+
+    /** Returns the current evidence for a login, if it is held. */
+    public Optional<AccountEvidence> account(String login) {
+        AccountSummary a = store.accounts().get(login);
+        return a == null ? Optional.empty() : Optional.of(evidence.account(a));
+    }
+
+    /** Returns the current evidence for an address, if it is held. */
+    public Optional<IpEvidence> ip(String ip) {
+        IpSummary s = store.ips().get(ip);
+        return s == null ? Optional.empty() : Optional.of(evidence.ip(s));
+    }
+
+    /** Returns the store, e.g. to check its sizes. */
+    public CorrelationStore store() {
+        return store;
+    }
+
+    /**
+     * Counts every waiting line and returns everything learned. The correlator can keep accepting
+     * events afterwards (live mode may take a snapshot this way).
+     */
+    public CorrelationResult finish() {
+        pairer.flushAll();
+        store.accounts().cleanUp();
+        store.ips().cleanUp();
+        List<AccountEvidence> accounts = new ArrayList<>();
+        store.accounts().forEach((k, a) -> accounts.add(evidence.account(a)));
+        List<IpEvidence> ips = new ArrayList<>();
+        store.ips().forEach((k, s) -> ips.add(evidence.ip(s)));
+        CorrelationResult.Omitted omitted = new CorrelationResult.Omitted(store.accounts().evicted(),
+                store.ips().evicted(), firewall.omittedBlocks());
+        CorrelationResult.Stats stats = new CorrelationResult.Stats(events, attempts, pairer.paired(),
+                pairer.alone(), firewall.outboundDrops());
+        return new CorrelationResult(from, to, offset == null ? ZoneOffset.UTC : offset, accounts, ips,
+                firewall.finish(), omitted, stats, timeline == null ? null : timeline.filter(),
+                timeline == null ? List.of() : timeline.entries(), timeline == null ? 0 : timeline.omitted());
+    }
+
+    private void counted(Attempt a) {
+        attempts++;
+        auth.failure(a);
+        notifyAccount(a.account(), a.time());
+        notifyIp(a.ip(), a.time());
+    }
+
+    private void notifyAccount(String login, Instant at) {
+        if (listener == CorrelationListener.NONE || login == null) {
+            return;
+        }
+        AccountSummary a = store.accounts().get(login);
+        if (a != null) {
+            listener.onAccount(evidence.account(a), at);
+        }
+    }
+
+    private void notifyIp(String ip, Instant at) {
+        if (listener == CorrelationListener.NONE || ip == null) {
+            return;
+        }
+        IpSummary s = store.ips().get(ip);
+        if (s != null) {
+            listener.onIp(evidence.ip(s), at);
+        }
+    }
+
+    /** Configures a {@link Correlator}. */
+    public static final class Builder {
+        private Clock clock;
+        private CorrelationSettings settings = CorrelationSettings.defaults();
+        private CsfConfig csf = CsfConfig.defaults();
+        private CorrelationStore store;
+        private CorrelationListener listener = CorrelationListener.NONE;
+        private ExplainFilter explain;
+
+        private Builder() {
+        }
+
+        /** Sets the clock windows and expiry read: an {@link EventClock} in replay, a system clock live. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Sets bounds and windows; {@link CorrelationSettings#defaults()} when not called. */
+        public Builder settings(CorrelationSettings settings) {
+            this.settings = requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Sets the server's csf.conf, whose LF_INTERVAL and PS_INTERVAL bound block joins. */
+        public Builder csf(CsfConfig csf) {
+            this.csf = requireNonNull(csf, "csf");
+            return this;
+        }
+
+        /** Replaces the in-memory store (for a partitioned or persistent one). */
+        public Builder store(CorrelationStore store) {
+            this.store = requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Sets who receives evidence as it changes. */
+        public Builder listener(CorrelationListener listener) {
+            this.listener = requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Keeps the timeline of one address or login (null for none). */
+        public Builder explain(ExplainFilter explain) {
+            this.explain = explain;
+            return this;
+        }
+
+        /** Returns a new correlator; the builder can be reused. */
+        public Correlator build() {
+            return new Correlator(this);
+        }
+    }
+}

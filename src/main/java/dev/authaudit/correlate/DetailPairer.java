@@ -1,0 +1,185 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.AuthFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Joins a Dovecot detail line (the passdb verdict: reason, password fingerprint) with the primary line
+ * of the same attempt (Exim's 535, Dovecot's login summary, Postfix's SASL warning), in either order,
+ * so the pair counts once. Lines wait in event time until their partner arrives or the window passes;
+ * then a primary counts with whatever joined it and a lone detail counts on its own.
+ */
+final class DetailPairer {
+    private final long windowMs;
+    private final long sessionWindowMs;
+    private final Consumer<Attempt> out;
+    private final Map<String, List<Pending>> byIp = new HashMap<>();
+    private final PriorityQueue<Pending> byDeadline = new PriorityQueue<>(
+            (a, b) -> a.deadlineMs != b.deadlineMs ? Long.compare(a.deadlineMs, b.deadlineMs)
+                    : Long.compare(a.seq, b.seq));
+    private long seq;
+    private long paired;
+    private long alone;
+
+    /** A line waiting for its partner. */
+    private static final class Pending {
+        final AuthFailure line;
+        final List<AuthFailure> details = new ArrayList<>(1);
+        final long deadlineMs;
+        final long seq;
+        boolean done;
+
+        Pending(AuthFailure line, long deadlineMs, long seq) {
+            this.line = line;
+            this.deadlineMs = deadlineMs;
+            this.seq = seq;
+        }
+
+        boolean full() {
+            return details.size() >= line.attempts();
+        }
+    }
+
+    DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out) {
+        this.windowMs = window.toMillis();
+        this.sessionWindowMs = Math.max(window.toMillis(), sessionWindow.toMillis());
+        this.out = out;
+    }
+
+    void accept(AuthFailure f) {
+        List<Pending> here = byIp.computeIfAbsent(key(f.ip()), k -> new ArrayList<>(2));
+        if (f.detail()) {
+            for (Pending p : here) {
+                if (!p.done && !p.line.detail() && !p.full() && belong(p.line, f)) {
+                    p.details.add(f);
+                    if (p.full()) {
+                        emit(p);
+                    }
+                    return;
+                }
+            }
+        } else {
+            Pending primary = hold(f, here);
+            for (Pending p : here) {
+                if (primary.full()) {
+                    break;
+                }
+                if (!p.done && p.line.detail() && belong(f, p.line)) {
+                    primary.details.add(p.line);
+                    p.done = true;
+                }
+            }
+            if (primary.full()) {
+                emit(primary);
+            }
+            tidy(f.ip());
+            return;
+        }
+        hold(f, here);
+    }
+
+    /** Counts every line whose window has passed by {@code nowMs}. */
+    void flushUntil(long nowMs) {
+        while (!byDeadline.isEmpty() && byDeadline.peek().deadlineMs < nowMs) {
+            release(byDeadline.poll());
+        }
+    }
+
+    /** Counts every waiting line of one address now (before a success or block of that address is applied). */
+    void flushIp(String ip) {
+        List<Pending> here = byIp.remove(key(ip));
+        if (here != null) {
+            for (Pending p : here) {
+                if (!p.done) {
+                    count(p);
+                }
+            }
+        }
+    }
+
+    /** Counts every waiting line (end of input). */
+    void flushAll() {
+        while (!byDeadline.isEmpty()) {
+            release(byDeadline.poll());
+        }
+    }
+
+    long paired() {
+        return paired;
+    }
+
+    long alone() {
+        return alone;
+    }
+
+    private Pending hold(AuthFailure f, List<Pending> here) {
+        boolean session = f.session() != null;
+        long deadline = f.instant().toEpochMilli() + (session ? sessionWindowMs : windowMs);
+        Pending p = new Pending(f, deadline, seq++);
+        here.add(p);
+        byDeadline.add(p);
+        return p;
+    }
+
+    private void release(Pending p) {
+        if (p.done) {
+            return;
+        }
+        List<Pending> here = byIp.get(key(p.line.ip()));
+        if (here != null) {
+            here.remove(p);
+            if (here.isEmpty()) {
+                byIp.remove(key(p.line.ip()));
+            }
+        }
+        count(p);
+    }
+
+    private void emit(Pending p) {
+        count(p);
+        tidy(p.line.ip());
+    }
+
+    private void tidy(String ip) {
+        List<Pending> here = byIp.get(key(ip));
+        if (here != null) {
+            here.removeIf(x -> x.done);
+            if (here.isEmpty()) {
+                byIp.remove(key(ip));
+            }
+        }
+    }
+
+    private void count(Pending p) {
+        p.done = true;
+        if (p.line.detail()) {
+            alone++;
+            out.accept(Attempt.alone(p.line));
+        } else {
+            paired += p.details.size();
+            out.accept(Attempt.of(p.line, p.details));
+        }
+    }
+
+    private boolean belong(AuthFailure primary, AuthFailure detail) {
+        long apart = Math.abs(primary.instant().toEpochMilli() - detail.instant().toEpochMilli());
+        if (primary.session() != null && detail.session() != null) {
+            return primary.session().equals(detail.session()) && apart <= sessionWindowMs;
+        }
+        // Postfix's warning and Exim lines without set_id carry no login; the detail line supplies it
+        boolean sameLogin = primary.account() == null || detail.account() == null
+                || Objects.equals(primary.account(), detail.account());
+        return sameLogin && apart <= windowMs;
+    }
+
+    private static String key(String ip) {
+        return ip == null ? "" : ip;
+    }
+}

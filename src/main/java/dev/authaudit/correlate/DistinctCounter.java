@@ -1,0 +1,99 @@
+package dev.authaudit.correlate;
+
+import java.util.Arrays;
+
+/**
+ * Counts distinct strings in bounded memory: exactly up to {@value #EXACT_LIMIT} values (the range
+ * where verdict thresholds live), then approximately with a small HyperLogLog (about 9% error), so a
+ * login tried from a million addresses costs 128 bytes, not a million entries.
+ */
+final class DistinctCounter {
+    static final int EXACT_LIMIT = 64;
+    private static final int REGISTER_BITS = 7;
+    private static final int REGISTERS = 1 << REGISTER_BITS;
+
+    private int[] exact = new int[4];
+    private int size;
+    private byte[] registers;
+
+    /** Adds a value; returns true when it was (as far as can be told) new. */
+    boolean add(String value) {
+        long h = hash(value);
+        // one 32-bit key per value in both phases, so a value seen before the switch is not counted twice
+        int key = (int) (h ^ (h >>> 32));
+        if (registers != null) {
+            return addToSketch(mix(key));
+        }
+        for (int i = 0; i < size; i++) {
+            if (exact[i] == key) {
+                return false;
+            }
+        }
+        if (size == EXACT_LIMIT) {
+            registers = new byte[REGISTERS];
+            for (int i = 0; i < size; i++) {
+                addToSketch(mix(exact[i]));
+            }
+            exact = null;
+            addToSketch(mix(key));
+            return true;
+        }
+        if (size == exact.length) {
+            exact = Arrays.copyOf(exact, Math.min(EXACT_LIMIT, size * 2));
+        }
+        exact[size++] = key;
+        return true;
+    }
+
+    /** Returns the count: exact below the limit, an estimate above it. */
+    long count() {
+        if (registers == null) {
+            return size;
+        }
+        double sum = 0;
+        int zeros = 0;
+        for (byte r : registers) {
+            sum += 1.0 / (1L << r);
+            if (r == 0) {
+                zeros++;
+            }
+        }
+        double alpha = 0.7213 / (1 + 1.079 / REGISTERS);
+        double estimate = alpha * REGISTERS * REGISTERS / sum;
+        if (estimate <= 2.5 * REGISTERS && zeros > 0) {
+            estimate = REGISTERS * Math.log((double) REGISTERS / zeros);
+        }
+        return Math.max(EXACT_LIMIT, Math.round(estimate));
+    }
+
+    /** Returns true when {@link #count()} is exact. */
+    boolean exact() {
+        return registers == null;
+    }
+
+    private boolean addToSketch(long h) {
+        int index = (int) (h >>> (64 - REGISTER_BITS));
+        long rest = h << REGISTER_BITS;
+        byte rank = (byte) Math.min(64 - REGISTER_BITS + 1, Long.numberOfLeadingZeros(rest) + 1);
+        if (rank > registers[index]) {
+            registers[index] = rank;
+            return true;
+        }
+        return false;
+    }
+
+    static long hash(String value) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            h ^= value.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.FailureReason;
+import dev.authaudit.event.Protocol;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns the mutable summaries into immutable evidence records, adding what is known about each source. */
+final class EvidenceBuilder {
+    private final CorrelationStore store;
+
+    EvidenceBuilder(CorrelationStore store) {
+        this.store = store;
+    }
+
+    AccountEvidence account(AccountSummary a) {
+        List<SourceEvidence> sources = new ArrayList<>(a.sourceCount);
+        for (int i = 0; i < a.sourceCount; i++) {
+            sources.add(source(a.sources[i]));
+        }
+        sources.sort(Comparator.comparingLong(SourceEvidence::failures).reversed()
+                .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(SourceEvidence::ip));
+        return new AccountEvidence(a.login, a.failures, a.failureLines, a.successes,
+                a.reasons[FailureReason.PASSWORD_MISMATCH.ordinal()], a.reasons[FailureReason.UNKNOWN_USER.ordinal()],
+                a.reasons[FailureReason.OTHER.ordinal()], instant(a.firstFailureMs), instant(a.lastFailureMs),
+                instant(a.firstSuccessMs), instant(a.lastSuccessMs), a.ips.count(), a.networks.count(),
+                a.fingerprints.count(), a.topFingerprints.toList(), sources, a.omittedSources, a.omittedSourceFailures,
+                a.elsewhereIp, instant(a.elsewhereMs), a.elsewhereCount, ProtocolMask.toSet(a.protocolMask));
+    }
+
+    IpEvidence ip(IpSummary s) {
+        NetworkHistory net = s.network == null ? null : store.networks().get(s.network);
+        return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
+                s.logins.count(), s.failedLogins.toList(), s.successLogins.keys(), s.fingerprints.count(), s.gaps,
+                s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
+                s.dropAttempts, s.retransmissions, s.dropPorts.count(), s.dropPortSample.toList(),
+                instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
+                net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys());
+    }
+
+    private SourceEvidence source(SourceTally t) {
+        List<Rhythm> rhythms = new ArrayList<>(1);
+        if (t.gaps != null) {
+            for (Protocol p : Protocol.values()) {
+                GapSample g = t.gaps[p.ordinal()];
+                if (g != null) {
+                    rhythms.add(new Rhythm(p, g.total(), g.median(), g.spread()));
+                }
+            }
+        }
+        return new SourceEvidence(t.ip, t.network, t.failures, t.successes, ProtocolMask.toSet(t.protocolMask),
+                t.ports.toList(), instant(t.firstMs), instant(t.lastMs), instant(t.firstFailureMs),
+                instant(t.lastFailureMs), t.successesBeforeFailures, t.successesAfterFailures,
+                instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
+                rhythms, t.burstGaps, context(t.ip, t.network));
+    }
+
+    private IpContext context(String ip, String network) {
+        IpSummary s = store.ips().get(ip);
+        NetworkHistory net = network == null ? null : store.networks().get(network);
+        if (s == null && net == null) {
+            return IpContext.unknown();
+        }
+        return new IpContext(s != null, s == null ? 0 : s.logins.count(), s == null ? 0 : s.failures,
+                s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins.keys(),
+                s == null ? 0 : s.fingerprints.count(), net == null ? 0 : net.successes,
+                net == null ? List.of() : net.logins.keys());
+    }
+
+    static Instant instant(long ms) {
+        return ms < 0 ? null : Instant.ofEpochMilli(ms);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.FailureReason;
+
+/**
+ * What the correlator keeps about one source address for the whole run: failure and success counts,
+ * the logins it used, firewall drops (deduplicated) and blocks. Opaque outside this package; a store
+ * only holds it.
+ */
+public final class IpSummary {
+    private static final int TOP_LOGINS = 8;
+    private static final int DROP_PORT_SAMPLE = 16;
+
+    final String ip;
+    final String network;
+    long failures;
+    long failureLines;
+    long successes;
+    long unknownUsers;
+    final DistinctCounter logins = new DistinctCounter();
+    final TopCounts failedLogins = new TopCounts(TOP_LOGINS);
+    final DistinctCounter successLoginCount = new DistinctCounter();
+    final TopCounts successLogins = new TopCounts(TOP_LOGINS);
+    final DistinctCounter fingerprints = new DistinctCounter();
+    long lastFailureMs = -1;
+    long gaps;
+    long burstGaps;
+    int protocolMask;
+    long firstMs = -1;
+    long lastMs = -1;
+    long dropHits;
+    long dropAttempts;
+    long retransmissions;
+    final DistinctCounter dropPorts = new DistinctCounter();
+    final SmallIntSet dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+    long firstDropMs = -1;
+    long lastDropMs = -1;
+    int blocks;
+    int unblocks;
+    boolean reachedServer;
+
+    IpSummary(String ip, String network) {
+        this.ip = ip;
+        this.network = network;
+    }
+
+    void touch(long ms) {
+        if (firstMs < 0 || ms < firstMs) {
+            firstMs = ms;
+        }
+        lastMs = Math.max(lastMs, ms);
+    }
+
+    void failure(Attempt a, long ms, long burstGapMs) {
+        touch(ms);
+        reachedServer = true;
+        failures += a.count();
+        failureLines++;
+        if (a.reason() == FailureReason.UNKNOWN_USER) {
+            unknownUsers += a.count();
+        }
+        if (a.account() != null) {
+            logins.add(a.account());
+            failedLogins.add(a.account(), a.count());
+        }
+        if (a.passwordFp() != null) {
+            fingerprints.add(a.passwordFp());
+        }
+        if (lastFailureMs >= 0) {
+            gaps++;
+            if (ms - lastFailureMs < burstGapMs) {
+                burstGaps++;
+            }
+        }
+        // "auth failed, 3 attempts" is itself a burst of three
+        burstGaps += a.count() - 1;
+        gaps += a.count() - 1;
+        lastFailureMs = Math.max(lastFailureMs, ms);
+        protocolMask = ProtocolMask.with(protocolMask, a.protocol());
+    }
+
+    void success(String login, dev.authaudit.event.Protocol protocol, long ms) {
+        touch(ms);
+        reachedServer = true;
+        successes++;
+        if (login != null) {
+            logins.add(login);
+            successLoginCount.add(login);
+            successLogins.add(login, 1);
+        }
+        protocolMask = ProtocolMask.with(protocolMask, protocol);
+    }
+
+    void drop(long ms, Integer port, boolean retransmission) {
+        touch(ms);
+        dropHits++;
+        if (firstDropMs < 0) {
+            firstDropMs = ms;
+        }
+        lastDropMs = Math.max(lastDropMs, ms);
+        if (retransmission) {
+            retransmissions++;
+            return;
+        }
+        dropAttempts++;
+        if (port != null) {
+            dropPorts.add(Integer.toString(port));
+            dropPortSample.add(port);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.authaudit.correlate;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * The most recent failures and drops of one address, so a firewall block can be joined to the hits
+ * that caused it. Bounded in count; the store also expires it in event time when the address is idle.
+ * Opaque outside this package.
+ */
+public final class IpWindow {
+    private final int capacity;
+    final ArrayDeque<RecentFailure> failures;
+    final ArrayDeque<RecentDrop> drops;
+    boolean failuresTruncated;
+    boolean dropsTruncated;
+
+    IpWindow(int capacity) {
+        this.capacity = capacity;
+        this.failures = new ArrayDeque<>();
+        this.drops = new ArrayDeque<>();
+    }
+
+    void addFailure(RecentFailure f) {
+        if (failures.size() == capacity) {
+            failures.removeFirst();
+            failuresTruncated = true;
+        }
+        failures.addLast(f);
+    }
+
+    /** Records a drop and returns true when it repeats an earlier drop's (source port, port) within the window. */
+    boolean addDrop(long ms, Integer port, Integer srcPort, String chain, long retransmitWindowMs) {
+        boolean repeat = false;
+        if (srcPort != null) {
+            for (Iterator<RecentDrop> it = drops.descendingIterator(); it.hasNext(); ) {
+                RecentDrop d = it.next();
+                if (ms - d.timeMs() > retransmitWindowMs) {
+                    break;
+                }
+                if (srcPort.equals(d.srcPort()) && java.util.Objects.equals(port, d.port())) {
+                    repeat = true;
+                    break;
+                }
+            }
+        }
+        if (drops.size() == capacity) {
+            drops.removeFirst();
+            dropsTruncated = true;
+        }
+        drops.addLast(new RecentDrop(ms, port, srcPort, repeat, chain));
+        return repeat;
+    }
+}

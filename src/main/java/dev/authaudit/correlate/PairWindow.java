@@ -1,0 +1,23 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.Protocol;
+
+/**
+ * The last failure time of one login from one address, per protocol, so the next failure yields a
+ * polling gap. Expires in event time: a gap longer than the window is no polling rhythm anyway.
+ * Opaque outside this package.
+ */
+public final class PairWindow {
+    final long[] lastFailureMs = new long[Protocol.values().length];
+
+    PairWindow() {
+        java.util.Arrays.fill(lastFailureMs, -1);
+    }
+
+    /** Records a failure and returns the gap in ms since the previous one on that protocol, or -1. */
+    long failure(Protocol protocol, long ms) {
+        long previous = lastFailureMs[protocol.ordinal()];
+        lastFailureMs[protocol.ordinal()] = Math.max(previous, ms);
+        return previous < 0 ? -1 : Math.max(0, ms - previous);
+    }
+}

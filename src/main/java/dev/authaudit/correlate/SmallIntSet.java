@@ -1,0 +1,48 @@
+package dev.authaudit.correlate;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** A sorted set of a few ints (ports) that stops growing at its limit and counts what it could not keep. */
+final class SmallIntSet {
+    private final int limit;
+    private int[] values = new int[0];
+    private int overflow;
+
+    SmallIntSet(int limit) {
+        this.limit = limit;
+    }
+
+    void add(Integer value) {
+        if (value == null) {
+            return;
+        }
+        int at = Arrays.binarySearch(values, value);
+        if (at >= 0) {
+            return;
+        }
+        if (values.length == limit) {
+            overflow++;
+            return;
+        }
+        int insert = -at - 1;
+        int[] next = new int[values.length + 1];
+        System.arraycopy(values, 0, next, 0, insert);
+        next[insert] = value;
+        System.arraycopy(values, insert, next, insert + 1, values.length - insert);
+        values = next;
+    }
+
+    boolean isEmpty() {
+        return values.length == 0;
+    }
+
+    int size() {
+        return values.length;
+    }
+
+    List<Integer> toList() {
+        return IntStream.of(values).boxed().toList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.authaudit.correlate;
+
+import dev.authaudit.event.Protocol;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one login did from one source address.
+ *
+ * @param successesBeforeFailures successes from this address before its first failure (history)
+ * @param successesAfterFailures successes from this address after its failures began
+ * @param firstSuccessAfterFailures the first of those, or null
+ * @param failuresSinceLastSuccess failures after the latest success (all of them when there was none)
+ * @param helo the client's HELO name (client-controlled text), or null
+ * @param rhythms the polling gaps measured per protocol
+ * @param burstGaps gaps shorter than a polling interval (several tries within seconds)
+ * @param context what is known about the address beyond this login
+ */
+public record SourceEvidence(String ip, String network, long failures, long successes, Set<Protocol> protocols,
+                             List<Integer> ports, Instant first, Instant last, Instant firstFailure,
+                             Instant lastFailure, long successesBeforeFailures, long successesAfterFailures,
+                             Instant firstSuccessAfterFailures, long failuresSinceLastSuccess,
+                             long distinctFingerprints, String helo, List<Rhythm> rhythms, long burstGaps,
+                             IpContext context) {
+    public SourceEvidence {
+        protocols = Set.copyOf(protocols);
+        ports = List.copyOf(ports);
+        rhythms = List.copyOf(rhythms);
+    }
+}

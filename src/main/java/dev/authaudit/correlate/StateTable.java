@@ -1,0 +1,36 @@
+package dev.authaudit.correlate;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One keyed table of correlator state. The in-memory implementation hands out live objects, but
+ * callers still {@link #put} a value after changing it, so a store that serialises values (a Kafka
+ * Streams state store) can stand in without changing the correlator.
+ *
+ * @param <K> the key type
+ * @param <V> the state type
+ */
+public interface StateTable<K, V> {
+
+    /** Returns the state for a key, or null when there is none (never held, expired or evicted). */
+    V get(K key);
+
+    /** Returns the state for a key, creating it first when absent. */
+    V getOrCreate(K key, Function<? super K, ? extends V> create);
+
+    /** Stores the state for a key after it changed. */
+    void put(K key, V value);
+
+    /** Calls the action for every entry currently held. */
+    void forEach(BiConsumer<? super K, ? super V> action);
+
+    /** Returns how many entries are held now. */
+    long size();
+
+    /** Returns how many entries were dropped so far because the table was full. */
+    long evicted();
+
+    /** Performs pending expiry and eviction now. */
+    void cleanUp();
+}

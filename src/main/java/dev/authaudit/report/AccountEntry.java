@@ -1,0 +1,19 @@
+package dev.authaudit.report;
+
+import dev.authaudit.classify.AccountVerdict;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One login that failed at least once.
+ *
+ * @param detectedAt the event time at which evidence first reached the verdict; null for {@code ok}
+ * @param sources its source addresses, most failures first
+ */
+public record AccountEntry(String account, AccountVerdict verdict, double confidence, OffsetDateTime detectedAt,
+                           long failures, long successes, List<SourceEntry> sources, List<String> reasons) {
+    public AccountEntry {
+        sources = List.copyOf(sources);
+        reasons = List.copyOf(reasons);
+    }
+}

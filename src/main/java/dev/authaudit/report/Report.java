@@ -1,0 +1,32 @@
+package dev.authaudit.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A report-v1 document: what was read, the verdicts on logins and addresses, every block explained and
+ * the notices. Lists are sorted most-important first.
+ *
+ * @param schema always {@value #SCHEMA}
+ * @param generatedAt when the report was made (given by the caller; the engine never reads the wall clock)
+ * @param omitted what the memory bounds left out (an addition to report-v1)
+ */
+public record Report(String schema, OffsetDateTime generatedAt, Period period, List<InputSummary> inputs,
+                     List<AccountEntry> accounts, List<IpEntry> ips, List<BlockEntry> blocks,
+                     List<NoticeEntry> notices, Omissions omitted) {
+
+    /** The schema word of this version. */
+    public static final String SCHEMA = "authaudit-report/1";
+
+    public Report {
+        requireNonNull(generatedAt, "generatedAt");
+        requireNonNull(period, "period");
+        inputs = List.copyOf(inputs);
+        accounts = List.copyOf(accounts);
+        ips = List.copyOf(ips);
+        blocks = List.copyOf(blocks);
+        notices = List.copyOf(notices);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.authaudit.report;
+
+import dev.authaudit.classify.AccountAssessment;
+import dev.authaudit.classify.AuditResult;
+import dev.authaudit.classify.BlockAssessment;
+import dev.authaudit.classify.IpAssessment;
+import dev.authaudit.correlate.BlockEvidence;
+import dev.authaudit.correlate.CorrelationResult;
+import dev.authaudit.correlate.SourceEvidence;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Builds a {@link Report} from an audit's verdicts, in the offset the logs were written in, with every
+ * list sorted most-important first (most failures, then earliest).
+ */
+public final class ReportAssembler {
+
+    /**
+     * Returns the report.
+     *
+     * @param generatedAt when the report is made (the caller reads the clock)
+     * @param inputs one entry per file read
+     * @param notices the notices this run sent, drafted or held back
+     */
+    public Report assemble(AuditResult result, OffsetDateTime generatedAt, List<InputSummary> inputs,
+                           List<NoticeEntry> notices) {
+        CorrelationResult r = result.correlation();
+        ZoneOffset offset = r.offset();
+        List<AccountEntry> accounts = result.accounts().stream().map(a -> account(a, offset))
+                .sorted(Comparator.comparingLong(AccountEntry::failures).reversed()
+                        .thenComparing(AccountEntry::detectedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(AccountEntry::account))
+                .toList();
+        List<IpAssessment> ipOrder = result.ips().stream()
+                .sorted(Comparator.comparingLong((IpAssessment a) -> a.evidence().failures()).reversed()
+                        .thenComparing(a -> a.evidence().first(), Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(IpAssessment::ip))
+                .toList();
+        List<IpEntry> ips = ipOrder.stream().map(ReportAssembler::ip).toList();
+        List<BlockEntry> blocks = result.blocks().stream().map(b -> block(b, offset))
+                .sorted(Comparator.comparingLong(BlockEntry::failures).reversed()
+                        .thenComparing(BlockEntry::at).thenComparing(BlockEntry::ip,
+                                Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        List<NoticeEntry> sortedNotices = notices.stream()
+                .sorted(Comparator.comparing(NoticeEntry::at).thenComparing(NoticeEntry::account)).toList();
+        return new Report(Report.SCHEMA, generatedAt, new Period(at(r.from(), offset), at(r.to(), offset)), inputs,
+                accounts, ips, blocks, sortedNotices,
+                new Omissions(r.omitted().accounts(), r.omitted().ips(), r.omitted().blocks()));
+    }
+
+    private static AccountEntry account(AccountAssessment a, ZoneOffset offset) {
+        List<SourceEntry> sources = a.evidence().sources().stream()
+                .sorted(Comparator.comparingLong(SourceEvidence::failures).reversed()
+                        .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(), s.protocols().stream().sorted().toList(),
+                        s.ports(), at(s.first(), offset), at(s.last(), offset)))
+                .toList();
+        return new AccountEntry(a.account(), a.verdict(), a.confidence(), at(a.detectedAt(), offset),
+                a.evidence().failures(), a.evidence().successes(), sources, a.reasons());
+    }
+
+    private static IpEntry ip(IpAssessment a) {
+        return new IpEntry(a.ip(), a.verdict(), a.confidence(), a.accounts(), a.evidence().failures(),
+                a.evidence().successes(), a.evidence().blocks(), a.reasons());
+    }
+
+    private static BlockEntry block(BlockAssessment a, ZoneOffset offset) {
+        BlockEvidence b = a.evidence();
+        TreeSet<Integer> ports = new TreeSet<>(b.blockPorts());
+        ports.addAll(b.dropPorts());
+        return new BlockEntry(b.ip(), at(b.at(), offset), b.source(), b.trigger(), b.hits(), List.copyOf(ports),
+                a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons());
+    }
+
+    private static OffsetDateTime at(Instant t, ZoneOffset offset) {
+        return t == null ? null : t.atOffset(offset);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.authaudit.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.authaudit.event.Protocol;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Writes a {@link Report} as report-v1 JSON. This is the only place that knows the report's field names;
+ * required fields are always written, as {@code null} when there is no value.
+ */
+public final class ReportJsonWriter {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final JsonFactory factory = new JsonFactory();
+
+    /** Returns the report as a pretty-printed JSON document. */
+    public String toJson(Report report) {
+        StringWriter out = new StringWriter(4096);
+        write(report, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the report as a pretty-printed JSON document followed by a newline; does not close the writer.
+     *
+     * @throws UncheckedIOException if the writer fails
+     */
+    public void write(Report report, Writer out) {
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schema", report.schema());
+            time(g, "generated_at", report.generatedAt());
+            g.writeObjectFieldStart("period");
+            time(g, "from", report.period().from());
+            time(g, "to", report.period().to());
+            g.writeEndObject();
+            g.writeArrayFieldStart("inputs");
+            for (InputSummary i : report.inputs()) {
+                g.writeStartObject();
+                g.writeStringField("path", i.path());
+                g.writeStringField("format", i.format());
+                g.writeNumberField("lines", i.lines());
+                g.writeNumberField("events", i.events());
+                g.writeNumberField("skipped", i.skipped());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("accounts");
+            for (AccountEntry a : report.accounts()) {
+                account(g, a);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("ips");
+            for (IpEntry ip : report.ips()) {
+                g.writeStartObject();
+                g.writeStringField("ip", ip.ip());
+                g.writeStringField("verdict", ip.verdict().word());
+                g.writeNumberField("confidence", ip.confidence());
+                strings(g, "accounts", ip.accounts());
+                g.writeNumberField("failures", ip.failures());
+                g.writeNumberField("successes", ip.successes());
+                g.writeNumberField("blocked", ip.blocked());
+                strings(g, "reasons", ip.reasons());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("blocks");
+            for (BlockEntry b : report.blocks()) {
+                block(g, b);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notices");
+            for (NoticeEntry n : report.notices()) {
+                g.writeStartObject();
+                g.writeStringField("account", n.account());
+                g.writeStringField("to", n.to());
+                g.writeStringField("status", n.status().word());
+                time(g, "at", n.at());
+                g.writeStringField("reason", n.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (report.omitted() != null) {
+                g.writeObjectFieldStart("omitted");
+                g.writeNumberField("accounts", report.omitted().accounts());
+                g.writeNumberField("ips", report.omitted().ips());
+                g.writeNumberField("blocks", report.omitted().blocks());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void account(JsonGenerator g, AccountEntry a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("account", a.account());
+        g.writeStringField("verdict", a.verdict().word());
+        g.writeNumberField("confidence", a.confidence());
+        time(g, "detected_at", a.detectedAt());
+        g.writeNumberField("failures", a.failures());
+        g.writeNumberField("successes", a.successes());
+        g.writeArrayFieldStart("sources");
+        for (SourceEntry s : a.sources()) {
+            g.writeStartObject();
+            g.writeStringField("ip", s.ip());
+            g.writeNumberField("failures", s.failures());
+            g.writeNumberField("successes", s.successes());
+            g.writeArrayFieldStart("protocols");
+            for (Protocol p : s.protocols()) {
+                g.writeString(p.word());
+            }
+            g.writeEndArray();
+            ints(g, "ports", s.ports());
+            time(g, "first", s.first());
+            time(g, "last", s.last());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, "reasons", a.reasons());
+        g.writeEndObject();
+    }
+
+    private static void block(JsonGenerator g, BlockEntry b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ip", b.ip());
+        time(g, "at", b.at());
+        g.writeStringField("source", b.source());
+        g.writeStringField("trigger", b.trigger());
+        if (b.hits() == null) {
+            g.writeNullField("hits");
+        } else {
+            g.writeNumberField("hits", b.hits());
+        }
+        ints(g, "ports", b.ports());
+        g.writeStringField("cause", b.cause().word());
+        g.writeNumberField("confidence", b.confidence());
+        g.writeStringField("account", b.account());
+        g.writeNumberField("failures", b.failures());
+        time(g, "lifted_at", b.liftedAt());
+        strings(g, "reasons", b.reasons());
+        g.writeEndObject();
+    }
+
+    private static void time(JsonGenerator g, String name, OffsetDateTime t) throws IOException {
+        if (t == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, TIME.format(t));
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void ints(JsonGenerator g, String name, List<Integer> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+}

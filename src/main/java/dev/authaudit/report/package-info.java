@@ -1,0 +1,7 @@
+/**
+ * The report-v1 model and its writers. {@link dev.authaudit.report.ReportAssembler} turns an audit's
+ * verdicts into a {@link dev.authaudit.report.Report} (every list sorted most-important first), and each
+ * writer renders that one model: {@link dev.authaudit.report.ReportJsonWriter} writes the JSON contract;
+ * text, CSV and HTML writers read the same records.
+ */
+package dev.authaudit.report;

@@ -1,0 +1,204 @@
+package dev.authaudit.correlate;
+
+import static dev.authaudit.testing.TestEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.testing.TestEvents;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CorrelatorTest {
+    private final TestEvents ev = new TestEvents();
+    private final EventClock clock = new EventClock(Instant.EPOCH);
+    private final Correlator correlator = Correlator.builder().clock(clock).build();
+
+    private CorrelationResult replay(List<? extends LogEvent> events) {
+        for (LogEvent e : events) {
+            clock.advanceTo(e.instant());
+            correlator.accept(e);
+        }
+        return correlator.finish();
+    }
+
+    private static AccountEvidence account(CorrelationResult r, String login) {
+        return r.accounts().stream().filter(a -> a.account().equals(login)).findFirst().orElseThrow();
+    }
+
+    private static IpEvidence ip(CorrelationResult r, String ip) {
+        return r.ips().stream().filter(a -> a.ip().equals(ip)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void accept_detailBeforePrimary_countsOneAttemptEnrichedByDetail() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().fp("712c344").build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").build()));
+
+        AccountEvidence bob = account(r, "bob@example.com");
+        assertThat(bob.failures()).isEqualTo(1);
+        assertThat(bob.fingerprints()).containsExactly(new Count("712c344", 1));
+        assertThat(r.stats().pairedDetails()).isEqualTo(1);
+        assertThat(r.stats().loneDetails()).isZero();
+    }
+
+    @Test
+    void accept_primaryBeforeDetail_countsOneAttemptEnrichedByDetail() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(2), "198.51.100.7", "bob@example.com").detail().fp("712c344").build()));
+
+        AccountEvidence bob = account(r, "bob@example.com");
+        assertThat(bob.failures()).isEqualTo(1);
+        assertThat(bob.distinctFingerprints()).isEqualTo(1);
+        assertThat(bob.protocols()).containsExactly(dev.authaudit.event.Protocol.SMTP);
+    }
+
+    @Test
+    void accept_sameSessionFarApart_pairsOnSession() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().session("8oNSumM3A8mK").build(),
+                ev.failure(T0.plusSeconds(14), "198.51.100.7", "bob@example.com").session("8oNSumM3A8mK").build()));
+
+        assertThat(account(r, "bob@example.com").failures()).isEqualTo(1);
+    }
+
+    @Test
+    void accept_detailAlone_countsOnItsOwnOnceWindowPasses() {
+        correlator.accept(ev.failure(T0, "198.51.100.7", "bob@example.com").detail().build());
+        clock.advanceTo(T0.plusSeconds(3).toInstant());
+        correlator.tick();
+        assertThat(correlator.account("bob@example.com")).isEmpty();
+
+        clock.advanceTo(T0.plusSeconds(10).toInstant());
+        correlator.tick();
+
+        assertThat(correlator.account("bob@example.com")).hasValueSatisfying(a -> assertThat(a.failures()).isEqualTo(1));
+    }
+
+    @Test
+    void accept_primaryWithoutLogin_takesLoginFromDetail() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "192.0.2.152", null).smtp().build(),
+                ev.failure(T0.plusSeconds(1), "192.0.2.152", "admin@example.com").detail().build()));
+
+        assertThat(account(r, "admin@example.com").failures()).isEqualTo(1);
+        assertThat(r.stats().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void accept_summaryWithThreeAttempts_countsThreeAndAbsorbsThreeDetails() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().fp("aaaaaa").build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").detail().fp("aaaaaa").build(),
+                ev.failure(T0.plusSeconds(2), "198.51.100.7", "bob@example.com").detail().fp("aaaaaa").build(),
+                ev.failure(T0.plusSeconds(3), "198.51.100.7", "bob@example.com").attempts(3).build()));
+
+        assertThat(account(r, "bob@example.com").failures()).isEqualTo(3);
+        assertThat(r.stats().pairedDetails()).isEqualTo(3);
+        assertThat(r.stats().loneDetails()).isZero();
+    }
+
+    @Test
+    void accept_detailFromOtherAddress_doesNotPair() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.8", "bob@example.com").build()));
+
+        assertThat(account(r, "bob@example.com").failures()).isEqualTo(2);
+        assertThat(r.stats().loneDetails()).isEqualTo(1);
+    }
+
+    @Test
+    void accept_synRetransmissions_foldIntoOneAttemptPerSourcePort() {
+        CorrelationResult r = replay(List.of(
+                ev.drop(T0, "203.0.113.25", 50780, 587),
+                ev.drop(T0.plusSeconds(1), "203.0.113.25", 50780, 587),
+                ev.drop(T0.plusSeconds(3), "203.0.113.25", 50780, 587),
+                ev.drop(T0.plusSeconds(40), "203.0.113.25", 50781, 587)));
+
+        IpEvidence ip = ip(r, "203.0.113.25");
+        assertThat(ip.dropHits()).isEqualTo(4);
+        assertThat(ip.dropAttempts()).isEqualTo(2);
+        assertThat(ip.retransmissions()).isEqualTo(2);
+        assertThat(ip.dropPorts()).containsExactly(587);
+        assertThat(ip.reachedServer()).isFalse();
+    }
+
+    @Test
+    void accept_block_joinsFailuresWithinStatedWindowOnly() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").build(),
+                ev.failure(T0.plusMinutes(70), "198.51.100.7", "bob@example.com").build(),
+                ev.failure(T0.plusMinutes(80), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.block(T0.plusMinutes(81), "198.51.100.7", "LF_IMAPD", 2, 3600, 3600L),
+                ev.unblock(T0.plusMinutes(141), "198.51.100.7")));
+
+        BlockEvidence b = r.blocks().get(0);
+        assertThat(b.failures()).isEqualTo(2);
+        assertThat(b.lookbackS()).isEqualTo(3600);
+        assertThat(b.logins()).containsExactly(new Count("bob@example.com", 2));
+        assertThat(b.reachedServer()).isTrue();
+        assertThat(b.liftedAt()).isEqualTo(T0.plusMinutes(141).toInstant());
+        assertThat(ip(r, "198.51.100.7").blocks()).isEqualTo(1);
+    }
+
+    @Test
+    void accept_pollingFailures_measureGapsPerProtocol() {
+        for (int i = 0; i < 6; i++) {
+            LogEvent f = ev.failure(T0.plusSeconds(300L * i + (i % 2) * 7), "198.51.100.7", "bob@example.com").build();
+            clock.advanceTo(f.instant());
+            correlator.accept(f);
+        }
+        CorrelationResult r = correlator.finish();
+
+        Rhythm rhythm = account(r, "bob@example.com").sources().get(0).rhythms().get(0);
+        assertThat(rhythm.gaps()).isEqualTo(5);
+        assertThat(rhythm.medianS()).isBetween(293L, 307L);
+        assertThat(rhythm.spreadS()).isLessThanOrEqualTo(7);
+    }
+
+    @Test
+    void accept_explainFilter_keepsOnlyTheSubjectsTimelineWithFileAndLine() {
+        Correlator c = Correlator.builder().clock(clock).explain(ExplainFilter.of("bob@example.com")).build();
+        List<LogEvent> events = List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").build(),
+                ev.failure(T0.plusSeconds(5), "192.0.2.66", "admin@example.com").build(),
+                ev.block(T0.plusSeconds(60), "198.51.100.7", "LF_IMAPD", 10, 3600, 3600L));
+        for (LogEvent e : events) {
+            clock.advanceTo(e.instant());
+            c.accept(e);
+        }
+
+        CorrelationResult r = c.finish();
+
+        assertThat(r.timeline()).extracting(TimelineEntry::type).containsExactly("auth_failure", "firewall_block");
+        assertThat(r.timeline().get(0).line()).isEqualTo(1);
+        assertThat(r.timeline().get(0).file()).isEqualTo("test.log");
+        assertThat(r.timeline().get(1).summary()).contains("LF_IMAPD");
+    }
+
+    @Test
+    void accept_200kDistinctAddressesWithSmallCap_staysWithinCap() {
+        int cap = 1_000;
+        Correlator small = Correlator.builder().clock(clock)
+                .settings(CorrelationSettings.defaults().withCacheCap(cap)).build();
+        for (int i = 0; i < 200_000; i++) {
+            LogEvent f = ev.failure(T0.plusSeconds(i / 50), "2001:db8::" + Integer.toHexString(i + 1),
+                    "user" + (i % 5_000) + "@example.com").smtp().build();
+            clock.advanceTo(f.instant());
+            small.accept(f);
+        }
+        CorrelationResult r = small.finish();
+        CorrelationStore store = small.store();
+
+        assertThat(store.ips().size()).isLessThanOrEqualTo(cap);
+        assertThat(store.accounts().size()).isLessThanOrEqualTo(cap);
+        assertThat(store.ipWindows().size()).isLessThanOrEqualTo(cap);
+        assertThat(store.pairWindows().size()).isLessThanOrEqualTo(cap);
+        assertThat(r.ips()).hasSizeLessThanOrEqualTo(cap);
+        assertThat(r.omitted().ips()).isGreaterThan(190_000);
+        assertThat(r.stats().attempts()).isEqualTo(200_000);
+    }
+}
