@@ -1,0 +1,108 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.classify.AuditResult;
+import dev.authaudit.classify.Auditor;
+import dev.authaudit.classify.BlockAssessment;
+import dev.authaudit.classify.Explanation;
+import dev.authaudit.correlate.TimelineEntry;
+import dev.authaudit.parse.Addresses;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code authaudit explain}: the story of one address or login, and why it was blocked. */
+@Command(name = "explain", mixinStandardHelpOptions = true, showDefaultValues = true,
+        header = "Tell the story of one address or login: every line that matters, the verdict, each block.",
+        description = {"Replays the logs like scan, keeping the timeline of one subject: each log line that",
+            "matters in order with its file and line, then the verdict and its reasons, and for each block",
+            "which firewall rule fired on which hits and what to do about it."},
+        exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done", "2:usage error",
+            "3:a rule or csf.conf is invalid", "4:an input could not be read (the rest was)"})
+public final class ExplainCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ReplayOptions replay = new ReplayOptions();
+
+    @Parameters(index = "0", paramLabel = "IP|LOGIN", description = "The address or login to explain.")
+    String subject;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Log files, .gz, folders, or -.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
+    boolean progress = true;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final Context context;
+
+    public ExplainCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String ip = Addresses.normalize(subject);
+        String key = ip != null ? ip : subject.trim().toLowerCase(Locale.ROOT);
+        if (key.isEmpty()) {
+            throw new Cli.UsageProblem("give an IP address or a login to explain");
+        }
+        ZoneId zone = input.zone();
+        ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
+        inputs.problems().forEach(p -> err.println("authaudit: " + p));
+        Auditor auditor = Auditor.builder().csf(inputs.csf()).explain(key).build();
+        Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), context, err, progress)
+                .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
+        outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        print(outcome.result(), key, ip != null, zone, out);
+        out.flush();
+        err.flush();
+        return !inputs.problems().isEmpty() || outcome.damaged() ? ExitCodes.INPUT : ExitCodes.OK;
+    }
+
+    private static void print(AuditResult result, String key, boolean address, ZoneId zone, PrintWriter out) {
+        Explanation x = result.explanation();
+        String what = address ? "address " : "login ";
+        if (x == null || (x.timeline().isEmpty() && x.blocks().isEmpty())) {
+            out.println("No event in these logs involves " + what + Terminal.safe(key) + ".");
+            out.println("Check the spelling, the time window (--since/--until) and that the logs cover that period.");
+            return;
+        }
+        out.println("Timeline of " + what + Terminal.safe(x.subject()) + " (" + x.timeline().size() + " entries"
+                + (x.timelineOmitted() > 0 ? ", " + x.timelineOmitted() + " more not kept" : "") + ")");
+        for (TimelineEntry t : x.timeline()) {
+            out.printf("  %s  %-16s %s  [%s:%d]%n", WHEN.format(t.time().atZone(zone)), t.type(),
+                    Terminal.safe(t.summary()), Terminal.safe(t.file()), t.line());
+        }
+        out.println();
+        out.printf("Verdict: %s (confidence %.2f)%n", x.verdict(), x.confidence());
+        x.reasons().forEach(r -> out.println("  - " + Terminal.safe(r)));
+        if (!x.blocks().isEmpty()) {
+            out.println();
+            out.println("Blocks (" + x.blocks().size() + ")");
+            for (BlockAssessment b : x.blocks()) {
+                var e = b.evidence();
+                out.printf("  %s  %s %s%s -> %s%s%n", WHEN.format(e.at().atZone(zone)), Terminal.safe(e.source()),
+                        Terminal.safe(e.trigger()), e.hits() == null ? "" : " (" + e.hits() + " hits)",
+                        b.cause().word(), b.account() == null ? "" : " behind login " + Terminal.safe(b.account()));
+                b.reasons().forEach(r -> out.println("      - " + Terminal.safe(r)));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.classify.AuditResult;
+import dev.authaudit.classify.Auditor;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.InputStats;
+import dev.authaudit.parse.EventMerger;
+import dev.authaudit.parse.FileParser;
+import dev.authaudit.parse.LineParser;
+import dev.authaudit.report.InputSummary;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Wires a replay: files → parser → merge by event time → window filter → auditor. The same auditor
+ * runs live; here an event clock moves to each event. A progress bar goes to stderr when it is a
+ * terminal and the input is large enough to wait for.
+ */
+final class Replay {
+    private final LineParser parser;
+    private final Context context;
+    private final PrintWriter err;
+    private final boolean progress;
+
+    Replay(LineParser parser, Context context, PrintWriter err, boolean progress) {
+        this.parser = parser;
+        this.context = context;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    /** What a replay read and concluded. */
+    record Outcome(AuditResult result, List<InputSummary> inputs, List<InputStats> stats) {
+        boolean damaged() {
+            return stats.stream().anyMatch(InputStats::damaged);
+        }
+    }
+
+    Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
+        List<FileParser> files = new ArrayList<>();
+        long bytes = 0;
+        for (InputFile f : inputs.logs()) {
+            Instant ref = f.modified() != null ? f.modified() : context.clock().instant();
+            files.add(new FileParser(f, parser, ref, context.stdin(), null));
+            if (!f.isStdin()) {
+                bytes += f.path().toFile().length();
+            }
+        }
+        List<InputStats> stats;
+        try (EventMerger merger = new EventMerger(files); ProgressBar bar = bar(bytes)) {
+            LogEvent e;
+            long n = 0;
+            while ((e = merger.next()) != null) {
+                Instant t = e.instant();
+                if ((since != null && t.isBefore(since)) || (until != null && !t.isBefore(until))) {
+                    continue;
+                }
+                auditor.accept(e);
+                if (tap != null) {
+                    tap.accept(e);
+                }
+                if (bar != null && (++n & 0xfff) == 0) {
+                    bar.stepTo(merger.stats().stream().mapToLong(InputStats::lines).sum());
+                }
+            }
+            stats = merger.stats();
+            if (bar != null) {
+                bar.stepTo(stats.stream().mapToLong(InputStats::lines).sum());
+            }
+        }
+        AuditResult result = auditor.finish();
+        List<InputSummary> summaries = new ArrayList<>();
+        for (InputStats s : stats) {
+            summaries.add(new InputSummary(s.file(), s.format(), s.lines(), s.events(), s.skipped()));
+        }
+        if (inputs.csfPath() != null) {
+            summaries.add(new InputSummary(inputs.csfPath().toString(), "csf-conf", 0, 0, 0));
+        }
+        return new Outcome(result, summaries, stats);
+    }
+
+    private ProgressBar bar(long bytes) {
+        // only worth a bar when a person is watching and the input takes more than a moment
+        if (!progress || System.console() == null || bytes < 50L * 1024 * 1024) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("reading").setInitialMax(-1).setUnit(" lines", 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
+                        System.err)).showSpeed().build();
+    }
+
+    static ZoneId zoneOf(InputOptions input) {
+        return input.zone();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.report.Report;
+import dev.authaudit.report.ReportCsvWriter;
+import dev.authaudit.report.ReportJsonWriter;
+import dev.authaudit.report.ReportTextWriter;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Option;
+
+/** Where and how a report is written. */
+public final class ReportOptions {
+    /** Report formats. */
+    enum Format { text, json, csv }
+
+    @Option(names = "--format", description = "text (for a person), json (report-v1) or csv.")
+    Format format = Format.text;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout"
+            + " (written to a temporary file first, then moved into place).")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", description = "Attacking addresses listed in the text report.")
+    int top = 10;
+
+    void write(Report report, Writer stdout) throws IOException {
+        if (out == null) {
+            render(report, stdout);
+            stdout.flush();
+            return;
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".authaudit-", ".tmp");
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+            render(report, w);
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void render(Report report, Writer w) throws IOException {
+        switch (format) {
+            case json -> {
+                new ReportJsonWriter().write(report, w);
+                w.write('\n');
+            }
+            case csv -> new ReportCsvWriter().write(report, w);
+            default -> new ReportTextWriter(top, 4).write(report, w);
+        }
+    }
+}

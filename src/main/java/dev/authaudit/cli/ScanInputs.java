@@ -1,0 +1,40 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.config.CsfConfig;
+import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.InputSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inputs of a replay: the log files to read and the csf.conf to reason with. A file named
+ * {@code csf.conf} among the paths (or in a given folder) is taken as the firewall's configuration,
+ * not read as a log; {@code --csf-conf} wins over one found that way.
+ */
+record ScanInputs(List<InputFile> logs, CsfConfig csf, Path csfPath, List<String> problems) {
+
+    static ScanInputs of(List<String> paths, Path csfConf) {
+        InputSet set = InputSet.of(paths);
+        List<InputFile> logs = new ArrayList<>();
+        Path found = null;
+        for (InputFile f : set.files()) {
+            if (!f.isStdin() && f.path().getFileName().toString().equals("csf.conf")) {
+                if (found == null) {
+                    found = f.path();
+                }
+                continue;
+            }
+            logs.add(f);
+        }
+        Path use = csfConf != null ? csfConf : found;
+        if (csfConf != null && !Files.isReadable(csfConf)) {
+            throw new dev.authaudit.config.ConfigException(csfConf.toString(), null,
+                    "cannot read " + csfConf + "; pass the csf.conf of the server the logs come from"
+                            + " (usually /etc/csf/csf.conf)");
+        }
+        CsfConfig csf = use == null ? CsfConfig.defaults() : CsfConfig.read(use);
+        return new ScanInputs(logs, csf, use, set.problems());
+    }
+}
