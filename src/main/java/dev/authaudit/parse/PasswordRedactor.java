@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PasswordRedactor {
     static final String MARK = "given password: ";
+    /** auth_verbose_passwords=sha1 writes "(SHA1 of given password: hex)": a hash, not the password. */
+    private static final String SHA1_OF = "SHA1 of ";
     /** What stands in the line where the password was. */
     public static final String REDACTED = "<redacted>";
 
@@ -40,6 +42,9 @@ public final class PasswordRedactor {
      */
     public Redacted redact(String line) {
         int at = line.indexOf(MARK);
+        while (at >= 0 && line.startsWith(SHA1_OF, at - SHA1_OF.length())) {
+            at = line.indexOf(MARK, at + MARK.length());
+        }
         if (at < 0) {
             return new Redacted(line, null);
         }
