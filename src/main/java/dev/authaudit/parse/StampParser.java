@@ -16,6 +16,15 @@ import java.time.ZoneOffset;
  * </ul>
  * A line with none at its start may carry one after a journal-style {@code host prog[pid]: } header
  * ({@code mail.example.com exim[3751842]: 2021-07-17 23:20:49 ...}); {@link #find} looks there too.
+ * CSF's state files are not logs but carry a time per line, which {@link #find} also reads:
+ * <ul>
+ *   <li>csf.tempban / csf.tempallow: a leading epoch, {@code 1364743775|ip|port|dir|ttl|comment}</li>
+ *   <li>csf.tempip: an epoch in the third field, {@code ip|0|1364743775|message}</li>
+ *   <li>csf.deny / csf.allow: a trailing ctime after {@code " - "} on a {@code "ip # comment"} line,
+ *       {@code ... - Thu Oct 30 06:27:30 2025} (Perl's {@code scalar localtime}: host zone, day
+ *       space-padded)</li>
+ * </ul>
+ * A stamp that is not at the start of the line has {@link Stamp#end()} 0: the whole line is the message.
  */
 public final class StampParser {
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -28,12 +37,93 @@ public final class StampParser {
         if (s != null) {
             return s;
         }
+        s = leadingEpoch(line);
+        if (s != null) {
+            return s;
+        }
         // journal form: "host ident[pid]: <stamp> ..." - look once after the first ": "
         int colon = line.indexOf(": ");
         if (colon > 0 && colon < 128) {
-            return at(line, colon + 2);
+            s = at(line, colon + 2);
+            if (s != null) {
+                return s;
+            }
         }
-        return null;
+        s = tempIpEpoch(line);
+        if (s != null) {
+            return s;
+        }
+        return trailingCtime(line);
+    }
+
+    /** csf.tempban: {@code <10-digit epoch>|...}; the message starts after the bar. */
+    private static Stamp leadingEpoch(String s) {
+        if (s.length() < 12 || s.charAt(10) != '|') {
+            return null;
+        }
+        long epoch = digits(s, 0, 10);
+        return epoch < 0 ? null : new Stamp(null, true, ZoneOffset.UTC, Instant.ofEpochSecond(epoch), 11);
+    }
+
+    /** csf.tempip: {@code <ip or cidr>|<0 or 1>|<10-digit epoch>|message}; the whole line is the message. */
+    private static Stamp tempIpEpoch(String s) {
+        int bar = s.indexOf('|');
+        if (bar < 2 || bar > 49 || s.length() < bar + 15) {
+            return null;
+        }
+        for (int i = 0; i < bar; i++) {
+            char c = s.charAt(i);
+            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '/')) {
+                return null;
+            }
+        }
+        char perm = s.charAt(bar + 1);
+        if ((perm != '0' && perm != '1') || s.charAt(bar + 2) != '|' || s.charAt(bar + 13) != '|') {
+            return null;
+        }
+        long epoch = digits(s, bar + 3, 10);
+        return epoch < 0 ? null : new Stamp(null, true, ZoneOffset.UTC, Instant.ofEpochSecond(epoch), 0);
+    }
+
+    /**
+     * csf.deny / csf.allow: {@code <ip> # <comment> - Thu Oct 30 06:27:30 2025} (Perl's ctime, host
+     * zone); the whole line is the message.
+     */
+    private static Stamp trailingCtime(String s) {
+        int n = s.length();
+        int i = n - 24; // "Thu Oct 30 06:27:30 2025"
+        if (i < 3 || !s.startsWith(" - ", i - 3) || s.indexOf(" # ") < 0) {
+            return null;
+        }
+        if (!isWeekday(s, i) || s.charAt(i + 3) != ' ' || s.charAt(i + 19) != ' ') {
+            return null;
+        }
+        Stamp t = syslog(s.substring(i + 4, i + 19), 0); // "Oct 30 06:27:30"
+        int year = num(s, i + 20, 4);
+        if (t == null || t.end() != 15 || year < 1970) {
+            return null;
+        }
+        if (t.local().getMonthValue() == 2 && t.local().getDayOfMonth() == 29 && !java.time.Year.isLeap(year)) {
+            return null; // withYear would quietly move it to Feb 28
+        }
+        return new Stamp(t.local().withYear(year), true, null, null, 0);
+    }
+
+    private static boolean isWeekday(String s, int i) {
+        String d = s.substring(i, i + 3);
+        return "SunMonTueWedThuFriSat".contains(d) && "SunMonTueWedThuFriSat".indexOf(d) % 3 == 0;
+    }
+
+    private static long digits(String s, int i, int len) {
+        long v = 0;
+        for (int k = i; k < i + len; k++) {
+            char c = s.charAt(k);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Returns the stamp starting exactly at {@code i}, or null. */
