@@ -108,7 +108,7 @@ public final class EventJson {
         try {
             n = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("an event must be a JSON object");
