@@ -8,7 +8,8 @@ import java.time.ZoneId;
 /**
  * Command-line entry for the simulator, a thin argument parser over {@link LogSimulator}:
  * {@code --out DIR --days N --mailboxes N --seed S [--layout cpanel|debian] [--lines-target N]
- * [--start 2025-12-30T00:00] [--zone Europe/Berlin] [--rotate]}.
+ * [--start 2025-12-30T00:00] [--zone Europe/Berlin] [--rotate] [--stale-share F] [--noise F]
+ * [--attacks bf,spray,stuff,unknown,scan,closed]}.
  * Exit codes: 0 done, 2 usage error, 1 failure while writing.
  */
 public final class SimulateMain {
@@ -41,6 +42,9 @@ public final class SimulateMain {
                     case "--start": b.start(LocalDateTime.parse(value(args, ++i, a))); break;
                     case "--zone": b.zone(ZoneId.of(value(args, ++i, a))); break;
                     case "--rotate": b.rotate(true); break;
+                    case "--stale-share": b.staleShare(Double.parseDouble(value(args, ++i, a))); break;
+                    case "--noise": b.noise(Double.parseDouble(value(args, ++i, a))); break;
+                    case "--attacks": b.attacks(attacks(value(args, ++i, a))); break;
                     case "-h":
                     case "--help":
                         out.println(usage());
@@ -79,6 +83,19 @@ public final class SimulateMain {
         }
     }
 
+    private static AttackMix attacks(String v) {
+        String[] p = v.split(",");
+        if (p.length != 6) {
+            throw new IllegalArgumentException("--attacks needs six counts: bruteForce,spraying,stuffing,unknownUser,"
+                    + "portScanners,closedPort; got '" + v + "'");
+        }
+        int[] n = new int[6];
+        for (int i = 0; i < 6; i++) {
+            n[i] = Integer.parseInt(p[i].trim());
+        }
+        return new AttackMix(n[0], n[1], n[2], n[3], n[4], n[5]);
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -88,6 +105,7 @@ public final class SimulateMain {
 
     private static String usage() {
         return "usage: simulate --out DIR [--days N] [--mailboxes N] [--seed S] [--layout cpanel|debian]"
-                + " [--lines-target N] [--start YYYY-MM-DDTHH:MM] [--zone ZONE] [--rotate]";
+                + " [--lines-target N] [--start YYYY-MM-DDTHH:MM] [--zone ZONE] [--rotate]"
+                + " [--stale-share 0.08] [--noise 1.0] [--attacks bf,spray,stuff,unknown,scan,closed]";
     }
 }
