@@ -1,6 +1,8 @@
 package dev.authaudit.cli;
 
+import dev.authaudit.ingest.InputFile;
 import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.parse.PasswordRedactor;
 import dev.authaudit.parse.TimeResolver;
 import dev.authaudit.rules.RuleSet;
@@ -44,6 +46,17 @@ public final class InputOptions {
             throw new Cli.UsageProblem("--tz " + tz + " is not a zone; use a region such as Europe/Paris or an"
                     + " offset such as +02:00");
         }
+    }
+
+    /**
+     * Returns the year anchor for these inputs: none with {@code --year}, else the latest fully dated
+     * stamp among them (see {@link YearAnchor}).
+     */
+    public YearAnchor years(List<InputFile> inputs) {
+        if (year != null) {
+            return YearAnchor.none();
+        }
+        return YearAnchor.of(inputs, new TimeResolver(zone(), null));
     }
 
     /** Loads the rule set: shipped rules, then site rules. */

@@ -7,6 +7,7 @@ import dev.authaudit.ingest.InputSet;
 import dev.authaudit.ingest.InputStats;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.YearAnchor;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,12 +59,13 @@ public final class ParseCommand implements Callable<Integer> {
         InputSet set = InputSet.of(paths);
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
+        YearAnchor years = input.years(set.files());
         EventJson json = new EventJson();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         List<InputStats> all = new ArrayList<>();
         try {
             for (InputFile f : set.files()) {
-                Instant ref = f.modified() != null ? f.modified() : context.clock().instant();
+                Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
                 try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
                     LogEvent e;
                     while ((e = fp.nextEvent()) != null) {

@@ -8,6 +8,7 @@ import dev.authaudit.ingest.InputStats;
 import dev.authaudit.parse.EventMerger;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.report.InputSummary;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -29,9 +30,14 @@ final class Replay {
     private final Context context;
     private final PrintWriter err;
     private final boolean progress;
+    private final YearAnchor years;
 
-    Replay(LineParser parser, Context context, PrintWriter err, boolean progress) {
+    /**
+     * @param years caps the year reference of year-less files (see {@link YearAnchor})
+     */
+    Replay(LineParser parser, YearAnchor years, Context context, PrintWriter err, boolean progress) {
         this.parser = parser;
+        this.years = years;
         this.context = context;
         this.err = err;
         this.progress = progress;
@@ -48,7 +54,7 @@ final class Replay {
         List<FileParser> files = new ArrayList<>();
         long bytes = 0;
         for (InputFile f : inputs.logs()) {
-            Instant ref = f.modified() != null ? f.modified() : context.clock().instant();
+            Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
             files.add(new FileParser(f, parser, ref, context.stdin(), null));
             if (!f.isStdin()) {
                 bytes += f.path().toFile().length();

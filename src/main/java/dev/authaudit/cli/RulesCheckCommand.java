@@ -8,6 +8,7 @@ import dev.authaudit.ingest.RawLine;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.Parsed;
+import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.rules.ParserRule;
 import dev.authaudit.rules.RuleFile;
 import dev.authaudit.rules.RuleSet;
@@ -85,11 +86,12 @@ public final class RulesCheckCommand implements Callable<Integer> {
         }
         InputSet set = InputSet.of(paths);
         set.problems().forEach(p -> spec.commandLine().getErr().println("authaudit: " + p));
+        YearAnchor years = input.years(set.files());
         List<InputStats> stats = new ArrayList<>();
         List<String> missedLines = new ArrayList<>();
         long missedTotal = 0;
         for (InputFile f : set.files()) {
-            Instant ref = f.modified() != null ? f.modified() : context.clock().instant();
+            Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
             try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), source)) {
                 Parsed p;
                 while ((p = fp.next()) != null) {
