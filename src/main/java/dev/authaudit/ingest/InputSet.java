@@ -75,9 +75,21 @@ public final class InputSet {
         return new InputSet(out, problems);
     }
 
+    /** Endings of files that sit beside logs but are never logs (reports, notes, our own outputs). */
+    private static final List<String> NOT_LOGS = List.of(".md", ".json", ".yaml", ".yml", ".html", ".csv",
+            ".eml", ".db", ".sqlite", ".jar", ".pdf", ".png", ".svg");
+
+    /**
+     * Returns true for files a folder scan passes over: hidden files and files that are clearly not
+     * logs. A file named on the command line is always read.
+     */
     private static boolean isHidden(Path f) {
         String name = f.getFileName().toString();
-        return name.startsWith(".");
+        if (name.startsWith(".")) {
+            return true;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return NOT_LOGS.stream().anyMatch(lower::endsWith);
     }
 
     private static InputFile file(Path p, String display, List<String> problems) {
