@@ -84,7 +84,7 @@ public final class RecipientResolver {
 
     private Resolution checked(String address, String via) {
         Optional<String> p = AddressCheck.problem(address);
-        return p.isPresent() ? new Resolution.Refused("the contact in " + via + " " + p.get()) : found(address, via);
+        return p.isPresent() ? new Resolution.Refused("the contact in " + via + ": " + p.get()) : found(address, via);
     }
 
     private Resolution found(String to, String via) {
