@@ -106,7 +106,9 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
     public synchronized NoticeRecord redecide(long id, NoticeCandidate c, Decision d, Resolution r, DeliveryMode mode,
                                               Instant now) {
         String sql = "UPDATE notice SET status = ?, mode = ?, reason = ?, recipient = ?, cc = ?, via = ?, due_at = ?,"
-                + " next_attempt_at = ?, " + LedgerRows.CANDIDATE_COLUMNS.replace(",", " = ?,") + " = ?"
+                + " next_attempt_at = ?, " + LedgerRows.CANDIDATE_COLUMNS.replace(",", " = ?,")
+                // first_block_at is the last candidate column; a block noted meanwhile must survive
+                + " = COALESCE(?, first_block_at)"
                 + " WHERE id = ? AND status = 'suppressed'";
         try (PreparedStatement s = db.prepareStatement(sql)) {
             bindDecision(s, 1, d, r, mode);
