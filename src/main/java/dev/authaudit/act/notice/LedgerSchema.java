@@ -1,0 +1,54 @@
+package dev.authaudit.act.notice;
+
+import dev.authaudit.config.ConfigException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Creates the ledger's table and indexes, and refuses a database written by a newer authaudit. The
+ * schema version lives in SQLite's {@code user_version}; a later version adds its migrations here.
+ */
+final class LedgerSchema {
+    static final int VERSION = 1;
+
+    private LedgerSchema() {
+    }
+
+    /**
+     * Brings the database on {@code c} to {@link #VERSION}.
+     *
+     * @throws ConfigException when the database was written by a newer schema
+     * @throws SQLException when SQLite fails
+     */
+    static void apply(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA journal_mode = WAL");
+            try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                int v = r.next() ? r.getInt(1) : 0;
+                if (v > VERSION) {
+                    c.close();
+                    throw new ConfigException(file.toString(), null, "notice ledger " + file + " has schema " + v
+                            + ", newer than this authaudit understands (" + VERSION + "); upgrade authaudit");
+                }
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS notice (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " account TEXT NOT NULL, incident TEXT NOT NULL, status TEXT NOT NULL, mode TEXT NOT NULL,"
+                    + " reason TEXT NOT NULL, recipient TEXT, cc TEXT, via TEXT, created_at INTEGER NOT NULL,"
+                    + " due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER,"
+                    + " last_error TEXT, released_at INTEGER, generation INTEGER NOT NULL DEFAULT 0,"
+                    + " message_id TEXT, outcome TEXT, blocked_ip TEXT, claimed_at INTEGER,"
+                    + " verdict TEXT NOT NULL, confidence REAL NOT NULL, detected_at INTEGER NOT NULL,"
+                    + " success_on_record INTEGER NOT NULL, targeted INTEGER NOT NULL, attacker INTEGER NOT NULL,"
+                    + " block_cause TEXT, ip TEXT NOT NULL, network TEXT NOT NULL, protocols TEXT, ports TEXT,"
+                    + " client TEXT, first_failure INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
+                    + " failures INTEGER NOT NULL, first_block_at INTEGER, UNIQUE (account, incident))");
+            s.execute("CREATE INDEX IF NOT EXISTS notice_due ON notice (status, next_attempt_at)");
+            s.execute("CREATE INDEX IF NOT EXISTS notice_released ON notice (released_at)");
+            s.execute("PRAGMA user_version = " + VERSION);
+        }
+    }
+}
