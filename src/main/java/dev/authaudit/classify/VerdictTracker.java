@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * {@code detected_at}) and tells an observer whenever a verdict changes. Memory is bounded per subject.
  */
 final class VerdictTracker implements CorrelationListener {
+    /** How much surer a verdict must become before observers hear it again. */
+    private static final double CONFIDENCE_STEP = 0.1;
+
     private final Consumer<Observation> observer;
     private final Map<String, Detection> accounts;
     private final Map<String, IpVerdict> ips;
@@ -28,6 +31,7 @@ final class VerdictTracker implements CorrelationListener {
     /** When a login first reached each verdict, and its current one. */
     private static final class Detection {
         AccountVerdict current = AccountVerdict.OK;
+        double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
     }
 
@@ -61,8 +65,13 @@ final class VerdictTracker implements CorrelationListener {
             a.customerSources().forEach(ip -> customerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
             a.attackerSources().forEach(ip -> attackerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
         }
-        if (a.verdict() != d.current) {
+        // tell again when the same verdict grows markedly surer: a notice held back for low confidence
+        // is decided again, and live mode learns as soon as the evidence is strong enough
+        boolean surer = a.verdict() == d.current && a.verdict() != AccountVerdict.OK
+                && a.confidence() >= d.told + CONFIDENCE_STEP;
+        if (a.verdict() != d.current || surer) {
             d.current = a.verdict();
+            d.told = a.confidence();
             observer.accept(new Observation(Observation.Kind.ACCOUNT, a.account(), a.verdict().word(), a.confidence(),
                     d.first.get(a.verdict()), a.reasons()));
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
         description = {"Reads Exim, Dovecot, Postfix, lfd, kernel firewall and fail2ban logs (plain or .gz),",
             "correlates auth failures with firewall blocks, and explains them."},
         subcommands = {ScanCommand.class, ExplainCommand.class, ParseCommand.class, RulesCommand.class,
+            NoticesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",
@@ -75,6 +76,13 @@ public final class Cli implements Runnable {
                     ex.printStackTrace(cl.getErr());
                 }
                 return ExitCodes.CONFIG;
+            }
+            if (ex instanceof dev.authaudit.act.ActionException) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(cl.getErr());
+                }
+                return ExitCodes.ACTION;
             }
             if (ex instanceof UsageProblem) {
                 cl.getErr().println("authaudit: " + ex.getMessage());

@@ -59,10 +59,15 @@ public final class InputOptions {
         return YearAnchor.of(inputs, new TimeResolver(zone(), null));
     }
 
+    /** Returns the shipped rules folder in use (also home of the notice templates). */
+    public Path rulesDir() {
+        return rules != null ? rules : defaultRules();
+    }
+
     /** Loads the rule set: shipped rules, then site rules. */
     public RuleSet ruleSet() {
         List<Path> dirs = new ArrayList<>();
-        dirs.add(rules != null ? rules : defaultRules());
+        dirs.add(rulesDir());
         dirs.addAll(siteRules);
         return RuleSet.load(dirs);
     }

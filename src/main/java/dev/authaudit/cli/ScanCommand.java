@@ -1,7 +1,14 @@
 package dev.authaudit.cli;
 
 import dev.authaudit.classify.AccountVerdict;
+import dev.authaudit.act.notice.DeliveryMode;
+import dev.authaudit.act.notice.DispatchResult;
+import dev.authaudit.act.notice.NoticeDispatcher;
+import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.classify.Auditor;
+import dev.authaudit.correlate.EventClock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
 import java.io.IOException;
@@ -38,6 +45,12 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output = new ReportOptions();
 
+    @Mixin
+    StateOptions state = new StateOptions();
+
+    @Mixin
+    NoticeOptions notices = new NoticeOptions();
+
     @Option(names = "--exit-code-on-findings", description = "Exit 10 when a stale-password customer or a block"
             + " caused by one is found.")
     boolean exitOnFindings;
@@ -63,12 +76,50 @@ public final class ScanCommand implements Callable<Integer> {
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
-        Auditor auditor = Auditor.builder().csf(inputs.csf()).build();
-        Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
-                .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
+        EventClock clock = new EventClock(Instant.EPOCH);
+        AtomicReference<Auditor> self = new AtomicReference<>();
+        NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null;
+        NoticeDispatcher dispatcher = ledger == null ? null
+                : notices.dispatcher(ledger, input.rulesDir(), zone, state);
+        // drafts are written at the event time they would have gone out; real mail only at the end
+        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, self::get,
+                notices.mode() == DeliveryMode.DRAFTS ? dispatcher : null);
+        Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf());
+        if (flow != null) {
+            builder.observer(flow);
+        }
+        Auditor auditor = builder.build();
+        self.set(auditor);
+        Replay.Outcome outcome;
+        List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
+        int code = ExitCodes.OK;
+        try {
+            outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
+                    .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
+                            flow == null ? null : flow::onEvent);
+            if (flow != null) {
+                Instant end = clock.instant();
+                Instant now = notices.mode() == DeliveryMode.SEND ? context.clock().instant() : end;
+                if (notices.mode() == DeliveryMode.SEND && end.isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+                    err.println("authaudit: warning: these logs end " + java.time.Duration.between(end, now).toDays()
+                            + " days ago; notices about them are being mailed now");
+                }
+                DispatchResult d = flow.dispatch(dispatcher, now);
+                flow.problems().forEach(p -> err.println("authaudit: notice: " + p));
+                d.problems().forEach(p -> err.println("authaudit: notice: " + p));
+                if (d.anyFailure()) {
+                    code = ExitCodes.ACTION;
+                }
+                noticeEntries = flow.entries(zone.getRules().getOffset(end));
+            }
+        } finally {
+            if (ledger != null) {
+                ledger.close();
+            }
+        }
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         Report report = new ReportAssembler().assemble(outcome.result(),
-                context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), List.of());
+                context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         try {
             output.write(report, spec.commandLine().getOut());
         } catch (IOException e) {
@@ -80,6 +131,9 @@ public final class ScanCommand implements Callable<Integer> {
         err.flush();
         if (!inputs.problems().isEmpty() || outcome.damaged()) {
             return ExitCodes.INPUT;
+        }
+        if (code != ExitCodes.OK) {
+            return code;
         }
         boolean findings = report.accounts().stream().anyMatch(a -> a.verdict() == AccountVerdict.STALE_PASSWORD);
         return exitOnFindings && findings ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -36,16 +36,6 @@ class NoticesCommandTest {
     private Run run(String... args) {
         Context context = new Context(new ByteArrayInputStream(new byte[0]), Clock.fixed(NOW, ZoneOffset.UTC));
         CommandLine cl = Cli.create(context.stdin(), context.clock());
-        cl.addSubcommand("notices", new CommandLine(NoticesCommand.class, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                try {
-                    return cls.getDeclaredConstructor(Context.class).newInstance(context);
-                } catch (NoSuchMethodException e) {
-                    return CommandLine.defaultFactory().create(cls);
-                }
-            }
-        }));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

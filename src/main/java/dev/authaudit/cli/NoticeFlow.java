@@ -1,0 +1,110 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.act.notice.CandidateFactory;
+import dev.authaudit.act.notice.DispatchResult;
+import dev.authaudit.act.notice.NoticeCandidate;
+import dev.authaudit.act.notice.NoticeDispatcher;
+import dev.authaudit.act.notice.NoticeEntry;
+import dev.authaudit.act.notice.NoticeLedger;
+import dev.authaudit.act.notice.NoticeOutbox;
+import dev.authaudit.act.notice.NoticeRecord;
+import dev.authaudit.classify.Auditor;
+import dev.authaudit.classify.Observation;
+import dev.authaudit.event.FirewallBlock;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.report.NoticeStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Connects verdicts to the notice outbox while events stream: a login that reaches
+ * {@code stale_password} becomes a candidate at that event time, and a later firewall block of its
+ * device is noted, so the report can say how long before the block the customer would have heard.
+ * The same flow serves replay ({@code scan}) and live ({@code watch}).
+ */
+final class NoticeFlow implements Consumer<Observation> {
+    private final NoticeOutbox outbox;
+    private final NoticeOptions options;
+    private final Supplier<Auditor> auditor;
+    private final CandidateFactory factory = new CandidateFactory();
+    private final Map<Long, NoticeRecord> records = new LinkedHashMap<>();
+    private final Map<String, Set<String>> accountsByDeviceIp = new HashMap<>();
+    private final NoticeDispatcher replayDispatcher;
+    private final Clock clock;
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param replayDispatcher a dispatcher to run at event time as notices are decided (drafts during a
+     *     replay, so each notice carries the time it would have gone out), or null to dispatch only when
+     *     {@link #dispatch} is called
+     */
+    NoticeFlow(NoticeLedger ledger, NoticeOptions options, Clock clock, Supplier<Auditor> auditor,
+               NoticeDispatcher replayDispatcher) {
+        this.outbox = options.outbox(ledger, clock);
+        this.options = options;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.replayDispatcher = replayDispatcher;
+    }
+
+    /** Receives the auditor's observations as they are reached. */
+    @Override
+    public void accept(Observation o) {
+        if (o.kind() != Observation.Kind.ACCOUNT || !NoticeCandidate.STALE_PASSWORD.equals(o.verdict())) {
+            return;
+        }
+        auditor.get().correlator().account(o.subject())
+                .flatMap(e -> factory.of(e, o.verdict(), o.confidence(), o.detectedAt(), false))
+                .ifPresent(this::enqueue);
+    }
+
+    private void enqueue(NoticeCandidate c) {
+        NoticeRecord r = outbox.enqueue(c, options.mode());
+        records.put(r.id(), r);
+        accountsByDeviceIp.computeIfAbsent(c.device().ip(), k -> new HashSet<>()).add(c.account());
+        if (replayDispatcher != null) {
+            problems.addAll(replayDispatcher.dispatchDue(clock.instant()).problems());
+        }
+    }
+
+    /** Returns the problems met while dispatching during the replay. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Watches the event stream for blocks of noticed devices. */
+    void onEvent(LogEvent e) {
+        if (e instanceof FirewallBlock b) {
+            Set<String> accounts = accountsByDeviceIp.get(b.ip());
+            if (accounts != null) {
+                accounts.forEach(a -> outbox.noteBlock(a, b.ip(), b.instant()));
+            }
+        }
+    }
+
+    /** Delivers or drafts what is due. */
+    DispatchResult dispatch(NoticeDispatcher dispatcher, Instant now) {
+        return dispatcher.dispatchDue(now);
+    }
+
+    /** Returns this run's notices as report-v1 entries. */
+    List<dev.authaudit.report.NoticeEntry> entries(ZoneOffset offset) {
+        List<dev.authaudit.report.NoticeEntry> out = new ArrayList<>();
+        for (NoticeEntry n : outbox.entries(records.values())) {
+            out.add(new dev.authaudit.report.NoticeEntry(n.account(), n.to(),
+                    NoticeStatus.valueOf(n.status().toUpperCase(Locale.ROOT)), n.at().atOffset(offset), n.reason()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.authaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.authaudit.testing.ReportSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+    @TempDir
+    Path dir;
+
+    private final String rules = CliRun.repo().resolve("rules").toString();
+    private final String homeNat = CliRun.repo().resolve("test-fixtures/scenarios/home-nat").toString();
+
+    @Test
+    void scan_json_isValidReportV1WithVerdicts() {
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", "--format", "json", homeNat);
+        assertThat(r.code).as(r.err).isZero();
+        JsonNode doc = ReportSchema.assertValid(r.out);
+        assertThat(doc.path("schema").asText()).isEqualTo("authaudit-report/1");
+        assertThat(doc.path("generated_at").asText()).isEqualTo("2026-06-01T12:00:00Z");
+        assertThat(doc.path("accounts").get(0).path("account").asText()).isEqualTo("carol@example.com");
+        assertThat(doc.path("accounts").get(0).path("verdict").asText()).isEqualTo("stale_password");
+    }
+
+    @Test
+    void scan_notifyDrafts_writesEmlAndFillsNotices() throws IOException {
+        Path state = dir.resolve("state");
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", "--format", "json",
+                "--notify", "drafts", "--state", state.toString(), "--notice-from", "Hosting <support@example.net>",
+                "--notice-server-name", "mail1.example.net", "--notice-help-url", "https://example.net/help",
+                homeNat);
+        assertThat(r.code).as(r.err).isZero();
+        JsonNode doc = ReportSchema.assertValid(r.out);
+        JsonNode notice = doc.path("notices").get(0);
+        assertThat(notice.path("account").asText()).isEqualTo("carol@example.com");
+        assertThat(notice.path("status").asText()).isEqualTo("drafted");
+        assertThat(notice.path("at").asText()).startsWith("2025-03-31T");
+        try (var files = Files.list(state.resolve("outbox"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".eml"))).hasSize(1);
+        }
+        // a second replay of the same logs neither repeats nor loses the notice
+        CliRun again = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", "--format", "json",
+                "--notify", "drafts", "--state", state.toString(), "--notice-from", "Hosting <support@example.net>",
+                "--notice-server-name", "mail1.example.net", "--notice-help-url", "https://example.net/help",
+                homeNat);
+        assertThat(again.code).isZero();
+        try (var files = Files.list(state.resolve("outbox"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".eml"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void scan_exitCodeOnFindings_exits10() {
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--exit-code-on-findings", homeNat);
+        assertThat(r.code).isEqualTo(10);
+        assertThat(r.out).contains("Customers with a stale password", "carol@example.com");
+    }
+
+    @Test
+    void scan_csv_neutralisesFormulaCells() throws IOException {
+        Path log = dir.resolve("exim_mainlog");
+        Files.writeString(log, "2025-01-01 10:00:00 login authenticator failed for (x) [192.0.2.7]: 535 Incorrect"
+                + " authentication data (set_id==cmd|' /C calc'!A0)\n");
+        CliRun r = CliRun.run("scan", "--rules", rules, "--format", "csv", log.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).startsWith("kind,subject,verdict");
+        assertThat(r.out).contains("\"'=cmd|' /c calc'!a0\"").doesNotContain(",\"=cmd");
+    }
+
+    @Test
+    void scan_badSince_exits2() {
+        CliRun r = CliRun.run("scan", "--rules", rules, "--since", "yesterday-ish", homeNat);
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("--since yesterday-ish is not a time");
+    }
+
+    @Test
+    void scan_missingCsfConf_exits3() {
+        CliRun r = CliRun.run("scan", "--rules", rules, "--csf-conf", dir.resolve("nope.conf").toString(), homeNat);
+        assertThat(r.code).isEqualTo(3);
+        assertThat(r.err).contains("cannot read").contains("csf.conf");
+    }
+
+    @Test
+    void scan_outFile_writesAtomicallyAndSaysWhere() {
+        Path out = dir.resolve("r/report.txt");
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--out", out.toString(), homeNat);
+        assertThat(r.code).isZero();
+        assertThat(out).exists();
+        assertThat(r.err).contains("report written to");
+    }
+
+    @Test
+    void explain_address_printsTimelineVerdictAndFileLines() {
+        CliRun r = CliRun.run("explain", "--rules", rules, "--year", "2025", "203.0.113.45", homeNat);
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("Timeline of address 203.0.113.45", "maillog:", "Verdict: customer");
+    }
+
+    @Test
+    void explain_unknownSubject_saysSo() {
+        CliRun r = CliRun.run("explain", "--rules", rules, "--year", "2025", "198.51.100.254", homeNat);
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("No event in these logs involves address 198.51.100.254");
+    }
+}
