@@ -19,6 +19,37 @@ public final class Addresses {
     private Addresses() {
     }
 
+    /** Returns true for a dotted-quad IPv4 literal with no leading zeros (its own canonical form). */
+    static boolean isPlainIpv4(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) {
+            return false;
+        }
+        int octets = 0;
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int v = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int len = i - start;
+            if (len == 0 || len > 3 || v > 255 || (len > 1 && s.charAt(start) == '0')) {
+                return false;
+            }
+            octets++;
+            if (i == n) {
+                break;
+            }
+            if (s.charAt(i) != '.' || octets == 4) {
+                return false;
+            }
+            i++;
+        }
+        return octets == 4 && s.charAt(n - 1) != '.';
+    }
+
     /**
      * Returns the normalized form of an address literal, or null when the text is not exactly one
      * IPv4 or IPv6 address.
@@ -26,6 +57,12 @@ public final class Addresses {
     public static String normalize(String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return null;
+        }
+        if (isPlainIpv4(text)) {
+            return text; // the common case, already canonical: spare the general parser
+        }
+        if (text.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
+            return null; // dotted but not a plain quad (leading zeros, missing parts): servers never write these
         }
         String t = text;
         int zone = t.indexOf('%');

@@ -9,26 +9,39 @@ import java.util.Set;
  * the inline examples that prove it.
  *
  * @param require literals that must all occur in the line before the pattern runs (cheap prefilter)
+ * @param requireAny literals of which at least one must occur (empty: no such condition)
  * @param groups the named groups of the pattern
  */
 public record ParserRule(String id, String source, String description, Emits emits, List<String> require,
-                         RulePattern pattern, Set<String> groups, Map<String, String> set, String notes,
+                         List<String> requireAny, RulePattern pattern, Set<String> groups, Map<String, String> set, String notes,
                          List<Example> examples, List<Example> counterExamples, String file, int yamlLine) {
     public ParserRule {
         require = List.copyOf(require);
+        requireAny = List.copyOf(requireAny);
         groups = Set.copyOf(groups);
         set = Map.copyOf(set);
         examples = List.copyOf(examples);
         counterExamples = List.copyOf(counterExamples);
     }
 
-    /** Returns true when every required literal occurs in the line. */
+    /**
+     * Returns true when every {@code require} literal and at least one {@code require_any} literal (if
+     * there are any) occur in the line: the cheap test that spares most lines the regex.
+     */
     public boolean admits(String line) {
         for (int i = 0, n = require.size(); i < n; i++) {
             if (!line.contains(require.get(i))) {
                 return false;
             }
         }
-        return true;
+        if (requireAny.isEmpty()) {
+            return true;
+        }
+        for (int i = 0, n = requireAny.size(); i < n; i++) {
+            if (line.contains(requireAny.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class RuleLoader {
     private static final Set<String> FILE_KEYS = Set.of("source", "description", "gate", "rules", "notes");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "pattern", "set",
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "require_any", "pattern", "set",
             "notes", "examples", "counter_examples");
     private static final Set<String> EXAMPLE_KEYS = Set.of("line", "expect", "why");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9_]+(?:\\.[a-z0-9_-]+)+");
@@ -147,6 +147,7 @@ public final class RuleLoader {
             }
         }
         List<String> require = strings(file, m, "require", id);
+        List<String> requireAny = strings(file, m, "require_any", id);
         List<Example> examples = examples(file, m.get("examples"), id, true);
         List<Example> counter = examples(file, m.get("counter_examples"), id, false);
         if (examples.isEmpty()) {
@@ -154,7 +155,7 @@ public final class RuleLoader {
                     "rule has no examples; add at least one real line under 'examples' with the fields it must give");
         }
         String notes = scalar(file, m, "notes", id, false);
-        return new ParserRule(id, source, description == null ? "" : description, emits, require, pattern,
+        return new ParserRule(id, source, description == null ? "" : description, emits, require, requireAny, pattern,
                 groups, set, notes == null ? "" : notes, examples, counter, file, line(map));
     }
 

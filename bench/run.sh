@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Prints authaudit's throughput, memory and detection accuracy on a generated multi-day mail-server log
+# of about 2 million lines (300 mailboxes, 7 days, cPanel layout: exim_mainlog + maillog + messages +
+# lfd.log + csf.conf), made by the project's own seeded simulator so every run sees the same input.
+#
+#   bench/run.sh                 # all figures
+#   LINES=500000 bench/run.sh    # a smaller log
+#   SEED=7 bench/run.sh          # another simulated server
+#
+# Figures include JVM start-up (about 0.5 s); the JMH benchmark (see README) measures the parser alone.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+LINES="${LINES:-2000000}"
+SEED="${SEED:-42}"
+DAYS="${DAYS:-7}"
+BOXES="${BOXES:-300}"
+work="${BENCH_DIR:-$here/target/bench}"
+jar="$here/target/authaudit-0.1.0-SNAPSHOT.jar"
+
+./authaudit --version >/dev/null   # builds the jar when it is missing or stale
+logs="$work/logs-$SEED-$LINES"
+if [[ ! -f "$logs/truth.json" ]]; then
+  echo "generating about $LINES lines ($DAYS days, $BOXES mailboxes, seed $SEED) in $logs ..." >&2
+  rm -rf "$logs"; mkdir -p "$logs"
+  java -cp "$jar" dev.authaudit.sim.SimulateMain --out "$logs" --days "$DAYS" --mailboxes "$BOXES" \
+    --seed "$SEED" --lines-target "$LINES" >&2
+fi
+zone="$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["run"]["zone"])' "$logs/truth.json" 2>/dev/null \
+  || sed -n 's/.*"zone" *: *"\([^"]*\)".*/\1/p' "$logs/truth.json" | head -1)"
+lines=$(cat "$logs"/exim_mainlog "$logs"/maillog "$logs"/messages "$logs"/lfd.log 2>/dev/null | wc -l)
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "input: $lines lines, $(du -sh "$logs" | cut -f1) in $logs"
+echo "machine: $(nproc) cores, $cpu; $(java -version 2>&1 | head -1)"
+
+measure() { # label, then the command; prints seconds and peak RSS
+  local label="$1"; shift
+  local t0 t1 rss
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  t1=$(date +%s.%N)
+  rss=$(cat "$work/rss")
+  python3 - "$label" "$t0" "$t1" "$lines" "$rss" <<'PY'
+import sys
+label, t0, t1, lines, rss = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+s = t1 - t0
+print(f"{label:<34} {s:7.2f} s  {lines/s:>12,.0f} lines/s  peak RSS {rss/1024:,.0f} MB")
+PY
+}
+
+measure "parse (events-v1 to /dev/null)" java -jar "$jar" parse --tz "$zone" "$logs"
+measure "scan (report-v1 JSON)" java -jar "$jar" scan --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs"
+measure "scan -Xmx512m" java -Xmx512m -jar "$jar" scan --tz "$zone" --format json --out "$work/report-512m.json" --no-progress "$logs"
+echo
+echo "accuracy against the simulation's truth:"
+java -cp "$jar" dev.authaudit.sim.EvaluateMain "$logs/truth.json" "$work/report.json" | sed 's/^/  /'
