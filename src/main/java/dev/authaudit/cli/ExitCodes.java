@@ -1,6 +1,9 @@
 package dev.authaudit.cli;
 
-/** The process exit codes, listed in every command's {@code --help}. */
+/**
+ * The process exit codes. picocli needs them as literals in each command's {@code exitCodeList}
+ * (annotation values), so keep those lists in step with these constants.
+ */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int SOFTWARE = 1;
@@ -9,17 +12,6 @@ public final class ExitCodes {
     public static final int INPUT = 4;
     public static final int ACTION = 5;
     public static final int FINDINGS = 10;
-
-    /** The lines picocli prints under "Exit Codes:". */
-    public static final String[] HELP = {
-        "0:done (findings are in the output)",
-        "1:internal error (a bug: rerun with --debug and report it)",
-        "2:usage error",
-        "3:configuration or rule invalid",
-        "4:an input log could not be read (the rest was still read)",
-        "5:an action failed (the report is still written)",
-        "10:findings present (only with --exit-code-on-findings)",
-    };
 
     private ExitCodes() {
     }
