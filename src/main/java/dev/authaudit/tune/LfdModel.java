@@ -1,5 +1,6 @@
 package dev.authaudit.tune;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +13,9 @@ import java.util.Map;
  * lasts the address's hits are not counted (the firewall drops them); the (LF_PERMBLOCK_COUNT + 1)th
  * temporary block within LF_PERMBLOCK_INTERVAL becomes permanent instead.
  *
- * <p>lfd stamps each hit with its own clock when it reads the log (every LF_PARSE, 5 s); the model
- * uses the log's time, so its blocks may come a few seconds before lfd's.
+ * <p>lfd stamps each hit with its own clock when it reads the log, at the next LF_PARSE tick (every
+ * 5 s); the model does the same, with the tick phase {@link ScanPhase} reads from lfd's block lines, so
+ * hits logged just before a port-scan wipe count in the window after it, as they do for lfd.
  */
 public final class LfdModel {
     private final LfdSettings settings;
@@ -39,8 +41,11 @@ public final class LfdModel {
         Map<String, Long> blockedUntil = new HashMap<>();
         Map<String, ArrayDeque<Long>> tempBlocks = new HashMap<>();
         List<ModelBlock> blocks = new ArrayList<>();
+        int parse = settings.get(LfdKey.LF_PARSE);
         for (TuneEvent e : events) {
-            long t = e.time().getEpochSecond();
+            // lfd stamps a hit with its own clock when it reads the line, at its next LF_PARSE tick
+            long t = phase.readAt(e.time().getEpochSecond(), parse);
+            Instant read = Instant.ofEpochSecond(t);
             Long until = blockedUntil.get(e.ip());
             if (until != null && t < until) {
                 continue;
@@ -50,7 +55,7 @@ public final class LfdModel {
                 int n = f.lfdCount(settings.flavour());
                 LfdCounter.Fire fire = n > 0 ? logins.add(t, f.ip(), f.app(), n) : null;
                 if (fire != null) {
-                    fired = new ModelBlock(f.ip(), e.time(), fire.trigger(), fire.hits(),
+                    fired = new ModelBlock(f.ip(), read, fire.trigger(), fire.hits(),
                             LfdSettings.blockSeconds(settings.get(fire.perm())), false, 0);
                 }
             } else if (e instanceof TuneEvent.Drop d) {
@@ -58,7 +63,7 @@ public final class LfdModel {
                 PortScanCounter.Fire fire = key == null ? null : scans.add(t, d.ip(), key);
                 if (fire != null) {
                     long secs = settings.get(LfdKey.PS_PERMANENT) == 1 ? 0 : settings.get(LfdKey.PS_BLOCK_TIME);
-                    fired = new ModelBlock(d.ip(), e.time(), "PS_LIMIT", fire.hits(), secs, false,
+                    fired = new ModelBlock(d.ip(), read, "PS_LIMIT", fire.hits(), secs, false,
                             fire.distinctPorts());
                 }
             }

@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public record LfdSettings(Map<LfdKey, Integer> values, PortList psPorts, PortList tcpIn, PortList udpIn,
                           LfdFlavour flavour) {
+    /** lfd's default LF_PARSE: it reads the logs every 5 seconds. */
+    public static final int DEFAULT_LF_PARSE = 5;
+
     public LfdSettings {
         EnumMap<LfdKey, Integer> copy = new EnumMap<>(LfdKey.class);
         copy.putAll(values);
@@ -31,8 +34,8 @@ public record LfdSettings(Map<LfdKey, Integer> values, PortList psPorts, PortLis
                 throw new IllegalArgumentException(k + " must be set to 0 or more, was " + v);
             }
         }
-        if (copy.get(LfdKey.LF_INTERVAL) == 0) {
-            throw new IllegalArgumentException("LF_INTERVAL must be positive");
+        if (copy.get(LfdKey.LF_INTERVAL) == 0 || copy.get(LfdKey.LF_PARSE) == 0) {
+            throw new IllegalArgumentException("LF_INTERVAL and LF_PARSE must be positive");
         }
         values = Map.copyOf(copy);
         requireNonNull(psPorts, "psPorts");
@@ -61,6 +64,7 @@ public record LfdSettings(Map<LfdKey, Integer> values, PortList psPorts, PortLis
         v.put(LfdKey.LF_PERMBLOCK, c.lfPermblock() ? 1 : 0);
         v.put(LfdKey.LF_PERMBLOCK_INTERVAL, c.lfPermblockInterval());
         v.put(LfdKey.LF_PERMBLOCK_COUNT, c.lfPermblockCount());
+        v.put(LfdKey.LF_PARSE, DEFAULT_LF_PARSE);
         return new LfdSettings(v, c.psPorts(), c.tcpIn(), c.udpIn(), flavour);
     }
 

@@ -8,30 +8,48 @@ import java.util.List;
  * When lfd wipes its port-scan counters. lfd clears every counter each PS_INTERVAL counted from its
  * own start, which no log states; but each port-scan block line does, indirectly: "11 hits in the last
  * 73 seconds" is the time since the last wipe. The wipes seen that way anchor the windows; before the
- * first and without any, windows are aligned to the epoch (multiples of PS_INTERVAL).
+ * first and without any, windows are aligned to the epoch (multiples of PS_INTERVAL). The block lines
+ * also show the phase of lfd's LF_PARSE reading ticks, which decides which window a hit lands in.
  */
 public final class ScanPhase {
     private final long[] anchors;
+    private final long tickPhase;
 
-    private ScanPhase(long[] anchors) {
+    private ScanPhase(long[] anchors, long tickPhase) {
         this.anchors = anchors;
+        this.tickPhase = tickPhase;
     }
 
-    /** Returns windows aligned to the epoch. */
+    /** Returns windows and read ticks aligned to the epoch. */
     public static ScanPhase epoch() {
-        return new ScanPhase(new long[0]);
+        return new ScanPhase(new long[0], 0);
     }
 
     /** Returns the wipes implied by lfd's own port-scan block lines ({@code PS_LIMIT}, with a window). */
     public static ScanPhase fromBlocks(List<FirewallBlock> lfdBlocks) {
         List<Long> seen = new ArrayList<>();
+        int[] phases = new int[LfdSettings.DEFAULT_LF_PARSE];
         for (FirewallBlock b : lfdBlocks) {
+            phases[(int) Math.floorMod(b.instant().getEpochSecond(), (long) phases.length)]++;
             if (b.trigger().equals("PS_LIMIT") && !b.origin().rule().equals("lfd.block-permblock")
                     && b.intervalS() != null) {
                 seen.add(b.instant().getEpochSecond() - b.intervalS());
             }
         }
-        return new ScanPhase(seen.stream().mapToLong(Long::longValue).sorted().toArray());
+        int phase = 0;
+        for (int i = 1; i < phases.length; i++) {
+            phase = phases[i] > phases[phase] ? i : phase;
+        }
+        return new ScanPhase(seen.stream().mapToLong(Long::longValue).sorted().toArray(), phase);
+    }
+
+    /**
+     * Returns when lfd reads a line logged at {@code t}: at its next LF_PARSE tick, strictly after the line.
+     * The ticks are taken as multiples of LF_PARSE from the epoch shifted by the phase most of lfd's own
+     * block lines show (lfd stamps a block with the tick that read the hit).
+     */
+    long readAt(long t, int parse) {
+        return t + parse - Math.floorMod(t - tickPhase, parse);
     }
 
     /** Returns the number of wipes seen in lfd's lines. */

@@ -34,7 +34,7 @@ class LfdModelTest {
         ModelBlock b = run(cpanel(), events).blocks().get(0);
         assertThat(b.trigger()).isEqualTo("LF_SMTPAUTH");
         assertThat(b.hits()).isEqualTo(5);
-        assertThat(b.at()).isEqualTo(at(2400));
+        assertThat(b.at()).as("lfd stamps the block with the LF_PARSE tick that read the line").isEqualTo(at(2405));
         assertThat(b.durationS()).isEqualTo(3600);
     }
 
@@ -47,7 +47,7 @@ class LfdModelTest {
         assertThat(run(cpanel(), events).blocks()).as("the failure at 0 is exactly an hour old at 3600").isEmpty();
         events.add(smtp(3700, IP));
         assertThat(run(cpanel(), events).blocks()).singleElement()
-                .satisfies(b -> assertThat(b.at()).isEqualTo(at(3700)));
+                .satisfies(b -> assertThat(b.at()).isEqualTo(at(3705)));
     }
 
     @Test
@@ -179,6 +179,20 @@ class LfdModelTest {
             events.add(new TuneEvent.Drop(at(i), IP, "INVALID", 1000 + i, "TCP", true, 40000));
         }
         assertThat(run(cpanel(), events).blocks()).isEmpty();
+    }
+
+    @Test
+    void portScan_hitLoggedJustBeforeAWipe_isReadAfterItAndCountsInTheNextWindow() {
+        // ten hits in the window ending at 300, the eleventh logged at 298 but read at the 300 tick
+        List<TuneEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(syn(200 + i, IP, 40000 + i, 1000 + i));
+        }
+        events.add(syn(298, IP, 41000, 2000));
+        assertThat(run(cpanel(), events).blocks()).isEmpty();
+        events.set(10, syn(294, IP, 41000, 2000));
+        assertThat(run(cpanel(), events).blocks()).singleElement()
+                .satisfies(b -> assertThat(b.at()).isEqualTo(at(295)));
     }
 
     @Test
