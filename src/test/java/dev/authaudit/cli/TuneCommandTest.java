@@ -38,6 +38,24 @@ class TuneCommandTest {
     }
 
     @Test
+    void tune_simulatorRun_modelReproducesLfdBlocks() throws IOException {
+        Path sim = dir.resolve("sim");
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream quiet = new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+        int made = dev.authaudit.sim.SimulateMain.run(new String[] {"--out", sim.toString(), "--days", "2",
+            "--mailboxes", "30", "--seed", "5", "--start", "2025-03-10T00:00", "--zone", "America/New_York"}, quiet, quiet);
+        assertThat(made).as(sink.toString()).isZero();
+        CliRun r = CliRun.run("tune", "--rules", rules, "--year", "2025", "--tz", "America/New_York", "--format", "json",
+                sim.toString());
+        assertThat(r.code).as(r.err).isZero();
+        JsonNode a = new ObjectMapper().readTree(r.out).path("lfd_agreement");
+        System.out.println("simulator seed 5: model reproduces " + a.path("reproduced").asInt() + " of "
+                + a.path("real_blocks").asInt() + " lfd blocks; missed " + a.path("missed") + "; extra " + a.path("extra"));
+        assertThat(a.path("real_blocks").asInt()).isPositive();
+        assertThat(a.path("share").asDouble()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
     void tune_portScan587_psDiversity2RemovesTheBlockAndPortIsNamed() {
         CliRun r = CliRun.run("tune", "--rules", rules, "--year", "2025", "--tz", "UTC", fixture("scenarios/port-scan-587"));
         assertThat(r.code).as(r.err).isZero();
