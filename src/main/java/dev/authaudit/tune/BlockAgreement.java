@@ -2,9 +2,12 @@ package dev.authaudit.tune;
 
 import dev.authaudit.event.FirewallBlock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Compares a model's blocks with the block lines a firewall wrote in the same logs: a real block is
@@ -45,7 +48,7 @@ public final class BlockAgreement {
                 notModelled++;
             }
         }
-        return compare(model.blocks(), covered, b -> b.origin().rule().equals("lfd.block-permblock"), notModelled);
+        return compare(model, covered, b -> b.origin().rule().equals("lfd.block-permblock"), notModelled);
     }
 
     /** Compares a fail2ban model's bans with fail2ban's Ban lines; the trigger is the jail. */
@@ -59,42 +62,33 @@ public final class BlockAgreement {
                 notModelled++;
             }
         }
-        return compare(model.blocks(), covered, b -> false, notModelled);
+        return compare(model, covered, b -> false, notModelled);
     }
 
-    private Agreement compare(List<ModelBlock> modelBlocks, List<FirewallBlock> real,
-                              java.util.function.Predicate<FirewallBlock> isPermblock, int notModelled) {
-        boolean[] used = new boolean[modelBlocks.size()];
+    private Agreement compare(ModelRun model, List<FirewallBlock> real, Predicate<FirewallBlock> isPermblock,
+                              int notModelled) {
+        Set<ModelBlock> used = Collections.newSetFromMap(new IdentityHashMap<>());
         List<FirewallBlock> missed = new ArrayList<>();
         int reproduced = 0;
         for (FirewallBlock r : real) {
             long t = r.instant().getEpochSecond();
             boolean permblock = isPermblock.test(r);
-            int found = -1;
-            for (int i = 0; i < modelBlocks.size(); i++) {
-                ModelBlock m = modelBlocks.get(i);
-                if (used[i] || !m.ip().equals(r.ip()) || !m.trigger().equals(r.trigger())
-                        || m.permblock() != permblock) {
-                    continue;
-                }
-                if (Math.abs(m.at().getEpochSecond() - t) <= slackS) {
-                    found = i;
+            ModelBlock found = null;
+            for (ModelBlock m : model.of(r.ip())) {
+                if (!used.contains(m) && m.trigger().equals(r.trigger()) && m.permblock() == permblock
+                        && Math.abs(m.at().getEpochSecond() - t) <= slackS) {
+                    found = m;
                     break;
                 }
             }
-            if (found >= 0) {
-                used[found] = true;
+            if (found != null) {
+                used.add(found);
                 reproduced++;
             } else {
                 missed.add(r);
             }
         }
-        List<ModelBlock> extra = new ArrayList<>();
-        for (int i = 0; i < modelBlocks.size(); i++) {
-            if (!used[i]) {
-                extra.add(modelBlocks.get(i));
-            }
-        }
+        List<ModelBlock> extra = model.blocks().stream().filter(m -> !used.contains(m)).toList();
         return new Agreement(real.size(), reproduced, missed, extra, notModelled, slackS);
     }
 }

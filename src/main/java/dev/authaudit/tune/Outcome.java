@@ -19,7 +19,8 @@ import java.util.Map;
  * @param within the N of "blocked within N attempts"
  * @param guessersWithAtLeastN attacker sources that made at least N attempts
  * @param blockedWithinN of those, blocked after at most N attempts
- * @param medianAttempts median attempts an attacker source made up to its first block (all of them when never blocked)
+ * @param medianAttempts median attempts a blocked attacker source made up to its first block (the
+ *     never-blocked ones show in {@code attemptsLetThrough})
  * @param p90Attempts the 90th percentile of the same
  * @param attemptsLetThrough attacker attempts made while not blocked
  * @param attackerAttempts all attacker attempts in the logs

@@ -80,7 +80,9 @@ public final class OutcomeMeter {
             long[] a = en.getValue();
             boolean blocked = !run.of(en.getKey()).isEmpty();
             attackersBlocked += blocked ? 1 : 0;
-            before.add(a[0]);
+            if (blocked) {
+                before.add(a[0]);
+            }
             total += a[1];
             letThrough += a[2];
             if (a[1] >= within) {

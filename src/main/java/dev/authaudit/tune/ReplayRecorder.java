@@ -5,7 +5,9 @@ import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.FirewallDrop;
 import dev.authaudit.event.LogEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,6 +19,8 @@ public final class ReplayRecorder implements BiConsumer<LogEvent, String> {
     private final List<TuneEvent> events = new ArrayList<>();
     private final List<FirewallBlock> lfdBlocks = new ArrayList<>();
     private final List<FirewallBlock> bans = new ArrayList<>();
+    // one String per address, not per event: a long replay repeats a few thousand addresses millions of times
+    private final Map<String, String> addresses = new HashMap<>();
 
     /**
      * Records one event.
@@ -30,10 +34,10 @@ public final class ReplayRecorder implements BiConsumer<LogEvent, String> {
         }
         if (e instanceof AuthFailure f) {
             LfdLines.Verdict v = lines.classify(f, line);
-            events.add(new TuneEvent.Failure(f.instant(), f.ip(), f.origin().source(), f.attempts(), f.detail(),
+            events.add(new TuneEvent.Failure(f.instant(), address(f.ip()), f.origin().source(), f.attempts(), f.detail(),
                     v.app(), v.reading()));
         } else if (e instanceof FirewallDrop d) {
-            events.add(new TuneEvent.Drop(d.instant(), d.ip(), d.chain(), d.port(), d.proto(), d.inbound(),
+            events.add(new TuneEvent.Drop(d.instant(), address(d.ip()), d.chain(), d.port(), d.proto(), d.inbound(),
                     d.srcPort()));
         } else if (e instanceof FirewallBlock b) {
             String source = b.origin().source();
@@ -43,6 +47,10 @@ public final class ReplayRecorder implements BiConsumer<LogEvent, String> {
                 bans.add(b);
             }
         }
+    }
+
+    private String address(String ip) {
+        return addresses.computeIfAbsent(ip, k -> k);
     }
 
     /** Returns everything recorded so far. */

@@ -101,12 +101,13 @@ public final class TuneTextWriter {
 
     private static void outcome(PrintWriter out, Outcome o) {
         out.println("  " + Wording.plural(o.blocks(), "block", "blocks") + "; customers: "
-                + Wording.plural(o.customerBlocks(), "block", "blocks") + " of " + o.customerSources() + " sources (stale "
+                + Wording.plural(o.customerBlocks(), "block", "blocks") + " on " + Wording.plural(o.customerSources(),
+                "source", "sources") + " (stale "
                 + o.staleSources() + ", typo " + o.typoSources() + ", other " + o.otherCustomerSources() + "; "
                 + o.customerScanBlocks() + " port-scan); attackers: " + o.attackersBlocked() + " of "
                 + o.attackerSources() + " sources blocked; scanners: " + o.scannersBlocked() + " of " + o.scannerSources());
-        out.println("  " + Wording.guessing(o) + "; attempts before the first block: median " + o.medianAttempts()
-                + ", p90 " + o.p90Attempts() + "; attempts let through: " + o.attemptsLetThrough() + " of "
+        out.println("  " + Wording.guessing(o) + "; attempts before the first block (blocked sources): median "
+                + o.medianAttempts() + ", p90 " + o.p90Attempts() + "; attempts let through: " + o.attemptsLetThrough() + " of "
                 + o.attackerAttempts());
     }
 
