@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -51,6 +52,15 @@ final class Replay {
     }
 
     Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
+        return runWithLines(inputs, auditor, since, until, tap == null ? null : (e, line) -> tap.accept(e));
+    }
+
+    /**
+     * Replays the inputs into the auditor, handing each event that passed the window to the tap with
+     * the raw text of its line (unredacted: classify it, never keep it).
+     */
+    Outcome runWithLines(ScanInputs inputs, Auditor auditor, Instant since, Instant until,
+                         BiConsumer<LogEvent, String> tap) {
         List<FileParser> files = new ArrayList<>();
         long bytes = 0;
         for (InputFile f : inputs.logs()) {
@@ -71,7 +81,7 @@ final class Replay {
                 }
                 auditor.accept(e);
                 if (tap != null) {
-                    tap.accept(e);
+                    tap.accept(e, merger.lastLine());
                 }
                 if (bar != null && (++n & 0xfff) == 0) {
                     bar.stepTo(merger.stats().stream().mapToLong(InputStats::lines).sum());

@@ -19,8 +19,10 @@ public final class EventMerger implements Closeable {
     private final PriorityQueue<Head> heads = new PriorityQueue<>(
             Comparator.comparing((Head h) -> h.event.instant()).thenComparingInt(h -> h.index));
 
-    private record Head(LogEvent event, int index) {
+    private record Head(LogEvent event, int index, String line) {
     }
+
+    private String lastLine;
 
     /** Starts merging; takes ownership of the parsers (closes them). */
     public EventMerger(List<FileParser> files) {
@@ -37,13 +39,23 @@ public final class EventMerger implements Closeable {
             return null;
         }
         advance(h.index);
+        lastLine = h.line;
         return h.event;
     }
 
+    /**
+     * Returns the raw text of the line behind the event {@link #next()} last returned. It is unredacted
+     * (a verbose Dovecot may have logged a plaintext password): classify it at once, never keep it.
+     */
+    public String lastLine() {
+        return lastLine;
+    }
+
     private void advance(int i) {
-        LogEvent e = files.get(i).nextEvent();
+        FileParser f = files.get(i);
+        LogEvent e = f.nextEvent();
         if (e != null) {
-            heads.add(new Head(e, i));
+            heads.add(new Head(e, i, f.current().text()));
         }
     }
 
