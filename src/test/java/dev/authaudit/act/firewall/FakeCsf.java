@@ -26,10 +26,16 @@ public final class FakeCsf {
     public static FakeCsf install(Path dir, String body) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path csf = bin.resolve("csf");
-        Files.writeString(csf, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$FAKE_CSF_ARGS\"\n"
-                + "printf '\\036' >> \"$FAKE_CSF_ARGS\"\n" + body + "\n", StandardCharsets.UTF_8);
+        Files.writeString(csf, "#!/bin/sh\nf=\"${FAKE_CSF_ARGS:-" + dir.resolve("args") + "}\"\n"
+                + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$f\"\nprintf '\\036' >> \"$f\"\n" + body + "\n",
+                StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(csf, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new FakeCsf(dir);
+    }
+
+    /** Returns the script's path. */
+    public Path path() {
+        return dir.resolve("bin").resolve("csf");
     }
 
     /** Returns the child environment that puts this csf first on PATH. */
