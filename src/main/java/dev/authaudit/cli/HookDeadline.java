@@ -17,8 +17,8 @@ import java.util.concurrent.TimeoutException;
  * the daemon thread.
  */
 final class HookDeadline {
-    /** lfd's limit less a margin for JVM start and exit. */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(8);
+    /** lfd's 10 s limit less 3 s for the JVM to start and exit on a loaded host. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(7);
 
     private final Duration budget;
     private final Clock clock;

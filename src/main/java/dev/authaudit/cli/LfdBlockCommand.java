@@ -67,7 +67,7 @@ public final class LfdBlockCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "DURATION", description = "Return after this long whatever happens"
             + " (lfd kills the hook at 10 s).")
-    String timeLimit = "8s";
+    String timeLimit = "7s";
 
     @Parameters(arity = "0..*", paramLabel = "ARG", description = "IP PORTS PERM INOUT TIMEOUT MESSAGE LOGS TRIGGER")
     List<String> lfdArgs = new ArrayList<>();
