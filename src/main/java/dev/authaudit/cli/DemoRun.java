@@ -72,6 +72,7 @@ final class DemoRun {
         this.wall = wall;
     }
 
+    @SuppressWarnings("try") // the inbox watch only needs closing
     Outcome run(java.io.PrintWriter out) throws Exception {
         LabClock clock = new LabClock(wall.withZone(ZoneOffset.UTC), wall.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS), speed);
@@ -116,7 +117,7 @@ final class DemoRun {
                     }
                 }
                 Bounded.await(() -> console.hooks().size() >= 2, Duration.ofSeconds(10));
-                feed.close();
+                feed.drain();
                 inputs = feed.inputs("lab");
                 result = auditor.finish();
             }

@@ -56,6 +56,7 @@ public final class LabCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the inbox watch only needs closing
     public Integer call() throws Exception {
         if (speed < 1 || speed > 3600) {
             throw new Cli.UsageProblem("--speed " + speed + " must be 1..3600");

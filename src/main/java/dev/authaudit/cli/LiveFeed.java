@@ -62,14 +62,19 @@ final class LiveFeed implements AutoCloseable {
     }
 
     /** Drains what is queued, stops the thread and returns once the auditor is free. */
-    @Override
-    public void close() {
+    void drain() {
         closing = true;
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Same as {@link #drain}; calling both is harmless. */
+    @Override
+    public void close() {
+        drain();
     }
 
     /** Returns lines, events and skipped lines per file, for the report's inputs. */

@@ -7,6 +7,7 @@ import org.apache.james.metrics.api.TimeMetric;
 import org.reactivestreams.Publisher;
 
 /** James needs a metric factory and metrics-api ships no no-op one; the lab measures nothing. */
+@SuppressWarnings("deprecation") // the interface's deprecated methods must still be implemented
 final class NoopMetrics implements MetricFactory {
     @Override
     public Metric generate(String name) {
