@@ -109,6 +109,9 @@ class LfdBlockCommandTest {
         try (FirewallStore s = FirewallStore.open(dir.resolve("state/authaudit.db"))) {
             assertThat(s.blockRow(1).get(5)).contains("expected 8 arguments");
             assertThat(s.blockRow(3).get(5)).contains("argument 1", "is not an IP address");
+            // "--act" and "--execute" after the address were taken as lfd's MESSAGE and LOGS, not as options
+            assertThat(s.blockRow(10).subList(0, 2)).containsExactly("192.0.2.7", "LF_SMTPAUTH");
+            assertThat(s.blockRow(11).get(0)).isEqualTo("192.0.2.7");
             assertThat(s.actions(Instant.EPOCH)).allMatch(a -> a.status() == ActionStatus.SKIPPED);
         }
     }
