@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
             "correlates auth failures with firewall blocks, and explains them."},
         subcommands = {ScanCommand.class, TuneCommand.class, ExplainCommand.class, ParseCommand.class, RulesCommand.class,
             NoticesCommand.class,
+            HookCommand.class, LabCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",

@@ -12,10 +12,11 @@ import java.util.List;
  * @param schema always {@value #SCHEMA}
  * @param generatedAt when the report was made (given by the caller; the engine never reads the wall clock)
  * @param omitted what the memory bounds left out (an addition to report-v1)
+ * @param actions firewall decisions about blocks (an addition to report-v1; empty unless actions ran)
  */
 public record Report(String schema, OffsetDateTime generatedAt, Period period, List<InputSummary> inputs,
                      List<AccountEntry> accounts, List<IpEntry> ips, List<BlockEntry> blocks,
-                     List<NoticeEntry> notices, Omissions omitted) {
+                     List<NoticeEntry> notices, Omissions omitted, List<ActionEntry> actions) {
 
     /** The schema word of this version. */
     public static final String SCHEMA = "authaudit-report/1";
@@ -28,5 +29,18 @@ public record Report(String schema, OffsetDateTime generatedAt, Period period, L
         ips = List.copyOf(ips);
         blocks = List.copyOf(blocks);
         notices = List.copyOf(notices);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** Creates a report without firewall actions. */
+    public Report(String schema, OffsetDateTime generatedAt, Period period, List<InputSummary> inputs,
+                  List<AccountEntry> accounts, List<IpEntry> ips, List<BlockEntry> blocks, List<NoticeEntry> notices,
+                  Omissions omitted) {
+        this(schema, generatedAt, period, inputs, accounts, ips, blocks, notices, omitted, List.of());
+    }
+
+    /** Returns a copy carrying {@code actions}. */
+    public Report withActions(List<ActionEntry> actions) {
+        return new Report(schema, generatedAt, period, inputs, accounts, ips, blocks, notices, omitted, actions);
     }
 }

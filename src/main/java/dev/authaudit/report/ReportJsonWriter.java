@@ -89,6 +89,25 @@ public final class ReportJsonWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!report.actions().isEmpty()) {
+                g.writeArrayFieldStart("actions");
+                for (ActionEntry a : report.actions()) {
+                    g.writeStartObject();
+                    time(g, "at", a.at());
+                    g.writeStringField("ip", a.ip());
+                    g.writeStringField("kind", a.kind());
+                    g.writeStringField("status", a.status());
+                    g.writeStringField("command", a.command());
+                    if (a.exitCode() == null) {
+                        g.writeNullField("exit_code");
+                    } else {
+                        g.writeNumberField("exit_code", a.exitCode());
+                    }
+                    g.writeStringField("reason", a.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             if (report.omitted() != null) {
                 g.writeObjectFieldStart("omitted");
                 g.writeNumberField("accounts", report.omitted().accounts());

@@ -43,6 +43,7 @@ public final class ReportTextWriter {
         attackers(r, w);
         targeted(r, w);
         notices(r, w);
+        actions(r, w);
         inputs(r, w);
         w.flush();
     }
@@ -164,6 +165,18 @@ public final class ReportTextWriter {
             w.printf("  %s  %-10s %-32s to %s: %s%n", SHORT.format(n.at()), n.status().word(),
                     Escape.terminal(n.account()), n.to() == null ? "-" : Escape.terminal(n.to()),
                     Escape.terminal(n.reason()));
+        }
+        w.println();
+    }
+
+    private void actions(Report r, PrintWriter w) {
+        if (r.actions().isEmpty()) {
+            return;
+        }
+        w.println("Firewall actions (" + r.actions().size() + ")");
+        for (ActionEntry a : r.actions()) {
+            w.printf("  %s  %-9s %-5s %-15s %s%n", SHORT.format(a.at()), a.status(), a.kind(), a.ip(),
+                    Escape.terminal(a.command() == null ? a.reason() : a.command() + ": " + a.reason()));
         }
         w.println();
     }

@@ -74,6 +74,23 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
         return one("SELECT " + COLUMNS + " FROM notice WHERE id = ?", id);
     }
 
+    /**
+     * Returns the rows about device {@code ip} (as the failing device or the blocked address) or about
+     * any of {@code accounts}, newest decision first, at most 50: what the state knows about a block.
+     */
+    public synchronized List<NoticeRecord> about(String ip, List<String> accounts) {
+        List<Object> args = new ArrayList<>();
+        args.add(ip);
+        args.add(ip);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notice WHERE ip = ? OR blocked_ip = ?");
+        for (String a : accounts.stream().limit(20).toList()) {
+            sql.append(" OR account = ?");
+            args.add(a.toLowerCase(java.util.Locale.ROOT));
+        }
+        sql.append(" ORDER BY due_at DESC, id DESC LIMIT 50");
+        return many(sql.toString(), args.toArray());
+    }
+
     /** Returns every row, newest decision first. */
     public synchronized List<NoticeRecord> list() {
         return many("SELECT " + COLUMNS + " FROM notice ORDER BY due_at DESC, id DESC");
