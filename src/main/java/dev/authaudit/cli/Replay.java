@@ -9,6 +9,7 @@ import dev.authaudit.parse.EventMerger;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.InputSummary;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -51,11 +52,25 @@ final class Replay {
     }
 
     Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
+        return run(inputs, auditor, since, until, tap, null);
+    }
+
+    /**
+     * Replays the inputs into the auditor.
+     *
+     * @param tap receives each event in the window after the auditor, or null
+     * @param activity collects the HTML report's and the history's detail (events in the window and
+     *     skipped lines), or null
+     */
+    Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap,
+                ActivityCollector activity) {
         List<FileParser> files = new ArrayList<>();
         long bytes = 0;
         for (InputFile f : inputs.logs()) {
             Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-            files.add(new FileParser(f, parser, ref, context.stdin(), null));
+            String name = f.display();
+            files.add(new FileParser(f, parser, ref, context.stdin(), null,
+                    activity == null ? null : p -> activity.parsed(name, p)));
             if (!f.isStdin()) {
                 bytes += f.path().toFile().length();
             }
@@ -72,6 +87,9 @@ final class Replay {
                 auditor.accept(e);
                 if (tap != null) {
                     tap.accept(e);
+                }
+                if (activity != null) {
+                    activity.accept(e);
                 }
                 if (bar != null && (++n & 0xfff) == 0) {
                     bar.stepTo(merger.stats().stream().mapToLong(InputStats::lines).sum());
