@@ -53,9 +53,14 @@ public final class DayRollup {
         Map<String, String> ipVerdicts = new HashMap<>();
         report.ips().forEach(i -> ipVerdicts.put(i.ip(), i.verdict().word()));
         Map<LocalDate, Map<String, Long>> byVerdict = new TreeMap<>();
+        Map<LocalDate, long[]> totals = new TreeMap<>();
         for (HourFailures h : detail.hours()) {
-            Map<String, Long> m = byVerdict.computeIfAbsent(day(h.hour()), k -> new HashMap<>());
+            LocalDate d = day(h.hour());
+            Map<String, Long> m = byVerdict.computeIfAbsent(d, k -> new HashMap<>());
             h.byCategory().forEach((c, v) -> m.merge(c, v, Long::sum));
+            long[] t = totals.computeIfAbsent(d, k -> new long[2]);
+            t[0] += h.failures();
+            t[1] += h.successes();
         }
         Map<LocalDate, Map<String, Long>> blocks = new TreeMap<>();
         for (BlockEntry b : report.blocks()) {
@@ -67,7 +72,6 @@ public final class DayRollup {
             notices.computeIfAbsent(day(n.at().toInstant()), k -> new HashMap<>()).merge(n.status().word(), 1L,
                     Long::sum);
         }
-        Map<LocalDate, long[]> totals = activity.totalsPerDay(zone);
         Map<LocalDate, List<DayCount>> logins = activity.topLoginsPerDay(zone, Integer.MAX_VALUE);
         Map<LocalDate, List<DayCount>> addresses = activity.topAddressesPerDay(zone, TOP);
         List<DayAggregate> out = new ArrayList<>();

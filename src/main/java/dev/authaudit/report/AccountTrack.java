@@ -2,8 +2,9 @@ package dev.authaudit.report;
 
 /**
  * What the report keeps of one login while events stream, before any verdict exists: failures per
- * hour, a thinned sample of failure and success times tagged with the source address, and per source
- * the gaps between consecutive failures. Bounded: seven named sources, the rest share slot 7.
+ * hour, thinned samples of failure and success times tagged with the source address, and per source
+ * the gaps between consecutive failures. Bounded: seven named sources, the rest share slot 7; detail
+ * lines get their own lane only when the login has any.
  */
 final class AccountTrack {
     /** The slot shared by sources past the named ones. */
@@ -12,30 +13,20 @@ final class AccountTrack {
     static final int SUCCESS_SAMPLE = 100;
 
     private final String[] ips = new String[OTHER];
-    private final long[] lastFailure = new long[OTHER];
-    private final int[][] gaps = new int[OTHER][];
-    final TimeSample failures = new TimeSample(FAILURE_SAMPLE);
+    final PairedRuns hours = new PairedRuns();
     final TimeSample successes = new TimeSample(SUCCESS_SAMPLE);
-    final HourRuns hours = new HourRuns();
-    private long failureCount;
+    private FailureLane primary;
+    private FailureLane detail;
 
-    void failure(long epochSecond, String ip, long n) {
-        int slot = slot(ip);
-        failureCount += n;
-        hours.add(Math.floorDiv(epochSecond, 3600), n);
-        for (long i = 0; i < n; i++) {
-            failures.add(epochSecond, slot);
+    void failure(long epochSecond, String ip, long n, boolean isDetail) {
+        hours.add(Math.floorDiv(epochSecond, 3600), n, isDetail);
+        FailureLane lane;
+        if (isDetail) {
+            lane = detail == null ? (detail = new FailureLane()) : detail;
+        } else {
+            lane = primary == null ? (primary = new FailureLane()) : primary;
         }
-        if (slot != OTHER) {
-            long last = lastFailure[slot];
-            if (last != 0) {
-                if (gaps[slot] == null) {
-                    gaps[slot] = new int[GapBins.count()];
-                }
-                gaps[slot][GapBins.of(epochSecond - last)]++;
-            }
-            lastFailure[slot] = epochSecond;
-        }
+        lane.add(epochSecond, slot(ip), n);
     }
 
     void success(long epochSecond, String ip) {
@@ -43,17 +34,32 @@ final class AccountTrack {
     }
 
     long failureCount() {
-        return failureCount;
+        return hours.total();
+    }
+
+    /** Returns the lane to draw a slot from: primary lines when the slot had any, else detail lines. */
+    FailureLane lane(int slot) {
+        if (primary != null && (primary.count(slot) > 0 || detail == null)) {
+            return primary;
+        }
+        return detail;
+    }
+
+    /** Returns both lanes that exist, primary first. */
+    java.util.List<FailureLane> lanes() {
+        java.util.List<FailureLane> out = new java.util.ArrayList<>(2);
+        if (primary != null) {
+            out.add(primary);
+        }
+        if (detail != null) {
+            out.add(detail);
+        }
+        return out;
     }
 
     /** Returns the address of a slot, or null for {@link #OTHER} and unused slots. */
     String ip(int slot) {
         return slot == OTHER ? null : ips[slot];
-    }
-
-    /** Returns the gap counts of a slot, or null when it never failed twice. */
-    int[] gaps(int slot) {
-        return slot == OTHER ? null : gaps[slot];
     }
 
     private int slot(String ip) {

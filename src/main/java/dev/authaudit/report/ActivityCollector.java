@@ -26,8 +26,9 @@ import java.util.function.ToLongFunction;
  * addresses past which the quietest half of the subjects is forgotten (their failures still count in
  * the hourly totals, as {@link HourFailures#NOT_KEPT}).
  *
- * <p>Dovecot detail lines ({@code auth-worker}: the passdb verdict) stand beside a primary line for the
- * same attempt, so only primary lines are counted, each with its stated number of attempts.
+ * <p>Dovecot detail lines ({@code auth-worker}: the passdb verdict) usually stand beside a primary line
+ * for the same attempt, but some servers log only one of the two. Both are counted apart and each hour
+ * takes the larger count ({@link PairedRuns}), so an attempt counts once either way.
  */
 public final class ActivityCollector implements Consumer<LogEvent> {
     /** Default cap on logins tracked one by one. */
@@ -35,14 +36,16 @@ public final class ActivityCollector implements Consumer<LogEvent> {
     /** Default cap on addresses tracked one by one. */
     public static final int MAX_ADDRESSES = 50_000;
 
+    // per hour: failures and failures without a login, from primary lines then from detail lines
     private static final int FAILURES = 0;
     private static final int NO_LOGIN = 1;
-    private static final int SUCCESSES = 2;
+    private static final int DETAIL = 2;
+    private static final int SUCCESSES = 4;
 
     private final int maxLogins;
     private final int maxAddresses;
     private final Map<String, AccountTrack> logins = new HashMap<>();
-    private final Map<String, HourRuns> addresses = new HashMap<>();
+    private final Map<String, PairedRuns> addresses = new HashMap<>();
     private final TreeMap<Long, long[]> hours = new TreeMap<>();
     private final SkippedSampler skipped = new SkippedSampler(20, 256);
     private long loginsForgotten;
@@ -68,25 +71,23 @@ public final class ActivityCollector implements Consumer<LogEvent> {
     @Override
     public void accept(LogEvent e) {
         if (e instanceof AuthFailure f) {
-            if (f.detail()) {
-                return;
-            }
             long second = f.instant().getEpochSecond();
             long hour = Math.floorDiv(second, 3600);
             long n = f.attempts();
-            long[] h = hours.computeIfAbsent(hour, k -> new long[3]);
-            h[FAILURES] += n;
+            int lane = f.detail() ? DETAIL : 0;
+            long[] h = hours.computeIfAbsent(hour, k -> new long[5]);
+            h[lane + FAILURES] += n;
             if (f.account() == null) {
-                h[NO_LOGIN] += n;
+                h[lane + NO_LOGIN] += n;
             } else {
-                login(f.account()).failure(second, f.ip(), n);
+                login(f.account()).failure(second, f.ip(), n, f.detail());
             }
             if (f.ip() != null) {
-                address(f.ip()).add(hour, n);
+                address(f.ip()).add(hour, n, f.detail());
             }
         } else if (e instanceof AuthSuccess s) {
             long second = s.instant().getEpochSecond();
-            hours.computeIfAbsent(Math.floorDiv(second, 3600), k -> new long[3])[SUCCESSES]++;
+            hours.computeIfAbsent(Math.floorDiv(second, 3600), k -> new long[5])[SUCCESSES]++;
             if (s.account() != null) {
                 login(s.account()).success(second, s.ip());
             }
@@ -110,25 +111,30 @@ public final class ActivityCollector implements Consumer<LogEvent> {
             verdicts.put(a.account(), a.verdict().word());
             assessments.put(a.account(), a);
         }
-        Map<Long, Map<String, Long>> byHour = new TreeMap<>();
+        Map<Long, Map<String, Long>> byHour = new HashMap<>();
+        Map<Long, long[]> tracked = new HashMap<>();
         logins.forEach((login, t) -> {
             String verdict = verdicts.getOrDefault(login, HourFailures.NOT_KEPT);
-            for (int i = 0; i < t.hours.size(); i++) {
-                byHour.computeIfAbsent(t.hours.hour(i), k -> new HashMap<>()).merge(verdict, t.hours.count(i),
-                        Long::sum);
-            }
+            t.hours.hourly().forEach((hour, n) -> byHour.computeIfAbsent(hour, k -> new HashMap<>())
+                    .merge(verdict, n, Long::sum));
+            t.hours.primaryHourly().forEach((hour, n) -> tracked.computeIfAbsent(hour, k -> new long[2])[0] += n);
+            t.hours.detailHourly().forEach((hour, n) -> tracked.computeIfAbsent(hour, k -> new long[2])[1] += n);
         });
         List<HourFailures> series = new ArrayList<>();
         hours.forEach((hour, h) -> {
             Map<String, Long> cats = new HashMap<>(byHour.getOrDefault(hour, Map.of()));
+            long noLogin = Math.max(h[NO_LOGIN], h[DETAIL + NO_LOGIN]);
+            if (noLogin > 0) {
+                cats.put(HourFailures.NO_LOGIN, noLogin);
+            }
+            // what the forgotten logins failed: the hour's lines less those of kept logins and no login
+            long[] kept = tracked.getOrDefault(hour, new long[2]);
+            long forgotten = Math.max(h[FAILURES] - h[NO_LOGIN] - kept[0],
+                    h[DETAIL + FAILURES] - h[DETAIL + NO_LOGIN] - kept[1]);
+            if (forgotten > 0) {
+                cats.merge(HourFailures.NOT_KEPT, forgotten, Long::sum);
+            }
             cats.values().removeIf(v -> v == 0);
-            if (h[NO_LOGIN] > 0) {
-                cats.put(HourFailures.NO_LOGIN, h[NO_LOGIN]);
-            }
-            long kept = cats.values().stream().mapToLong(Long::longValue).sum();
-            if (h[FAILURES] > kept) {
-                cats.merge(HourFailures.NOT_KEPT, h[FAILURES] - kept, Long::sum);
-            }
             series.add(new HourFailures(Instant.ofEpochSecond(hour * 3600), cats, h[SUCCESSES]));
         });
         List<AccountStrip> strips = new ArrayList<>();
@@ -146,7 +152,7 @@ public final class ActivityCollector implements Consumer<LogEvent> {
 
     /** Returns per day (in {@code zone}) the logins with most failures, at most {@code n} a day. */
     public Map<LocalDate, List<DayCount>> topLoginsPerDay(ZoneId zone, int n) {
-        Map<String, HourRuns> runs = new HashMap<>();
+        Map<String, PairedRuns> runs = new HashMap<>();
         logins.forEach((k, t) -> runs.put(k, t.hours));
         return topPerDay(runs, zone, n);
     }
@@ -156,25 +162,10 @@ public final class ActivityCollector implements Consumer<LogEvent> {
         return topPerDay(addresses, zone, n);
     }
 
-    /** Returns per day (in {@code zone}) the failures and successes counted: {@code [failures, successes]}. */
-    public Map<LocalDate, long[]> totalsPerDay(ZoneId zone) {
-        Map<LocalDate, long[]> out = new TreeMap<>();
-        hours.forEach((hour, h) -> {
-            long[] d = out.computeIfAbsent(day(hour, zone), k -> new long[2]);
-            d[0] += h[FAILURES];
-            d[1] += h[SUCCESSES];
-        });
-        return out;
-    }
-
-    private static Map<LocalDate, List<DayCount>> topPerDay(Map<String, HourRuns> runs, ZoneId zone, int n) {
+    private static Map<LocalDate, List<DayCount>> topPerDay(Map<String, PairedRuns> runs, ZoneId zone, int n) {
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
-        runs.forEach((subject, r) -> {
-            for (int i = 0; i < r.size(); i++) {
-                perDay.computeIfAbsent(day(r.hour(i), zone), k -> new HashMap<>()).merge(subject, r.count(i),
-                        Long::sum);
-            }
-        });
+        runs.forEach((subject, r) -> r.hourly().forEach((hour, count) -> perDay
+                .computeIfAbsent(day(hour, zone), k -> new HashMap<>()).merge(subject, count, Long::sum)));
         Map<LocalDate, List<DayCount>> out = new TreeMap<>();
         perDay.forEach((day, counts) -> out.put(day, counts.entrySet().stream()
                 .map(e -> new DayCount(e.getKey(), e.getValue()))
@@ -199,13 +190,13 @@ public final class ActivityCollector implements Consumer<LogEvent> {
         return t;
     }
 
-    private HourRuns address(String ip) {
-        HourRuns r = addresses.get(ip);
+    private PairedRuns address(String ip) {
+        PairedRuns r = addresses.get(ip);
         if (r == null) {
             if (addresses.size() >= maxAddresses) {
-                forgetQuietest(addresses, HourRuns::total);
+                forgetQuietest(addresses, PairedRuns::total);
             }
-            r = new HourRuns();
+            r = new PairedRuns();
             addresses.put(ip, r);
         }
         return r;

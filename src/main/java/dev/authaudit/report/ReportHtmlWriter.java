@@ -121,7 +121,9 @@ public final class ReportHtmlWriter {
         }
         p.html(new FailureChart(WIDTH, 280).svg(d.hours(), offset)).legend(FailureChart.categories(d.hours()));
         p.html("<p class=\"note\">Each failure is counted under the final verdict on the login it tried; hover a bar"
-                + " for its counts. Times are " + zoneName(offset) + ".");
+                + " for its counts. Times are " + zoneName(offset) + ". Counted from the log lines per hour (a"
+                + " Dovecot detail line and its summary line count once), so the total can differ a little from"
+                + " the per-login counts.");
         if (d.loginsNotKept() > 0) {
             p.text(String.format(Locale.ROOT, " %,d quiet logins were forgotten past the memory cap; their"
                     + " failures are in \"%s\".", d.loginsNotKept(), Palette.label(HourFailures.NOT_KEPT)));

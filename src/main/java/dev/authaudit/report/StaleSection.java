@@ -1,15 +1,20 @@
 package dev.authaudit.report;
 
 import dev.authaudit.classify.AccountVerdict;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The HTML section on stale-password customers: per customer a timeline of their device's failures
@@ -59,8 +64,10 @@ final class StaleSection {
             if (s == null) {
                 p.html("<p class=\"note\">No timeline: this login was past the report's memory cap.</p>\n");
             } else {
-                p.html(new TimelineStrip(width).svg(s, r.period().from().toInstant(), r.period().to().toInstant(),
-                        offset)).html("\n");
+                Instant from = r.period().from().toInstant();
+                Instant to = r.period().to().toInstant();
+                p.html(new TimelineStrip(width).svg(s, from, to, offset)).html("\n");
+                zoom(p, s, from, to, offset);
             }
             p.html("<div class=\"pair\"><div>");
             if (s != null && s.gaps().stream().mapToLong(Long::longValue).sum() > 0) {
@@ -75,6 +82,32 @@ final class StaleSection {
             p.html("</ul></div></div></article>\n");
         }
         p.end();
+    }
+
+    /**
+     * Draws the failure episode again on its own scale when it is short against the period: a week-long
+     * strip squeezes a morning of polling into one line.
+     */
+    private void zoom(HtmlPage p, AccountStrip s, Instant from, Instant to, ZoneOffset offset) {
+        List<Instant> marks = new ArrayList<>(s.deviceFailures());
+        Stream.of(s.passwordChangeAt(), s.detectedAt(), s.firstBlockAt()).filter(Objects::nonNull)
+                .forEach(marks::add);
+        if (s.deviceFailures().isEmpty()) {
+            return;
+        }
+        Instant first = Collections.min(marks);
+        Instant last = Collections.max(marks);
+        Duration episode = Duration.between(first, last);
+        Duration period = Duration.between(from, to);
+        if (episode.multipliedBy(4).compareTo(period) >= 0) {
+            return;
+        }
+        Duration margin = Duration.ofMinutes(Math.max(10, episode.toMinutes() / 10));
+        Instant zFrom = first.minus(margin).isBefore(from) ? from : first.minus(margin);
+        Instant zTo = last.plus(margin).isAfter(to) ? to : last.plus(margin);
+        p.html("<p class=\"note\">").text("Zoomed to the failures: " + when.format(zFrom.atOffset(offset)) + " to "
+                + when.format(zTo.atOffset(offset))).html("</p>\n");
+        p.html(new TimelineStrip(width).svg(s, zFrom, zTo, offset)).html("\n");
     }
 
     private String gapChart(AccountStrip s) {

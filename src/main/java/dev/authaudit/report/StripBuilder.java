@@ -34,13 +34,31 @@ final class StripBuilder {
         }
         List<Instant> deviceFailures = new ArrayList<>();
         List<Instant> otherFailures = new ArrayList<>();
-        split(track.failures, isDevice, deviceFailures, otherFailures);
+        long stride = 1;
+        for (FailureLane lane : track.lanes()) {
+            boolean used = false;
+            for (int i = 0; i < lane.sample.size(); i++) {
+                int slot = lane.sample.slot(i);
+                if (track.lane(slot) == lane) {
+                    used = true;
+                    Instant t = Instant.ofEpochSecond(lane.sample.epochSecond(i));
+                    (isDevice[slot] ? deviceFailures : otherFailures).add(t);
+                }
+            }
+            stride = used ? Math.max(stride, lane.sample.stride()) : stride;
+        }
+        deviceFailures.sort(null);
+        otherFailures.sort(null);
         List<Instant> deviceSuccesses = new ArrayList<>();
         List<Instant> otherSuccesses = new ArrayList<>();
-        split(track.successes, isDevice, deviceSuccesses, otherSuccesses);
+        for (int i = 0; i < track.successes.size(); i++) {
+            Instant t = Instant.ofEpochSecond(track.successes.epochSecond(i));
+            (isDevice[track.successes.slot(i)] ? deviceSuccesses : otherSuccesses).add(t);
+        }
         long[] gaps = new long[GapBins.count()];
         for (int slot = 0; slot < AccountTrack.OTHER; slot++) {
-            int[] g = track.gaps(slot);
+            FailureLane lane = track.lane(slot);
+            int[] g = lane == null ? null : lane.gaps(slot);
             if (isDevice[slot] && g != null) {
                 for (int i = 0; i < g.length; i++) {
                     gaps[i] += g[i];
@@ -56,13 +74,6 @@ final class StripBuilder {
         }
         return new AccountStrip(a.account(), deviceIps, deviceFailures, otherFailures, deviceSuccesses,
                 otherSuccesses, e.successElsewhereAt(), e.successElsewhereIp(), a.detectedAt(), firstBlock,
-                e.failures(), track.failures.stride(), gapList);
-    }
-
-    private static void split(TimeSample sample, boolean[] isDevice, List<Instant> device, List<Instant> other) {
-        for (int i = 0; i < sample.size(); i++) {
-            Instant t = Instant.ofEpochSecond(sample.epochSecond(i));
-            (isDevice[sample.slot(i)] ? device : other).add(t);
-        }
+                e.failures(), stride, gapList);
     }
 }
