@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("No notice landed before the end of the demo.");
         }
-        output.write(o.report(), out);
+        output.write(o.report(), dev.authaudit.report.ReportDetail.EMPTY, out);
         if (output.out != null) {
             spec.commandLine().getErr().println("authaudit: report written to " + output.out);
         }

@@ -9,6 +9,7 @@ import dev.authaudit.parse.EventMerger;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.InputSummary;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class Replay {
     }
 
     Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
-        return runWithLines(inputs, auditor, since, until, tap == null ? null : (e, line) -> tap.accept(e));
+        return run(inputs, auditor, since, until, tap == null ? null : (e, line) -> tap.accept(e), null);
     }
 
     /**
@@ -61,11 +62,25 @@ final class Replay {
      */
     Outcome runWithLines(ScanInputs inputs, Auditor auditor, Instant since, Instant until,
                          BiConsumer<LogEvent, String> tap) {
+        return run(inputs, auditor, since, until, tap, null);
+    }
+
+    /**
+     * Replays the inputs into the auditor.
+     *
+     * @param tap receives each event in the window after the auditor, with its raw line, or null
+     * @param activity collects the HTML report's and the history's detail (events in the window and
+     *     skipped lines), or null
+     */
+    Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, BiConsumer<LogEvent, String> tap,
+                ActivityCollector activity) {
         List<FileParser> files = new ArrayList<>();
         long bytes = 0;
         for (InputFile f : inputs.logs()) {
             Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-            files.add(new FileParser(f, parser, ref, context.stdin(), null));
+            String name = f.display();
+            files.add(new FileParser(f, parser, ref, context.stdin(), null,
+                    activity == null ? null : p -> activity.parsed(name, p)));
             if (!f.isStdin()) {
                 bytes += f.path().toFile().length();
             }
@@ -82,6 +97,9 @@ final class Replay {
                 auditor.accept(e);
                 if (tap != null) {
                     tap.accept(e, merger.lastLine());
+                }
+                if (activity != null) {
+                    activity.accept(e);
                 }
                 if (bar != null && (++n & 0xfff) == 0) {
                     bar.stepTo(merger.stats().stream().mapToLong(InputStats::lines).sum());

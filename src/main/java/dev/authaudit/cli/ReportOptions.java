@@ -2,6 +2,8 @@ package dev.authaudit.cli;
 
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportCsvWriter;
+import dev.authaudit.report.ReportDetail;
+import dev.authaudit.report.ReportHtmlWriter;
 import dev.authaudit.report.ReportJsonWriter;
 import dev.authaudit.report.ReportTextWriter;
 import java.io.BufferedWriter;
@@ -16,40 +18,56 @@ import picocli.CommandLine.Option;
 /** Where and how a report is written. */
 public final class ReportOptions {
     /** Report formats. */
-    enum Format { text, json, csv }
+    enum Format { text, json, csv, html }
 
-    @Option(names = "--format", description = "text (for a person), json (report-v1) or csv.")
+    /** Renders a document to a writer. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    @Option(names = "--format", description = "text (for a person), json (report-v1), csv, or html (one"
+            + " self-contained page with charts; use with --out).")
     Format format = Format.text;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout"
             + " (written to a temporary file first, then moved into place).")
     Path out;
 
-    @Option(names = "--top", paramLabel = "N", description = "Attacking addresses listed in the text report.")
+    @Option(names = "--top", paramLabel = "N", description = "Attacking addresses listed in the text and HTML"
+            + " reports.")
     int top = 10;
 
-    void write(Report report, Writer stdout) throws IOException {
+    void write(Report report, ReportDetail detail, Writer stdout) throws IOException {
+        write(stdout, w -> render(report, detail, w));
+    }
+
+    /** Writes {@code body} to stdout, or to {@code --out} through a temporary file moved into place. */
+    void write(Writer stdout, Body body) throws IOException {
         if (out == null) {
-            render(report, stdout);
+            body.writeTo(stdout);
             stdout.flush();
             return;
         }
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".authaudit-", ".tmp");
+        // created like any file the admin makes (their umask applies), unlike createTempFile's 0600
+        Path tmp = dir.resolve(".authaudit-" + Long.toHexString(System.nanoTime()) + ".tmp");
+        Files.createFile(tmp);
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-            render(report, w);
+            body.writeTo(w);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void render(Report report, Writer w) throws IOException {
+    private void render(Report report, ReportDetail detail, Writer w) throws IOException {
         switch (format) {
             case json -> {
                 new ReportJsonWriter().write(report, w);
                 w.write('\n');
             }
             case csv -> new ReportCsvWriter().write(report, w);
+            case html -> new ReportHtmlWriter(top).write(report, detail, w);
             default -> new ReportTextWriter(top, 4).write(report, w);
         }
     }

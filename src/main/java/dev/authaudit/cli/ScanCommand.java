@@ -9,8 +9,11 @@ import dev.authaudit.classify.Auditor;
 import dev.authaudit.correlate.EventClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.authaudit.history.DayRollup;
+import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
+import dev.authaudit.report.ReportDetail;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,6 +58,11 @@ public final class ScanCommand implements Callable<Integer> {
             + " caused by one is found.")
     boolean exitOnFindings;
 
+    @Option(names = "--no-history", negatable = true, description = "Keep daily aggregates in the state database"
+            + " (see --state) for 'authaudit report --period'. Re-scanning the same logs replaces those days;"
+            + " a state folder that cannot be written gives a warning, not a failure.")
+    boolean history = true;
+
     @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
     boolean progress = true;
 
@@ -91,12 +99,14 @@ public final class ScanCommand implements Callable<Integer> {
         Auditor auditor = builder.build();
         self.set(auditor);
         Replay.Outcome outcome;
+        ActivityCollector activity = history || output.format == ReportOptions.Format.html
+                ? new ActivityCollector() : null;
         List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
         int code = ExitCodes.OK;
         try {
             outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
                     .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
-                            flow == null ? null : flow::onEvent);
+                            flow == null ? null : (e, line) -> flow.onEvent(e), activity);
             if (flow != null) {
                 Instant end = clock.instant();
                 Instant now = notices.mode() == DeliveryMode.SEND ? context.clock().instant() : end;
@@ -120,8 +130,12 @@ public final class ScanCommand implements Callable<Integer> {
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         Report report = new ReportAssembler().assemble(outcome.result(),
                 context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
+        ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);
+        if (history) {
+            new HistoryRecorder(state.db(), err).record(new DayRollup(zone).days(report, detail, activity));
+        }
         try {
-            output.write(report, spec.commandLine().getOut());
+            output.write(report, detail, spec.commandLine().getOut());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,22 +5,26 @@ import java.nio.file.Paths;
 import picocli.CommandLine.Option;
 
 /**
- * Where authaudit keeps what must survive a restart: the notice ledger ({@code authaudit.db}) and,
- * by default, the drafts folder. Shared by {@code scan}, {@code watch} and {@code notices}.
+ * Where authaudit keeps what must survive a restart: the notice ledger and the daily history (both in
+ * {@code authaudit.db}) and, by default, the drafts folder. Shared by {@code scan}, {@code watch} and {@code notices}.
  */
 public final class StateOptions {
     @Option(names = "--state", paramLabel = "DIR",
-            description = "State folder. Default: /var/lib/authaudit as root, else $XDG_STATE_HOME/authaudit"
-                    + " (~/.local/state/authaudit).")
+            description = "State folder. Default: $AUTHAUDIT_STATE when set, else /var/lib/authaudit as root,"
+                    + " else $XDG_STATE_HOME/authaudit (~/.local/state/authaudit).")
     Path state;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Notice ledger (SQLite). Default: <state>/authaudit.db.")
+    @Option(names = "--db", paramLabel = "FILE", description = "State database (SQLite: notice ledger and history). Default: <state>/authaudit.db.")
     Path db;
 
     /** Returns the state folder. */
     public Path state() {
         if (state != null) {
             return state;
+        }
+        String env = System.getenv("AUTHAUDIT_STATE");
+        if (env != null && !env.isBlank()) {
+            return Paths.get(env);
         }
         if ("root".equals(System.getProperty("user.name"))) {
             return Paths.get("/var/lib/authaudit");

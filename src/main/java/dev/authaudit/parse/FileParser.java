@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Parses one input file line by line, counting outcomes in its {@link InputStats}. Each call to
@@ -22,6 +23,7 @@ public final class FileParser implements Closeable {
     private final InputStats stats;
     private final Instant reference;
     private final String onlySource;
+    private final Consumer<Parsed> outcomes;
     private final Map<String, Long> sourceCounts = new HashMap<>();
     private RawLine current;
 
@@ -31,6 +33,19 @@ public final class FileParser implements Closeable {
      * @param onlySource a source to restrict the rules to, or null for all
      */
     public FileParser(InputFile input, LineParser parser, Instant reference, InputStream stdin, String onlySource) {
+        this(input, parser, reference, stdin, onlySource, null);
+    }
+
+    /**
+     * @param reference the year reference for year-less stamps: the file's mtime, or the wall clock
+     *     for stdin
+     * @param onlySource a source to restrict the rules to, or null for all
+     * @param outcomes receives every line's outcome except unrelated lines (the report samples skipped
+     *     lines this way), or null
+     */
+    public FileParser(InputFile input, LineParser parser, Instant reference, InputStream stdin, String onlySource,
+                      Consumer<Parsed> outcomes) {
+        this.outcomes = outcomes;
         this.stats = new InputStats(input.display());
         this.reader = new LineReader(input, stats, stdin);
         this.parser = parser;
@@ -76,6 +91,9 @@ public final class FileParser implements Closeable {
                 break;
             default:
                 break;
+        }
+        if (outcomes != null && p.status() != Parsed.Status.UNRELATED) {
+            outcomes.accept(p);
         }
         return p;
     }
