@@ -14,6 +14,9 @@ public interface CheckpointStore extends AutoCloseable {
     /** Returns the checkpoint of {@code path}, if one was saved. */
     Optional<Checkpoint> load(String path);
 
+    /** Returns when the checkpoint of {@code path} was last saved, if ever. */
+    Optional<Instant> savedAt(String path);
+
     /** Returns every saved checkpoint, by path. */
     List<Checkpoint> all();
 
@@ -27,8 +30,8 @@ public interface CheckpointStore extends AutoCloseable {
 
     /**
      * Returns the position to start the look-back from: the latest mark of the same file (inode) saved
-     * at or before {@code notAfter}, else the earliest mark of that file, else empty (read the whole
-     * window the caller allows).
+     * at or before {@code notAfter}, or empty when there is none (the caller then bounds the look-back
+     * itself).
      */
     Optional<Checkpoint> lookBackFrom(String path, long inode, Instant notAfter);
 

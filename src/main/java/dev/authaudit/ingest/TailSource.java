@@ -114,7 +114,38 @@ public final class TailSource implements Closeable {
             return false;
         }
         position(from);
+        if (from.offset() > 0 && from.lastLineLength() == 0) {
+            alignToLine();
+        }
         return true;
+    }
+
+    /** Moves a start that may fall inside a line to the start of the next line. */
+    private void alignToLine() {
+        try {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            if (channel.read(one, offset - 1) == 1 && one.get(0) == '\n') {
+                return;
+            }
+            long nl = firstNewline(offset);
+            offset = nl < 0 ? limit : Math.min(nl + 1, limit);
+            readPos = offset;
+            lastLineStart = offset;
+            hashedAt = -1;
+        } catch (IOException e) {
+            stats.problem("cannot read " + display + ": " + e.getMessage());
+        }
+    }
+
+    private long firstNewline(long from) throws IOException {
+        buf.clear();
+        int n = channel.read(buf, from);
+        for (int i = 0; i < n; i++) {
+            if (buf.array()[i] == '\n') {
+                return from + i;
+            }
+        }
+        return -1;
     }
 
     /** Skips to the end of the current file, counting its lines; returns the checkpoint there. */
