@@ -15,8 +15,9 @@ import picocli.CommandLine.ParseResult;
         header = "Mail-submission authentication auditor: explains firewall blocks, finds stale-password clients.",
         description = {"Reads Exim, Dovecot, Postfix, lfd, kernel firewall and fail2ban logs (plain or .gz),",
             "correlates auth failures with firewall blocks, and explains them."},
-        subcommands = {ScanCommand.class, ExplainCommand.class, ParseCommand.class, RulesCommand.class, WatchCommand.class, StatusCommand.class,
+        subcommands = {ScanCommand.class, ExplainCommand.class, ParseCommand.class, RulesCommand.class,
             NoticesCommand.class,
+            WatchCommand.class, StatusCommand.class, ConfigCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",

@@ -4,6 +4,7 @@ import dev.authaudit.act.notice.NoticeDispatcher;
 import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.classify.Observation;
+import dev.authaudit.config.ConfigLoader;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.correlate.LiveClock;
 import dev.authaudit.event.LogEvent;
@@ -97,6 +98,12 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (config != null) {
+            picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            ConfigOverlay overlay = new ConfigOverlay(ConfigLoader.load(config), parsed::hasMatchedOption);
+            overlay.apply(input, state, notices);
+            overlay.apply(this);
+        }
         WatchSettings settings = new WatchSettings(poll, checkpointEvery, lookBack, lookBackBytes,
                 WatchSettings.defaults().batchLines());
         List<String> problems = new ArrayList<>();
