@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([kmg]i?b?|b)?");
 
     private final Path file;
 
@@ -68,23 +64,23 @@ public final class ConfigLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return withFile(AuditorConfig.empty());
         }
-        Section top = new Section(root, "");
+        ConfigSection top = new ConfigSection(file, root, "");
         top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "state", "watch", "notices");
         List<String> logs = top.strings("logs");
         AuditorConfig.Input input = new AuditorConfig.Input(top.zone("tz"), top.integer("year", 1970, 2100,
                 "a four-digit year"), top.path("rules"), top.paths("rules_dirs"), top.path("csf_conf"));
-        Section st = top.section("state");
+        ConfigSection st = top.section("state");
         st.only("dir", "db");
         AuditorConfig.State state = new AuditorConfig.State(st.path("dir"), st.path("db"));
-        Section w = top.section("watch");
+        ConfigSection w = top.section("watch");
         w.only("poll", "checkpoint_every", "look_back", "look_back_bytes");
         AuditorConfig.Watch watch = new AuditorConfig.Watch(w.duration("poll", Duration.ofMillis(10),
                 Duration.ofSeconds(10)), w.duration("checkpoint_every", Duration.ZERO, Duration.ofMinutes(1)),
                 w.duration("look_back", Duration.ZERO, Duration.ofDays(2)), w.bytes("look_back_bytes"));
-        Section n = top.section("notices");
+        ConfigSection n = top.section("notices");
         n.only("mode", "outbox", "from", "server_name", "help_url", "lang", "cc", "contacts", "cpanel",
                 "cpanel_userdomains", "cpanel_users", "mailbox", "min_confidence", "limit", "smtp");
-        Section s = n.section("smtp");
+        ConfigSection s = n.section("smtp");
         if (s.node.has("password")) {
             throw s.problem("password", "passwords do not belong in the config file; put it in a file readable"
                     + " by root only and set notices.smtp.password_file, or set notices.smtp.password_env");
@@ -133,195 +129,5 @@ public final class ConfigLoader {
             }
         }
         return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-    }
-
-    /** One mapping of the file, with the dotted path of its keys for messages. */
-    private final class Section {
-        private final JsonNode node;
-        private final String prefix;
-
-        Section(JsonNode node, String prefix) {
-            this.node = node;
-            this.prefix = prefix;
-        }
-
-        ConfigException error(String key, String value, String expected) {
-            String k = prefix + key;
-            return new ConfigException(file.toString(), k, file + ": " + k + ": " + (value == null ? ""
-                    : "'" + value + "' is not valid; expected ") + expected);
-        }
-
-        ConfigException problem(String key, String message) {
-            return new ConfigException(file.toString(), prefix + key, file + ": " + prefix + key + ": " + message);
-        }
-
-        void only(String... keys) {
-            Set<String> known = Set.of(keys);
-            Iterator<String> it = node.fieldNames();
-            while (it.hasNext()) {
-                String k = it.next();
-                if (!known.contains(k)) {
-                    throw new ConfigException(file.toString(), prefix + k, file + ": " + prefix + k
-                            + ": unknown key; known keys" + (prefix.isEmpty() ? "" : " under "
-                            + prefix.substring(0, prefix.length() - 1)) + ": "
-                            + String.join(", ", new java.util.TreeSet<>(known)));
-                }
-            }
-        }
-
-        Section section(String key) {
-            JsonNode v = node.get(key);
-            if (v == null || v.isNull()) {
-                return new Section(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-                        prefix + key + ".");
-            }
-            if (!v.isObject()) {
-                throw error(key, v.asText(), "a mapping of settings (key: value lines indented below it)");
-            }
-            return new Section(v, prefix + key + ".");
-        }
-
-        String string(String key) {
-            JsonNode v = node.get(key);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isValueNode()) {
-                throw error(key, v.toString(), "a single value");
-            }
-            return v.asText();
-        }
-
-        String word(String key, Set<String> allowed) {
-            String v = string(key);
-            if (v != null && !allowed.contains(v.toLowerCase(Locale.ROOT))) {
-                throw error(key, v, "one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
-            return v == null ? null : v.toLowerCase(Locale.ROOT);
-        }
-
-        Path path(String key) {
-            String v = string(key);
-            if (v != null && v.isBlank()) {
-                throw error(key, v, "a path");
-            }
-            return v == null ? null : Path.of(v);
-        }
-
-        List<String> strings(String key) {
-            JsonNode v = node.get(key);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (v.isValueNode()) {
-                return List.of(v.asText());
-            }
-            if (!v.isArray()) {
-                throw error(key, v.toString(), "a list of paths");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isValueNode() || e.asText().isBlank()) {
-                    throw error(key, e.toString(), "a list of paths, one per line ('- /var/log/maillog')");
-                }
-                out.add(e.asText());
-            }
-            return out;
-        }
-
-        List<Path> paths(String key) {
-            List<String> s = strings(key);
-            return s == null ? null : s.stream().map(Path::of).toList();
-        }
-
-        Integer integer(String key, int min, int max, String what) {
-            String v = string(key);
-            if (v == null) {
-                return null;
-            }
-            try {
-                int i = Integer.parseInt(v.trim());
-                if (i >= min && i <= max) {
-                    return i;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw error(key, v, what + " from " + min + " to " + max);
-        }
-
-        Double fraction(String key) {
-            String v = string(key);
-            if (v == null) {
-                return null;
-            }
-            try {
-                double d = Double.parseDouble(v.trim());
-                if (d >= 0 && d <= 1) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw error(key, v, "a confidence from 0 to 1, such as 0.8");
-        }
-
-        Boolean bool(String key) {
-            JsonNode v = node.get(key);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isBoolean()) {
-                throw error(key, v.asText(), "true or false");
-            }
-            return v.asBoolean();
-        }
-
-        Duration duration(String key, Duration min, Duration max) {
-            String v = string(key);
-            if (v == null) {
-                return null;
-            }
-            try {
-                Duration d = ConfigLoader.duration(v);
-                if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-                    return d;
-                }
-                throw error(key, v, "a duration from " + min + " to " + max);
-            } catch (DateTimeParseException e) {
-                throw error(key, v, "a duration such as 250ms, 90s, 10m, 2h or PT10M");
-            }
-        }
-
-        Long bytes(String key) {
-            String v = string(key);
-            if (v == null) {
-                return null;
-            }
-            Matcher m = SIZE.matcher(v.trim().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw error(key, v, "a size such as 64MiB, 512KiB or 1048576");
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "b" : m.group(2);
-            return switch (unit.charAt(0)) {
-                case 'k' -> n << 10;
-                case 'm' -> n << 20;
-                case 'g' -> n << 30;
-                default -> n;
-            };
-        }
-
-        String zone(String key) {
-            String v = string(key);
-            if (v != null) {
-                try {
-                    java.time.ZoneId.of(v);
-                } catch (java.time.DateTimeException e) {
-                    throw error(key, v, "a zone such as Europe/Paris or UTC, or an offset such as +02:00");
-                }
-            }
-            return v;
-        }
     }
 }
