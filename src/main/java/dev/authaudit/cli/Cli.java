@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {ScanCommand.class, ReportCommand.class, TuneCommand.class, ExplainCommand.class,
             ParseCommand.class, RulesCommand.class,
             NoticesCommand.class,
+            WatchCommand.class, StatusCommand.class, ConfigCommand.class,
             HookCommand.class, LabCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as {@code 90s}, {@code 10m}, {@code 24h}, {@code 90d} or ISO-8601 {@code PT10M}. */
+/** Reads durations as {@code 250ms}, {@code 90s}, {@code 10m}, {@code 24h}, {@code 90d} or ISO-8601 {@code PT10M}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|[smhd])");
 
     @Override
     public Duration convert(String value) {
@@ -18,6 +18,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             switch (m.group(2)) {
+                case "ms":
+                    return Duration.ofMillis(n);
                 case "s":
                     return Duration.ofSeconds(n);
                 case "m":
@@ -31,8 +33,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + Terminal.safe(value) + "' is not a duration; use 90s, 10m, 24h,"
-                    + " 90d or PT10M");
+            throw new TypeConversionException("'" + Terminal.safe(value) + "' is not a duration; use 250ms, 90s, 10m,"
+                    + " 24h, 90d or PT10M");
         }
     }
 }

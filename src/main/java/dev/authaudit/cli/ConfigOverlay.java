@@ -1,0 +1,80 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.act.notice.DeliveryMode;
+import dev.authaudit.act.notice.SmtpSettings;
+import dev.authaudit.config.AuditorConfig;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Fills the options of {@code watch} (and {@code config show}) from {@code authaudit.yaml}: a value
+ * from the file is used unless the same option was given on the command line, which always wins.
+ */
+final class ConfigOverlay {
+    private final AuditorConfig config;
+    private final Predicate<String> onCommandLine;
+
+    /**
+     * @param onCommandLine tells whether an option (by its long name) was given on the command line
+     */
+    ConfigOverlay(AuditorConfig config, Predicate<String> onCommandLine) {
+        this.config = config;
+        this.onCommandLine = onCommandLine;
+    }
+
+    /** Applies the file's input, state and notice settings. */
+    void apply(InputOptions input, StateOptions state, NoticeOptions n) {
+        AuditorConfig.Input i = config.input();
+        set("--tz", i.tz(), v -> input.tz = v);
+        set("--year", i.year(), v -> input.year = v);
+        set("--rules", i.rules(), v -> input.rules = v);
+        set("--rules-dir", i.rulesDirs(), v -> input.siteRules = new java.util.ArrayList<>(v));
+        set("--state", config.state().dir(), v -> state.state = v);
+        set("--db", config.state().db(), v -> state.db = v);
+        AuditorConfig.Notices c = config.notices();
+        set("--notify", c.mode(), v -> n.notify = DeliveryMode.valueOf(v.toUpperCase(Locale.ROOT)));
+        set("--outbox", c.outbox(), v -> n.outbox = v);
+        set("--notice-from", c.from(), v -> n.from = v);
+        set("--notice-server-name", c.serverName(), v -> n.serverName = v);
+        set("--notice-help-url", c.helpUrl(), v -> n.helpUrl = v);
+        set("--notice-lang", c.lang(), v -> n.lang = v);
+        set("--notice-cc", c.cc(), v -> n.cc = v);
+        set("--notice-contacts", c.contacts(), v -> n.contacts = v);
+        set("--cpanel", c.cpanel(), v -> n.cpanel = v);
+        set("--cpanel-userdomains", c.cpanelUserdomains(), v -> n.userdomains = v);
+        set("--cpanel-users", c.cpanelUsers(), v -> n.cpanelUsers = v);
+        set("--no-notice-mailbox", c.mailbox(), v -> n.noMailbox = !v);
+        set("--notice-min-confidence", c.minConfidence(), v -> n.minConfidence = v);
+        set("--notice-limit", c.limit(), v -> n.limit = v);
+        AuditorConfig.Smtp s = c.smtp();
+        set("--smtp-host", s.host(), v -> n.smtpHost = v);
+        set("--smtp-port", s.port(), v -> n.smtpPort = v);
+        set("--smtp-security", s.security(), v -> n.smtpSecurity = SmtpSettings.Security.valueOf(
+                v.toUpperCase(Locale.ROOT)));
+        set("--smtp-user", s.user(), v -> n.smtpUser = v);
+        set("--smtp-password-env", s.passwordEnv(), v -> n.smtpPasswordEnv = v);
+        set("--smtp-password-file", s.passwordFile(), v -> n.smtpPasswordFile = v);
+        set("--smtp-connect-timeout", s.connectTimeout(), v -> n.connectTimeout = v);
+        set("--smtp-read-timeout", s.readTimeout(), v -> n.readTimeout = v);
+    }
+
+    /** Applies the file's logs, csf.conf and pacing to {@code watch}. */
+    void apply(WatchCommand w) {
+        if (w.paths.isEmpty() && config.logs() != null) {
+            w.paths = new java.util.ArrayList<>(config.logs());
+        }
+        set("--csf-conf", config.input().csfConf(), v -> w.csfConf = v);
+        AuditorConfig.Watch c = config.watch();
+        set("--poll", c.poll(), v -> w.poll = v);
+        set("--checkpoint-every", c.checkpointEvery(), v -> w.checkpointEvery = v);
+        set("--look-back", c.lookBack(), v -> w.lookBack = v);
+        set("--look-back-bytes", c.lookBackBytes(), v -> w.lookBackBytes = v);
+    }
+
+    private <T> void set(String option, T value, Consumer<T> into) {
+        if (value != null && !onCommandLine.test(option)) {
+            into.accept(value);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.authaudit.cli;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns SIGTERM and SIGINT into a clean stop of {@code watch}: the loop ends after its current poll,
+ * saves checkpoints, and the command returns 0, so systemd sees a clean exit rather than Java's 143.
+ * The JDK's {@code sun.misc.Signal} is reached by reflection (it is not a public API); where it is
+ * missing, a shutdown hook stops the loop and waits for its last save instead.
+ */
+final class ShutdownSignal {
+    private static final Logger log = LoggerFactory.getLogger(ShutdownSignal.class);
+
+    private ShutdownSignal() {
+    }
+
+    /**
+     * Installs the handlers.
+     *
+     * @param stop asks the loop to stop; called on a signal thread
+     * @param stopped waits up to the given time for the loop's last save (for the shutdown hook)
+     */
+    static void install(Runnable stop, Waiter stopped) {
+        boolean handled = handle("TERM", stop) & handle("INT", stop);
+        if (!handled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.run();
+                try {
+                    stopped.await(Duration.ofSeconds(2));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "authaudit-shutdown"));
+        }
+    }
+
+    /** Waits for the loop to end. */
+    @FunctionalInterface
+    interface Waiter {
+        /** Waits up to {@code timeout}; returns true when the loop ended. */
+        boolean await(Duration timeout) throws InterruptedException;
+    }
+
+    private static boolean handle(String name, Runnable stop) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            InvocationHandler ih = (Object proxy, Method m, Object[] args) -> {
+                if (m.getName().equals("handle")) {
+                    log.info("SIG{} received: stopping after the current poll", name);
+                    stop.run();
+                    return null;
+                }
+                if (m.getName().equals("toString")) {
+                    return "authaudit " + name + " handler";
+                }
+                if (m.getName().equals("hashCode")) {
+                    return System.identityHashCode(proxy);
+                }
+                if (m.getName().equals("equals")) {
+                    return proxy == args[0];
+                }
+                return null;
+            };
+            Object handler = Proxy.newProxyInstance(ShutdownSignal.class.getClassLoader(),
+                    new Class<?>[] {handlerType}, ih);
+            Object sig = signal.getConstructor(String.class).newInstance(name);
+            signal.getMethod("handle", signal, handlerType).invoke(null, sig, handler);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.debug("cannot handle SIG{} directly ({}); a shutdown hook stops watch instead", name, e.toString());
+            return false;
+        }
+    }
+}

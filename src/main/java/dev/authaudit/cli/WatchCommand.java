@@ -1,0 +1,191 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.act.notice.NoticeDispatcher;
+import dev.authaudit.act.notice.NoticeLedger;
+import dev.authaudit.classify.Auditor;
+import dev.authaudit.classify.Observation;
+import dev.authaudit.config.ConfigLoader;
+import dev.authaudit.config.CsfConfig;
+import dev.authaudit.correlate.LiveClock;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.Checkpoint;
+import dev.authaudit.ingest.InputStats;
+import dev.authaudit.ingest.TailSource;
+import dev.authaudit.parse.LineParser;
+import dev.authaudit.state.SqliteCheckpointStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code authaudit watch}: follow the logs live, decide verdicts and notices as lines are written. */
+@Command(name = "watch", mixinStandardHelpOptions = true, showDefaultValues = true,
+        header = "Follow the logs live: verdicts and customer notices as the lines are written.",
+        description = {"Follows Exim, Dovecot, lfd and kernel logs through rotation (rename and re-create, and",
+            "copytruncate), runs the same correlator as scan, prints each verdict as it is reached and, with",
+            "--notify, decides and sends notices. Positions are checkpointed in the state database, so a",
+            "restart neither re-reads nor skips a line; SIGTERM saves them and exits 0.",
+            "Without PATHs it follows the logs of the config file, else the shipped defaults."},
+        exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
+            "0:stopped cleanly (SIGTERM, SIGINT, or --once done)", "1:internal error (rerun with --debug)",
+            "2:usage error", "3:configuration or rule invalid", "5:a notice could not be sent (--once)"})
+public final class WatchCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(WatchCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml; command-line options win over it.")
+    Path config;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    StateOptions state = new StateOptions();
+
+    @Mixin
+    NoticeOptions notices = new NoticeOptions();
+
+    @Option(names = "--csf-conf", paramLabel = "FILE",
+            description = "The server's csf.conf. Default: /etc/csf/csf.conf when it exists.")
+    Path csfConf;
+
+    @Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Pause between polls while caught up.")
+    Duration poll = WatchSettings.defaults().poll();
+
+    @Option(names = "--checkpoint-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest time between checkpoint saves while lines come in.")
+    Duration checkpointEvery = WatchSettings.defaults().checkpointEvery();
+
+    @Option(names = "--look-back", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Log time re-read before the checkpoints at start, to rebuild the correlator's memory.")
+    Duration lookBack = WatchSettings.defaults().lookBack();
+
+    @Option(names = "--look-back-bytes", paramLabel = "BYTES",
+            description = "At most this many bytes of one file are re-read for the look-back.")
+    long lookBackBytes = WatchSettings.defaults().lookBackBytes();
+
+    @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
+            + " deliver, save checkpoints and exit: a cron-style run.")
+    boolean once;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files or folders to follow.")
+    List<String> paths = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final Context context;
+
+    public WatchCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (config != null) {
+            picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            ConfigOverlay overlay = new ConfigOverlay(ConfigLoader.load(config), parsed::hasMatchedOption);
+            overlay.apply(input, state, notices);
+            overlay.apply(this);
+        }
+        WatchSettings settings = new WatchSettings(poll, checkpointEvery, lookBack, lookBackBytes,
+                WatchSettings.defaults().batchLines());
+        List<String> problems = new ArrayList<>();
+        List<Path> files = FollowTargets.of(paths.isEmpty() ? dev.authaudit.config.LogDefaults.detect().paths() : paths,
+                problems);
+        problems.forEach(p -> err.println("authaudit: " + p));
+        if (files.isEmpty()) {
+            throw new Cli.UsageProblem("no log to follow; pass PATHs or set logs: in the config file");
+        }
+        ZoneId zone = input.zone();
+        CsfConfig csf = csf();
+        LineParser parser = input.parser(input.ruleSet());
+        LiveClock clock = new LiveClock(context.clock());
+        Duration keep = lookBack.plus(Duration.ofHours(1));
+        try (SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
+             NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null) {
+            AtomicReference<Auditor> self = new AtomicReference<>();
+            NoticeDispatcher dispatcher = ledger == null ? null
+                    : notices.dispatcher(ledger, input.rulesDir(), zone, state);
+            NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, self::get, null);
+            // the look-back re-decides what the last run already printed; only new verdicts are news
+            java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Consumer<Observation> printer = o -> {
+                if (!warming.get()) {
+                    printVerdict(out, o);
+                }
+            };
+            Auditor auditor = Auditor.builder().clock(clock).csf(csf)
+                    .observer(flow == null ? printer : printer.andThen(flow)).build();
+            self.set(auditor);
+            Consumer<LogEvent> tap = flow == null ? null : flow::onEvent;
+
+            List<TailSource> sources = new ArrayList<>();
+            List<WarmUp.Window> windows = new ArrayList<>();
+            for (Path f : files) {
+                TailSource s = new TailSource(f, f.toString(), new InputStats(f.toString()));
+                Checkpoint cp = store.load(f.toString()).orElse(null);
+                TailSource.Start how = s.start(cp);
+                if (how == TailSource.Start.NEW) {
+                    cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
+                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
+                } else if (how == TailSource.Start.RESUMED) {
+                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
+                }
+                log.info("following {} ({})", f, how.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                sources.add(s);
+            }
+            new WarmUp(parser, lookBack).run(windows, auditor, clock, tap, context.clock().instant());
+            warming.set(false);
+            WatchLoop loop = new WatchLoop(sources, parser, auditor, clock, context.clock(), tap, dispatcher, store,
+                    settings);
+            if (once) {
+                loop.runOnce();
+            } else {
+                ShutdownSignal.install(loop::stop, loop::awaitStopped);
+                err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
+                        + "; state in " + state.db());
+                err.flush();
+                loop.run();
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private CsfConfig csf() {
+        if (csfConf != null) {
+            if (!Files.isReadable(csfConf)) {
+                throw new dev.authaudit.config.ConfigException(csfConf.toString(), "csf_conf", "cannot read "
+                        + csfConf + "; pass the server's csf.conf (usually /etc/csf/csf.conf)");
+            }
+            return CsfConfig.read(csfConf);
+        }
+        Path shipped = Path.of("/etc/csf/csf.conf");
+        return Files.isReadable(shipped) ? CsfConfig.read(shipped) : CsfConfig.defaults();
+    }
+
+    /** Prints a verdict as it is reached: wall time, kind, subject, verdict, confidence, evidence time. */
+    private void printVerdict(PrintWriter out, Observation o) {
+        out.println(context.clock().instant() + "  " + o.kind().name().toLowerCase(Locale.ROOT) + "  "
+                + Terminal.safe(o.subject()) + "  " + o.verdict() + String.format(Locale.ROOT, "  %.2f", o.confidence())
+                + "  detected_at=" + o.detectedAt());
+        out.flush();
+    }
+}

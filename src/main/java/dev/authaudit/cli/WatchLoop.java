@@ -1,0 +1,218 @@
+package dev.authaudit.cli;
+
+import dev.authaudit.act.notice.DispatchResult;
+import dev.authaudit.act.notice.NoticeDispatcher;
+import dev.authaudit.classify.Auditor;
+import dev.authaudit.correlate.LiveClock;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.Checkpoint;
+import dev.authaudit.ingest.CheckpointStore;
+import dev.authaudit.ingest.RawLine;
+import dev.authaudit.ingest.TailSource;
+import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.Parsed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The live loop of {@code watch}: polls every followed log, parses the complete lines, hands their
+ * events to the auditor in event-time order, lets time pass ({@link Auditor#tick}) so pairing windows
+ * close without new lines, delivers due notices, and saves checkpoints at least every
+ * {@link WatchSettings#checkpointEvery()} once their lines were handed over. {@link #pollOnce} is one
+ * step (tests drive it); {@link #run} repeats it until {@link #stop}.
+ */
+final class WatchLoop {
+    private static final Logger log = LoggerFactory.getLogger(WatchLoop.class);
+
+    private final List<TailSource> sources;
+    private final Instant[] lastEvent;
+    private final LineParser parser;
+    private final Auditor auditor;
+    private final LiveClock clock;
+    private final Clock wall;
+    private final Consumer<LogEvent> tap;
+    private final NoticeDispatcher dispatcher;
+    private final CheckpointStore store;
+    private final WatchSettings settings;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Instant lastSave = Instant.EPOCH;
+    private boolean dirty = true;
+    private boolean behind;
+    private long lines;
+    private long events;
+
+    /** One event waiting in a poll's batch. */
+    private record Pending(LogEvent event, int source, long seq) {
+    }
+
+    /**
+     * @param tap sees each event after the auditor (the notice flow's block watch), or null
+     * @param dispatcher delivers due notices after each poll, or null without {@code --notify}
+     */
+    WatchLoop(List<TailSource> sources, LineParser parser, Auditor auditor, LiveClock clock, Clock wall,
+              Consumer<LogEvent> tap, NoticeDispatcher dispatcher, CheckpointStore store, WatchSettings settings) {
+        this.sources = List.copyOf(sources);
+        this.lastEvent = new Instant[sources.size()];
+        this.parser = parser;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.wall = wall;
+        this.tap = tap;
+        this.dispatcher = dispatcher;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /**
+     * Polls every log once and hands over what was read; then ticks, dispatches and saves checkpoints
+     * when due.
+     *
+     * @return the number of lines read
+     */
+    int pollOnce() {
+        List<Pending> batch = new ArrayList<>();
+        Instant yearRef = wall.instant();
+        boolean more = false;
+        int read = 0;
+        long seq = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            TailSource s = sources.get(i);
+            List<RawLine> got = s.poll(settings.batchLines());
+            more |= got.size() >= settings.batchLines();
+            read += got.size();
+            if (got.isEmpty()) {
+                continue;
+            }
+            try (var m = MDC.putCloseable("file", s.path().toString())) {
+                for (RawLine l : got) {
+                    log.trace("line {}: {}", l.line(), l.text());
+                    Parsed p = parser.parse(l, yearRef);
+                    if (p.event() != null) {
+                        batch.add(new Pending(p.event(), i, seq++));
+                    }
+                }
+            }
+        }
+        // lines from several files arrive together; within one poll, hand them over by event time
+        batch.sort(Comparator.comparing((Pending p) -> p.event().instant()).thenComparingLong(Pending::seq));
+        clock.replaying(true);
+        for (Pending p : batch) {
+            clock.advanceTo(p.event().instant());
+            auditor.accept(p.event());
+            if (tap != null) {
+                tap.accept(p.event());
+            }
+            Instant t = p.event().instant();
+            if (lastEvent[p.source()] == null || t.isAfter(lastEvent[p.source()])) {
+                lastEvent[p.source()] = t;
+            }
+        }
+        behind = more;
+        clock.replaying(more);
+        auditor.tick();
+        lines += read;
+        events += batch.size();
+        dirty |= read > 0;
+        dispatch();
+        save(false);
+        return read;
+    }
+
+    /** Returns true when the last poll stopped at the batch size: a backlog is still being read. */
+    boolean behind() {
+        return behind;
+    }
+
+    /** Polls until {@link #stop} is called, pausing between polls while caught up; then saves checkpoints. */
+    void run() {
+        try {
+            while (stop.getCount() > 0) {
+                pollOnce();
+                if (!behind && stop.await(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finish();
+        }
+    }
+
+    /** Polls until every log is caught up, then saves checkpoints (a cron-style run). */
+    void runOnce() {
+        try {
+            do {
+                pollOnce();
+            } while (behind);
+            clock.replaying(false);
+            auditor.tick();
+            dispatch();
+        } finally {
+            finish();
+        }
+    }
+
+    /** Asks {@link #run} to end after the current poll. Safe from any thread (a signal handler). */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** Waits up to {@code timeout} for the loop to have saved its last checkpoints; returns true when it has. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Returns the lines and events handed over so far. */
+    long[] counts() {
+        return new long[] {lines, events};
+    }
+
+    private void finish() {
+        try {
+            save(true);
+            log.info("stopped after {} lines, {} events; checkpoints saved", lines, events);
+        } finally {
+            sources.forEach(TailSource::close);
+            stopped.countDown();
+        }
+    }
+
+    private void dispatch() {
+        if (dispatcher == null) {
+            return;
+        }
+        DispatchResult d = dispatcher.dispatchDue(clock.instant());
+        d.problems().forEach(p -> log.warn("notice: {}", p));
+    }
+
+    /** Saves every followed file's checkpoint when lines came in and the interval passed, or when forced. */
+    void save(boolean force) {
+        Instant now = wall.instant();
+        if (!force && (!dirty || Duration.between(lastSave, now).compareTo(settings.checkpointEvery()) < 0)) {
+            return;
+        }
+        List<Checkpoint> cps = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            TailSource s = sources.get(i);
+            if (s.size() < 0) {
+                continue; // not there (yet): nothing to resume from
+            }
+            cps.add(s.checkpoint().withEvent(lastEvent[i]));
+        }
+        store.save(cps, now);
+        lastSave = now;
+        dirty = false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.authaudit.ingest;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps followers' checkpoints across restarts, and a bounded history of earlier positions per file
+ * so a restart can re-read a look-back window before the checkpoint to rebuild the correlator's memory.
+ */
+public interface CheckpointStore extends AutoCloseable {
+
+    /** Returns the checkpoint of {@code path}, if one was saved. */
+    Optional<Checkpoint> load(String path);
+
+    /** Returns when the checkpoint of {@code path} was last saved, if ever. */
+    Optional<Instant> savedAt(String path);
+
+    /** Returns every saved checkpoint, by path. */
+    List<Checkpoint> all();
+
+    /**
+     * Saves the checkpoints in one transaction and records them as history marks where the last mark
+     * of that path is older than the store's mark interval.
+     *
+     * @param at the wall-clock time of the save (history marks are found by it)
+     */
+    void save(Collection<Checkpoint> checkpoints, Instant at);
+
+    /**
+     * Returns the position to start the look-back from: the latest mark of the same file (inode) saved
+     * at or before {@code notAfter}, or empty when there is none (the caller then bounds the look-back
+     * itself).
+     */
+    Optional<Checkpoint> lookBackFrom(String path, long inode, Instant notAfter);
+
+    /** Closes the store; further calls fail. */
+    @Override
+    void close();
+}

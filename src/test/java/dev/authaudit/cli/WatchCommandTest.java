@@ -1,0 +1,119 @@
+package dev.authaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchCommandTest {
+    @TempDir
+    Path dir;
+
+    private final String rules = CliRun.repo().resolve("rules").toString();
+    private final Path homeNat = CliRun.repo().resolve("test-fixtures/scenarios/home-nat/maillog");
+
+    private CliRun once(Path state, Path log) {
+        return CliRun.run("watch", "--once", "--rules", rules, "--year", "2025", "--tz", "UTC", "--notify", "drafts",
+                "--state", state.toString(), "--notice-from", "Hosting <support@example.net>",
+                "--notice-server-name", "mail1.example.net", "--notice-help-url", "https://example.net/help",
+                log.toString());
+    }
+
+    private static long drafts(Path state) throws IOException {
+        Path outbox = state.resolve("outbox");
+        if (!Files.isDirectory(outbox)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(outbox)) {
+            return s.filter(p -> p.toString().endsWith(".eml")).count();
+        }
+    }
+
+    private static void append(Path p, List<String> lines) throws IOException {
+        Files.write(p, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void watchOnce_linesWrittenBetweenRuns_areReadOnceAndNoticedOnce() throws IOException {
+        Path state = dir.resolve("state");
+        Path log = dir.resolve("maillog");
+        Files.createFile(log);
+        List<String> all = Files.readAllLines(homeNat);
+        CliRun first = once(state, log);
+        assertThat(first.code).as(first.err).isZero();
+        append(log, all.subList(0, 30));
+        CliRun second = once(state, log);
+        assertThat(second.code).as(second.err).isZero();
+        append(log, all.subList(30, all.size()));
+        CliRun third = once(state, log);
+        assertThat(third.code).as(third.err).isZero();
+        assertThat(third.out).contains("carol@example.com  stale_password");
+        assertThat(drafts(state)).isEqualTo(1);
+        CliRun fourth = once(state, log);
+        assertThat(fourth.code).as(fourth.err).isZero();
+        assertThat(drafts(state)).isEqualTo(1);
+        CliRun status = CliRun.run("status", "--state", state.toString());
+        assertThat(status.code).as(status.err).isZero();
+        assertThat(status.out).contains(log.toString(), "line " + all.size(), "lag 0 B");
+    }
+
+    @Test
+    void watch_badConfig_exits3AndNamesFileAndKey() throws IOException {
+        Path cfg = dir.resolve("authaudit.yaml");
+        Files.writeString(cfg, "watch:\n  pol: 1s\n");
+        CliRun r = CliRun.run("watch", "--once", "--config", cfg.toString());
+        assertThat(r.code).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.err).contains(cfg + ": watch.pol: unknown key");
+    }
+
+    @Test
+    void watch_configFile_suppliesLogsAndStateAndTheCommandLineWins() throws IOException {
+        Path log = dir.resolve("maillog");
+        Files.write(log, Files.readAllLines(homeNat));
+        Path fromFile = dir.resolve("state-from-file");
+        Path fromCli = dir.resolve("state-from-cli");
+        Path cfg = dir.resolve("authaudit.yaml");
+        Files.writeString(cfg, "logs: [" + log + "]\nrules: " + rules + "\ntz: UTC\nyear: 2025\nstate: {dir: "
+                + fromFile + "}\n");
+        CliRun r = CliRun.run("watch", "--once", "--config", cfg.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(fromFile.resolve("authaudit.db")).exists();
+        CliRun again = CliRun.run("watch", "--once", "--config", cfg.toString(), "--state", fromCli.toString());
+        assertThat(again.code).as(again.err).isZero();
+        assertThat(fromCli.resolve("authaudit.db")).exists();
+    }
+
+    @Test
+    void configInit_thenShow_roundTripsWithSecretsMasked() throws IOException {
+        Path cfg = dir.resolve("etc/authaudit.yaml");
+        CliRun init = CliRun.run("config", "init", "--flavour", "debian", "--out", cfg.toString());
+        assertThat(init.code).as(init.err).isZero();
+        assertThat(Files.readString(cfg)).contains("/var/log/exim4/mainlog", "# tz: Europe/Paris");
+        Files.writeString(dir.resolve("pw"), "hunter2\n");
+        Files.writeString(cfg, Files.readString(cfg).replace("  # smtp:", "  smtp:\n    password_file: "
+                + dir.resolve("pw") + "\n  # (smtp)"));
+        CliRun show = CliRun.run("config", "show", "--config", cfg.toString());
+        assertThat(show.code).as(show.err).isZero();
+        assertThat(show.out).contains("  - /var/log/mail.log", "mode: drafts", "look_back: PT2H",
+                "password: <masked>").doesNotContain("hunter2");
+        CliRun exists = CliRun.run("config", "init", "--out", cfg.toString());
+        assertThat(exists.code).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void configInit_auto_picksTheFlavourWhoseLogsExist() throws IOException {
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("var/log/exim4"));
+        Files.createFile(root.resolve("var/log/exim4/mainlog"));
+        Files.createFile(root.resolve("var/log/mail.log"));
+        CliRun r = CliRun.run("config", "init", "--root", root.toString());
+        assertThat(r.out).contains("--flavour debian", "  - /var/log/kern.log");
+    }
+}

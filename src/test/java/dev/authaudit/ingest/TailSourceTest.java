@@ -1,0 +1,227 @@
+package dev.authaudit.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailSourceTest {
+    @TempDir
+    Path dir;
+
+    private Path log() {
+        return dir.resolve("maillog");
+    }
+
+    private static void append(Path p, String text) throws IOException {
+        Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private TailSource follow(Checkpoint from) {
+        TailSource t = new TailSource(log(), log().toString(), new InputStats(log().toString()));
+        t.start(from);
+        return t;
+    }
+
+    private static List<String> texts(List<RawLine> lines) {
+        return lines.stream().map(RawLine::text).toList();
+    }
+
+    @Test
+    void poll_appendedLines_handsEachOutOnceWithLineNumbers() throws IOException {
+        append(log(), "a\nb\n");
+        try (TailSource t = follow(null)) {
+            List<RawLine> first = t.poll(100);
+            assertThat(texts(first)).containsExactly("a", "b");
+            assertThat(first.get(1).line()).isEqualTo(2);
+            assertThat(t.poll(100)).isEmpty();
+            append(log(), "c\r\n");
+            assertThat(texts(t.poll(100))).containsExactly("c");
+            assertThat(t.checkpoint().offset()).isEqualTo(Files.size(log()));
+            assertThat(t.checkpoint().line()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void poll_partialLine_waitsForItsNewline() throws IOException {
+        append(log(), "one\ntw");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(100))).containsExactly("one");
+            assertThat(t.checkpoint().offset()).isEqualTo(4);
+            assertThat(t.poll(100)).isEmpty();
+            append(log(), "o\nthr");
+            assertThat(texts(t.poll(100))).containsExactly("two");
+            append(log(), "ee\n");
+            assertThat(texts(t.poll(100))).containsExactly("three");
+        }
+    }
+
+    @Test
+    void poll_budget_continuesWhereItStopped() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 25; i++) {
+            sb.append("line ").append(i).append('\n');
+        }
+        append(log(), sb.toString());
+        try (TailSource t = follow(null)) {
+            List<String> all = new ArrayList<>();
+            List<RawLine> got;
+            while (!(got = t.poll(10)).isEmpty()) {
+                assertThat(got).hasSizeLessThanOrEqualTo(10);
+                all.addAll(texts(got));
+            }
+            assertThat(all).hasSize(25).startsWith("line 1").endsWith("line 25");
+        }
+    }
+
+    @Test
+    void poll_renameAndRecreate_readsOldFileToItsEndThenNewFromStart() throws IOException {
+        append(log(), "old 1\n");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(100))).containsExactly("old 1");
+            append(log(), "old 2\n");
+            Path rotated = dir.resolve("maillog.1");
+            Files.move(log(), rotated);
+            append(rotated, "old 3 (the writer had not reopened yet)\nold 4 unterminated");
+            append(log(), "new 1\nnew 2\n");
+            assertThat(texts(t.poll(100))).containsExactly("old 2", "old 3 (the writer had not reopened yet)",
+                    "old 4 unterminated", "new 1", "new 2");
+            assertThat(t.checkpoint().inode()).isEqualTo(TailSource.inodeOf(log()));
+            assertThat(t.checkpoint().line()).isEqualTo(2);
+            append(log(), "new 3\n");
+            assertThat(texts(t.poll(100))).containsExactly("new 3");
+        }
+    }
+
+    @Test
+    void poll_pathGoneForAWhile_waitsThenReadsTheNewFile() throws IOException {
+        append(log(), "old\n");
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            Files.move(log(), dir.resolve("maillog.1"));
+            assertThat(t.poll(100)).isEmpty();
+            append(log(), "new\n");
+            assertThat(texts(t.poll(100))).containsExactly("new");
+        }
+    }
+
+    @Test
+    void poll_copytruncate_readsTheFileAgainFromStart() throws IOException {
+        append(log(), "before 1\nbefore 2\n");
+        try (TailSource t = follow(null)) {
+            assertThat(t.poll(100)).hasSize(2);
+            try (FileChannel c = FileChannel.open(log(), StandardOpenOption.WRITE)) {
+                c.truncate(0);
+            }
+            append(log(), "after 1\n");
+            assertThat(texts(t.poll(100))).containsExactly("after 1");
+            assertThat(t.checkpoint().line()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void poll_copytruncateRefilledPastTheOffset_isDetectedByTheLineHash() throws IOException {
+        append(log(), "short\n");
+        try (TailSource t = follow(null)) {
+            assertThat(t.poll(100)).hasSize(1);
+            Files.writeString(log(), "a much longer first line after truncation\nsecond\n");
+            assertThat(texts(t.poll(100))).containsExactly("a much longer first line after truncation", "second");
+        }
+    }
+
+    @Test
+    void start_fromCheckpoint_neitherLosesNorRepeatsALine() throws IOException {
+        append(log(), "1\n2\n3\npart");
+        Checkpoint cp;
+        List<String> seen = new ArrayList<>();
+        try (TailSource t = follow(null)) {
+            seen.addAll(texts(t.poll(2)));
+            cp = t.checkpoint();
+        }
+        append(log(), "ial\n4\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.RESUMED);
+            seen.addAll(texts(t.poll(100)));
+            assertThat(t.checkpoint().line()).isEqualTo(5);
+        }
+        assertThat(seen).containsExactly("1", "2", "3", "partial", "4");
+    }
+
+    @Test
+    void start_fileReplacedWhileDown_readsItFromTheStart() throws IOException {
+        append(log(), "x 1\nx 2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        // same inode, other content of at least the same length: only the hash can tell
+        Files.writeString(log(), "y 1\ny 2\ny 3\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.REPLACED);
+            assertThat(texts(t.poll(100))).containsExactly("y 1", "y 2", "y 3");
+        }
+    }
+
+    @Test
+    void start_rotatedWhileDown_readsTheOldRestThenTheNewFile() throws IOException {
+        append(log(), "a\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        append(log(), "b\n");
+        Files.move(log(), dir.resolve("maillog.1"));
+        append(log(), "c\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            assertThat(texts(t.poll(100))).containsExactly("b", "c");
+        }
+    }
+
+    @Test
+    void skipToEnd_countsTheLinesItPasses() throws IOException {
+        append(log(), "1\n2\n3\n4");
+        try (TailSource t = follow(null)) {
+            Checkpoint end = t.skipToEnd();
+            assertThat(end.line()).isEqualTo(3);
+            assertThat(end.offset()).isEqualTo(6);
+            append(log(), "\n5\n");
+            List<RawLine> got = t.poll(100);
+            assertThat(texts(got)).containsExactly("4", "5");
+            assertThat(got.get(1).line()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void startBetween_stopsAtTheLimit() throws IOException {
+        append(log(), "1\n2\n3\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.startBetween(new Checkpoint(log().toString(), TailSource.inodeOf(log()), 2, 1, "", 0, null),
+                    4)).isTrue();
+            assertThat(texts(t.poll(100))).containsExactly("2");
+            assertThat(t.poll(100)).isEmpty();
+        }
+    }
+
+    @Test
+    void poll_oversizedLine_isCountedAndPassedOver() throws IOException {
+        append(log(), "x".repeat(LineReader.MAX_LINE * 3) + "\nafter\n");
+        InputStats stats = new InputStats("x");
+        try (TailSource t = new TailSource(log(), log().toString(), stats)) {
+            t.start(null);
+            assertThat(texts(t.poll(100))).containsExactly("after");
+            assertThat(stats.oversized()).isEqualTo(1);
+            assertThat(t.checkpoint().line()).isEqualTo(2);
+        }
+    }
+}
