@@ -48,28 +48,37 @@ public final class BlockClassifier {
         why.add(failuresSeen(b));
         String top = b.logins().isEmpty() ? null : b.logins().get(0).value();
         AccountAssessment account = top == null ? null : accounts.apply(top);
-        boolean oneLogin = b.logins().size() == 1;
-        if (ip != null && ip.verdict() == IpVerdict.ATTACKER || b.logins().size() >= 3
-                || b.distinctFingerprints() >= settings.guessMinPasswords()) {
-            if (ip != null && ip.verdict() == IpVerdict.ATTACKER) {
-                why.add(ip.reasons().get(0));
-            }
-            why.add("what to do: keep the block; nothing to tell a customer");
-            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.9, b.account(), why);
-        }
-        if (account != null && oneLogin && account.verdict() == AccountVerdict.STALE_PASSWORD
-                && (account.customerSources().contains(b.ip()) || account.customerSources().isEmpty())) {
-            why.add("all of them were " + top + ", whose mail client at " + b.ip() + " keeps an old password ("
-                    + account.reasons().get(0) + ")");
+        double share = top == null ? 0 : (double) b.logins().get(0).count() / Math.max(1, b.failures());
+        boolean oneLogin = share >= settings.blockLoginShare();
+        boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
+        // the customer's side is asked first: a stale client's address is a customer even when the same
+        // login is being guessed from elsewhere, and its block must not read as an attack
+        boolean customerSource = account != null && (account.customerSources().contains(b.ip())
+                || (ip != null && ip.verdict() == IpVerdict.CUSTOMER) || !attackerIp);
+        if (account != null && oneLogin && customerSource && account.verdict() == AccountVerdict.STALE_PASSWORD) {
+            why.add((share >= 1 ? "all of them were " : Math.round(share * 100) + "% of them were ") + top
+                    + ", whose mail client at " + b.ip() + " keeps an old password (" + account.reasons().get(0) + ")");
             why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + top
                     + " to update the password saved in the mail client at " + b.ip() + " ("
                     + EvidenceText.protocols(b.protocols()) + "); " + thresholdAdvice(b));
             return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, account.confidence()), top, why);
         }
-        if (account != null && oneLogin && account.verdict() == AccountVerdict.MISTYPED) {
+        if (account != null && oneLogin && customerSource && account.verdict() == AccountVerdict.MISTYPED
+                && (account.customerSources().contains(b.ip()) || (ip != null && ip.verdict() == IpVerdict.CUSTOMER))) {
             why.add("all of them were " + top + ", who then logged in successfully from the same address: a typo");
             why.add("what to do: lift the block (csf -tr " + b.ip() + "); no need to tell the customer");
             return new BlockAssessment(b, BlockCause.MISTYPED, account.confidence(), top, why);
+        }
+        if (attackerIp || b.logins().size() >= 3 || b.distinctFingerprints() >= settings.guessMinPasswords()) {
+            if (attackerIp) {
+                why.add(ip.reasons().get(0));
+            } else if (b.logins().size() >= 3) {
+                why.add(b.ip() + " failed " + b.logins().size() + " different logins in that window");
+            } else {
+                why.add(b.ip() + " sent " + b.distinctFingerprints() + " different passwords in that window");
+            }
+            why.add("what to do: keep the block; nothing to tell a customer");
+            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.9, b.account(), why);
         }
         if (account != null && (account.verdict() == AccountVerdict.TARGETED
                 || account.verdict() == AccountVerdict.UNKNOWN_USER)) {

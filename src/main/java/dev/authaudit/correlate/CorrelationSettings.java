@@ -24,13 +24,18 @@ import java.time.Duration;
  * @param blockJoinSlack extra look-back because lfd stamps hits when it reads them, not when they happened
  * @param rhythmMinGap failures closer than this belong to one poll and are not a polling gap
  * @param explainMaxEntries timeline entries kept for an explained subject
+ * @param maxPairs successful (address, login), (network, login) and (address, domain) pairs remembered, so
+ *     a source that starts failing is still known as the customer's after its tally left a login's list
+ * @param episodeGap a silence longer than this between failures of a login from one address ends a
+ *     failure episode (a typo is a short episode; a stale client's episode lasts while it polls)
  */
 public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, int maxWindows, int maxBlocks,
                                   int maxSourcesPerAccount, int recentEventsPerIp, Duration windowIdle,
                                   Duration pairingWindow, Duration sessionPairingWindow,
                                   Duration synRetransmitWindow,
                                   Duration defaultLoginLookback, Duration defaultScanLookback,
-                                  Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries) {
+                                  Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries,
+                                  int maxPairs, Duration episodeGap) {
     public CorrelationSettings {
         positive("maxIps", maxIps);
         positive("maxAccounts", maxAccounts);
@@ -40,21 +45,23 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
         positive("maxSourcesPerAccount", maxSourcesPerAccount);
         positive("recentEventsPerIp", recentEventsPerIp);
         positive("explainMaxEntries", explainMaxEntries);
+        positive("maxPairs", maxPairs);
     }
 
     /** Returns settings that fit a busy shared host in a few hundred megabytes. */
     public static CorrelationSettings defaults() {
-        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 16, 64,
+        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 32, 64,
                 Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000);
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000, 200_000,
+                Duration.ofHours(2));
     }
 
     /** Returns a copy with every summary and window cache capped at {@code max} entries. */
     public CorrelationSettings withCacheCap(int max) {
         return new CorrelationSettings(max, max, max, max, maxBlocks, maxSourcesPerAccount, recentEventsPerIp,
                 windowIdle, pairingWindow, sessionPairingWindow, synRetransmitWindow, defaultLoginLookback, defaultScanLookback,
-                blockJoinSlack, rhythmMinGap, explainMaxEntries);
+                blockJoinSlack, rhythmMinGap, explainMaxEntries, max, episodeGap);
     }
 
     private static void positive(String name, int value) {
