@@ -79,7 +79,7 @@ public final class AccountClassifier {
                 why.add("separately, others guess this login: "
                         + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
             }
-            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources);
+            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates());
         }
         return targetedOrOk(e, failing, attackers, attackerWhy, inUse);
     }
@@ -157,7 +157,7 @@ public final class AccountClassifier {
                 + (main.source().longestEpisode() != null
                 && main.source().longestEpisode().failuresAfterConfirm() > 0 ? 0.05 : 0);
         return result(e, AccountVerdict.STALE_PASSWORD, round(Math.min(0.97, confidence)), why, customers,
-                attackerSources);
+                attackerSources, spread.candidates());
     }
 
     private AccountAssessment targetedOrOk(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
@@ -193,7 +193,8 @@ public final class AccountClassifier {
             sources.addAll(spread.sources());
             double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
                     + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
-            return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources);
+            return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
+                    spread.candidates());
         }
         List<String> why = new ArrayList<>();
         why.add(failureSummary(e));
@@ -201,11 +202,11 @@ public final class AccountClassifier {
         why.add("too few or too mixed failures to say more");
         Set<String> customers = new LinkedHashSet<>();
         customerSide.forEach(a -> customers.add(a.ip()));
-        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of());
+        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates());
     }
 
     /** One-off addresses that guess a login together, with the sentence that says so. */
-    private record Distributed(Set<String> sources, String reason) {
+    private record Distributed(Set<String> sources, Set<String> candidates, String reason) {
     }
 
     /**
@@ -241,9 +242,9 @@ public final class AccountClassifier {
                 : Math.max(0, e.distinctIps() - e.sources().stream().filter(s -> s.failures() > 0).count());
         long count = out.size() + unlisted;
         if (count < settings.stuffingMinSources()) {
-            return new Distributed(Set.of(), "");
+            return new Distributed(Set.of(), out, "");
         }
-        return new Distributed(out, EvidenceText.plural(count, "address", "addresses") + " tried " + e.account()
+        return new Distributed(out, out, EvidenceText.plural(count, "address", "addresses") + " tried " + e.account()
                 + " at most " + EvidenceText.plural(settings.oneOffMaxFailures(), "time", "times")
                 + " each without any history here (no success from them or their networks): distributed guessing");
     }
@@ -256,7 +257,15 @@ public final class AccountClassifier {
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
                                             List<String> reasons, Set<String> customers, Set<String> attackers) {
-        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, e);
+        return result(e, verdict, confidence, reasons, customers, attackers, Set.of());
+    }
+
+    private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
+                                            List<String> reasons, Set<String> customers, Set<String> attackers,
+                                            Set<String> oneOffs) {
+        Set<String> rest = new LinkedHashSet<>(oneOffs);
+        rest.removeAll(attackers);
+        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, rest, e);
     }
 
     private static double round(double v) {

@@ -87,6 +87,7 @@ public final class Auditor {
         Map<String, AccountAssessment> byLogin = new HashMap<>();
         Map<String, Set<String>> customerOf = new HashMap<>();
         Map<String, Set<String>> attackerOf = new HashMap<>();
+        Map<String, Set<String>> oneOffOf = new HashMap<>();
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -102,7 +103,11 @@ public final class Auditor {
             for (String ip : a.attackerSources()) {
                 attackerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
             }
+            for (String ip : a.oneOffSources()) {
+                oneOffOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+            }
         }
+        Map<String, String> campaign = new DistributedCampaign(settings, c.text()).find(r.ips(), oneOffOf, customerOf);
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
             if (e.successes() > 0) {
@@ -117,7 +122,7 @@ public final class Auditor {
             }
             IpAssessment a = c.ips().classify(e, customerOf.getOrDefault(e.ip(), Set.of()),
                     targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of()),
-                            settings.oneOffMaxFailures()), inUse::contains);
+                            settings.oneOffMaxFailures()), inUse::contains, campaign.get(e.ip()));
             ips.add(a);
             byIp.put(a.ip(), a);
         }

@@ -48,28 +48,48 @@ public final class BlockClassifier {
         why.add(failuresSeen(b));
         String top = b.logins().isEmpty() ? null : b.logins().get(0).value();
         AccountAssessment account = top == null ? null : accounts.apply(top);
-        double share = top == null ? 0 : (double) b.logins().get(0).count() / Math.max(1, b.failures());
-        boolean oneLogin = share >= settings.blockLoginShare();
         boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
+        boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
         // the customer's side is asked first: a stale client's address is a customer even when the same
-        // login is being guessed from elsewhere, and its block must not read as an attack
-        boolean customerSource = account != null && (account.customerSources().contains(b.ip())
-                || (ip != null && ip.verdict() == IpVerdict.CUSTOMER) || !attackerIp);
-        if (account != null && oneLogin && customerSource && account.verdict() == AccountVerdict.STALE_PASSWORD) {
-            why.add((share >= 1 ? "all of them were " : Math.round(share * 100) + "% of them were ") + top
-                    + ", whose mail client at " + b.ip() + " keeps an old password (" + account.reasons().get(0) + ")");
-            why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + top
+        // login is guessed from elsewhere, and an office NAT may hold several customers' stale clients
+        long staleHits = 0;
+        long typoHits = 0;
+        AccountAssessment stale = null;
+        AccountAssessment typo = null;
+        for (Count c : b.logins()) {
+            AccountAssessment a = accounts.apply(c.value());
+            if (a == null) {
+                continue;
+            }
+            boolean theirs = a.customerSources().contains(b.ip()) || customerIp;
+            if (a.verdict() == AccountVerdict.STALE_PASSWORD && (theirs || !attackerIp)) {
+                staleHits += c.count();
+                stale = stale == null ? a : stale;
+            } else if (a.verdict() == AccountVerdict.MISTYPED && theirs) {
+                typoHits += c.count();
+                typo = typo == null ? a : typo;
+            }
+        }
+        double customerShare = (double) (staleHits + typoHits) / Math.max(1, b.failures());
+        if (stale != null && staleHits >= typoHits && customerShare >= settings.blockLoginShare()) {
+            String login = stale.account();
+            long others = b.logins().stream().filter(c -> !c.value().equals(login)).count();
+            why.add((staleHits >= b.failures() ? "all of them were " : staleHits + " of them were ") + login
+                    + ", whose mail client at " + b.ip() + " keeps an old password (" + stale.reasons().get(0) + ")"
+                    + (others > 0 ? "; the rest were other customers' logins behind the same address" : ""));
+            why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + login
                     + " to update the password saved in the mail client at " + b.ip() + " ("
                     + EvidenceText.protocols(b.protocols()) + "); " + thresholdAdvice(b));
-            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, account.confidence()), top, why);
+            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, stale.confidence()), login, why);
         }
-        if (account != null && oneLogin && customerSource && account.verdict() == AccountVerdict.MISTYPED
-                && (account.customerSources().contains(b.ip()) || (ip != null && ip.verdict() == IpVerdict.CUSTOMER))) {
-            why.add("all of them were " + top + ", who then logged in successfully from the same address: a typo");
+        if (typo != null && customerShare >= settings.blockLoginShare()) {
+            why.add((typoHits >= b.failures() ? "all of them were " : typoHits + " of them were ") + typo.account()
+                    + ", who then logged in successfully from the same address: a typo");
             why.add("what to do: lift the block (csf -tr " + b.ip() + "); no need to tell the customer");
-            return new BlockAssessment(b, BlockCause.MISTYPED, account.confidence(), top, why);
+            return new BlockAssessment(b, BlockCause.MISTYPED, typo.confidence(), typo.account(), why);
         }
-        if (attackerIp || b.logins().size() >= 3 || b.distinctFingerprints() >= settings.guessMinPasswords()) {
+        if (attackerIp || (!customerIp && (b.logins().size() >= 3
+                || b.distinctFingerprints() >= settings.guessMinPasswords()))) {
             if (attackerIp) {
                 why.add(ip.reasons().get(0));
             } else if (b.logins().size() >= 3) {
@@ -95,7 +115,10 @@ public final class BlockClassifier {
         if (b.dropHits() > 0) {
             why.add(dropsSeen(b));
         }
-        if (ports.size() == 1 && settings.mailPorts().contains(ports.get(0))) {
+        boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
+        // one port, knocked on again and again: a mail port, or any port when the address is a customer's
+        // (alternative submission ports such as 2525 or 26 are set by hand in mail clients)
+        if (ports.size() == 1 && (settings.mailPorts().contains(ports.get(0)) || customerIp)) {
             int port = ports.get(0);
             boolean closedInConf = csf.fromFile() && !csf.isOpen(port);
             if (!b.reachedServer() || closedInConf) {

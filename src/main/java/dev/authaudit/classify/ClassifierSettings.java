@@ -33,6 +33,9 @@ import java.util.Set;
  *     called an attacker on its own
  * @param stuffingMinSources one-off addresses without history failing one login that mean it is under a
  *     distributed attack
+ * @param campaignMinSources one-off addresses without history across the server, within {@code campaignWindow},
+ *     that make each of them part of a slow distributed attack
+ * @param campaignWindow the stretch of time those addresses must fall in
  * @param burstShare share of gaps under a polling interval that means a fast burst
  * @param scannerMinPorts distinct destination ports (after SYN deduplication) that make a scanner
  * @param scanBlockMinPorts distinct ports in a block's window that make it a port scan
@@ -47,7 +50,8 @@ public record ClassifierSettings(int staleMinFailures, Duration staleMinSpan, in
                                  int oneFingerprintMin, int manyFingerprints, int mistypedMaxFailures,
                                  Duration mistypedWindow, double unknownUserShare, int sprayMinLogins,
                                  int guessMinPasswords, int oneOffMaxFailures, int oneOffMinLogins,
-                                 int stuffingMinSources, double burstShare, int scannerMinPorts,
+                                 int stuffingMinSources, int campaignMinSources, Duration campaignWindow,
+                                 double burstShare, int scannerMinPorts,
                                  int scanBlockMinPorts, double blockLoginShare, Set<Integer> mailPorts,
                                  String dictionaryResource) {
     public ClassifierSettings {
@@ -61,7 +65,7 @@ public record ClassifierSettings(int staleMinFailures, Duration staleMinSpan, in
                 Duration.ofSeconds(20), 0.15,
                 List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10),
                         Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1)),
-                3, 3, 5, Duration.ofHours(1), 0.5, 5, 4, 2, 2, 3, 0.5, 5, 3, 0.8,
+                3, 3, 5, Duration.ofHours(1), 0.5, 5, 4, 2, 2, 3, 10, Duration.ofHours(24), 0.5, 5, 3, 0.8,
                 Set.of(25, 465, 587, 110, 143, 993, 995), "/dev/authaudit/classify/dictionary-logins.txt");
     }
 }

@@ -31,9 +31,10 @@ public final class IpClassifier {
      * @param customerOf logins whose verdict shows this address to be the customer's own device
      * @param attackerOf logins whose verdict shows this address to be one of many attackers
      * @param inUse true for a login that logged in successfully at least once
+     * @param campaign why the address is one of many one-off addresses of a distributed attack, or null
      */
     public IpAssessment classify(IpEvidence e, Set<String> customerOf, Set<String> attackerOf,
-                                 Predicate<String> inUse) {
+                                 Predicate<String> inUse, String campaign) {
         Set<String> accounts = new LinkedHashSet<>();
         e.logins().forEach(c -> accounts.add(c.value()));
         accounts.addAll(e.successLogins());
@@ -81,6 +82,10 @@ public final class IpClassifier {
             why.add(e.ip() + " is one of many addresses that failed " + EvidenceText.list(attackerOf, 3)
                     + " once or twice each without ever logging in: distributed guessing");
             return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.75, List.copyOf(accounts), why, e);
+        }
+        if (campaign != null) {
+            why.add(campaign);
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.65, List.copyOf(accounts), why, e);
         }
         if (e.failures() > 0 && !e.logins().isEmpty() && e.logins().stream()
                 .allMatch(c -> dictionary.contains(c.value()) && !inUse.test(c.value()))) {

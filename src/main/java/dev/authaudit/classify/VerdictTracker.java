@@ -77,7 +77,7 @@ final class VerdictTracker implements CorrelationListener {
                 login -> {
                     AccountAssessment known = latest.get(login);
                     return known == null || known.evidence().successes() > 0;
-                });
+                }, null);
         IpVerdict before = ips.put(evidence.ip(), a.verdict());
         if (a.verdict() != IpVerdict.UNKNOWN) {
             latestIps.put(a.ip(), a);

@@ -79,7 +79,7 @@ public final class Correlator {
             pairer.accept(f);
         } else if (e instanceof AuthSuccess s) {
             // count this address's waiting failures first, so "failed, then succeeded" keeps its order
-            pairer.flushIp(s.ip());
+            pairer.flushIp(s.ip(), s.account());
             auth.success(s);
             // a success only changes a verdict where something failed; most logins never fail
             AccountSummary a = s.account() == null ? null : store.accounts().get(s.account());
@@ -95,7 +95,7 @@ public final class Correlator {
                 notifyIp(d.ip(), t);
             }
         } else if (e instanceof FirewallBlock b) {
-            pairer.flushIp(b.ip());
+            pairer.flushIp(b.ip(), null);
             BlockEvidence joined = firewall.block(b);
             listener.onBlock(joined);
         } else if (e instanceof FirewallUnblock u) {
