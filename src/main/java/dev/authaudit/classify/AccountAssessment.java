@@ -13,8 +13,8 @@ import java.util.Set;
  * @param customerSources addresses this verdict shows to be the customer's own devices
  * @param attackerSources addresses this verdict shows to be attackers (stuffing sources)
  * @param oneOffSources addresses that failed this login once or twice without any history and cannot be
- *     the customer's own client; alone they prove nothing, among many such addresses on the server they
- *     are a slow distributed attack
+ *     the customer's own client (some may be attackers already); alone they prove nothing, among many
+ *     such addresses on the server they are a slow distributed attack
  */
 public record AccountAssessment(String account, AccountVerdict verdict, double confidence, Instant detectedAt,
                                 List<String> reasons, Set<String> customerSources, Set<String> attackerSources,

@@ -263,9 +263,7 @@ public final class AccountClassifier {
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
                                             List<String> reasons, Set<String> customers, Set<String> attackers,
                                             Set<String> oneOffs) {
-        Set<String> rest = new LinkedHashSet<>(oneOffs);
-        rest.removeAll(attackers);
-        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, rest, e);
+        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, oneOffs, e);
     }
 
     private static double round(double v) {

@@ -17,7 +17,9 @@ import java.time.Duration;
  * @param pairingWindow how far apart a Dovecot detail line and its primary line may be when matched by
  *     address and login
  * @param sessionPairingWindow the same when both lines carry one session id (unique, so it may be longer:
- *     a login process writes its summary only when the client disconnects, "in 14 secs")
+ *     a login process writes its summary only when the client disconnects, "in 14 secs", and a client
+ *     that goes quiet after a failed login is cut off by Dovecot's three-minute pre-login idle timeout,
+ *     "Disconnected: Inactivity (auth failed, 1 attempts in 168 secs)")
  * @param synRetransmitWindow drops with the same (source, source port, port) closer than this are one attempt
  * @param defaultLoginLookback how far back a login-failure block looks when it states no window (LF_INTERVAL)
  * @param defaultScanLookback how far back a port-scan block looks when it states no window
@@ -51,7 +53,7 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
     /** Returns settings that fit a busy shared host in a few hundred megabytes. */
     public static CorrelationSettings defaults() {
         return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 32, 64,
-                Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(200), Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000, 200_000,
                 Duration.ofHours(2));
