@@ -37,7 +37,8 @@ public final class BlockClassifier {
         why.add(ruleFired(b));
         IpAssessment ip = b.ip() == null ? null : ips.apply(b.ip());
         boolean scanTrigger = b.trigger().toUpperCase(Locale.ROOT).startsWith("PS_");
-        if (b.failures() == 0 && (b.dropHits() > 0 || scanTrigger)) {
+        // a port-scan trigger counts kernel drops only; login failures in its window did not cause it
+        if (scanTrigger || (b.failures() == 0 && b.dropHits() > 0)) {
             return byDrops(b, ip, why);
         }
         if (b.failures() == 0) {

@@ -33,8 +33,11 @@ final class SourceRoles {
         String attacker = attackerEvidence(login, s).orElse(null);
         String client = attacker == null ? clientSignature(s).orElse(null) : null;
         boolean mostlyMismatch = s.unknownUsers() * 2 < s.failures();
-        String persistent = attacker == null && mostlyMismatch ? persistence(login, s, client).orElse(null) : null;
-        String typo = persistent == null ? typo(s).orElse(null) : null;
+        // a short run that ended in a success from the same address, with nothing longer before it, is a
+        // person correcting a password, however regular the retries looked
+        String typo = attacker == null && shortOnly(s) ? typo(s).orElse(null) : null;
+        String persistent = attacker == null && mostlyMismatch && typo == null
+                ? persistence(login, s, client).orElse(null) : null;
         boolean oneOff = owned.isEmpty() && client == null && persistent == null && typo == null
                 && s.failures() <= settings.oneOffMaxFailures() && s.context().successes() == 0;
         return new SourceAssessment(s, owned, client, persistent, typo, attacker, oneOff);
@@ -99,6 +102,13 @@ final class SourceRoles {
                     + ": a client retrying for longer than anyone takes to retype a password");
         }
         return Optional.empty();
+    }
+
+    /** Returns true when every run of failures from the source so far was short. */
+    private boolean shortOnly(SourceEvidence s) {
+        EpisodeEvidence run = s.episode();
+        EpisodeEvidence longest = s.longestEpisode();
+        return run != null && longest != null && longest.span().compareTo(settings.staleMinSpan()) < 0;
     }
 
     private Optional<String> typo(SourceEvidence s) {
