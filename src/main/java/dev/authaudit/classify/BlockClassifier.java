@@ -122,7 +122,8 @@ public final class BlockClassifier {
         if (ports.size() == 1 && (settings.mailPorts().contains(ports.get(0)) || customerIp)) {
             int port = ports.get(0);
             boolean closedInConf = csf.fromFile() && !csf.isOpen(port);
-            if (!b.reachedServer() || closedInConf) {
+            // a customer's address reaching the server on other ports is still refused on this one
+            if (!b.reachedServer() || closedInConf || customerIp) {
                 if (!b.reachedServer()) {
                     why.add("no connection from " + b.ip() + " ever reached Exim or Dovecot: the client never got"
                             + " far enough to try a password");
