@@ -26,6 +26,21 @@ public record AccountAssessment(String account, AccountVerdict verdict, double c
         oneOffSources = Set.copyOf(oneOffSources);
     }
 
+    /**
+     * Returns a copy without the per-source evidence (the heaviest part), for keeping many verdicts in
+     * memory while streaming; counts and times of the login stay.
+     */
+    public AccountAssessment slim() {
+        AccountEvidence e = evidence;
+        AccountEvidence thin = new AccountEvidence(e.account(), e.failures(), e.failureLines(), e.successes(),
+                e.passwordMismatches(), e.unknownUsers(), e.otherFailures(), e.firstFailure(), e.lastFailure(),
+                e.firstSuccess(), e.lastSuccess(), e.distinctIps(), e.distinctNetworks(), e.distinctFingerprints(),
+                List.of(), List.of(), e.omittedSources(), e.omittedSourceFailures(), e.successElsewhereIp(),
+                e.successElsewhereAt(), e.successesElsewhere(), e.protocols());
+        return new AccountAssessment(account, verdict, confidence, detectedAt, reasons, customerSources,
+                attackerSources, oneOffSources, thin);
+    }
+
     /** Returns a copy stamped with the time its verdict was first reached. */
     public AccountAssessment detectedAt(Instant at) {
         return new AccountAssessment(account, verdict, confidence, verdict == AccountVerdict.OK ? null : at, reasons,

@@ -59,7 +59,7 @@ final class VerdictTracker implements CorrelationListener {
         Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
         d.first.putIfAbsent(a.verdict(), at);
         if (a.verdict() != AccountVerdict.OK) {
-            latest.put(a.account(), a);
+            latest.put(a.account(), a.slim());
             a.customerSources().forEach(ip -> customerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
             a.attackerSources().forEach(ip -> attackerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
         }

@@ -37,7 +37,8 @@ final class SourceTally {
     String helo;
     GapSample[] gaps;
     final FailureEpisode episode = new FailureEpisode();
-    final FailureEpisode longest = new FailureEpisode();
+    /** The longest finished episode, when one is longer than the current one might be; null until then. */
+    FailureEpisode longestFinished;
 
     SourceTally(String ip, String network) {
         this.ip = ip;
@@ -81,12 +82,15 @@ final class SourceTally {
             firstFailureMs = ms;
         }
         if (episode.startMs < 0 || ms - lastFailureMs > episodeGapMs) {
+            if (episode.startMs >= 0 && (longestFinished == null || episode.spanMs() >= longestFinished.spanMs())) {
+                if (longestFinished == null) {
+                    longestFinished = new FailureEpisode();
+                }
+                longestFinished.copyFrom(episode);
+            }
             episode.start(ms);
         }
         episode.failure(ms, a.count());
-        if (longest.startMs < 0 || episode.spanMs() >= longest.spanMs()) {
-            longest.copyFrom(episode);
-        }
         lastFailureMs = Math.max(lastFailureMs, ms);
         failures += a.count();
         failuresSinceLastSuccess += a.count();
@@ -117,9 +121,6 @@ final class SourceTally {
         }
         failuresSinceLastSuccess = 0;
         episode.resolve(ms);
-        if (longest.startMs == episode.startMs) {
-            longest.resolve(ms);
-        }
         protocolMask = ProtocolMask.with(protocolMask, protocol);
         ports.add(port);
     }
@@ -128,9 +129,6 @@ final class SourceTally {
     void loginSucceeded(long ms, String fromIp) {
         if (failures > 0) {
             episode.confirm(ms, fromIp);
-            if (longest.startMs == episode.startMs) {
-                longest.confirm(ms, fromIp);
-            }
         }
     }
 
@@ -148,6 +146,11 @@ final class SourceTally {
             gaps[protocol.ordinal()] = g;
         }
         g.add(seconds);
+    }
+
+    /** Returns the longest episode so far: the current one unless a finished one lasted longer. */
+    FailureEpisode longest() {
+        return longestFinished != null && longestFinished.spanMs() > episode.spanMs() ? longestFinished : episode;
     }
 
     long distinctFingerprints() {
