@@ -12,19 +12,38 @@ import java.util.Set;
  * @param reasons short sentences naming the evidence
  * @param customerSources addresses this verdict shows to be the customer's own devices
  * @param attackerSources addresses this verdict shows to be attackers (stuffing sources)
+ * @param oneOffSources addresses that failed this login once or twice without any history and cannot be
+ *     the customer's own client (some may be attackers already); alone they prove nothing, among many
+ *     such addresses on the server they are a slow distributed attack
  */
 public record AccountAssessment(String account, AccountVerdict verdict, double confidence, Instant detectedAt,
                                 List<String> reasons, Set<String> customerSources, Set<String> attackerSources,
-                                AccountEvidence evidence) {
+                                Set<String> oneOffSources, AccountEvidence evidence) {
     public AccountAssessment {
         reasons = List.copyOf(reasons);
         customerSources = Set.copyOf(customerSources);
         attackerSources = Set.copyOf(attackerSources);
+        oneOffSources = Set.copyOf(oneOffSources);
+    }
+
+    /**
+     * Returns a copy without the per-source evidence (the heaviest part), for keeping many verdicts in
+     * memory while streaming; counts and times of the login stay.
+     */
+    public AccountAssessment slim() {
+        AccountEvidence e = evidence;
+        AccountEvidence thin = new AccountEvidence(e.account(), e.failures(), e.failureLines(), e.successes(),
+                e.passwordMismatches(), e.unknownUsers(), e.otherFailures(), e.firstFailure(), e.lastFailure(),
+                e.firstSuccess(), e.lastSuccess(), e.distinctIps(), e.distinctNetworks(), e.distinctFingerprints(),
+                List.of(), List.of(), e.omittedSources(), e.omittedSourceFailures(), e.successElsewhereIp(),
+                e.successElsewhereAt(), e.successesElsewhere(), e.protocols());
+        return new AccountAssessment(account, verdict, confidence, detectedAt, reasons, customerSources,
+                attackerSources, oneOffSources, thin);
     }
 
     /** Returns a copy stamped with the time its verdict was first reached. */
     public AccountAssessment detectedAt(Instant at) {
         return new AccountAssessment(account, verdict, confidence, verdict == AccountVerdict.OK ? null : at, reasons,
-                customerSources, attackerSources, evidence);
+                customerSources, attackerSources, oneOffSources, evidence);
     }
 }

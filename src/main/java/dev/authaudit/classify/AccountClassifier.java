@@ -1,60 +1,55 @@
 package dev.authaudit.classify;
 
 import dev.authaudit.correlate.AccountEvidence;
-import dev.authaudit.correlate.Count;
-import dev.authaudit.correlate.Rhythm;
+import dev.authaudit.correlate.EpisodeEvidence;
 import dev.authaudit.correlate.SourceEvidence;
 import dev.authaudit.event.Protocol;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Gives a login its verdict: unknown_user, mistyped, stale_password, targeted or ok, weighing the signals
- * for a customer's stale client (own sources, polling rhythm, one repeated password, a success elsewhere)
- * against those of guessing (many logins or passwords per address, many addresses, dictionary names, bursts).
+ * Gives a login its verdict from the verdicts of its failing sources. Each source is judged on its own
+ * ({@link SourceRoles}); then the customer's problem wins: one source of the customer's that keeps failing
+ * makes the login {@code stale_password} even while attackers guess it from elsewhere (those stay
+ * attackers), a corrected typo makes it {@code mistyped}, and only failures from attackers or from many
+ * unrelated one-off addresses make it {@code targeted}.
  */
 public final class AccountClassifier {
     private final ClassifierSettings settings;
     private final DictionaryLogins dictionary;
     private final EvidenceText text;
-    private final PollingRhythm rhythm;
     private final SourceRoles roles;
 
     AccountClassifier(ClassifierSettings settings, DictionaryLogins dictionary, EvidenceText text) {
         this.settings = settings;
         this.dictionary = dictionary;
         this.text = text;
-        this.rhythm = new PollingRhythm(settings);
-        this.roles = new SourceRoles(settings);
+        this.roles = new SourceRoles(settings, dictionary, text);
     }
 
     /** Returns the verdict for a login's evidence (without {@code detectedAt}; the caller stamps it). */
     public AccountAssessment classify(AccountEvidence e) {
         String login = e.account();
-        List<SourceEvidence> failing = e.sources().stream().filter(s -> s.failures() > 0).toList();
-        Set<String> customers = new HashSet<>();
-        Set<String> attackers = new HashSet<>();
-        List<String> customerWhy = new ArrayList<>();
-        List<String> attackerWhy = new ArrayList<>();
-        for (SourceEvidence s : failing) {
-            List<String> c = roles.customerEvidence(login, s);
-            if (!c.isEmpty()) {
-                customers.add(s.ip());
-                customerWhy.addAll(c);
-                continue;
-            }
-            Optional<String> a = roles.attackerEvidence(s);
-            if (a.isPresent()) {
-                attackers.add(s.ip());
-                attackerWhy.add(a.get());
-            }
-        }
         if (e.failures() == 0) {
             return result(e, AccountVerdict.OK, 1.0, List.of("no failed logins"), Set.of(), Set.of());
+        }
+        List<SourceAssessment> failing = new ArrayList<>();
+        for (SourceEvidence s : e.sources()) {
+            if (s.failures() > 0) {
+                failing.add(roles.assess(login, s));
+            }
+        }
+        Set<String> attackers = new LinkedHashSet<>();
+        List<String> attackerWhy = new ArrayList<>();
+        for (SourceAssessment a : failing) {
+            if (a.attacker() != null) {
+                attackers.add(a.ip());
+                attackerWhy.add(a.attacker());
+            }
         }
         if (e.unknownUsers() > 0 && e.successes() == 0
                 && (double) e.unknownUsers() / e.failures() >= settings.unknownUserShare()) {
@@ -63,137 +58,195 @@ public final class AccountClassifier {
             why.add("the server answered \"unknown user\" to " + e.unknownUsers() + " of " + e.failures()
                     + " failures and " + login + " never logged in");
             why.add(failureSummary(e));
-            why.addAll(attackerWhy);
+            why.addAll(attackerWhy.stream().limit(3).toList());
             return result(e, AccountVerdict.UNKNOWN_USER, round(0.6 + 0.39 * share), why, Set.of(), attackers);
         }
-        Optional<AccountAssessment> typo = mistyped(e, failing);
-        if (typo.isPresent()) {
-            return typo.get();
+        boolean inUse = e.successes() > 0;
+        List<SourceAssessment> stale = failing.stream().filter(this::staleClient).toList();
+        if (!stale.isEmpty()) {
+            return stale(e, failing, stale, attackers, attackerWhy);
         }
-        StaleScore stale = staleScore(e, failing, customers, customerWhy, attackers);
-        if (stale.stale()) {
-            return result(e, AccountVerdict.STALE_PASSWORD, round(Math.min(0.99, stale.score())), stale.reasons(),
-                    customers.isEmpty() ? Set.copyOf(failing.stream().map(SourceEvidence::ip).toList()) : customers,
-                    Set.of());
-        }
-        boolean dict = dictionary.contains(login);
-        boolean stuffing = e.distinctIps() >= settings.stuffingMinIps() && customers.isEmpty();
-        boolean guessed = !attackers.isEmpty() && customers.isEmpty();
-        boolean manyPasswords = e.distinctFingerprints() >= settings.manyFingerprints() && customers.isEmpty();
-        if (stuffing || guessed || manyPasswords || (dict && e.successes() == 0 && customers.isEmpty())) {
+        List<SourceAssessment> typos = failing.stream().filter(a -> a.typo() != null && a.attacker() == null).toList();
+        if (!typos.isEmpty()) {
             List<String> why = new ArrayList<>();
-            if (stuffing) {
+            typos.stream().limit(2).forEach(a -> why.add(a.typo()));
+            Set<String> customers = new LinkedHashSet<>();
+            typos.forEach(a -> customers.add(a.ip()));
+            Distributed spread = distributed(e, failing, customers);
+            Set<String> attackerSources = new LinkedHashSet<>(attackers);
+            attackerSources.addAll(spread.sources());
+            if (!attackerSources.isEmpty()) {
+                why.add("separately, others guess this login: "
+                        + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
+            }
+            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates());
+        }
+        return targetedOrOk(e, failing, attackers, attackerWhy, inUse);
+    }
+
+    /**
+     * A source is the customer's stale client when it keeps failing like one (persistent), is the
+     * customer's (owned) or behaves like a mail client (a polling rhythm, one password repeated), and
+     * has no sign of an attacker. An address without history only counts when it fails nothing but
+     * this login.
+     */
+    private boolean staleClient(SourceAssessment a) {
+        if (a.persistent() == null || a.attacker() != null) {
+            return false;
+        }
+        if (a.isOwned()) {
+            return true;
+        }
+        return a.client() != null && a.source().context().distinctFailedLogins() <= 1;
+    }
+
+    private AccountAssessment stale(AccountEvidence e, List<SourceAssessment> failing, List<SourceAssessment> stale,
+                                    Set<String> attackers, List<String> attackerWhy) {
+        SourceAssessment main = stale.stream()
+                .max(Comparator.comparingLong((SourceAssessment a) -> a.source().failures())).orElseThrow();
+        String staleFp = main.source().distinctFingerprints() == 1 ? main.source().topFingerprint() : null;
+        Set<String> customers = new LinkedHashSet<>();
+        for (SourceAssessment a : failing) {
+            if (a.attacker() != null) {
+                continue;
+            }
+            SourceEvidence s = a.source();
+            boolean sameDevice = staleFp != null && staleFp.equals(s.topFingerprint()) && s.distinctFingerprints() == 1;
+            boolean roaming = s.failures() >= settings.staleMinFailures() && s.distinctFingerprints() <= 1
+                    && s.context().distinctFailedLogins() <= 1;
+            if (stale.contains(a) || a.isOwned() || a.client() != null || sameDevice || roaming) {
+                customers.add(a.ip());
+            }
+        }
+        Set<String> attackerSources = new LinkedHashSet<>(attackers);
+        Distributed spread = distributed(e, failing, customers);
+        attackerSources.addAll(spread.sources());
+        List<String> why = new ArrayList<>();
+        why.add(main.persistent());
+        why.addAll(main.owned());
+        if (main.client() != null && !main.client().equals(main.persistent())) {
+            why.add(main.client());
+        }
+        SourceEvidence ms = main.source();
+        if (ms.distinctFingerprints() == 1 && ms.topFingerprintCount() >= settings.oneFingerprintMin()
+                && !main.persistent().contains("same password")) {
+            why.add("one password fingerprint " + ms.topFingerprint() + " repeated " + ms.topFingerprintCount()
+                    + " times");
+        }
+        Set<Protocol> p = ms.protocols();
+        if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
+            why.add(EvidenceText.protocols(p.stream().filter(x -> x != Protocol.OTHER).toList())
+                    + " failing together from " + main.ip() + ": one device, one stored password");
+        }
+        EpisodeEvidence run = ms.longestEpisode();
+        if (run != null && run.confirmedAt() != null && !main.persistent().contains("the password works")) {
+            why.add(e.account() + " logged in from " + (main.ip().equals(run.confirmedFrom())
+                    ? "the same address (another device)" : run.confirmedFrom()) + " at "
+                    + text.time(run.confirmedAt()) + " after the failures began: the password was changed there");
+        }
+        if (stale.size() > 1) {
+            why.add("the same happens from " + EvidenceText.plural(stale.size() - 1, "more address", "more addresses")
+                    + " (" + EvidenceText.list(stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList(), 3)
+                    + "): the same device on other networks, or another device with the old password");
+        }
+        if (!attackerSources.isEmpty()) {
+            why.add("separately, " + EvidenceText.plural(attackerSources.size(), "address guesses", "addresses guess")
+                    + " this login: " + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
+        }
+        double confidence = 0.7 + (main.isOwned() ? 0.1 : 0) + (main.client() != null ? 0.1 : 0)
+                + (main.source().longestEpisode() != null
+                && main.source().longestEpisode().failuresAfterConfirm() > 0 ? 0.05 : 0);
+        return result(e, AccountVerdict.STALE_PASSWORD, round(Math.min(0.97, confidence)), why, customers,
+                attackerSources, spread.candidates());
+    }
+
+    private AccountAssessment targetedOrOk(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
+                                           List<String> attackerWhy, boolean inUse) {
+        String login = e.account();
+        List<SourceAssessment> customerSide = failing.stream().filter(SourceAssessment::customerSide).toList();
+        Set<String> customerIps = new LinkedHashSet<>();
+        customerSide.forEach(a -> customerIps.add(a.ip()));
+        Distributed spread = distributed(e, failing, customerIps);
+        boolean distributed = !spread.sources().isEmpty();
+        boolean manyPasswords = customerSide.isEmpty() && e.distinctFingerprints() >= settings.manyFingerprints();
+        boolean dict = dictionary.contains(login) && !inUse && customerSide.isEmpty();
+        if (!attackers.isEmpty() || distributed || manyPasswords || dict) {
+            List<String> why = new ArrayList<>();
+            long strangers = failing.stream().filter(a -> !a.customerSide() && a.source().successes() == 0
+                    && a.source().networkSuccesses() == 0).count();
+            if (strangers >= settings.stuffingMinSources()) {
                 why.add(e.failures() + " failures from " + e.distinctIps() + " different addresses in "
                         + e.distinctNetworks() + " networks, none of which ever logged in as " + login);
             }
-            why.addAll(attackerWhy.stream().limit(3).toList());
+            if (distributed) {
+                why.add(spread.reason());
+            }
+            why.addAll(attackerWhy.stream().distinct().limit(3).toList());
             if (manyPasswords) {
                 why.add(e.distinctFingerprints() + " different password fingerprints: someone is guessing");
             }
             if (dict) {
-                why.add(login + " is a name attackers guess on every server");
+                why.add(login + " is a name attackers guess on every server, and it never logged in here");
             }
-            if (why.isEmpty()) {
-                why.add(failureSummary(e));
-            }
-            double confidence = 0.55 + (stuffing ? 0.2 : 0) + (guessed ? 0.2 : 0) + (manyPasswords ? 0.1 : 0)
-                    + (dict ? 0.05 : 0);
-            Set<String> sources = stuffing ? Set.copyOf(failing.stream().map(SourceEvidence::ip).toList()) : attackers;
-            return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources);
+            why.add(failureSummary(e));
+            Set<String> sources = new LinkedHashSet<>(attackers);
+            sources.addAll(spread.sources());
+            double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
+                    + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
+            return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
+                    spread.candidates());
         }
         List<String> why = new ArrayList<>();
         why.add(failureSummary(e));
-        why.addAll(stale.reasons());
+        failing.stream().map(SourceAssessment::client).filter(Objects::nonNull).findFirst().ifPresent(why::add);
         why.add("too few or too mixed failures to say more");
-        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of());
+        Set<String> customers = new LinkedHashSet<>();
+        customerSide.forEach(a -> customers.add(a.ip()));
+        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates());
     }
 
-    private Optional<AccountAssessment> mistyped(AccountEvidence e, List<SourceEvidence> failing) {
-        if (e.failures() > settings.mistypedMaxFailures()) {
-            return Optional.empty();
-        }
-        Duration window = settings.mistypedWindow();
-        for (SourceEvidence s : failing) {
-            if (s.failuresSinceLastSuccess() > 0) {
-                return Optional.empty(); // still failing after its success: not a typo that was corrected
-            }
-        }
-        for (SourceEvidence s : failing) {
-            if (s.firstSuccessAfterFailures() != null
-                    && Duration.between(s.firstFailure(), s.firstSuccessAfterFailures()).compareTo(window) <= 0) {
-                String why = EvidenceText.plural(s.failures(), "failure", "failures") + " from " + s.ip() + " at "
-                        + text.exactTime(s.firstFailure()) + ", then a successful login from the same address at "
-                        + text.exactTime(s.firstSuccessAfterFailures()) + " and no failure since";
-                return Optional.of(result(e, AccountVerdict.MISTYPED, 0.85, List.of(why), Set.of(s.ip()), Set.of()));
-            }
-        }
-        return Optional.empty();
+    /** One-off addresses that guess a login together, with the sentence that says so. */
+    private record Distributed(Set<String> sources, Set<String> candidates, String reason) {
     }
 
-    /** The stale-password signals found and their weight. */
-    private record StaleScore(boolean stale, double score, List<String> reasons) {
-    }
-
-    private StaleScore staleScore(AccountEvidence e, List<SourceEvidence> failing, Set<String> customers,
-                                  List<String> customerWhy, Set<String> attackers) {
-        List<String> why = new ArrayList<>();
-        double score = 0;
-        boolean few = e.distinctIps() <= settings.staleMaxSources();
-        boolean support = false;
-        for (SourceEvidence s : failing.stream().limit(settings.staleMaxSources()).toList()) {
-            Optional<Rhythm> r = rhythm.of(s);
-            if (r.isPresent()) {
-                why.add(s.failures() + " failures from " + s.ip() + " " + rhythm.describe(r.get()) + " since "
-                        + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(s.protocols()));
-                score += 0.3;
-                support = true;
-                break;
+    /**
+     * Returns the one-off addresses (a try or two each, no history, no client rhythm) that together
+     * guess the login, when there are at least {@code stuffingMinSources} of them. A one-off that may
+     * be the customer's own client on another network never counts: with a customer-side client in
+     * the picture, only one-offs that sent a different password than it are someone else's.
+     */
+    private Distributed distributed(AccountEvidence e, List<SourceAssessment> failing, Set<String> customers) {
+        Set<String> clientFps = new LinkedHashSet<>();
+        boolean roamingClient = false;
+        for (SourceAssessment a : failing) {
+            if (customers.contains(a.ip()) && (a.client() != null || a.persistent() != null)) {
+                roamingClient = true;
+                if (a.source().topFingerprint() != null) {
+                    clientFps.add(a.source().topFingerprint());
+                }
             }
         }
-        if (!customers.isEmpty()) {
-            why.addAll(customerWhy.stream().distinct().limit(2).toList());
-            score += 0.35;
-            support = true;
-        }
-        if (e.distinctFingerprints() == 1 && e.fingerprints().get(0).count() >= settings.oneFingerprintMin()) {
-            Count fp = e.fingerprints().get(0);
-            why.add("one password fingerprint " + fp.value() + " repeated " + fp.count() + " times");
-            score += 0.25;
-            support = true;
-        }
-        for (SourceEvidence s : failing) {
-            Set<Protocol> p = s.protocols();
-            if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
-                why.add(EvidenceText.protocols(p) + " failing together from " + s.ip() + ": one device, one stored password");
-                score += 0.1;
-                break;
+        Set<String> out = new LinkedHashSet<>();
+        for (SourceAssessment a : failing) {
+            if (!a.oneOff() || customers.contains(a.ip())) {
+                continue;
             }
+            String fp = a.source().topFingerprint();
+            if (roamingClient && (fp == null || clientFps.isEmpty() || clientFps.contains(fp))) {
+                continue;
+            }
+            out.add(a.ip());
         }
-        if (e.successElsewhereAt() != null) {
-            why.add(e.account() + " logged in from " + e.successElsewhereIp() + " at " + text.time(e.successElsewhereAt())
-                    + " after the failures began: the password was changed there");
-            score += 0.2;
-            support = true;
+        // addresses beyond the bounded source list all have fewer failures than the ones kept
+        long unlisted = roamingClient ? 0
+                : Math.max(0, e.distinctIps() - e.sources().stream().filter(s -> s.failures() > 0).count());
+        long count = out.size() + unlisted;
+        if (count < settings.stuffingMinSources()) {
+            return new Distributed(Set.of(), out, "");
         }
-        if (few) {
-            score += 0.1;
-        }
-        long bursts = failing.stream().mapToLong(SourceEvidence::burstGaps).sum();
-        long gaps = failing.stream().mapToLong(s -> s.rhythms().stream().mapToLong(Rhythm::gaps).sum()).sum() + bursts;
-        if (gaps > 0 && (double) bursts / gaps >= settings.burstShare()) {
-            why.add(bursts + " of " + gaps + " retries came within seconds of the previous one: a burst, not polling");
-            score -= 0.3;
-        }
-        if (!attackers.isEmpty()) {
-            score -= 0.4;
-        }
-        if (dictionary.contains(e.account()) && customers.isEmpty()) {
-            score -= 0.3;
-        }
-        boolean manyFps = e.distinctFingerprints() >= settings.manyFingerprints();
-        boolean stale = e.failures() >= settings.staleMinFailures() && few && !manyFps && support
-                && score >= settings.staleScore();
-        return new StaleScore(stale, score, why);
+        return new Distributed(out, out, EvidenceText.plural(count, "address", "addresses") + " tried " + e.account()
+                + " at most " + EvidenceText.plural(settings.oneOffMaxFailures(), "time", "times")
+                + " each without any history here (no success from them or their networks): distributed guessing");
     }
 
     private String failureSummary(AccountEvidence e) {
@@ -204,7 +257,13 @@ public final class AccountClassifier {
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
                                             List<String> reasons, Set<String> customers, Set<String> attackers) {
-        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, e);
+        return result(e, verdict, confidence, reasons, customers, attackers, Set.of());
+    }
+
+    private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
+                                            List<String> reasons, Set<String> customers, Set<String> attackers,
+                                            Set<String> oneOffs) {
+        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, oneOffs, e);
     }
 
     private static double round(double v) {

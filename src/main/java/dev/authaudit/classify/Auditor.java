@@ -58,7 +58,8 @@ public final class Auditor {
     public void accept(LogEvent e) {
         if (!started) {
             started = true;
-            tracker.classifiers(Classifiers.create(settings, dictionary, csf, e.time().getOffset(), true));
+            tracker.classifiers(Classifiers.create(settings, dictionary, csf, e.time().getOffset(), true),
+                    settings.oneOffMaxFailures());
         }
         if (clock instanceof EventClock replay) {
             replay.advanceTo(e.instant());
@@ -86,6 +87,7 @@ public final class Auditor {
         Map<String, AccountAssessment> byLogin = new HashMap<>();
         Map<String, Set<String>> customerOf = new HashMap<>();
         Map<String, Set<String>> attackerOf = new HashMap<>();
+        Map<String, Set<String>> oneOffOf = new HashMap<>();
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -101,6 +103,16 @@ public final class Auditor {
             for (String ip : a.attackerSources()) {
                 attackerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
             }
+            for (String ip : a.oneOffSources()) {
+                oneOffOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+            }
+        }
+        Map<String, String> campaign = new DistributedCampaign(settings, c.text()).find(r.ips(), oneOffOf, customerOf);
+        Set<String> inUse = new HashSet<>();
+        for (AccountEvidence e : r.accounts()) {
+            if (e.successes() > 0) {
+                inUse.add(e.account());
+            }
         }
         List<IpAssessment> ips = new ArrayList<>();
         Map<String, IpAssessment> byIp = new HashMap<>();
@@ -109,7 +121,8 @@ public final class Auditor {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
             IpAssessment a = c.ips().classify(e, customerOf.getOrDefault(e.ip(), Set.of()),
-                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of())));
+                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of()),
+                            settings.oneOffMaxFailures()), inUse::contains, campaign.get(e.ip()));
             ips.add(a);
             byIp.put(a.ip(), a);
         }
@@ -123,14 +136,19 @@ public final class Auditor {
     }
 
     /**
-     * Returns the targeted logins an address failed on: a login's source list is bounded, so a stuffing
-     * source that fell off it is recognised from the address's own logins instead.
+     * Returns the targeted logins an address failed on as a one-off: a login's source list is bounded,
+     * so a stuffing source that fell off it is recognised from the address's own logins instead, when
+     * the address tried that login no more than a one-off would and the login is under distributed attack.
      */
-    static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known) {
+    static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
+                                      int oneOffMaxFailures) {
         Set<String> out = new HashSet<>(known);
+        if (e.maxFailuresOneLogin() > oneOffMaxFailures) {
+            return out;
+        }
         e.logins().forEach(c -> {
             AccountAssessment a = byLogin.get(c.value());
-            if (a != null && a.verdict() == AccountVerdict.TARGETED) {
+            if (a != null && a.verdict() == AccountVerdict.TARGETED && a.evidence().omittedSources() > 0) {
                 out.add(a.account());
             }
         });

@@ -37,7 +37,8 @@ public final class BlockClassifier {
         why.add(ruleFired(b));
         IpAssessment ip = b.ip() == null ? null : ips.apply(b.ip());
         boolean scanTrigger = b.trigger().toUpperCase(Locale.ROOT).startsWith("PS_");
-        if (b.failures() == 0 && (b.dropHits() > 0 || scanTrigger)) {
+        // a port-scan trigger counts kernel drops only; login failures in its window did not cause it
+        if (scanTrigger || (b.failures() == 0 && b.dropHits() > 0)) {
             return byDrops(b, ip, why);
         }
         if (b.failures() == 0) {
@@ -48,28 +49,57 @@ public final class BlockClassifier {
         why.add(failuresSeen(b));
         String top = b.logins().isEmpty() ? null : b.logins().get(0).value();
         AccountAssessment account = top == null ? null : accounts.apply(top);
-        boolean oneLogin = b.logins().size() == 1;
-        if (ip != null && ip.verdict() == IpVerdict.ATTACKER || b.logins().size() >= 3
-                || b.distinctFingerprints() >= settings.guessMinPasswords()) {
-            if (ip != null && ip.verdict() == IpVerdict.ATTACKER) {
+        boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
+        boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
+        // the customer's side is asked first: a stale client's address is a customer even when the same
+        // login is guessed from elsewhere, and an office NAT may hold several customers' stale clients
+        long staleHits = 0;
+        long typoHits = 0;
+        AccountAssessment stale = null;
+        AccountAssessment typo = null;
+        for (Count c : b.logins()) {
+            AccountAssessment a = accounts.apply(c.value());
+            if (a == null) {
+                continue;
+            }
+            boolean theirs = a.customerSources().contains(b.ip()) || customerIp;
+            if (a.verdict() == AccountVerdict.STALE_PASSWORD && (theirs || !attackerIp)) {
+                staleHits += c.count();
+                stale = stale == null ? a : stale;
+            } else if (a.verdict() == AccountVerdict.MISTYPED && theirs) {
+                typoHits += c.count();
+                typo = typo == null ? a : typo;
+            }
+        }
+        double customerShare = (double) (staleHits + typoHits) / Math.max(1, b.failures());
+        if (stale != null && staleHits >= typoHits && customerShare >= settings.blockLoginShare()) {
+            String login = stale.account();
+            long others = b.logins().stream().filter(c -> !c.value().equals(login)).count();
+            why.add((staleHits >= b.failures() ? "all of them were " : staleHits + " of them were ") + login
+                    + ", whose mail client at " + b.ip() + " keeps an old password (" + stale.reasons().get(0) + ")"
+                    + (others > 0 ? "; the rest were other customers' logins behind the same address" : ""));
+            why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + login
+                    + " to update the password saved in the mail client at " + b.ip() + " ("
+                    + EvidenceText.protocols(b.protocols()) + "); " + thresholdAdvice(b));
+            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, stale.confidence()), login, why);
+        }
+        if (typo != null && customerShare >= settings.blockLoginShare()) {
+            why.add((typoHits >= b.failures() ? "all of them were " : typoHits + " of them were ") + typo.account()
+                    + ", who then logged in successfully from the same address: a typo");
+            why.add("what to do: lift the block (csf -tr " + b.ip() + "); no need to tell the customer");
+            return new BlockAssessment(b, BlockCause.MISTYPED, typo.confidence(), typo.account(), why);
+        }
+        if (attackerIp || (!customerIp && (b.logins().size() >= 3
+                || b.distinctFingerprints() >= settings.guessMinPasswords()))) {
+            if (attackerIp) {
                 why.add(ip.reasons().get(0));
+            } else if (b.logins().size() >= 3) {
+                why.add(b.ip() + " failed " + b.logins().size() + " different logins in that window");
+            } else {
+                why.add(b.ip() + " sent " + b.distinctFingerprints() + " different passwords in that window");
             }
             why.add("what to do: keep the block; nothing to tell a customer");
             return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.9, b.account(), why);
-        }
-        if (account != null && oneLogin && account.verdict() == AccountVerdict.STALE_PASSWORD
-                && (account.customerSources().contains(b.ip()) || account.customerSources().isEmpty())) {
-            why.add("all of them were " + top + ", whose mail client at " + b.ip() + " keeps an old password ("
-                    + account.reasons().get(0) + ")");
-            why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + top
-                    + " to update the password saved in the mail client at " + b.ip() + " ("
-                    + EvidenceText.protocols(b.protocols()) + "); " + thresholdAdvice(b));
-            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, account.confidence()), top, why);
-        }
-        if (account != null && oneLogin && account.verdict() == AccountVerdict.MISTYPED) {
-            why.add("all of them were " + top + ", who then logged in successfully from the same address: a typo");
-            why.add("what to do: lift the block (csf -tr " + b.ip() + "); no need to tell the customer");
-            return new BlockAssessment(b, BlockCause.MISTYPED, account.confidence(), top, why);
         }
         if (account != null && (account.verdict() == AccountVerdict.TARGETED
                 || account.verdict() == AccountVerdict.UNKNOWN_USER)) {
@@ -86,10 +116,14 @@ public final class BlockClassifier {
         if (b.dropHits() > 0) {
             why.add(dropsSeen(b));
         }
-        if (ports.size() == 1 && settings.mailPorts().contains(ports.get(0))) {
+        boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
+        // one port, knocked on again and again: a mail port, or any port when the address is a customer's
+        // (alternative submission ports such as 2525 or 26 are set by hand in mail clients)
+        if (ports.size() == 1 && (settings.mailPorts().contains(ports.get(0)) || customerIp)) {
             int port = ports.get(0);
             boolean closedInConf = csf.fromFile() && !csf.isOpen(port);
-            if (!b.reachedServer() || closedInConf) {
+            // a customer's address reaching the server on other ports is still refused on this one
+            if (!b.reachedServer() || closedInConf || customerIp) {
                 if (!b.reachedServer()) {
                     why.add("no connection from " + b.ip() + " ever reached Exim or Dovecot: the client never got"
                             + " far enough to try a password");

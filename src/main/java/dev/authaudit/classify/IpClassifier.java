@@ -5,12 +5,16 @@ import dev.authaudit.correlate.IpEvidence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Gives an address its verdict. A customer's address is never called an attacker: one success, or
- * belonging to a login whose verdict is a stale password or a typo, outweighs any number of failures
- * (a NAT with a stale phone and a working laptop is a customer).
+ * being the device behind a login's stale password or typo, outweighs any number of failures (a NAT
+ * with a stale phone and a working laptop is a customer). Otherwise an address is an attacker on its
+ * own evidence (many logins, many passwords, logins that do not exist, several logins tried once or
+ * twice each) or as one of many one-off addresses guessing the same login.
  */
 public final class IpClassifier {
     private final ClassifierSettings settings;
@@ -26,8 +30,11 @@ public final class IpClassifier {
      *
      * @param customerOf logins whose verdict shows this address to be the customer's own device
      * @param attackerOf logins whose verdict shows this address to be one of many attackers
+     * @param inUse true for a login that logged in successfully at least once
+     * @param campaign why the address is one of many one-off addresses of a distributed attack, or null
      */
-    public IpAssessment classify(IpEvidence e, Set<String> customerOf, Set<String> attackerOf) {
+    public IpAssessment classify(IpEvidence e, Set<String> customerOf, Set<String> attackerOf,
+                                 Predicate<String> inUse, String campaign) {
         Set<String> accounts = new LinkedHashSet<>();
         e.logins().forEach(c -> accounts.add(c.value()));
         accounts.addAll(e.successLogins());
@@ -58,30 +65,33 @@ public final class IpClassifier {
             return new IpAssessment(e.ip(), IpVerdict.SCANNER, e.distinctDropPorts() >= 2L * settings.scannerMinPorts()
                     ? 0.95 : 0.8, List.copyOf(accounts), why, e);
         }
-        if (e.distinctLogins() >= settings.sprayMinLogins()) {
+        Optional<String> own = e.failures() == 0 ? Optional.empty() : AttackerSigns.of(settings, e.ip(),
+                e.distinctFailedLogins(), e.distinctFingerprints(), e.unknownUsers(), e.maxFailuresOneLogin(),
+                e.networkSuccesses());
+        if (own.isPresent()) {
+            why.add(own.get());
             long dict = e.logins().stream().map(Count::value).filter(dictionary::contains).count();
-            why.add(e.ip() + " tried " + e.distinctLogins() + " different logins ("
-                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 5) + ") in "
-                    + EvidenceText.plural(e.failures(), "failure", "failures") + " and never logged in"
-                    + (e.failures() <= 2L * e.distinctLogins() ? ": spraying, a few tries per login" : ": guessing"));
-            if (dict > 0) {
-                why.add(dict + " of them are names attackers guess everywhere");
+            if (dict > 0 && e.distinctFailedLogins() > 1) {
+                why.add(dict + " of the logins it tried are names attackers guess everywhere ("
+                        + EvidenceText.list(e.logins().stream().map(Count::value).filter(dictionary::contains)
+                        .toList(), 3) + ")");
             }
             return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.9, List.copyOf(accounts), why, e);
         }
-        if (e.distinctFingerprints() >= settings.guessMinPasswords()) {
-            why.add(e.ip() + " sent " + e.distinctFingerprints() + " different passwords and never logged in");
-            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.85, List.copyOf(accounts), why, e);
-        }
         if (!attackerOf.isEmpty()) {
-            why.add(e.ip() + " is one of many addresses failing " + EvidenceText.list(attackerOf, 3)
-                    + " without ever logging in: distributed guessing");
+            why.add(e.ip() + " is one of many addresses that failed " + EvidenceText.list(attackerOf, 3)
+                    + " once or twice each without ever logging in: distributed guessing");
             return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.75, List.copyOf(accounts), why, e);
         }
-        if (e.failures() > 0 && e.logins().stream().allMatch(c -> dictionary.contains(c.value()))
-                && !e.logins().isEmpty()) {
+        if (campaign != null) {
+            why.add(campaign);
+            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.65, List.copyOf(accounts), why, e);
+        }
+        if (e.failures() > 0 && !e.logins().isEmpty() && e.logins().stream()
+                .allMatch(c -> dictionary.contains(c.value()) && !inUse.test(c.value()))) {
             why.add(e.ip() + " only tried names attackers guess everywhere ("
-                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 3) + ")");
+                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 3)
+                    + "), none of which ever logged in here");
             return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.6, List.copyOf(accounts), why, e);
         }
         why.add(EvidenceText.plural(e.failures(), "failure", "failures") + " and "

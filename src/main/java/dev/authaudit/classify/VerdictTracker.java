@@ -27,6 +27,7 @@ final class VerdictTracker implements CorrelationListener {
     private final Map<String, AccountAssessment> latest;
     private final Map<String, IpAssessment> latestIps;
     private Classifiers classifiers;
+    private int oneOffMax;
 
     /** When a login first reached each verdict, and its current one. */
     private static final class Detection {
@@ -45,8 +46,9 @@ final class VerdictTracker implements CorrelationListener {
         this.latestIps = new BoundedMap<>(Math.min(maxSubjects, 10_000));
     }
 
-    void classifiers(Classifiers classifiers) {
+    void classifiers(Classifiers classifiers, int oneOffMaxFailures) {
         this.classifiers = classifiers;
+        this.oneOffMax = oneOffMaxFailures;
     }
 
     /** Returns when the login first reached the verdict, or null when it never did while streaming. */
@@ -61,7 +63,7 @@ final class VerdictTracker implements CorrelationListener {
         Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
         d.first.putIfAbsent(a.verdict(), at);
         if (a.verdict() != AccountVerdict.OK) {
-            latest.put(a.account(), a);
+            latest.put(a.account(), a.slim());
             a.customerSources().forEach(ip -> customerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
             a.attackerSources().forEach(ip -> attackerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
         }
@@ -80,7 +82,11 @@ final class VerdictTracker implements CorrelationListener {
     @Override
     public void onIp(IpEvidence evidence, Instant at) {
         IpAssessment a = classifiers.ips().classify(evidence, customerOf.getOrDefault(evidence.ip(), Set.of()),
-                Auditor.targetedLogins(evidence, latest, attackerOf.getOrDefault(evidence.ip(), Set.of())));
+                Auditor.targetedLogins(evidence, latest, attackerOf.getOrDefault(evidence.ip(), Set.of()), oneOffMax),
+                login -> {
+                    AccountAssessment known = latest.get(login);
+                    return known == null || known.evidence().successes() > 0;
+                }, null);
         IpVerdict before = ips.put(evidence.ip(), a.verdict());
         if (a.verdict() != IpVerdict.UNKNOWN) {
             latestIps.put(a.ip(), a);

@@ -73,36 +73,45 @@ public final class AccountSummary {
                 elsewhereIp = ip;
             }
         }
+        // every failing source learns that the password worked while it kept failing (or stopped)
+        for (int i = 0; i < sourceCount; i++) {
+            sources[i].loginSucceeded(ms, ip);
+        }
     }
 
-    /** Returns the tally for an address, making room for it when the list is full. */
-    SourceTally source(String ip, String network, long incomingWeight) {
+    /**
+     * Returns the tally for an address, making room for it when the list is full; null when the list
+     * holds only heavier sources. A new tally is seeded with the address's earlier successes.
+     *
+     * @param failures the failures the event brings (0 for a success)
+     */
+    SourceTally source(String ip, String network, long failures, PairHistory history) {
+        long incomingWeight = SourceTally.weight(failures, failures > 0 ? 0 : 1 + (history == null ? 0 : history.successes));
         SourceTally lightest = null;
+        int lightestAt = -1;
         for (int i = 0; i < sourceCount; i++) {
             if (sources[i].ip.equals(ip)) {
                 return sources[i];
             }
             if (lightest == null || sources[i].weight() < lightest.weight()) {
                 lightest = sources[i];
+                lightestAt = i;
             }
         }
         SourceTally created = new SourceTally(ip, network);
+        created.history(history);
         if (sourceCount < sources.length) {
             sources[sourceCount++] = created;
             return created;
         }
         if (lightest.weight() > incomingWeight) {
             omittedSources++;
-            omittedSourceFailures += Math.max(0, incomingWeight);
+            omittedSourceFailures += failures;
             return null;
         }
-        for (int i = 0; i < sourceCount; i++) {
-            if (sources[i] == lightest) {
-                omittedSources++;
-                omittedSourceFailures += lightest.failures;
-                sources[i] = created;
-            }
-        }
+        omittedSources++;
+        omittedSourceFailures += lightest.failures;
+        sources[lightestAt] = created;
         return created;
     }
 

@@ -8,20 +8,34 @@ final class AuthTally {
     private final CorrelationSettings settings;
     private final IpNetworks networks;
     private final long minGapMs;
+    private final long episodeGapMs;
 
     AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks) {
         this.store = store;
         this.settings = settings;
         this.networks = networks;
         this.minGapMs = settings.rhythmMinGap().toMillis();
+        this.episodeGapMs = settings.episodeGap().toMillis();
     }
 
     void failure(Attempt a) {
         long ms = a.time().toEpochMilli();
         String network = networks.networkOf(a.ip());
+        PairWindow pair = null;
+        long gap = -1;
+        if (a.ip() != null && a.account() != null) {
+            String pairKey = a.ip() + '|' + a.account();
+            pair = store.pairWindows().getOrCreate(pairKey, k -> new PairWindow());
+            gap = pair.failure(a.protocol(), ms);
+            pair.failures += a.count();
+            store.pairWindows().put(pairKey, pair);
+        }
         if (a.ip() != null) {
             IpSummary ip = store.ips().getOrCreate(a.ip(), k -> new IpSummary(k, network));
             ip.failure(a, ms, minGapMs);
+            if (pair != null) {
+                ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
+            }
             store.ips().put(a.ip(), ip);
             IpWindow window = store.ipWindows().getOrCreate(a.ip(), k -> new IpWindow(settings.recentEventsPerIp()));
             window.addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
@@ -34,13 +48,10 @@ final class AuthTally {
                 k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         account.failure(a, ms, network);
         if (a.ip() != null) {
-            SourceTally source = account.source(a.ip(), network, a.count());
+            SourceTally source = account.source(a.ip(), network, a.count(),
+                    store.pairHistory().get(PairHistory.ipLogin(a.ip(), a.account())));
             if (source != null) {
-                source.failure(a, ms);
-                String pairKey = a.ip() + '|' + a.account();
-                PairWindow pair = store.pairWindows().getOrCreate(pairKey, k -> new PairWindow());
-                long gap = pair.failure(a.protocol(), ms);
-                store.pairWindows().put(pairKey, pair);
+                source.failure(a, ms, episodeGapMs);
                 if (gap >= 0) {
                     source.gap(a.protocol(), gap / 1000, minGapMs / 1000);
                 }
@@ -69,11 +80,26 @@ final class AuthTally {
         SourceTally source = s.ip() == null ? null : account.find(s.ip());
         account.success(s.ip(), s.protocol(), ms, source);
         if (source == null && s.ip() != null) {
-            source = account.source(s.ip(), network, 10);
+            source = account.source(s.ip(), network, 0,
+                    store.pairHistory().get(PairHistory.ipLogin(s.ip(), s.account())));
         }
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
         }
         store.accounts().put(s.account(), account);
+        if (s.ip() != null) {
+            remember(PairHistory.ipLogin(s.ip(), s.account()), ms);
+            remember(PairHistory.networkLogin(network, s.account()), ms);
+            String domain = PairHistory.ipDomain(s.ip(), s.account());
+            if (domain != null) {
+                remember(domain, ms);
+            }
+        }
+    }
+
+    private void remember(String key, long ms) {
+        PairHistory h = store.pairHistory().getOrCreate(key, k -> new PairHistory());
+        h.success(ms);
+        store.pairHistory().put(key, h);
     }
 }

@@ -13,6 +13,7 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     private final StateTable<String, NetworkHistory> networks;
     private final StateTable<String, IpWindow> ipWindows;
     private final StateTable<String, PairWindow> pairWindows;
+    private final StateTable<String, PairHistory> pairHistory;
 
     /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
     public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
@@ -22,6 +23,7 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
         this.ipWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
         this.pairWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
+        this.pairHistory = new CaffeineStateTable<>(settings.maxPairs(), null, ticker);
     }
 
     @Override
@@ -42,6 +44,11 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     @Override
     public StateTable<String, IpWindow> ipWindows() {
         return ipWindows;
+    }
+
+    @Override
+    public StateTable<String, PairHistory> pairHistory() {
+        return pairHistory;
     }
 
     @Override

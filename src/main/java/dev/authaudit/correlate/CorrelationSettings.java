@@ -17,20 +17,27 @@ import java.time.Duration;
  * @param pairingWindow how far apart a Dovecot detail line and its primary line may be when matched by
  *     address and login
  * @param sessionPairingWindow the same when both lines carry one session id (unique, so it may be longer:
- *     a login process writes its summary only when the client disconnects, "in 14 secs")
+ *     a login process writes its summary only when the client disconnects, "in 14 secs", and a client
+ *     that goes quiet after a failed login is cut off by Dovecot's three-minute pre-login idle timeout,
+ *     "Disconnected: Inactivity (auth failed, 1 attempts in 168 secs)")
  * @param synRetransmitWindow drops with the same (source, source port, port) closer than this are one attempt
  * @param defaultLoginLookback how far back a login-failure block looks when it states no window (LF_INTERVAL)
  * @param defaultScanLookback how far back a port-scan block looks when it states no window
  * @param blockJoinSlack extra look-back because lfd stamps hits when it reads them, not when they happened
  * @param rhythmMinGap failures closer than this belong to one poll and are not a polling gap
  * @param explainMaxEntries timeline entries kept for an explained subject
+ * @param maxPairs successful (address, login), (network, login) and (address, domain) pairs remembered, so
+ *     a source that starts failing is still known as the customer's after its tally left a login's list
+ * @param episodeGap a silence longer than this between failures of a login from one address ends a
+ *     failure episode (a typo is a short episode; a stale client's episode lasts while it polls)
  */
 public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, int maxWindows, int maxBlocks,
                                   int maxSourcesPerAccount, int recentEventsPerIp, Duration windowIdle,
                                   Duration pairingWindow, Duration sessionPairingWindow,
                                   Duration synRetransmitWindow,
                                   Duration defaultLoginLookback, Duration defaultScanLookback,
-                                  Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries) {
+                                  Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries,
+                                  int maxPairs, Duration episodeGap) {
     public CorrelationSettings {
         positive("maxIps", maxIps);
         positive("maxAccounts", maxAccounts);
@@ -40,21 +47,23 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
         positive("maxSourcesPerAccount", maxSourcesPerAccount);
         positive("recentEventsPerIp", recentEventsPerIp);
         positive("explainMaxEntries", explainMaxEntries);
+        positive("maxPairs", maxPairs);
     }
 
     /** Returns settings that fit a busy shared host in a few hundred megabytes. */
     public static CorrelationSettings defaults() {
-        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 16, 64,
-                Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
+        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 32, 64,
+                Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(200), Duration.ofSeconds(30),
                 Duration.ofHours(1),
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000);
+                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000, 200_000,
+                Duration.ofHours(2));
     }
 
     /** Returns a copy with every summary and window cache capped at {@code max} entries. */
     public CorrelationSettings withCacheCap(int max) {
         return new CorrelationSettings(max, max, max, max, maxBlocks, maxSourcesPerAccount, recentEventsPerIp,
                 windowIdle, pairingWindow, sessionPairingWindow, synRetransmitWindow, defaultLoginLookback, defaultScanLookback,
-                blockJoinSlack, rhythmMinGap, explainMaxEntries);
+                blockJoinSlack, rhythmMinGap, explainMaxEntries, max, episodeGap);
     }
 
     private static void positive(String name, int value) {

@@ -20,6 +20,9 @@ public interface CorrelationStore {
     /** Returns per-address recent failures and drops, used to join a block to what led to it. */
     StateTable<String, IpWindow> ipWindows();
 
+    /** Returns successful (address, login), (network, login) and (address, domain) pairs, bounded by size. */
+    StateTable<String, PairHistory> pairHistory();
+
     /** Returns per-(address, login) recent times, used to measure polling gaps. */
     StateTable<String, PairWindow> pairWindows();
 }

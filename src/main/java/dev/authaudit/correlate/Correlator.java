@@ -79,16 +79,23 @@ public final class Correlator {
             pairer.accept(f);
         } else if (e instanceof AuthSuccess s) {
             // count this address's waiting failures first, so "failed, then succeeded" keeps its order
-            pairer.flushIp(s.ip());
+            pairer.flushIp(s.ip(), s.account());
             auth.success(s);
-            notifyAccount(s.account(), t);
-            notifyIp(s.ip(), t);
+            // a success only changes a verdict where something failed; most logins never fail
+            AccountSummary a = s.account() == null ? null : store.accounts().get(s.account());
+            if (a != null && a.failures > 0) {
+                notifyAccount(s.account(), t);
+            }
+            IpSummary ip = s.ip() == null ? null : store.ips().get(s.ip());
+            if (ip != null && (ip.failures > 0 || ip.dropHits > 0 || ip.blocks > 0)) {
+                notifyIp(s.ip(), t);
+            }
         } else if (e instanceof FirewallDrop d) {
             if (firewall.drop(d)) {
                 notifyIp(d.ip(), t);
             }
         } else if (e instanceof FirewallBlock b) {
-            pairer.flushIp(b.ip());
+            pairer.flushIp(b.ip(), null);
             BlockEvidence joined = firewall.block(b);
             listener.onBlock(joined);
         } else if (e instanceof FirewallUnblock u) {

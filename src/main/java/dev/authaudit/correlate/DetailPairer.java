@@ -35,6 +35,8 @@ final class DetailPairer {
         final long deadlineMs;
         final long seq;
         boolean done;
+        /** Counted early (a success or block of its address came first); still absorbs a late partner. */
+        boolean counted;
 
         Pending(AuthFailure line, long deadlineMs, long seq) {
             this.line = line;
@@ -59,7 +61,14 @@ final class DetailPairer {
             for (Pending p : here) {
                 if (!p.done && !p.line.detail() && !p.full() && belong(p.line, f)) {
                     p.details.add(f);
-                    if (p.full()) {
+                    if (p.counted) {
+                        // its primary was already counted: the detail is the same attempt, not another one
+                        paired++;
+                        if (p.full()) {
+                            p.done = true;
+                            tidy(f.ip());
+                        }
+                    } else if (p.full()) {
                         emit(p);
                     }
                     return;
@@ -92,16 +101,31 @@ final class DetailPairer {
         }
     }
 
-    /** Counts every waiting line of one address now (before a success or block of that address is applied). */
-    void flushIp(String ip) {
-        List<Pending> here = byIp.remove(key(ip));
-        if (here != null) {
-            for (Pending p : here) {
-                if (!p.done) {
-                    count(p);
+    /**
+     * Counts the waiting primary lines of one address now, before a success or block of that address is
+     * applied, so "failed, then succeeded" keeps its order. Only primaries (Exim's 535, Dovecot's login
+     * summary) are counted early, and they stay open for a detail line that arrives late; a waiting
+     * detail line keeps waiting for its primary. Counting it alone would count the attempt twice: at a
+     * busy NAT another device's success often falls between a detail line and its summary.
+     *
+     * @param login only that login's lines, or null for every login of the address
+     */
+    void flushIp(String ip, String login) {
+        List<Pending> here = byIp.get(key(ip));
+        if (here == null) {
+            return;
+        }
+        for (Pending p : here) {
+            if (!p.done && !p.counted && !p.line.detail() && (login == null || login.equals(p.line.account()))) {
+                paired += p.details.size();
+                out.accept(Attempt.of(p.line, p.details));
+                p.counted = true;
+                if (p.full()) {
+                    p.done = true;
                 }
             }
         }
+        tidy(ip);
     }
 
     /** Counts every waiting line (end of input). */
@@ -130,6 +154,11 @@ final class DetailPairer {
 
     private void release(Pending p) {
         if (p.done) {
+            return;
+        }
+        if (p.counted) {
+            p.done = true;
+            tidy(p.line.ip());
             return;
         }
         List<Pending> here = byIp.get(key(p.line.ip()));

@@ -18,7 +18,7 @@ final class EvidenceBuilder {
     AccountEvidence account(AccountSummary a) {
         List<SourceEvidence> sources = new ArrayList<>(a.sourceCount);
         for (int i = 0; i < a.sourceCount; i++) {
-            sources.add(source(a.sources[i]));
+            sources.add(source(a.sources[i], a.login));
         }
         sources.sort(Comparator.comparingLong(SourceEvidence::failures).reversed()
                 .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -38,10 +38,23 @@ final class EvidenceBuilder {
                 s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
                 s.dropAttempts, s.retransmissions, s.dropPorts.count(), s.dropPortSample.toList(),
                 instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
-                net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys());
+                net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
+                s.failedLoginCount.count(), maxOneLogin(s));
     }
 
-    private SourceEvidence source(SourceTally t) {
+    private static long maxOneLogin(IpSummary s) {
+        return s.maxFailuresOneLogin;
+    }
+
+    private long pairSuccesses(String key) {
+        if (key == null) {
+            return 0;
+        }
+        PairHistory h = store.pairHistory().get(key);
+        return h == null ? 0 : h.successes;
+    }
+
+    private SourceEvidence source(SourceTally t, String login) {
         List<Rhythm> rhythms = new ArrayList<>(1);
         if (t.gaps != null) {
             for (Protocol p : Protocol.values()) {
@@ -51,11 +64,16 @@ final class EvidenceBuilder {
                 }
             }
         }
+        int top = t.topFingerprint();
         return new SourceEvidence(t.ip, t.network, t.failures, t.successes, ProtocolMask.toSet(t.protocolMask),
                 t.ports.toList(), instant(t.firstMs), instant(t.lastMs), instant(t.firstFailureMs),
                 instant(t.lastFailureMs), t.successesBeforeFailures, t.successesAfterFailures,
                 instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
-                rhythms, t.burstGaps, context(t.ip, t.network));
+                rhythms, t.burstGaps, context(t.ip, t.network), t.unknownUsers, t.fingerprintedFailures,
+                top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
+                t.network == null ? 0 : pairSuccesses(PairHistory.networkLogin(t.network, login)),
+                pairSuccesses(PairHistory.ipDomain(t.ip, login)), t.episode.evidence(),
+                t.longest().evidence());
     }
 
     private IpContext context(String ip, String network) {
@@ -67,7 +85,8 @@ final class EvidenceBuilder {
         return new IpContext(s != null, s == null ? 0 : s.logins.count(), s == null ? 0 : s.failures,
                 s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins.keys(),
                 s == null ? 0 : s.fingerprints.count(), net == null ? 0 : net.successes,
-                net == null ? List.of() : net.logins.keys());
+                net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount.count(),
+                s == null ? 0 : s.unknownUsers, s == null ? 0 : maxOneLogin(s));
     }
 
     static Instant instant(long ms) {

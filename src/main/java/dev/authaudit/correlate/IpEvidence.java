@@ -16,6 +16,8 @@ import java.util.Set;
  * @param dropAttempts drops after folding SYN retransmissions into one connect attempt
  * @param dropPorts destination ports of those attempts (a sample of up to 16)
  * @param reachedServer true when any connection from it reached Exim or Dovecot (a login line exists)
+ * @param distinctFailedLogins how many different logins failed from it
+ * @param maxFailuresOneLogin the most failures it had on any one login
  */
 public record IpEvidence(String ip, String network, long failures, long failureLines, long successes,
                          long unknownUsers, long distinctLogins, List<Count> logins, List<String> successLogins,
@@ -23,7 +25,8 @@ public record IpEvidence(String ip, String network, long failures, long failureL
                          Instant first, Instant last, long dropHits, long dropAttempts, long retransmissions,
                          long distinctDropPorts, List<Integer> dropPorts, Instant firstDrop, Instant lastDrop,
                          int blocks, int unblocks, boolean reachedServer, long networkSuccesses,
-                         List<String> networkSuccessLogins) {
+                         List<String> networkSuccessLogins, long distinctFailedLogins,
+                         long maxFailuresOneLogin) {
     public IpEvidence {
         logins = List.copyOf(logins);
         successLogins = List.copyOf(successLogins);

@@ -19,6 +19,9 @@ public final class IpSummary {
     long unknownUsers;
     final DistinctCounter logins = new DistinctCounter();
     final TopCounts failedLogins = new TopCounts(TOP_LOGINS);
+    final DistinctCounter failedLoginCount = new DistinctCounter();
+    /** The most failures on one login from this address (counted while that pair was active). */
+    long maxFailuresOneLogin;
     final DistinctCounter successLoginCount = new DistinctCounter();
     final TopCounts successLogins = new TopCounts(TOP_LOGINS);
     final DistinctCounter fingerprints = new DistinctCounter();
@@ -62,6 +65,7 @@ public final class IpSummary {
         if (a.account() != null) {
             logins.add(a.account());
             failedLogins.add(a.account(), a.count());
+            failedLoginCount.add(a.account());
         }
         if (a.passwordFp() != null) {
             fingerprints.add(a.passwordFp());

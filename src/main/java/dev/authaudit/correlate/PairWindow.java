@@ -9,6 +9,8 @@ import dev.authaudit.event.Protocol;
  */
 public final class PairWindow {
     final long[] lastFailureMs = new long[Protocol.values().length];
+    /** Failures of the pair while the window stayed alive. */
+    long failures;
 
     PairWindow() {
         java.util.Arrays.fill(lastFailureMs, -1);

@@ -16,13 +16,25 @@ import java.util.Set;
  * @param rhythms the polling gaps measured per protocol
  * @param burstGaps gaps shorter than a polling interval (several tries within seconds)
  * @param context what is known about the address beyond this login
+ * @param unknownUsers failures the server answered with "unknown user"
+ * @param fingerprintedFailures failures that carried a password fingerprint
+ * @param topFingerprint the fingerprint repeated most often from this address, or null
+ * @param topFingerprintCount how often it came
+ * @param lastSuccess the latest success from this address, or null
+ * @param networkSuccesses successful logins as this login from the address's network (/24, /48)
+ * @param domainSuccesses successful logins from this address as any login of the same domain
+ * @param episode the current run of failures (null before the first failure)
+ * @param longestEpisode the longest run of failures so far (null before the first failure)
  */
 public record SourceEvidence(String ip, String network, long failures, long successes, Set<Protocol> protocols,
                              List<Integer> ports, Instant first, Instant last, Instant firstFailure,
                              Instant lastFailure, long successesBeforeFailures, long successesAfterFailures,
                              Instant firstSuccessAfterFailures, long failuresSinceLastSuccess,
                              long distinctFingerprints, String helo, List<Rhythm> rhythms, long burstGaps,
-                             IpContext context) {
+                             IpContext context, long unknownUsers, long fingerprintedFailures,
+                             String topFingerprint, long topFingerprintCount, Instant lastSuccess,
+                             long networkSuccesses, long domainSuccesses, EpisodeEvidence episode,
+                             EpisodeEvidence longestEpisode) {
     public SourceEvidence {
         protocols = Set.copyOf(protocols);
         ports = List.copyOf(ports);

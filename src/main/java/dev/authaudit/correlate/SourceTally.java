@@ -1,8 +1,12 @@
 package dev.authaudit.correlate;
 
+import dev.authaudit.event.FailureReason;
 import dev.authaudit.event.Protocol;
 
-/** What one login did from one address: counts, times, ports, fingerprints and polling gaps. */
+/**
+ * What one login did from one address: counts, times, ports, fingerprints, polling gaps and failure
+ * episodes.
+ */
 final class SourceTally {
     private static final int MAX_FINGERPRINTS = 4;
     private static final int MAX_PORTS = 4;
@@ -15,58 +19,98 @@ final class SourceTally {
     long successesBeforeFailures;
     long successesAfterFailures;
     long failuresSinceLastSuccess;
+    long unknownUsers;
     long firstMs = -1;
     long lastMs = -1;
     long firstFailureMs = -1;
     long lastFailureMs = -1;
     long firstSuccessAfterFailuresMs = -1;
+    long lastSuccessMs = -1;
     long burstGaps;
     int protocolMask;
     final SmallIntSet ports = new SmallIntSet(MAX_PORTS);
     String[] fingerprints;
+    long[] fingerprintCounts;
     int fingerprintCount;
     boolean moreFingerprints;
+    long fingerprintedFailures;
     String helo;
     GapSample[] gaps;
+    final FailureEpisode episode = new FailureEpisode();
+    /** The longest finished episode, when one is longer than the current one might be; null until then. */
+    FailureEpisode longestFinished;
 
     SourceTally(String ip, String network) {
         this.ip = ip;
         this.network = network;
     }
 
+    /** Seeds a new tally with successes seen before it existed (from {@link PairHistory}). */
+    void history(PairHistory h) {
+        if (h == null || h.successes == 0) {
+            return;
+        }
+        successes += h.successes;
+        successesBeforeFailures += h.successes;
+        touch(h.firstMs);
+        touch(h.lastMs);
+        lastSuccessMs = Math.max(lastSuccessMs, h.lastMs);
+    }
+
+    static long weight(long failures, long successes) {
+        // a failing source is what a verdict is about; success-only sources are history and give way
+        return failures > 0 ? (1L << 40) + failures + successes : successes;
+    }
+
     long weight() {
-        // sources with successes are the customer's history; keep them over one-off failures
-        return failures + 10 * successes;
+        return weight(failures, successes);
     }
 
     void touch(long ms) {
+        if (ms < 0) {
+            return;
+        }
         if (firstMs < 0 || ms < firstMs) {
             firstMs = ms;
         }
         lastMs = Math.max(lastMs, ms);
     }
 
-    void failure(Attempt a, long ms) {
+    void failure(Attempt a, long ms, long episodeGapMs) {
         touch(ms);
         if (firstFailureMs < 0) {
             firstFailureMs = ms;
         }
+        if (episode.startMs < 0 || ms - lastFailureMs > episodeGapMs) {
+            if (episode.startMs >= 0 && (longestFinished == null || episode.spanMs() >= longestFinished.spanMs())) {
+                if (longestFinished == null) {
+                    longestFinished = new FailureEpisode();
+                }
+                longestFinished.copyFrom(episode);
+            }
+            episode.start(ms);
+        }
+        episode.failure(ms, a.count());
         lastFailureMs = Math.max(lastFailureMs, ms);
         failures += a.count();
         failuresSinceLastSuccess += a.count();
+        if (a.reason() == FailureReason.UNKNOWN_USER) {
+            unknownUsers += a.count();
+        }
         protocolMask = ProtocolMask.with(protocolMask, a.protocol());
         ports.add(a.port());
         if (helo == null && a.helo() != null) {
             helo = a.helo().length() > MAX_HELO ? a.helo().substring(0, MAX_HELO) : a.helo();
         }
         if (a.passwordFp() != null) {
-            addFingerprint(a.passwordFp());
+            addFingerprint(a.passwordFp(), a.count());
         }
     }
 
     void success(Protocol protocol, Integer port, long ms) {
         touch(ms);
         successes++;
+        lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (failures == 0) {
             successesBeforeFailures++;
         } else {
@@ -76,8 +120,16 @@ final class SourceTally {
             }
         }
         failuresSinceLastSuccess = 0;
+        episode.resolve(ms);
         protocolMask = ProtocolMask.with(protocolMask, protocol);
         ports.add(port);
+    }
+
+    /** Notes that the login succeeded (here or elsewhere) while this source's episode was running. */
+    void loginSucceeded(long ms, String fromIp) {
+        if (failures > 0) {
+            episode.confirm(ms, fromIp);
+        }
     }
 
     void gap(Protocol protocol, long seconds, long minGapSeconds) {
@@ -96,20 +148,40 @@ final class SourceTally {
         g.add(seconds);
     }
 
+    /** Returns the longest episode so far: the current one unless a finished one lasted longer. */
+    FailureEpisode longest() {
+        return longestFinished != null && longestFinished.spanMs() > episode.spanMs() ? longestFinished : episode;
+    }
+
     long distinctFingerprints() {
         return fingerprintCount + (moreFingerprints ? 1 : 0);
     }
 
-    private void addFingerprint(String fp) {
+    /** Returns the index of the most repeated fingerprint, or -1 when none was seen. */
+    int topFingerprint() {
+        int top = -1;
+        for (int i = 0; i < fingerprintCount; i++) {
+            if (top < 0 || fingerprintCounts[i] > fingerprintCounts[top]) {
+                top = i;
+            }
+        }
+        return top;
+    }
+
+    private void addFingerprint(String fp, long count) {
+        fingerprintedFailures += count;
         if (fingerprints == null) {
             fingerprints = new String[MAX_FINGERPRINTS];
+            fingerprintCounts = new long[MAX_FINGERPRINTS];
         }
         for (int i = 0; i < fingerprintCount; i++) {
             if (fingerprints[i].equals(fp)) {
+                fingerprintCounts[i] += count;
                 return;
             }
         }
         if (fingerprintCount < MAX_FINGERPRINTS) {
+            fingerprintCounts[fingerprintCount] = count;
             fingerprints[fingerprintCount++] = fp;
         } else {
             moreFingerprints = true;

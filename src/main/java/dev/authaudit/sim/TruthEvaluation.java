@@ -109,6 +109,30 @@ public final class TruthEvaluation {
         }
     }
 
+    /** Adds another run's counts to this one, so figures can be pooled over many runs. */
+    public TruthEvaluation add(TruthEvaluation o) {
+        o.accountConfusion.forEach((k, v) -> accountConfusion.merge(k, v, Long::sum));
+        o.ipConfusion.forEach((k, v) -> ipConfusion.merge(k, v, Long::sum));
+        o.blockConfusion.forEach((k, v) -> blockConfusion.merge(k, v, Long::sum));
+        staleTruth += o.staleTruth;
+        stalePredicted += o.stalePredicted;
+        staleHit += o.staleHit;
+        customersCalledAttacker += o.customersCalledAttacker;
+        attackerTruth += o.attackerTruth;
+        attackerHit += o.attackerHit;
+        blocksMatched += o.blocksMatched;
+        blocksCauseRight += o.blocksCauseRight;
+        blocksUnmatched += o.blocksUnmatched;
+        staleBlocked += o.staleBlocked;
+        staleDetectedBeforeBlock += o.staleDetectedBeforeBlock;
+        return this;
+    }
+
+    /** Returns an evaluation with no runs in it, to {@link #add} runs to. */
+    public static TruthEvaluation empty() {
+        return new TruthEvaluation();
+    }
+
     private static String blockKey(JsonNode b) {
         return b.path("ip").asText() + "@" + OffsetDateTime.parse(b.path("at").asText()).toInstant() + "/"
                 + b.path("trigger").asText();

@@ -13,6 +13,14 @@ import java.util.TreeSet;
  * so a planned stale device that never got to fail is not called stale.
  */
 final class TruthRecorder {
+    /**
+     * Logged failures a stale device needs before the logs can tell it from a typo: one or two failures
+     * from the customer's own address followed by nothing look exactly like a mistyped password that was
+     * given up. From three on, a repeated password fingerprint or retries spread beyond a person's
+     * retyping can show a client with an old password.
+     */
+    static final int STALE_KNOWABLE_FAILURES = 3;
+
     /** Everything known about one login. */
     static final class AccountTruth {
         final String login;
@@ -46,7 +54,12 @@ final class TruthRecorder {
             return n;
         }
 
-        /** Returns the report-v1 account verdict. */
+        /**
+         * Returns the report-v1 account verdict, as far as the logs can tell it. A stale device that
+         * logged fewer than {@link #STALE_KNOWABLE_FAILURES} failures before it was fixed, or before its
+         * address was blocked for good, left nothing that tells it from a typo given up: its login is
+         * labelled by its other failures, or {@code ok} when there are none.
+         */
         String verdict() {
             if (totalFailures() == 0) {
                 return "ok";
@@ -54,13 +67,19 @@ final class TruthRecorder {
             if (!exists) {
                 return "unknown_user";
             }
-            if (failures(HitKind.STALE) > 0) {
+            if (staleKnowable()) {
                 return "stale_password";
             }
             if (failures(HitKind.TYPO) > 0) {
                 return "mistyped";
             }
-            return "targeted";
+            int attacks = totalFailures() - failures(HitKind.STALE);
+            return attacks > 0 ? "targeted" : "ok";
+        }
+
+        /** Returns true when the stale device logged enough failures for the logs to show it. */
+        boolean staleKnowable() {
+            return failures(HitKind.STALE) >= STALE_KNOWABLE_FAILURES;
         }
     }
 

@@ -74,6 +74,8 @@ final class TruthWriter {
                     time(g, "fixed_at", a.staleFixedAt == Long.MIN_VALUE ? Long.MAX_VALUE : a.staleFixedAt, time);
                     strings(g, "ips", a.staleIps);
                     strings(g, "protocols", a.staleProtocols);
+                    g.writeNumberField("logged_failures", a.failures(HitKind.STALE));
+                    g.writeBooleanField("knowable", a.staleKnowable());
                     g.writeEndObject();
                 }
                 if (!a.closedPortDevices.isEmpty()) {

@@ -65,6 +65,76 @@ class CorrelatorTest {
     }
 
     @Test
+    void accept_successOfAnotherDeviceBetweenDetailAndSummary_countsTheAttemptOnce() {
+        // an office NAT: the stale client's detail line, another device's login, then the summary 7 s later
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "203.0.113.245", "sales@example.net").detail().fp("b2548f").session("YH7cUMBh").build(),
+                ev.success(T0.plusSeconds(2), "203.0.113.245", "sales@example.net",
+                        dev.authaudit.event.Protocol.IMAP),
+                ev.failure(T0.plusSeconds(7), "203.0.113.245", "sales@example.net").session("YH7cUMBh").build()));
+
+        AccountEvidence sales = account(r, "sales@example.net");
+        assertThat(sales.failures()).isEqualTo(1);
+        assertThat(sales.protocols()).doesNotContain(dev.authaudit.event.Protocol.OTHER);
+        assertThat(r.stats().loneDetails()).isZero();
+    }
+
+    @Test
+    void accept_summaryAfterPreLoginIdleTimeout_pairsOnSession() {
+        // "Disconnected: Inactivity (auth failed, 1 attempts in 168 secs)"
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.180", "heidi@example.com").detail().session("SGIMirQ5").build(),
+                ev.failure(T0.plusSeconds(168), "198.51.100.180", "heidi@example.com").session("SGIMirQ5").build()));
+
+        assertThat(account(r, "heidi@example.com").failures()).isEqualTo(1);
+    }
+
+    @Test
+    void accept_primaryCountedEarlyForASuccess_absorbsItsLateDetail() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "192.0.2.10", "erin@example.com").smtp().build(),
+                ev.success(T0.plusSeconds(1), "192.0.2.10", "erin@example.com", dev.authaudit.event.Protocol.SMTP),
+                ev.failure(T0.plusSeconds(2), "192.0.2.10", "erin@example.com").detail().fp("abc123").build()));
+
+        AccountEvidence erin = account(r, "erin@example.com");
+        assertThat(erin.failures()).isEqualTo(1);
+        assertThat(erin.sources().get(0).successesAfterFailures()).isEqualTo(1);
+        assertThat(r.stats().loneDetails()).isZero();
+    }
+
+    @Test
+    void accept_failuresThenTheLoginSucceedsElsewhere_episodeRecordsTheConfirmationAndLaterFailures() {
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.20", "dave@example.com").build(),
+                ev.failure(T0.plusMinutes(15), "198.51.100.20", "dave@example.com").build(),
+                ev.success(T0.plusMinutes(20), "203.0.113.9", "dave@example.com", dev.authaudit.event.Protocol.IMAP),
+                ev.failure(T0.plusMinutes(30), "198.51.100.20", "dave@example.com").build(),
+                ev.failure(T0.plusMinutes(45), "198.51.100.20", "dave@example.com").build()));
+
+        SourceEvidence s = account(r, "dave@example.com").sources().stream()
+                .filter(x -> x.ip().equals("198.51.100.20")).findFirst().orElseThrow();
+        assertThat(s.longestEpisode().failures()).isEqualTo(4);
+        assertThat(s.longestEpisode().confirmedFrom()).isEqualTo("203.0.113.9");
+        assertThat(s.longestEpisode().failuresAfterConfirm()).isEqualTo(2);
+        assertThat(s.longestEpisode().resolvedAt()).isNull();
+    }
+
+    @Test
+    void accept_successOnlySourcesAndManyOneOffs_keepTheFailingSourcesInTheBoundedList() {
+        java.util.List<LogEvent> events = new java.util.ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            events.add(ev.success(T0.plusSeconds(k), "100.64.0." + k, "info@example.com",
+                    dev.authaudit.event.Protocol.IMAP));
+        }
+        events.add(ev.failure(T0.plusMinutes(5), "10.1.2.3", "info@example.com").build());
+
+        AccountEvidence info = account(replay(events), "info@example.com");
+
+        assertThat(info.sources()).hasSize(CorrelationSettings.defaults().maxSourcesPerAccount());
+        assertThat(info.sources()).anySatisfy(s -> assertThat(s.ip()).isEqualTo("10.1.2.3"));
+    }
+
+    @Test
     void accept_detailAlone_countsOnItsOwnOnceWindowPasses() {
         correlator.accept(ev.failure(T0, "198.51.100.7", "bob@example.com").detail().build());
         clock.advanceTo(T0.plusSeconds(3).toInstant());

@@ -1,0 +1,44 @@
+package dev.authaudit.classify;
+
+import java.util.Optional;
+
+/**
+ * The signs that make an address an attacker on its own, without looking at any one login: many
+ * logins, many passwords, logins the server does not have, or several logins tried once or twice each.
+ * Only for addresses that never logged in successfully; a success outweighs all of them.
+ */
+final class AttackerSigns {
+    private AttackerSigns() {
+    }
+
+    /**
+     * Returns the sentence naming the strongest sign, if any.
+     *
+     * @param networkSuccesses successful logins from the address's network, any login
+     */
+    static Optional<String> of(ClassifierSettings settings, String ip, long failedLogins, long fingerprints,
+                               long unknownUsers, long maxFailuresOneLogin, long networkSuccesses) {
+        if (failedLogins >= settings.sprayMinLogins()) {
+            return Optional.of(ip + " tried " + failedLogins + " different logins and never logged in"
+                    + (maxFailuresOneLogin <= settings.oneOffMaxFailures() ? ": spraying, a try or two per login"
+                    : ": guessing"));
+        }
+        if (fingerprints >= settings.guessMinPasswords()
+                || (failedLogins <= 1 && fingerprints >= settings.manyFingerprints())) {
+            return Optional.of(ip + " sent " + fingerprints + " different passwords"
+                    + (failedLogins <= 1 ? " for one login" : "") + " and never logged in: guessing");
+        }
+        if (unknownUsers > 0 && (failedLogins >= 2 || maxFailuresOneLogin <= settings.oneOffMaxFailures())) {
+            return Optional.of(ip + " asked for logins this server does not have ("
+                    + EvidenceText.plural(unknownUsers, "\"unknown user\" answer", "\"unknown user\" answers")
+                    + ") and never logged in");
+        }
+        if (failedLogins >= settings.oneOffMinLogins() && maxFailuresOneLogin <= settings.oneOffMaxFailures()
+                && networkSuccesses == 0) {
+            return Optional.of(ip + " tried " + failedLogins + " different logins, at most "
+                    + EvidenceText.plural(maxFailuresOneLogin, "time", "times")
+                    + " each, and neither it nor its network ever logged in: one address of a distributed attack");
+        }
+        return Optional.empty();
+    }
+}
