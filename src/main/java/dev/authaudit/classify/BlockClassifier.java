@@ -111,6 +111,14 @@ public final class BlockClassifier {
         return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account() != null ? b.account() : top, why);
     }
 
+    /** Returns the login that logs in successfully from the address, the first when there are several. */
+    private static String loginOf(IpAssessment ip) {
+        if (ip == null || ip.evidence() == null || ip.evidence().successLogins().isEmpty()) {
+            return null;
+        }
+        return ip.evidence().successLogins().get(0);
+    }
+
     private BlockAssessment byDrops(BlockEvidence b, IpAssessment ip, List<String> why) {
         List<Integer> ports = b.dropPorts();
         if (b.dropHits() > 0) {
@@ -140,7 +148,13 @@ public final class BlockClassifier {
                         + " the client use a port that is open; " : "")
                         + "set PS_DIVERSITY to 2 so retries on one port are not taken for a scan; do not tell the"
                         + " customer to check the password");
-                return new BlockAssessment(b, BlockCause.CLOSED_PORT, b.reachedServer() ? 0.7 : 0.9, b.account(), why);
+                String login = b.account() != null ? b.account() : loginOf(ip);
+                if (b.account() == null && login != null) {
+                    why.add(login + " logs in successfully from " + b.ip() + " on other ports: the blocked client is"
+                            + " theirs" + (ip.evidence().successLogins().size() > 1 ? " (or another login there: "
+                            + String.join(", ", ip.evidence().successLogins()) + ")" : ""));
+                }
+                return new BlockAssessment(b, BlockCause.CLOSED_PORT, b.reachedServer() ? 0.7 : 0.9, login, why);
             }
         }
         if (ports.size() >= settings.scanBlockMinPorts()
