@@ -27,6 +27,10 @@ public final class Correlator {
     private final Clock clock;
     private final CorrelationStore store;
     private final CorrelationListener listener;
+    /** How long after a failure a success still changes a live verdict (the idle window). */
+    private final long recentMs;
+    private final NotifyThrottle accountThrottle;
+    private final NotifyThrottle ipThrottle;
     private final DetailPairer pairer;
     private final AuthTally auth;
     private final FirewallTally firewall;
@@ -46,6 +50,11 @@ public final class Correlator {
         this.auth = new AuthTally(store, b.settings, networks);
         this.firewall = new FirewallTally(store, b.settings, b.csf, networks);
         this.evidence = new EvidenceBuilder(store);
+        this.recentMs = b.settings.windowIdle().toMillis();
+        // judged again at most every 10 s of event time per subject: well inside a mail client's
+        // polling interval, far outside an attack's line rate
+        this.accountThrottle = new NotifyThrottle(10_000, b.settings.maxAccounts());
+        this.ipThrottle = new NotifyThrottle(10_000, b.settings.maxIps());
         this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted);
         this.timeline = b.explain == null ? null : new TimelineRecorder(b.explain, b.settings.explainMaxEntries());
     }
@@ -75,19 +84,28 @@ public final class Correlator {
             timeline.offer(e);
         }
         pairer.flushUntil(clock.millis());
+        judgePending(clock.millis(), false);
         if (e instanceof AuthFailure f) {
             pairer.accept(f);
         } else if (e instanceof AuthSuccess s) {
             // count this address's waiting failures first, so "failed, then succeeded" keeps its order
             pairer.flushIp(s.ip(), s.account());
+            // A success changes a live verdict only where a failure came since the previous success:
+            // a typo corrected, a password changed on another device, a stale device fixed. After a
+            // success the next one says nothing new; most logins never fail at all. Re-judging a
+            // login on every poll of every device was most of the engine's cost on a busy host; the
+            // end of the run judges every login on its whole record anyway.
+            long ms = t.toEpochMilli();
+            AccountSummary before = s.account() == null ? null : store.accounts().get(s.account());
+            boolean accountNews = before != null && before.lastFailureMs > before.lastSuccessMs;
+            IpSummary ipBefore = s.ip() == null ? null : store.ips().get(s.ip());
+            boolean ipNews = ipBefore != null && (ipBefore.lastFailureMs > ipBefore.lastSuccessMs
+                    || recent(ipBefore.lastDropMs, ms) && ipBefore.lastDropMs > ipBefore.lastSuccessMs);
             auth.success(s);
-            // a success only changes a verdict where something failed; most logins never fail
-            AccountSummary a = s.account() == null ? null : store.accounts().get(s.account());
-            if (a != null && a.failures > 0) {
+            if (accountNews) {
                 notifyAccount(s.account(), t);
             }
-            IpSummary ip = s.ip() == null ? null : store.ips().get(s.ip());
-            if (ip != null && (ip.failures > 0 || ip.dropHits > 0 || ip.blocks > 0)) {
+            if (ipNews) {
                 notifyIp(s.ip(), t);
             }
         } else if (e instanceof FirewallDrop d) {
@@ -103,9 +121,15 @@ public final class Correlator {
         }
     }
 
+    /** Returns true when {@code thenMs} (or -1 for never) lies within the idle window before {@code nowMs}. */
+    private boolean recent(long thenMs, long nowMs) {
+        return thenMs >= 0 && nowMs - thenMs <= recentMs;
+    }
+
     /** Counts waiting detail and primary lines whose pairing window has passed on the clock. */
     public void tick() {
         pairer.flushUntil(clock.millis());
+        judgePending(clock.millis(), false);
         store.ipWindows().cleanUp();
         store.pairWindows().cleanUp();
     }
@@ -133,6 +157,7 @@ public final class Correlator {
      */
     public CorrelationResult finish() {
         pairer.flushAll();
+        judgePending(clock.millis(), true);
         store.accounts().cleanUp();
         store.ips().cleanUp();
         List<AccountEvidence> accounts = new ArrayList<>();
@@ -156,9 +181,13 @@ public final class Correlator {
     }
 
     private void notifyAccount(String login, Instant at) {
-        if (listener == CorrelationListener.NONE || login == null) {
+        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
             return;
         }
+        judgeAccount(login, at);
+    }
+
+    private void judgeAccount(String login, Instant at) {
         AccountSummary a = store.accounts().get(login);
         if (a != null) {
             listener.onAccount(evidence.account(a), at);
@@ -166,9 +195,26 @@ public final class Correlator {
     }
 
     private void notifyIp(String ip, Instant at) {
-        if (listener == CorrelationListener.NONE || ip == null) {
+        if (listener == CorrelationListener.NONE || ip == null || !ipThrottle.allow(ip, at)) {
             return;
         }
+        judgeIp(ip, at);
+    }
+
+    /** Judges the subjects whose throttle interval has passed (all of them at the end of the run). */
+    private void judgePending(long nowMs, boolean all) {
+        if (!accountThrottle.hasPending() && !ipThrottle.hasPending()) {
+            return;
+        }
+        for (var e : all ? accountThrottle.drain() : accountThrottle.due(nowMs)) {
+            judgeAccount(e.getKey(), e.getValue());
+        }
+        for (var e : all ? ipThrottle.drain() : ipThrottle.due(nowMs)) {
+            judgeIp(e.getKey(), e.getValue());
+        }
+    }
+
+    private void judgeIp(String ip, Instant at) {
         IpSummary s = store.ips().get(ip);
         if (s != null) {
             listener.onIp(evidence.ip(s), at);

@@ -26,6 +26,7 @@ public final class IpSummary {
     final TopCounts successLogins = new TopCounts(TOP_LOGINS);
     final DistinctCounter fingerprints = new DistinctCounter();
     long lastFailureMs = -1;
+    long lastSuccessMs = -1;
     long gaps;
     long burstGaps;
     int protocolMask;
@@ -87,6 +88,7 @@ public final class IpSummary {
         touch(ms);
         reachedServer = true;
         successes++;
+        lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             logins.add(login);
             successLoginCount.add(login);

@@ -1,0 +1,91 @@
+package dev.authaudit.correlate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spaces out how often one subject (a login or an address) is judged again while events stream. An
+ * attack writes hundreds of lines a minute against one login; judging it anew on each costs more
+ * than the rest of the engine together and changes nothing. A subject judged less than
+ * {@code intervalMs} of event time ago is marked pending instead, and judged once the interval has
+ * passed ({@link #due}), at the latest when the run ends. Bounded: the oldest marks fall off first
+ * (the end-of-run judgement still covers them).
+ */
+final class NotifyThrottle {
+    private final long intervalMs;
+    private final int max;
+    private final Map<String, Long> lastMs;
+    private final Map<String, Instant> pending = new LinkedHashMap<>();
+
+    /** A subject and the event time it became pending. */
+    private record Instant(java.time.Instant at) {
+    }
+
+    NotifyThrottle(long intervalMs, int max) {
+        this.intervalMs = intervalMs;
+        this.max = max;
+        this.lastMs = new LinkedHashMap<>(256, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > NotifyThrottle.this.max;
+            }
+        };
+    }
+
+    /**
+     * Returns true when the subject may be judged now (and records that it was); otherwise marks it
+     * pending.
+     */
+    boolean allow(String subject, java.time.Instant at) {
+        long ms = at.toEpochMilli();
+        Long last = lastMs.get(subject);
+        if (last == null || ms - last >= intervalMs || ms < last) {
+            lastMs.put(subject, ms);
+            pending.remove(subject);
+            return true;
+        }
+        if (!pending.containsKey(subject)) {
+            if (pending.size() >= max) {
+                pending.remove(pending.keySet().iterator().next());
+            }
+            pending.put(subject, new Instant(at));
+        }
+        return false;
+    }
+
+    /** Returns the pending subjects whose interval has passed at {@code nowMs}, and clears them. */
+    List<Map.Entry<String, java.time.Instant>> due(long nowMs) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, java.time.Instant>> out = new ArrayList<>();
+        var it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            Long last = lastMs.get(e.getKey());
+            if (last == null || nowMs - last >= intervalMs) {
+                out.add(Map.entry(e.getKey(), e.getValue().at()));
+                lastMs.put(e.getKey(), nowMs);
+                it.remove();
+            }
+        }
+        return out;
+    }
+
+    /** Returns every pending subject, and clears them (end of run). */
+    List<Map.Entry<String, java.time.Instant>> drain() {
+        List<Map.Entry<String, java.time.Instant>> out = new ArrayList<>();
+        pending.forEach((k, v) -> out.add(Map.entry(k, v.at())));
+        pending.clear();
+        return out;
+    }
+
+    /** Returns true when something is waiting. */
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+}
