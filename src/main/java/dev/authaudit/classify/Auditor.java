@@ -46,7 +46,7 @@ public final class Auditor {
         this.csf = b.csf;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
         this.correlator = Correlator.builder().clock(clock).settings(b.correlationSettings).csf(csf)
-                .explain(b.explain).listener(tracker).build();
+                .explain(b.explain).listener(tracker).eagerPrimaries(b.live).build();
     }
 
     /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
@@ -163,6 +163,7 @@ public final class Auditor {
         private CsfConfig csf = CsfConfig.defaults();
         private ExplainFilter explain;
         private Consumer<Observation> observer = o -> { };
+        private boolean live;
 
         private Builder() {
         }
@@ -200,6 +201,16 @@ public final class Auditor {
         /** Sets who hears verdicts as soon as they are reached (live mode acts on them). */
         public Builder observer(Consumer<Observation> observer) {
             this.observer = requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Tunes the engine for live following: failure lines count at once instead of waiting for a
+         * Dovecot detail line that may still come, so a verdict follows its decisive line within the
+         * poll interval.
+         */
+        public Builder live(boolean live) {
+            this.live = live;
             return this;
         }
 

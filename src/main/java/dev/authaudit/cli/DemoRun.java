@@ -89,7 +89,7 @@ final class DemoRun {
             NoticeDispatcher dispatcher = notices.dispatcher(ledger, input.rulesDir(), ZoneOffset.UTC, state);
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeFlow flow = new NoticeFlow(ledger, notices, clock, self::get, dispatcher);
-            Auditor auditor = Auditor.builder().clock(clock).observer(o -> {
+            Auditor auditor = Auditor.builder().clock(clock).live(true).observer(o -> {
                 console.observed(o);
                 flow.accept(o);
             }).build();

@@ -131,7 +131,7 @@ public final class WatchCommand implements Callable<Integer> {
                     printVerdict(out, o);
                 }
             };
-            Auditor auditor = Auditor.builder().clock(clock).csf(csf)
+            Auditor auditor = Auditor.builder().clock(clock).csf(csf).live(true)
                     .observer(flow == null ? printer : printer.andThen(flow)).build();
             self.set(auditor);
             Consumer<LogEvent> tap = flow == null ? null : flow::onEvent;

@@ -55,7 +55,8 @@ public final class Correlator {
         // polling interval, far outside an attack's line rate
         this.accountThrottle = new NotifyThrottle(10_000, b.settings.maxAccounts());
         this.ipThrottle = new NotifyThrottle(10_000, b.settings.maxIps());
-        this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted);
+        this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted,
+                b.eagerPrimaries);
         this.timeline = b.explain == null ? null : new TimelineRecorder(b.explain, b.settings.explainMaxEntries());
     }
 
@@ -229,6 +230,7 @@ public final class Correlator {
         private CorrelationStore store;
         private CorrelationListener listener = CorrelationListener.NONE;
         private ExplainFilter explain;
+        private boolean eagerPrimaries;
 
         private Builder() {
         }
@@ -264,6 +266,15 @@ public final class Correlator {
         }
 
         /** Keeps the timeline of one address or login (null for none). */
+        /**
+         * Counts primary failure lines at once rather than waiting for a late Dovecot detail line
+         * (live mode; see {@link DetailPairer}).
+         */
+        public Builder eagerPrimaries(boolean eager) {
+            this.eagerPrimaries = eager;
+            return this;
+        }
+
         public Builder explain(ExplainFilter explain) {
             this.explain = explain;
             return this;

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * then a primary counts with whatever joined it and a lone detail counts on its own.
  */
 final class DetailPairer {
+    private final boolean eager;
     private final long windowMs;
     private final long sessionWindowMs;
     private final Consumer<Attempt> out;
@@ -50,6 +51,17 @@ final class DetailPairer {
     }
 
     DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out) {
+        this(window, sessionWindow, out, false);
+    }
+
+    /**
+     * @param eager count a primary line at once, with the detail lines already there, instead of
+     *     waiting for a late one (live mode: a verdict within a second of the decisive line matters
+     *     more than a fingerprint that might still arrive); a late detail is still absorbed, never
+     *     counted as another attempt
+     */
+    DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out, boolean eager) {
+        this.eager = eager;
         this.windowMs = window.toMillis();
         this.sessionWindowMs = Math.max(window.toMillis(), sessionWindow.toMillis());
         this.out = out;
@@ -87,6 +99,10 @@ final class DetailPairer {
             }
             if (primary.full()) {
                 emit(primary);
+            } else if (eager) {
+                paired += primary.details.size();
+                out.accept(Attempt.of(primary.line, primary.details));
+                primary.counted = true;
             }
             tidy(f.ip());
             return;

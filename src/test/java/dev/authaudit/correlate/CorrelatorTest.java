@@ -56,6 +56,29 @@ class CorrelatorTest {
     }
 
     @Test
+    void accept_eagerPrimaryThenLateDetail_countsAtOnceAndOnce() {
+        // live mode: the Exim 535 counts when it is read, not when the pairing window closes
+        EventClock live = new EventClock(Instant.EPOCH);
+        java.util.List<AccountEvidence> heard = new java.util.ArrayList<>();
+        Correlator eager = Correlator.builder().clock(live).eagerPrimaries(true).listener(new CorrelationListener() {
+            @Override
+            public void onAccount(AccountEvidence evidence, Instant at) {
+                heard.add(evidence);
+            }
+        }).build();
+        LogEvent primary = ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build();
+        live.advanceTo(primary.instant());
+        eager.accept(primary);
+        assertThat(heard).as("judged on the primary line itself").isNotEmpty();
+        assertThat(heard.get(heard.size() - 1).failures()).isEqualTo(1);
+        LogEvent detail = ev.failure(T0.plusSeconds(2), "198.51.100.7", "bob@example.com").detail().fp("712c344")
+                .build();
+        live.advanceTo(detail.instant());
+        eager.accept(detail);
+        assertThat(eager.finish().accounts()).singleElement().satisfies(a -> assertThat(a.failures()).isEqualTo(1));
+    }
+
+    @Test
     void accept_sameSessionFarApart_pairsOnSession() {
         CorrelationResult r = replay(List.of(
                 ev.failure(T0, "198.51.100.7", "bob@example.com").detail().session("8oNSumM3A8mK").build(),
