@@ -28,7 +28,7 @@ public final class AccountClassifier {
         this.settings = settings;
         this.dictionary = dictionary;
         this.text = text;
-        this.roles = new SourceRoles(settings, dictionary, text);
+        this.roles = new SourceRoles(settings, text);
     }
 
     /** Returns the verdict for a login's evidence (without {@code detectedAt}; the caller stamps it). */

@@ -17,13 +17,11 @@ import java.util.Optional;
  */
 final class SourceRoles {
     private final ClassifierSettings settings;
-    private final DictionaryLogins dictionary;
     private final EvidenceText text;
     private final PollingRhythm rhythm;
 
-    SourceRoles(ClassifierSettings settings, DictionaryLogins dictionary, EvidenceText text) {
+    SourceRoles(ClassifierSettings settings, EvidenceText text) {
         this.settings = settings;
-        this.dictionary = dictionary;
         this.text = text;
         this.rhythm = new PollingRhythm(settings);
     }

@@ -81,33 +81,51 @@ public final class AccountSummary {
 
     /**
      * Returns the tally for an address, making room for it when the list is full; null when the list
-     * holds only heavier sources. A new tally is seeded with the address's earlier successes.
+     * holds only heavier sources, or when the address is one more one-off and the list already holds its
+     * share of them. A new tally is seeded with the address's earlier successes and failures.
      *
      * @param failures the failures the event brings (0 for a success)
+     * @param earlierFailures failures of this (address, login) seen before this event but not itemised here
      */
-    SourceTally source(String ip, String network, long failures, PairHistory history) {
-        long incomingWeight = SourceTally.weight(failures, failures > 0 ? 0 : 1 + (history == null ? 0 : history.successes));
+    SourceTally source(String ip, String network, long failures, PairHistory history, long earlierFailures,
+                       int maxOneOffs, int oneOffFailures) {
         SourceTally lightest = null;
         int lightestAt = -1;
+        int oneOffs = 0;
         for (int i = 0; i < sourceCount; i++) {
-            if (sources[i].ip.equals(ip)) {
-                return sources[i];
+            SourceTally t = sources[i];
+            if (t.ip.equals(ip)) {
+                return t;
             }
-            if (lightest == null || sources[i].weight() < lightest.weight()) {
-                lightest = sources[i];
+            if (t.successes == 0 && t.failures > 0 && t.failures <= oneOffFailures) {
+                oneOffs++;
+            }
+            if (lightest == null || t.weight() < lightest.weight()) {
+                lightest = t;
                 lightestAt = i;
             }
         }
-        SourceTally created = new SourceTally(ip, network);
-        created.history(history);
-        if (sourceCount < sources.length) {
-            sources[sourceCount++] = created;
-            return created;
-        }
-        if (lightest.weight() > incomingWeight) {
+        boolean oneOff = failures > 0 && (history == null || history.successes == 0)
+                && earlierFailures + failures <= oneOffFailures;
+        if (oneOff && oneOffs >= maxOneOffs) {
+            // a botnet tries each login from many addresses: count them, keep the list for those that matter
             omittedSources++;
             omittedSourceFailures += failures;
             return null;
+        }
+        long incomingWeight = SourceTally.weight(earlierFailures + failures,
+                failures > 0 ? 0 : 1 + (history == null ? 0 : history.successes));
+        if (sourceCount == sources.length && lightest.weight() > incomingWeight) {
+            omittedSources++;
+            omittedSourceFailures += failures;
+            return null;
+        }
+        SourceTally created = new SourceTally(ip, network);
+        created.history(history);
+        created.earlierFailures(earlierFailures);
+        if (sourceCount < sources.length) {
+            sources[sourceCount++] = created;
+            return created;
         }
         omittedSources++;
         omittedSourceFailures += lightest.failures;

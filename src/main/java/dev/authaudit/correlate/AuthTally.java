@@ -49,7 +49,9 @@ final class AuthTally {
         account.failure(a, ms, network);
         if (a.ip() != null) {
             SourceTally source = account.source(a.ip(), network, a.count(),
-                    store.pairHistory().get(PairHistory.ipLogin(a.ip(), a.account())));
+                    store.pairHistory().get(PairHistory.ipLogin(a.ip(), a.account())),
+                    pair == null ? 0 : Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
+                    settings.oneOffSourceFailures());
             if (source != null) {
                 source.failure(a, ms, episodeGapMs);
                 if (gap >= 0) {
@@ -81,7 +83,8 @@ final class AuthTally {
         account.success(s.ip(), s.protocol(), ms, source);
         if (source == null && s.ip() != null) {
             source = account.source(s.ip(), network, 0,
-                    store.pairHistory().get(PairHistory.ipLogin(s.ip(), s.account())));
+                    store.pairHistory().get(PairHistory.ipLogin(s.ip(), s.account())), 0,
+                    settings.maxOneOffSourcesPerAccount(), settings.oneOffSourceFailures());
         }
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);

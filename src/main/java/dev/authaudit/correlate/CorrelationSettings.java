@@ -28,6 +28,10 @@ import java.time.Duration;
  * @param explainMaxEntries timeline entries kept for an explained subject
  * @param maxPairs successful (address, login), (network, login) and (address, domain) pairs remembered, so
  *     a source that starts failing is still known as the customer's after its tally left a login's list
+ * @param maxOneOffSourcesPerAccount sources per login that failed at most {@code oneOffSourceFailures} times
+ *     and never logged in that the list keeps itemised; more such one-offs (a botnet trying each login
+ *     from many addresses) are only counted, while an address that keeps failing still gets in
+ * @param oneOffSourceFailures failures up to which a source without success counts as a one-off
  * @param episodeGap a silence longer than this between failures of a login from one address ends a
  *     failure episode (a typo is a short episode; a stale client's episode lasts while it polls)
  */
@@ -37,7 +41,8 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
                                   Duration synRetransmitWindow,
                                   Duration defaultLoginLookback, Duration defaultScanLookback,
                                   Duration blockJoinSlack, Duration rhythmMinGap, int explainMaxEntries,
-                                  int maxPairs, Duration episodeGap) {
+                                  int maxPairs, int maxOneOffSourcesPerAccount, int oneOffSourceFailures,
+                                  Duration episodeGap) {
     public CorrelationSettings {
         positive("maxIps", maxIps);
         positive("maxAccounts", maxAccounts);
@@ -48,22 +53,29 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
         positive("recentEventsPerIp", recentEventsPerIp);
         positive("explainMaxEntries", explainMaxEntries);
         positive("maxPairs", maxPairs);
+        positive("maxOneOffSourcesPerAccount", maxOneOffSourcesPerAccount);
     }
 
-    /** Returns settings that fit a busy shared host in a few hundred megabytes. */
+    /**
+     * Returns settings that fit a busy shared host in a few hundred megabytes: a botnet of a million
+     * addresses failing once each, against up to 20,000 logins (a login's summary, its sources and its
+     * report entry cost a few kilobytes each), runs and writes its report within -Xmx512m
+     * ({@code BotnetMemoryMain}). A host with more mailboxes raises {@code maxAccounts} and the heap.
+     */
     public static CorrelationSettings defaults() {
-        return new CorrelationSettings(100_000, 50_000, 50_000, 100_000, 10_000, 32, 64,
+        return new CorrelationSettings(100_000, 20_000, 50_000, 100_000, 10_000, 16, 64,
                 Duration.ofHours(2), Duration.ofSeconds(5), Duration.ofSeconds(200), Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(20), 5_000, 200_000,
-                Duration.ofHours(2));
+                6, 2, Duration.ofHours(2));
     }
 
     /** Returns a copy with every summary and window cache capped at {@code max} entries. */
     public CorrelationSettings withCacheCap(int max) {
         return new CorrelationSettings(max, max, max, max, maxBlocks, maxSourcesPerAccount, recentEventsPerIp,
                 windowIdle, pairingWindow, sessionPairingWindow, synRetransmitWindow, defaultLoginLookback, defaultScanLookback,
-                blockJoinSlack, rhythmMinGap, explainMaxEntries, max, episodeGap);
+                blockJoinSlack, rhythmMinGap, explainMaxEntries, max, maxOneOffSourcesPerAccount,
+                oneOffSourceFailures, episodeGap);
     }
 
     private static void positive(String name, int value) {

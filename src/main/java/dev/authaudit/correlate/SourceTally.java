@@ -57,6 +57,12 @@ final class SourceTally {
         lastSuccessMs = Math.max(lastSuccessMs, h.lastMs);
     }
 
+    /** Counts failures of this address that happened before it had a tally (it was a one-off then). */
+    void earlierFailures(long n) {
+        failures += n;
+        failuresSinceLastSuccess += n;
+    }
+
     static long weight(long failures, long successes) {
         // a failing source is what a verdict is about; success-only sources are history and give way
         return failures > 0 ? (1L << 40) + failures + successes : successes;
