@@ -120,7 +120,8 @@ public final class Auditor {
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
-            IpAssessment a = c.ips().classify(e, customerOf.getOrDefault(e.ip(), Set.of()),
+            IpAssessment a = c.ips().classify(e, roamingClientOf(e, byLogin, customerOf.getOrDefault(e.ip(), Set.of()),
+                            settings.staleMinFailures()),
                     targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of()),
                             settings.oneOffMaxFailures()), inUse::contains, campaign.get(e.ip()));
             ips.add(a);
@@ -148,10 +149,33 @@ public final class Auditor {
         }
         e.logins().forEach(c -> {
             AccountAssessment a = byLogin.get(c.value());
-            if (a != null && a.verdict() == AccountVerdict.TARGETED && a.evidence().omittedSources() > 0) {
+            // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
+            boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
+                    || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
+            if (guessed && a.evidence().omittedSources() > 0) {
                 out.add(a.account());
             }
         });
+        return out;
+    }
+
+    /**
+     * Returns the stale logins an address is the customer's client for, when the login's bounded source
+     * list could not keep it: it failed nothing but that login, again and again, with no sign of an
+     * attacker (the same roaming client the login's verdict names on its other networks).
+     */
+    static Set<String> roamingClientOf(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
+                                       int staleMinFailures) {
+        if (e.distinctFailedLogins() != 1 || e.maxFailuresOneLogin() < staleMinFailures || e.logins().isEmpty()
+                || e.distinctFingerprints() > 1) {
+            return known;
+        }
+        AccountAssessment a = byLogin.get(e.logins().get(0).value());
+        if (a == null || a.verdict() != AccountVerdict.STALE_PASSWORD || a.attackerSources().contains(e.ip())) {
+            return known;
+        }
+        Set<String> out = new HashSet<>(known);
+        out.add(a.account());
         return out;
     }
 
