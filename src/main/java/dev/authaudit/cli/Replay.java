@@ -8,6 +8,7 @@ import dev.authaudit.ingest.InputStats;
 import dev.authaudit.parse.EventMerger;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.Parsed;
 import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.InputSummary;
@@ -28,6 +29,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * terminal and the input is large enough to wait for.
  */
 final class Replay {
+    /** Beyond this many inputs (years of rotations) files are parsed one after the other. */
+    private static final int MAX_PARALLEL_FILES = 64;
+
     private final LineParser parser;
     private final Context context;
     private final PrintWriter err;
@@ -79,14 +83,23 @@ final class Replay {
         for (InputFile f : inputs.logs()) {
             Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
             String name = f.display();
+            // only lines no rule read matter to the collector; with parallel parsing it is called from
+            // the parsing threads, so it is handed nothing else
             files.add(new FileParser(f, parser, ref, context.stdin(), null,
-                    activity == null ? null : p -> activity.parsed(name, p)));
+                    activity == null ? null : p -> {
+                        if (p.status() != Parsed.Status.UNRELATED && p.status() != Parsed.Status.EVENT
+                                && p.status() != Parsed.Status.IGNORED) {
+                            activity.parsed(name, p);
+                        }
+                    }));
             if (!f.isStdin()) {
                 bytes += f.path().toFile().length();
             }
         }
         List<InputStats> stats;
-        try (EventMerger merger = new EventMerger(files); ProgressBar bar = bar(bytes)) {
+        // parsing runs beside the correlator when there is a second core; the merge keeps the result identical
+        boolean parallel = Runtime.getRuntime().availableProcessors() > 1 && files.size() <= MAX_PARALLEL_FILES;
+        try (EventMerger merger = new EventMerger(files, parallel); ProgressBar bar = bar(bytes)) {
             LogEvent e;
             long n = 0;
             while ((e = merger.next()) != null) {

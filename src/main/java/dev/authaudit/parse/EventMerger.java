@@ -16,6 +16,7 @@ import java.util.PriorityQueue;
  */
 public final class EventMerger implements Closeable {
     private final List<FileParser> files;
+    private final List<PrefetchedFile> prefetched;
     private final PriorityQueue<Head> heads = new PriorityQueue<>(
             Comparator.comparing((Head h) -> h.event.instant()).thenComparingInt(h -> h.index));
 
@@ -24,9 +25,29 @@ public final class EventMerger implements Closeable {
 
     private String lastLine;
 
-    /** Starts merging; takes ownership of the parsers (closes them). */
+    /** Starts merging on this thread; takes ownership of the parsers (closes them). */
     public EventMerger(List<FileParser> files) {
+        this(files, false);
+    }
+
+    /**
+     * Starts merging; takes ownership of the parsers (closes them).
+     *
+     * @param parallel parse each file on a thread of its own, ahead of the merge (same result, and the
+     *     parsing runs beside whatever consumes the events); the parsers' line hooks then run on those
+     *     threads
+     */
+    public EventMerger(List<FileParser> files, boolean parallel) {
         this.files = List.copyOf(files);
+        if (parallel) {
+            List<PrefetchedFile> p = new ArrayList<>();
+            for (FileParser f : this.files) {
+                p.add(new PrefetchedFile(f, f.stats().file()));
+            }
+            this.prefetched = List.copyOf(p);
+        } else {
+            this.prefetched = null;
+        }
         for (int i = 0; i < this.files.size(); i++) {
             advance(i);
         }
@@ -52,6 +73,13 @@ public final class EventMerger implements Closeable {
     }
 
     private void advance(int i) {
+        if (prefetched != null) {
+            PrefetchedFile.Item item = prefetched.get(i).next();
+            if (item != null) {
+                heads.add(new Head(item.event(), i, item.line()));
+            }
+            return;
+        }
         FileParser f = files.get(i);
         LogEvent e = f.nextEvent();
         if (e != null) {
@@ -68,6 +96,10 @@ public final class EventMerger implements Closeable {
 
     @Override
     public void close() {
-        files.forEach(FileParser::close);
+        if (prefetched != null) {
+            prefetched.forEach(PrefetchedFile::close);
+        } else {
+            files.forEach(FileParser::close);
+        }
     }
 }

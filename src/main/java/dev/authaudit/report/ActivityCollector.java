@@ -95,7 +95,7 @@ public final class ActivityCollector implements Consumer<LogEvent> {
     }
 
     /** Accepts one parser outcome of the input the report names {@code file}; keeps sample skipped lines. */
-    public void parsed(String file, Parsed p) {
+    public synchronized void parsed(String file, Parsed p) {
         skipped.accept(file, p);
     }
 
