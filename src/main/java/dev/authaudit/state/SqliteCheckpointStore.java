@@ -3,12 +3,8 @@ package dev.authaudit.state;
 import dev.authaudit.config.ConfigException;
 import dev.authaudit.ingest.Checkpoint;
 import dev.authaudit.ingest.CheckpointStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,21 +43,12 @@ public final class SqliteCheckpointStore implements CheckpointStore {
      * @throws ConfigException when the database cannot be created or read
      */
     public static SqliteCheckpointStore open(Path file, Duration markEvery, Duration keep) {
+        Connection c = StateDatabase.open(file, "the checkpoints");
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                trySetPermissions(dir, "rwx------");
-            }
-            boolean fresh = !Files.exists(file);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            if (fresh) {
-                trySetPermissions(file, "rw-------");
-            }
             CheckpointSchema.apply(c, file);
             return new SqliteCheckpointStore(file, c, markEvery, keep);
-        } catch (SQLException | IOException e) {
-            throw new ConfigException(file.toString(), "state", "cannot open the checkpoints in " + file + ": "
+        } catch (SQLException e) {
+            throw new ConfigException(file.toString(), "state", "cannot set up the checkpoints in " + file + ": "
                     + e.getMessage() + "; check --state (it must be a writable folder)");
         }
     }
@@ -195,13 +182,5 @@ public final class SqliteCheckpointStore implements CheckpointStore {
 
     private IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException("checkpoints in " + file + ": cannot " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void trySetPermissions(Path p, String perms) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.authaudit.act.firewall;
 
 import dev.authaudit.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.authaudit.state.StateDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,16 +35,12 @@ public final class FirewallStore implements AutoCloseable {
      * @throws ConfigException when the database cannot be opened
      */
     public static FirewallStore open(Path file) {
+        Connection c = StateDatabase.open(file, "the firewall records");
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             FirewallSchema.apply(c, BUSY_TIMEOUT_MS);
             return new FirewallStore(file, c);
-        } catch (SQLException | IOException e) {
-            throw new ConfigException(file.toString(), "state", "cannot open the state database " + file + ": "
+        } catch (SQLException e) {
+            throw new ConfigException(file.toString(), "state", "cannot set up the firewall records in " + file + ": "
                     + e.getMessage() + "; check --state (it must be a writable folder)");
         }
     }

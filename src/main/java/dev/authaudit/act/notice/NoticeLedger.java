@@ -1,12 +1,9 @@
 package dev.authaudit.act.notice;
 
 import dev.authaudit.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.authaudit.state.StateDatabase;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,21 +37,12 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
      * @throws ConfigException when the folder or database cannot be created or read
      */
     public static NoticeLedger open(Path file) {
+        Connection c = StateDatabase.open(file, "the notice ledger");
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                trySetPermissions(dir, "rwx------");
-            }
-            boolean fresh = !Files.exists(file);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            if (fresh) {
-                trySetPermissions(file, "rw-------");
-            }
             LedgerSchema.apply(c, file);
             return new NoticeLedger(file, c);
-        } catch (SQLException | IOException e) {
-            throw new ConfigException(file.toString(), "state", "cannot open the notice ledger " + file + ": "
+        } catch (SQLException e) {
+            throw new ConfigException(file.toString(), "state", "cannot set up the notice ledger in " + file + ": "
                     + e.getMessage() + "; check --state (it must be a writable folder)");
         }
     }
@@ -291,13 +279,5 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
 
     private IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException("notice ledger " + file + ": cannot " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void trySetPermissions(Path p, String perms) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
     }
 }

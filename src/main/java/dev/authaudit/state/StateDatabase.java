@@ -1,0 +1,62 @@
+package dev.authaudit.state;
+
+import dev.authaudit.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Opens the one SQLite file that holds authaudit's state ({@code <state>/authaudit.db}): the notice
+ * ledger, the follower's checkpoints, the history and the firewall actions, each in its own tables.
+ * The folder and a new file are made readable by their owner only (the ledger holds customers'
+ * addresses); WAL and a busy timeout let {@code watch}, {@code scan} and lfd's hook share the file.
+ */
+public final class StateDatabase {
+    /** How long a writer waits for another process's write to finish. */
+    public static final int BUSY_TIMEOUT_MS = 5000;
+
+    private StateDatabase() {
+    }
+
+    /**
+     * Opens (and creates) the state database.
+     *
+     * @param what what the caller keeps there, for the error message ("the notice ledger")
+     * @throws ConfigException when the folder or database cannot be created or opened
+     */
+    public static Connection open(Path file, String what) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                ownerOnly(dir, "rwx------");
+            }
+            boolean fresh = !Files.exists(file);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            if (fresh) {
+                ownerOnly(file, "rw-------");
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA journal_mode = WAL");
+            }
+            return c;
+        } catch (SQLException | IOException e) {
+            throw new ConfigException(file.toString(), "state", "cannot open " + what + " in " + file + ": "
+                    + e.getMessage() + "; check --state (it must be a writable folder)");
+        }
+    }
+
+    private static void ownerOnly(Path p, String perms) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions apply
+        }
+    }
+}
