@@ -15,15 +15,19 @@ import java.util.Set;
  * @param oneOffSources addresses that failed this login once or twice without any history and cannot be
  *     the customer's own client (some may be attackers already); alone they prove nothing, among many
  *     such addresses on the server they are a slow distributed attack
+ * @param clientFingerprints the password fingerprints of the customer's failing client (a stale login),
+ *     so an address the bounded source list could not keep can be told apart from it
  */
 public record AccountAssessment(String account, AccountVerdict verdict, double confidence, Instant detectedAt,
                                 List<String> reasons, Set<String> customerSources, Set<String> attackerSources,
-                                Set<String> oneOffSources, AccountEvidence evidence) {
+                                Set<String> oneOffSources, Set<String> clientFingerprints,
+                                AccountEvidence evidence) {
     public AccountAssessment {
         reasons = List.copyOf(reasons);
         customerSources = Set.copyOf(customerSources);
         attackerSources = Set.copyOf(attackerSources);
         oneOffSources = Set.copyOf(oneOffSources);
+        clientFingerprints = Set.copyOf(clientFingerprints);
     }
 
     /**
@@ -38,12 +42,12 @@ public record AccountAssessment(String account, AccountVerdict verdict, double c
                 List.of(), List.of(), e.omittedSources(), e.omittedSourceFailures(), e.successElsewhereIp(),
                 e.successElsewhereAt(), e.successesElsewhere(), e.protocols());
         return new AccountAssessment(account, verdict, confidence, detectedAt, reasons, customerSources,
-                attackerSources, oneOffSources, thin);
+                attackerSources, oneOffSources, clientFingerprints, thin);
     }
 
     /** Returns a copy stamped with the time its verdict was first reached. */
     public AccountAssessment detectedAt(Instant at) {
         return new AccountAssessment(account, verdict, confidence, verdict == AccountVerdict.OK ? null : at, reasons,
-                customerSources, attackerSources, oneOffSources, evidence);
+                customerSources, attackerSources, oneOffSources, clientFingerprints, evidence);
     }
 }

@@ -79,7 +79,7 @@ public final class AccountClassifier {
                 why.add("separately, others guess this login: "
                         + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
             }
-            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates());
+            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates(), Set.of());
         }
         return targetedOrOk(e, failing, attackers, attackerWhy, inUse);
     }
@@ -156,8 +156,14 @@ public final class AccountClassifier {
         double confidence = 0.7 + (main.isOwned() ? 0.1 : 0) + (main.client() != null ? 0.1 : 0)
                 + (main.source().longestEpisode() != null
                 && main.source().longestEpisode().failuresAfterConfirm() > 0 ? 0.05 : 0);
+        Set<String> clientFps = new LinkedHashSet<>();
+        for (SourceAssessment a : failing) {
+            if (customers.contains(a.ip()) && a.source().distinctFingerprints() == 1) {
+                clientFps.add(a.source().topFingerprint());
+            }
+        }
         return result(e, AccountVerdict.STALE_PASSWORD, round(Math.min(0.97, confidence)), why, customers,
-                attackerSources, spread.candidates());
+                attackerSources, spread.candidates(), clientFps);
     }
 
     private AccountAssessment targetedOrOk(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
@@ -194,7 +200,7 @@ public final class AccountClassifier {
             double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
                     + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
             return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
-                    spread.candidates());
+                    spread.candidates(), Set.of());
         }
         List<String> why = new ArrayList<>();
         why.add(failureSummary(e));
@@ -202,7 +208,7 @@ public final class AccountClassifier {
         why.add("too few or too mixed failures to say more");
         Set<String> customers = new LinkedHashSet<>();
         customerSide.forEach(a -> customers.add(a.ip()));
-        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates());
+        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates(), Set.of());
     }
 
     /** One-off addresses that guess a login together, with the sentence that says so. */
@@ -257,13 +263,14 @@ public final class AccountClassifier {
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
                                             List<String> reasons, Set<String> customers, Set<String> attackers) {
-        return result(e, verdict, confidence, reasons, customers, attackers, Set.of());
+        return result(e, verdict, confidence, reasons, customers, attackers, Set.of(), Set.of());
     }
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
                                             List<String> reasons, Set<String> customers, Set<String> attackers,
-                                            Set<String> oneOffs) {
-        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, oneOffs, e);
+                                            Set<String> oneOffs, Set<String> clientFps) {
+        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, oneOffs,
+                clientFps, e);
     }
 
     private static double round(double v) {

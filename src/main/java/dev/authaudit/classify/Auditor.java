@@ -107,6 +107,7 @@ public final class Auditor {
                 oneOffOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
             }
         }
+        unlistedOneOffs(r.ips(), byLogin, customerOf, oneOffOf, settings.oneOffMaxFailures());
         Map<String, String> campaign = new DistributedCampaign(settings, c.text()).find(r.ips(), oneOffOf, customerOf);
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
@@ -177,6 +178,36 @@ public final class Auditor {
         Set<String> out = new HashSet<>(known);
         out.add(a.account());
         return out;
+    }
+
+    /**
+     * Adds the one-off addresses that a login's bounded source list could only count, not keep, to the
+     * campaign candidates: on a stale login only those whose password differs from the customer's client.
+     */
+    static void unlistedOneOffs(List<IpEvidence> ips, Map<String, AccountAssessment> byLogin,
+                                Map<String, Set<String>> customerOf, Map<String, Set<String>> oneOffOf,
+                                int oneOffMaxFailures) {
+        for (IpEvidence e : ips) {
+            if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures
+                    || customerOf.containsKey(e.ip()) || oneOffOf.containsKey(e.ip())) {
+                continue;
+            }
+            for (dev.authaudit.correlate.Count c : e.logins()) {
+                AccountAssessment a = byLogin.get(c.value());
+                if (a == null || a.evidence().omittedSources() == 0) {
+                    continue;
+                }
+                // never where the customer's own client fails and might be this address on another network
+                boolean noClient = a.verdict() != AccountVerdict.STALE_PASSWORD && a.customerSources().isEmpty();
+                boolean typo = a.verdict() == AccountVerdict.MISTYPED;
+                boolean other = noClient || typo
+                        || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
+                        && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
+                if (other) {
+                    oneOffOf.computeIfAbsent(e.ip(), k -> new HashSet<>()).add(a.account());
+                }
+            }
+        }
     }
 
     /** Configures an {@link Auditor}. */

@@ -39,7 +39,7 @@ final class EvidenceBuilder {
                 s.dropAttempts, s.retransmissions, s.dropPorts.count(), s.dropPortSample.toList(),
                 instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
-                s.failedLoginCount.count(), maxOneLogin(s));
+                s.failedLoginCount.count(), maxOneLogin(s), s.firstFingerprint);
     }
 
     private static long maxOneLogin(IpSummary s) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param reachedServer true when any connection from it reached Exim or Dovecot (a login line exists)
  * @param distinctFailedLogins how many different logins failed from it
  * @param maxFailuresOneLogin the most failures it had on any one login
+ * @param firstFingerprint the first password fingerprint it sent, or null
  */
 public record IpEvidence(String ip, String network, long failures, long failureLines, long successes,
                          long unknownUsers, long distinctLogins, List<Count> logins, List<String> successLogins,
@@ -26,7 +27,7 @@ public record IpEvidence(String ip, String network, long failures, long failureL
                          long distinctDropPorts, List<Integer> dropPorts, Instant firstDrop, Instant lastDrop,
                          int blocks, int unblocks, boolean reachedServer, long networkSuccesses,
                          List<String> networkSuccessLogins, long distinctFailedLogins,
-                         long maxFailuresOneLogin) {
+                         long maxFailuresOneLogin, String firstFingerprint) {
     public IpEvidence {
         logins = List.copyOf(logins);
         successLogins = List.copyOf(successLogins);

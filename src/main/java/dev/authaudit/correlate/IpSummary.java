@@ -25,6 +25,8 @@ public final class IpSummary {
     final DistinctCounter successLoginCount = new DistinctCounter();
     final TopCounts successLogins = new TopCounts(TOP_LOGINS);
     final DistinctCounter fingerprints = new DistinctCounter();
+    /** The first password fingerprint the address sent (enough to compare a one-off with a client's). */
+    String firstFingerprint;
     long lastFailureMs = -1;
     long lastSuccessMs = -1;
     long gaps;
@@ -69,6 +71,9 @@ public final class IpSummary {
             failedLoginCount.add(a.account());
         }
         if (a.passwordFp() != null) {
+            if (firstFingerprint == null) {
+                firstFingerprint = a.passwordFp();
+            }
             fingerprints.add(a.passwordFp());
         }
         if (lastFailureMs >= 0) {
