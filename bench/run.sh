@@ -49,8 +49,8 @@ PY
 }
 
 measure "parse (events-v1 to /dev/null)" java -jar "$jar" parse --tz "$zone" "$logs"
-measure "scan (report-v1 JSON)" java -jar "$jar" scan --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs"
-measure "scan -Xmx512m" java -Xmx512m -jar "$jar" scan --tz "$zone" --format json --out "$work/report-512m.json" --no-progress "$logs"
+measure "scan (report-v1 JSON)" java -jar "$jar" scan --no-history --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs"
+measure "scan -Xmx512m" java -Xmx512m -jar "$jar" scan --no-history --tz "$zone" --format json --out "$work/report-512m.json" --no-progress "$logs"
 echo
 echo "accuracy against the simulation's truth:"
 java -cp "$jar" dev.authaudit.sim.EvaluateMain "$logs/truth.json" "$work/report.json" | sed 's/^/  /'
