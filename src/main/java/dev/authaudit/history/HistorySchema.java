@@ -26,8 +26,6 @@ final class HistorySchema {
      */
     static void apply(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
-            s.execute("PRAGMA journal_mode = WAL");
             s.execute("CREATE TABLE IF NOT EXISTS history_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             try (ResultSet r = s.executeQuery("SELECT value FROM history_meta WHERE key = 'schema'")) {
                 int v = r.next() ? Integer.parseInt(r.getString(1)) : 0;

@@ -28,8 +28,6 @@ final class CheckpointSchema {
      */
     static void apply(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
-            s.execute("PRAGMA journal_mode = WAL");
             s.execute("CREATE TABLE IF NOT EXISTS state_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
             try (PreparedStatement q = c.prepareStatement("SELECT version FROM state_schema WHERE component = ?")) {
                 q.setString(1, COMPONENT);

@@ -20,7 +20,6 @@ final class FirewallSchema {
     static void apply(Connection c, int busyTimeoutMs) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
-            s.execute("PRAGMA journal_mode = WAL");
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS lfd_block (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                     + " received_at INTEGER NOT NULL, ip TEXT, ports TEXT, permanent INTEGER, direction TEXT,"

@@ -25,8 +25,6 @@ final class LedgerSchema {
      */
     static void apply(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
-            s.execute("PRAGMA journal_mode = WAL");
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                 int v = r.next() ? r.getInt(1) : 0;
                 if (v > VERSION) {
