@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Builds the typed event a rule emits from its captured and constant fields, validating every value:
@@ -35,55 +34,58 @@ final class EventFactory {
         }
     }
 
-    LogEvent build(ParserRule rule, Map<String, String> f, OffsetDateTime time, Origin origin) throws InvalidField {
-        String ip = Addresses.normalize(f.get("ip"));
+    /**
+     * @param f the field values by {@link FieldSlot}, null where the line gave none
+     */
+    LogEvent build(ParserRule rule, String[] f, OffsetDateTime time, Origin origin) throws InvalidField {
+        String ip = Addresses.normalize(f[FieldSlot.IP]);
         if (ip == null) {
-            throw new InvalidField("'" + clip(f.get("ip"), 64) + "' is not an IP address");
+            throw new InvalidField("'" + clip(f[FieldSlot.IP], 64) + "' is not an IP address");
         }
-        Integer port = integer(f.get("port"));
+        Integer port = integer(f[FieldSlot.PORT]);
         Protocol protocol = protocol(f, port);
         switch (rule.emits()) {
             case AUTH_FAILURE: {
-                String reasonText = f.get("reason");
+                String reasonText = f[FieldSlot.REASON];
                 FailureReason reason = reasonText == null ? FailureReason.OTHER : FailureReason.fromText(reasonText);
-                Integer attempts = integer(f.get("attempts"));
+                Integer attempts = integer(f[FieldSlot.ATTEMPTS]);
                 int n = attempts == null || attempts < 1 ? 1 : Math.min(attempts, 10_000);
-                return new AuthFailure(time, origin, ip, account(f.get("account")), protocol, port, reason, n,
-                        "true".equalsIgnoreCase(f.get("detail")), fingerprint(f.get("password_fp")),
-                        text(f.get("session")), text(f.get("mech")), text(f.get("helo")),
-                        Addresses.normalize(f.get("local_ip")));
+                return new AuthFailure(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port, reason, n,
+                        "true".equalsIgnoreCase(f[FieldSlot.DETAIL]), fingerprint(f[FieldSlot.PASSWORD_FP]),
+                        text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
+                        Addresses.normalize(f[FieldSlot.LOCAL_IP]));
             }
             case AUTH_SUCCESS:
-                return new AuthSuccess(time, origin, ip, account(f.get("account")), protocol, port,
-                        text(f.get("session")), text(f.get("mech")), text(f.get("helo")),
-                        Addresses.normalize(f.get("local_ip")));
+                return new AuthSuccess(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+                        text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
+                        Addresses.normalize(f[FieldSlot.LOCAL_IP]));
             case FIREWALL_DROP: {
-                String in = f.get("in");
-                return new FirewallDrop(time, origin, ip, protocol, port, chain(f.get("chain")),
-                        integer(f.get("src_port")), upper(f.get("proto")), Addresses.normalize(f.get("dst")),
-                        in == null || !in.isBlank(), text(f.get("flags")));
+                String in = f[FieldSlot.IN];
+                return new FirewallDrop(time, origin, ip, protocol, port, chain(f[FieldSlot.CHAIN]),
+                        integer(f[FieldSlot.SRC_PORT]), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
+                        in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
             }
             case FIREWALL_BLOCK: {
-                Integer duration = integer(f.get("duration"));
-                boolean permanent = "true".equalsIgnoreCase(f.get("permanent")) && duration == null;
-                return new FirewallBlock(time, origin, ip, account(f.get("account")), protocol, port,
-                        clip(f.get("trigger").trim(), 64), integer(f.get("hits")), integer(f.get("interval")),
-                        duration == null ? null : duration.longValue(), permanent, ports(f.get("ports")),
-                        text(f.get("app")), text(f.get("message")));
+                Integer duration = integer(f[FieldSlot.DURATION]);
+                boolean permanent = "true".equalsIgnoreCase(f[FieldSlot.PERMANENT]) && duration == null;
+                return new FirewallBlock(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+                        clip(f[FieldSlot.TRIGGER].trim(), 64), integer(f[FieldSlot.HITS]), integer(f[FieldSlot.INTERVAL]),
+                        duration == null ? null : duration.longValue(), permanent, ports(f[FieldSlot.PORTS]),
+                        text(f[FieldSlot.APP]), text(f[FieldSlot.MESSAGE]));
             }
             case FIREWALL_UNBLOCK:
-                return new FirewallUnblock(time, origin, ip, protocol, port, text(f.get("trigger")));
+                return new FirewallUnblock(time, origin, ip, protocol, port, text(f[FieldSlot.TRIGGER]));
             default:
                 throw new IllegalStateException("ignore rules emit nothing");
         }
     }
 
-    private static Protocol protocol(Map<String, String> f, Integer port) {
-        String p = f.get("protocol");
+    private static Protocol protocol(String[] f, Integer port) {
+        String p = f[FieldSlot.PROTOCOL];
         if (p != null) {
             return Protocol.fromService(p);
         }
-        String service = f.get("service");
+        String service = f[FieldSlot.SERVICE];
         if (service != null) {
             return Protocol.fromService(service);
         }

@@ -25,6 +25,7 @@ public final class FileParser implements Closeable {
     private final String onlySource;
     private final Consumer<Parsed> outcomes;
     private final Map<String, Long> sourceCounts = new HashMap<>();
+    private final LineParser.Memo memo = new LineParser.Memo();
     private RawLine current;
 
     /**
@@ -70,7 +71,7 @@ public final class FileParser implements Closeable {
             return null;
         }
         current = line;
-        Parsed p = parser.parse(line, reference, onlySource);
+        Parsed p = parser.parse(line, reference, onlySource, memo);
         switch (p.status()) {
             case EVENT:
                 stats.countEvents(1);

@@ -11,18 +11,19 @@ import dev.authaudit.rules.RuleSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads one line into at most one event. Work is ordered by cost: the gate literals of every source
- * (one {@code indexOf} each) first, so the bulk of a mail log (deliveries, cron, unrelated daemons)
- * costs a few scans; then each admitted source's rules, each behind its own {@code require} literals;
- * only then an RE2 (linear-time) match, the time stamp and the field checks.
+ * (one pass over the line for all of them, {@link GateScanner}) first, so the bulk of a mail log
+ * (deliveries, cron, unrelated daemons) costs one scan; then each admitted source's rules, each
+ * behind its own {@code require} literals; only then an RE2 (linear-time) match, the time stamp and
+ * the field checks. Matched values travel by {@link FieldSlot}, not in a map.
  *
- * <p>Not thread-safe only in the sense that it is stateless apart from immutable tables: one instance
- * may serve several threads.
+ * <p>Stateless apart from immutable tables, so one instance may serve several threads. A caller that
+ * reads a file line by line passes a {@link Memo} of its own: consecutive lines of a log mostly share
+ * their time stamp, and the memo spares them parsing and resolving it again.
  */
 public final class LineParser {
     private final RuleSet rules;
@@ -30,9 +31,80 @@ public final class LineParser {
     private final PasswordRedactor redactor;
     private final StampParser stamps = new StampParser();
     private final EventFactory factory = new EventFactory();
-    private final String[] gateLiterals;
-    private final int[] gateSource;
+    private final GateScanner gates;
     private final RuleFile[] sources;
+    private final Plan[][] plans;
+
+    /** A rule with its fields laid out by slot: the group feeding each slot and the constants. */
+    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants) {
+        static Plan of(ParserRule rule) {
+            int[] groups = new int[FieldSlot.COUNT];
+            java.util.Arrays.fill(groups, -1);
+            for (String g : rule.groups()) {
+                int slot = FieldSlot.of(g);
+                if (slot >= 0) {
+                    groups[slot] = rule.pattern().groupIndex(g);
+                }
+            }
+            String[] constants = new String[FieldSlot.COUNT];
+            for (Map.Entry<String, String> c : rule.set().entrySet()) {
+                int slot = FieldSlot.of(c.getKey());
+                if (slot >= 0) {
+                    constants[slot] = c.getValue();
+                }
+            }
+            return new Plan(rule, groups, constants);
+        }
+    }
+
+    /**
+     * What one reader of one file remembers from its previous line: the time stamp as written and as
+     * resolved. Not thread-safe; one per file being read.
+     */
+    public static final class Memo {
+        private String line;
+        private Stamp stamp;
+        private Stamp resolvedStamp;
+        private Instant resolvedReference;
+        private OffsetDateTime resolved;
+
+        /**
+         * Returns the stamp of {@code text}, reusing the previous line's when the new line starts with
+         * the same characters. The stamp parser reads nothing past a stamp's end except, for a zone-less
+         * Exim stamp, whether a zone follows: a line with a sign there is parsed afresh.
+         */
+        Stamp find(StampParser parser, String text) {
+            Stamp last = stamp;
+            String prev = line;
+            if (last != null) {
+                int end = last.end();
+                if (end > 0 && end < prev.length() && end < text.length() && text.regionMatches(0, prev, 0, end)
+                        && notSign(text.charAt(end)) && notSign(prev.charAt(end))) {
+                    line = text;
+                    return last;
+                }
+            }
+            Stamp s = parser.find(text);
+            line = text;
+            stamp = s;
+            return s;
+        }
+
+        OffsetDateTime resolve(TimeResolver time, Stamp s, Instant reference) {
+            if (s == resolvedStamp && reference.equals(resolvedReference)) {
+                return resolved;
+            }
+            OffsetDateTime t = time.resolve(s, reference);
+            resolvedStamp = s;
+            resolvedReference = reference;
+            resolved = t;
+            return t;
+        }
+
+        private static boolean notSign(char c) {
+            return c != '+' && c != '-';
+        }
+    }
 
     public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor) {
         this.rules = rules;
@@ -45,14 +117,15 @@ public final class LineParser {
         this.sources = files.toArray(new RuleFile[0]);
         List<String> lits = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
+        this.plans = new Plan[sources.length][];
         for (int i = 0; i < sources.length; i++) {
             for (String g : sources[i].gate()) {
                 lits.add(g);
                 owners.add(i);
             }
+            plans[i] = sources[i].rules().stream().map(Plan::of).toArray(Plan[]::new);
         }
-        this.gateLiterals = lits.toArray(new String[0]);
-        this.gateSource = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.gates = new GateScanner(lits, owners.stream().mapToInt(Integer::intValue).toArray());
     }
 
     public RuleSet rules() {
@@ -72,20 +145,22 @@ public final class LineParser {
      * Parses one line, trying only the sources in {@code onlySource} when it is not null.
      */
     public Parsed parse(RawLine raw, Instant reference, String onlySource) {
+        return parse(raw, reference, onlySource, new Memo());
+    }
+
+    /**
+     * Parses the next line of a file, trying only the sources in {@code onlySource} when it is not
+     * null, with the memo of that file's reader.
+     */
+    public Parsed parse(RawLine raw, Instant reference, String onlySource, Memo memo) {
         String line = raw.text();
-        long gated = 0;
-        for (int i = 0; i < gateLiterals.length; i++) {
-            int s = gateSource[i];
-            if ((gated & (1L << s)) == 0 && line.contains(gateLiterals[i])) {
-                gated |= 1L << s;
-            }
-        }
+        long gated = gates.scan(line);
         if (gated == 0) {
             return Parsed.UNRELATED_LINE;
         }
         PasswordRedactor.Redacted red = redactor.redact(line);
         String text = red.text();
-        Stamp stamp = stamps.find(text);
+        Stamp stamp = memo.find(stamps, text);
         String message = stamp == null ? text : text.substring(stamp.end());
         String firstSource = null;
         for (int s = 0; s < sources.length; s++) {
@@ -99,7 +174,8 @@ public final class LineParser {
             if (firstSource == null) {
                 firstSource = file.source();
             }
-            for (ParserRule rule : file.rules()) {
+            for (Plan plan : plans[s]) {
+                ParserRule rule = plan.rule();
                 if (!rule.admits(text)) {
                     continue;
                 }
@@ -107,7 +183,7 @@ public final class LineParser {
                 if (!m.find()) {
                     continue;
                 }
-                return matched(raw, text, stamp, red.password(), reference, rule, m);
+                return matched(raw, text, stamp, red.password(), reference, plan, m, memo);
             }
         }
         if (firstSource == null) {
@@ -117,7 +193,8 @@ public final class LineParser {
     }
 
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           ParserRule rule, RulePattern.Match m) {
+                           Plan plan, RulePattern.Match m, Memo memo) {
+        ParserRule rule = plan.rule();
         if (rule.emits() == Emits.IGNORE) {
             return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
         }
@@ -125,18 +202,21 @@ public final class LineParser {
             return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text,
                     "no time stamp at the start of the line");
         }
-        OffsetDateTime when = time.resolve(stamp, reference);
-        Map<String, String> fields = new HashMap<>(rule.set());
-        for (String g : rule.groups()) {
-            String v = m.group(g);
-            if (v != null) {
-                fields.put(g, v);
+        OffsetDateTime when = memo.resolve(time, stamp, reference);
+        String[] fields = plan.constants().clone();
+        int[] groups = plan.groupOfSlot();
+        for (int slot = 0; slot < groups.length; slot++) {
+            if (groups[slot] >= 0) {
+                String v = m.group(groups[slot]);
+                if (v != null) {
+                    fields[slot] = v;
+                }
             }
         }
-        if (password != null && !fields.containsKey("password_fp")) {
-            String account = fields.get("account");
-            fields.put("password_fp", redactor.fingerprint(account == null ? null : account.toLowerCase(
-                    java.util.Locale.ROOT), password));
+        if (password != null && fields[FieldSlot.PASSWORD_FP] == null) {
+            String account = fields[FieldSlot.ACCOUNT];
+            fields[FieldSlot.PASSWORD_FP] = redactor.fingerprint(account == null ? null
+                    : account.toLowerCase(java.util.Locale.ROOT), password);
         }
         try {
             LogEvent e = factory.build(rule, fields, when, new Origin(rule.source(), rule.id(), raw.file(), raw.line()));

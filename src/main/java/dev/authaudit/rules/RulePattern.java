@@ -69,6 +69,15 @@ public final class RulePattern {
         return re2.namedGroups().keySet();
     }
 
+    /**
+     * Returns the number of a named group (the same in both engines: the translation keeps every
+     * capturing group in place), or -1 when the pattern has no such group.
+     */
+    public int groupIndex(String name) {
+        Integer i = re2.namedGroups().get(name);
+        return i == null ? -1 : i;
+    }
+
     /** Returns true when lines are matched by the backtracking engine first. */
     public boolean accelerated() {
         return fast != null;
@@ -106,6 +115,14 @@ public final class RulePattern {
             }
             rm = re2.matcher(text);
             return rm.find();
+        }
+
+        /** Returns the text of a group (by {@link #groupIndex}) of the last successful find, or null. */
+        public String group(int index) {
+            if (jm != null) {
+                return jm.group(index);
+            }
+            return rm == null ? null : rm.group(index);
         }
 
         /** Returns the text of a named group of the last successful find, or null. */
