@@ -134,8 +134,9 @@ public final class AccountSummary {
     }
 
     SourceTally find(String ip) {
+        int h = ip.hashCode(); // cached in each String: most sources are rejected without a compare
         for (int i = 0; i < sourceCount; i++) {
-            if (sources[i].ip.equals(ip)) {
+            if (sources[i].ip.hashCode() == h && sources[i].ip.equals(ip)) {
                 return sources[i];
             }
         }

@@ -63,11 +63,28 @@ final class AuthTally {
         store.accounts().put(a.account(), account);
     }
 
-    void success(AuthSuccess s) {
-        long ms = s.instant().toEpochMilli();
+    /** {@link #success} found a failure (or a recent drop) on the address since its last success. */
+    static final int IP_NEWS = 1;
+    /** {@link #success} found a failure on the login since its last success. */
+    static final int ACCOUNT_NEWS = 2;
+
+    /**
+     * Applies a success; returns which subjects it tells something new about ({@link #IP_NEWS},
+     * {@link #ACCOUNT_NEWS}), judged from their state before it: a success matters to a verdict only
+     * where a failure came since the previous one (a typo corrected, a password changed on another
+     * device, a stale device fixed).
+     *
+     * @param recentMs how long after a drop a success still tells something about the address
+     */
+    int success(AuthSuccess s, long ms, long recentMs) {
+        int news = 0;
         String network = networks.networkOf(s.ip());
         if (s.ip() != null) {
             IpSummary ip = store.ips().getOrCreate(s.ip(), k -> new IpSummary(k, network));
+            if (ip.lastFailureMs > ip.lastSuccessMs
+                    || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
+                news |= IP_NEWS;
+            }
             ip.success(s.account(), s.protocol(), ms);
             store.ips().put(s.ip(), ip);
             NetworkHistory net = store.networks().getOrCreate(network, k -> new NetworkHistory());
@@ -75,10 +92,13 @@ final class AuthTally {
             store.networks().put(network, net);
         }
         if (s.account() == null) {
-            return;
+            return news;
         }
         AccountSummary account = store.accounts().getOrCreate(s.account(),
                 k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        if (account.lastFailureMs > account.lastSuccessMs) {
+            news |= ACCOUNT_NEWS;
+        }
         SourceTally source = s.ip() == null ? null : account.find(s.ip());
         account.success(s.ip(), s.protocol(), ms, source);
         if (source == null && s.ip() != null) {
@@ -98,6 +118,7 @@ final class AuthTally {
                 remember(domain, ms);
             }
         }
+        return news;
     }
 
     private void remember(String key, long ms) {

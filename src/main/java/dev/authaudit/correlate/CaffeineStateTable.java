@@ -12,6 +12,9 @@ import java.util.function.Function;
 final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private final Cache<K, V> cache;
     private long evicted;
+    /** The entry last handed out, so the write-back that follows costs no lookup. */
+    private K lastKey;
+    private V lastValue;
 
     CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker) {
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
@@ -31,24 +34,40 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public V get(K key) {
-        return cache.getIfPresent(key);
+        V v = cache.getIfPresent(key);
+        remember(key, v);
+        return v;
     }
 
     @Override
     public V getOrCreate(K key, Function<? super K, ? extends V> create) {
-        return cache.get(key, create);
+        V v = cache.get(key, create);
+        remember(key, v);
+        return v;
+    }
+
+    private void remember(K key, V value) {
+        lastKey = key;
+        lastValue = value;
     }
 
     @Override
     public void put(K key, V value) {
-        // values are live objects already in the cache; re-putting would only reset Caffeine's bookkeeping
+        // values are live objects already in the cache; re-putting would only reset Caffeine's bookkeeping.
+        // The usual caller writes back what it was just handed: nothing can have evicted it since, as
+        // every operation on this table that could goes through get/getOrCreate and moves the memo.
+        if (value != null && key == lastKey && value == lastValue) {
+            return;
+        }
         if (cache.asMap().get(key) != value) {
             cache.put(key, value);
         }
+        remember(key, value);
     }
 
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
+        remember(null, null);
         cache.asMap().forEach(action);
     }
 
@@ -64,6 +83,7 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public void cleanUp() {
+        remember(null, null);
         cache.cleanUp();
     }
 }

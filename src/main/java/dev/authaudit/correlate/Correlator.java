@@ -96,17 +96,11 @@ public final class Correlator {
             // success the next one says nothing new; most logins never fail at all. Re-judging a
             // login on every poll of every device was most of the engine's cost on a busy host; the
             // end of the run judges every login on its whole record anyway.
-            long ms = t.toEpochMilli();
-            AccountSummary before = s.account() == null ? null : store.accounts().get(s.account());
-            boolean accountNews = before != null && before.lastFailureMs > before.lastSuccessMs;
-            IpSummary ipBefore = s.ip() == null ? null : store.ips().get(s.ip());
-            boolean ipNews = ipBefore != null && (ipBefore.lastFailureMs > ipBefore.lastSuccessMs
-                    || recent(ipBefore.lastDropMs, ms) && ipBefore.lastDropMs > ipBefore.lastSuccessMs);
-            auth.success(s);
-            if (accountNews) {
+            int news = auth.success(s, t.toEpochMilli(), recentMs);
+            if ((news & AuthTally.ACCOUNT_NEWS) != 0) {
                 notifyAccount(s.account(), t);
             }
-            if (ipNews) {
+            if ((news & AuthTally.IP_NEWS) != 0) {
                 notifyIp(s.ip(), t);
             }
         } else if (e instanceof FirewallDrop d) {
@@ -120,11 +114,6 @@ public final class Correlator {
         } else if (e instanceof FirewallUnblock u) {
             firewall.unblock(u);
         }
-    }
-
-    /** Returns true when {@code thenMs} (or -1 for never) lies within the idle window before {@code nowMs}. */
-    private boolean recent(long thenMs, long nowMs) {
-        return thenMs >= 0 && nowMs - thenMs <= recentMs;
     }
 
     /** Counts waiting detail and primary lines whose pairing window has passed on the clock. */

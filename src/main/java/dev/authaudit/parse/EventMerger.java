@@ -4,7 +4,6 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputStats;
 import java.io.Closeable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -17,10 +16,22 @@ import java.util.PriorityQueue;
 public final class EventMerger implements Closeable {
     private final List<FileParser> files;
     private final List<PrefetchedFile> prefetched;
-    private final PriorityQueue<Head> heads = new PriorityQueue<>(
-            Comparator.comparing((Head h) -> h.event.instant()).thenComparingInt(h -> h.index));
+    private final PriorityQueue<Head> heads = new PriorityQueue<>(Head::compareTo);
 
-    private record Head(LogEvent event, int index, String line) {
+    /** A file's next event, keyed by its instant (taken apart once, not per comparison) and file order. */
+    private record Head(LogEvent event, int index, String line, long seconds, int nanos) implements Comparable<Head> {
+        Head(LogEvent event, int index, String line) {
+            this(event, index, line, event.time().toEpochSecond(), event.time().getNano());
+        }
+
+        @Override
+        public int compareTo(Head o) {
+            int c = Long.compare(seconds, o.seconds);
+            if (c == 0) {
+                c = Integer.compare(nanos, o.nanos);
+            }
+            return c != 0 ? c : Integer.compare(index, o.index);
+        }
     }
 
     private String lastLine;
