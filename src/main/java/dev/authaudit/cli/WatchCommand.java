@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +43,6 @@ import picocli.CommandLine.Spec;
             "0:stopped cleanly (SIGTERM, SIGINT, or --once done)", "1:internal error (rerun with --debug)",
             "2:usage error", "3:configuration or rule invalid", "5:a notice could not be sent (--once)"})
 public final class WatchCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(WatchCommand.class);
 
     @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml; command-line options win over it.")
     Path config;
@@ -148,7 +146,10 @@ public final class WatchCommand implements Callable<Integer> {
                 } else if (how == TailSource.Start.RESUMED) {
                     windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
                 }
-                log.info("following {} ({})", f, how.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                // looked up here rather than held in a static: picocli creates every command at start-up,
+                // and logging's set-up would cost every other command a fifth of a second
+                LoggerFactory.getLogger(WatchCommand.class).info("following {} ({})", f,
+                        how.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 sources.add(s);
             }
             new WarmUp(parser, lookBack).run(windows, auditor, clock, tap, context.clock().instant());
