@@ -5,6 +5,10 @@ import dev.authaudit.ingest.InputStats;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.PriorityQueue;
 
 /**
@@ -34,7 +38,23 @@ public final class EventMerger implements Closeable {
         }
     }
 
+    /** Files this large are split among workers: about 100,000 lines of a maillog. */
+    static final long SPLIT_BYTES = 16L * 1024 * 1024;
+
+    private final ExecutorService pool;
     private String lastLine;
+
+    /** Names the parsing workers and lets the JVM exit without them. */
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "authaudit-parse-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
 
     /** Starts merging on this thread; takes ownership of the parsers (closes them). */
     public EventMerger(List<FileParser> files) {
@@ -49,14 +69,28 @@ public final class EventMerger implements Closeable {
      *     threads
      */
     public EventMerger(List<FileParser> files, boolean parallel) {
+        this(files, parallel, SPLIT_BYTES, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Starts merging; takes ownership of the parsers (closes them).
+     *
+     * @param parallel as for {@link #EventMerger(List, boolean)}
+     * @param splitBytes files at least this large (on disk) are parsed in blocks by a pool of workers
+     * @param workers the size of that pool
+     */
+    EventMerger(List<FileParser> files, boolean parallel, long splitBytes, int workers) {
         this.files = List.copyOf(files);
         if (parallel) {
+            boolean split = workers > 1 && this.files.stream().anyMatch(f -> f.size() >= splitBytes);
+            this.pool = split ? Executors.newFixedThreadPool(workers, new WorkerThreads()) : null;
             List<PrefetchedFile> p = new ArrayList<>();
             for (FileParser f : this.files) {
-                p.add(new PrefetchedFile(f, f.stats().file()));
+                p.add(new PrefetchedFile(f, f.stats().file(), pool != null && f.size() >= splitBytes ? pool : null));
             }
             this.prefetched = List.copyOf(p);
         } else {
+            this.pool = null;
             this.prefetched = null;
         }
         for (int i = 0; i < this.files.size(); i++) {
@@ -109,6 +143,9 @@ public final class EventMerger implements Closeable {
     public void close() {
         if (prefetched != null) {
             prefetched.forEach(PrefetchedFile::close);
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         } else {
             files.forEach(FileParser::close);
         }

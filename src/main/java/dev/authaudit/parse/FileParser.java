@@ -26,6 +26,7 @@ public final class FileParser implements Closeable {
     private final Consumer<Parsed> outcomes;
     private final Map<String, Long> sourceCounts = new HashMap<>();
     private final LineParser.Memo memo = new LineParser.Memo();
+    private final long size;
     private RawLine current;
 
     /**
@@ -47,11 +48,17 @@ public final class FileParser implements Closeable {
     public FileParser(InputFile input, LineParser parser, Instant reference, InputStream stdin, String onlySource,
                       Consumer<Parsed> outcomes) {
         this.outcomes = outcomes;
+        this.size = input.isStdin() ? -1 : input.path().toFile().length();
         this.stats = new InputStats(input.display());
         this.reader = new LineReader(input, stats, stdin);
         this.parser = parser;
         this.reference = reference;
         this.onlySource = onlySource;
+    }
+
+    /** Returns the size of the file on disk (compressed, for an archive), or -1 for stdin. */
+    long size() {
+        return size;
     }
 
     public InputStats stats() {
@@ -72,6 +79,11 @@ public final class FileParser implements Closeable {
         }
         current = line;
         Parsed p = parser.parse(line, reference, onlySource, memo);
+        count(p);
+        return p;
+    }
+
+    private void count(Parsed p) {
         switch (p.status()) {
             case EVENT:
                 stats.countEvents(1);
@@ -96,7 +108,30 @@ public final class FileParser implements Closeable {
         if (outcomes != null && p.status() != Parsed.Status.UNRELATED) {
             outcomes.accept(p);
         }
-        return p;
+    }
+
+    /**
+     * Returns the next raw line without parsing it, or null at the end of the file; for a caller that
+     * parses lines elsewhere ({@link #parseDetached}), hands the outcomes back in order
+     * ({@link #counted}) and then calls {@link #countedAll}.
+     */
+    RawLine nextRaw() {
+        return reader.next();
+    }
+
+    /** Parses a line of this file without counting it: safe on any thread, with a memo of that thread's. */
+    Parsed parseDetached(RawLine line, LineParser.Memo ownMemo) {
+        return parser.parse(line, reference, onlySource, ownMemo);
+    }
+
+    /** Counts a line parsed by {@link #parseDetached}; call in line order, on one thread. */
+    void counted(Parsed p) {
+        count(p);
+    }
+
+    /** Ends the counting of lines parsed elsewhere: the file's format is the source most lines came from. */
+    void countedAll() {
+        finish();
     }
 
     /** Returns the next event, skipping lines that gave none, or null at the end. */

@@ -1,8 +1,14 @@
 package dev.authaudit.parse;
 
 import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.RawLine;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -11,10 +17,18 @@ import java.util.concurrent.BlockingQueue;
  * and matching lines runs on one core while the correlator runs on another. Memory stays bounded (a
  * few batches per file); the order of a file's events is kept, so a merge gives the same result as
  * reading the files one after the other on one thread.
+ *
+ * <p>A large file (one busy maillog is the usual case) is also split: its thread only reads lines,
+ * hands blocks of them to a pool of parsing workers, and takes the results back in the order read,
+ * counting them into the file's statistics as one thread would have. A block starts without the
+ * previous block's stamp memo, which only costs the first line of each block a fresh stamp parse.
  */
 final class PrefetchedFile implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int BATCHES_AHEAD = 4;
+    /** Lines per block handed to a worker, and how many blocks may be out at once. */
+    private static final int BLOCK = 2048;
+    private static final int BLOCKS_IN_FLIGHT = 8;
 
     /** One event and the raw text of its line. */
     record Item(LogEvent event, String line) {
@@ -23,6 +37,7 @@ final class PrefetchedFile implements AutoCloseable {
     private static final List<Item> END = List.of();
 
     private final FileParser parser;
+    private final ExecutorService workers;
     private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
     private volatile boolean closed;
@@ -32,8 +47,16 @@ final class PrefetchedFile implements AutoCloseable {
     private boolean ended;
 
     PrefetchedFile(FileParser parser, String name) {
+        this(parser, name, null);
+    }
+
+    /**
+     * @param workers parses blocks of this file's lines, or null to parse on the file's own thread
+     */
+    PrefetchedFile(FileParser parser, String name, ExecutorService workers) {
         this.parser = parser;
-        this.thread = new Thread(this::produce, "authaudit-parse-" + name);
+        this.workers = workers;
+        this.thread = new Thread(workers == null ? this::produce : this::produceSplit, "authaudit-parse-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
@@ -62,6 +85,78 @@ final class PrefetchedFile implements AutoCloseable {
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** One block's outcomes: every line that was not unrelated, in order, and its events with their lines. */
+    private record Block(List<Parsed> outcomes, List<Item> items) {
+    }
+
+    private void produceSplit() {
+        Deque<Future<Block>> out = new ArrayDeque<>();
+        try {
+            List<RawLine> lines = new ArrayList<>(BLOCK);
+            RawLine l;
+            while (!closed && (l = parser.nextRaw()) != null) {
+                lines.add(l);
+                if (lines.size() == BLOCK) {
+                    List<RawLine> block = lines;
+                    out.add(workers.submit(() -> parseBlock(block)));
+                    lines = new ArrayList<>(BLOCK);
+                    while (out.size() >= BLOCKS_IN_FLIGHT) {
+                        deliver(out.poll());
+                    }
+                }
+            }
+            if (!lines.isEmpty() && !closed) {
+                List<RawLine> block = lines;
+                out.add(workers.submit(() -> parseBlock(block)));
+            }
+            while (!out.isEmpty() && !closed) {
+                deliver(out.poll());
+            }
+            parser.countedAll();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ex) {
+            failure = ex.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("parsing " + parser.stats().file() + " failed", ex.getCause());
+        } catch (RuntimeException ex) {
+            failure = ex;
+        } finally {
+            out.forEach(f -> f.cancel(true));
+            try {
+                queue.put(END);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Block parseBlock(List<RawLine> lines) {
+        LineParser.Memo memo = new LineParser.Memo();
+        List<Parsed> outcomes = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        for (RawLine raw : lines) {
+            Parsed p = parser.parseDetached(raw, memo);
+            if (p.status() != Parsed.Status.UNRELATED) {
+                outcomes.add(p);
+                if (p.event() != null) {
+                    items.add(new Item(p.event(), raw.text()));
+                }
+            }
+        }
+        return new Block(outcomes, items);
+    }
+
+    /** Waits for the oldest block, counts its lines in order and queues its events. */
+    private void deliver(Future<Block> next) throws InterruptedException, ExecutionException {
+        Block b = next.get();
+        for (Parsed p : b.outcomes()) {
+            parser.counted(p);
+        }
+        if (!b.items().isEmpty()) {
+            queue.put(b.items());
         }
     }
 

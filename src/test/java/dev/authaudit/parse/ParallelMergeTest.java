@@ -19,6 +19,10 @@ class ParallelMergeTest {
     private final Path repo = Paths.get(System.getProperty("authaudit.repo", "."));
 
     private List<String> merge(boolean parallel) {
+        return merge(parallel, Long.MAX_VALUE);
+    }
+
+    private List<String> merge(boolean parallel, long splitBytes) {
         RuleSet rules = RuleSet.load(List.of(repo.resolve("rules")));
         LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, 2025),
                 new PasswordRedactor(new byte[16]));
@@ -28,12 +32,14 @@ class ParallelMergeTest {
         }
         List<String> out = new ArrayList<>();
         EventJson json = new EventJson();
-        try (EventMerger m = new EventMerger(files, parallel)) {
+        try (EventMerger m = new EventMerger(files, parallel, splitBytes, 3)) {
             LogEvent e;
             while ((e = m.next()) != null) {
                 out.add(json.toJson(e) + " <- " + m.lastLine().length());
             }
             assertThat(m.stats()).allSatisfy(s -> assertThat(s.lines()).isPositive());
+            m.stats().forEach(s -> out.add(s.file() + " " + s.format() + " lines=" + s.lines() + " events=" + s.events()
+                    + " skipped=" + s.skipped()));
         }
         return out;
     }
@@ -43,6 +49,13 @@ class ParallelMergeTest {
         List<String> one = merge(false);
         assertThat(one).hasSizeGreaterThan(1000);
         assertThat(merge(true)).containsExactlyElementsOf(one);
+    }
+
+    @Test
+    void next_filesSplitAmongWorkers_giveTheSameStreamAndCountsAsOneThread() {
+        List<String> one = merge(false);
+        // every file of the sample is split into blocks parsed by three workers
+        assertThat(merge(true, 0)).containsExactlyElementsOf(one);
     }
 
     @Test
