@@ -1,74 +1,121 @@
 package dev.authaudit.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Finds which rule sources' gate literals occur in a line, in one pass over the line instead of one
- * {@code indexOf} per literal. Every literal is indexed by its first two characters in a 64 Kibit
- * table; the scan reads each pair of adjacent characters once and compares whole literals only where
- * a pair starts one. With the ~40 gate literals of the shipped rules this is several times cheaper
- * than searching for each, and most lines of a mail log (deliveries, cron, other daemons) are
- * dismissed by it alone.
+ * {@code indexOf} per literal. Every literal of three or more characters is indexed by a hash of its
+ * first three characters in a 128 Kibit table; the scan rolls the same hash over the line's bytes and
+ * compares whole literals only where the table says one may start. Common pairs of letters ("o ",
+ * "te") would send most positions to a compare; three characters rarely do. Shorter literals (none
+ * ship) are searched for with {@code indexOf}.
+ *
+ * <p>Characters beyond Latin-1 count as {@code '?'} in the hash, for the line and the literals alike,
+ * so a literal that occurs is never missed; the compare is on the real text, so nothing is invented.
  */
 final class GateScanner {
-    private static final int TABLE = 1 << 16;
+    private static final int BITS = 17;
+    private static final int KEYS = 1 << BITS;
+    private static final int WIDTH = 3;
 
-    /** Bit per two-character key: some literal starts with this pair. */
-    private final long[] present = new long[TABLE / 64];
-    /** Literals by key, as parallel arrays of literal and owning source bit. */
-    private final String[][] literalsAt = new String[TABLE][];
-    private final long[][] bitsAt = new long[TABLE][];
-    /** One-character literals (rare), checked with indexOf. */
-    private final String[] singles;
-    private final long[] singleBits;
+    /** Bit per key: some literal starts with characters of this hash. */
+    private final long[] present = new long[KEYS / 64];
+    /** Literals by key, with the source bit of each. */
+    private final String[][] literalsAt = new String[KEYS][];
+    private final long[][] bitsAt = new long[KEYS][];
+    /** Literals shorter than the hash window, checked with indexOf. */
+    private final String[] shorts;
+    private final long[] shortBits;
 
     /**
      * @param literals the gate literals
      * @param sources the source index (0..63) owning each literal
      */
     GateScanner(List<String> literals, int[] sources) {
-        List<String> single = new ArrayList<>();
-        List<Long> singleBit = new ArrayList<>();
+        List<String> shortList = new ArrayList<>();
+        List<Long> shortBitList = new ArrayList<>();
         for (int i = 0; i < literals.size(); i++) {
             String lit = literals.get(i);
             long bit = 1L << sources[i];
             if (lit.isEmpty()) {
                 continue;
             }
-            if (lit.length() == 1) {
-                single.add(lit);
-                singleBit.add(bit);
+            if (lit.length() < WIDTH) {
+                shortList.add(lit);
+                shortBitList.add(bit);
                 continue;
             }
-            int k = key(lit.charAt(0), lit.charAt(1));
+            byte[] b = lit.getBytes(StandardCharsets.ISO_8859_1);
+            int k = key(((b[0] & 0xff) << 16) | ((b[1] & 0xff) << 8) | (b[2] & 0xff));
             present[k >>> 6] |= 1L << k;
             literalsAt[k] = append(literalsAt[k], lit);
             bitsAt[k] = append(bitsAt[k], bit);
         }
-        this.singles = single.toArray(new String[0]);
-        this.singleBits = singleBit.stream().mapToLong(Long::longValue).toArray();
+        this.shorts = shortList.toArray(new String[0]);
+        this.shortBits = shortBitList.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Returns the bits of the sources with at least one literal in the line; 0 for none. */
     long scan(String line) {
         long found = 0;
-        int n = line.length() - 1;
-        if (n > 0) {
-            int k = line.charAt(0) & 0xff;
-            for (int i = 0; i < n; i++) {
-                k = ((k << 8) | (line.charAt(i + 1) & 0xff)) & 0xffff;
-                if ((present[k >>> 6] & (1L << k)) != 0) {
-                    found |= verify(line, i, k);
+        // a copy of a Latin-1 string's bytes is one array copy; the loop then runs on a plain array
+        byte[] b = line.length() >= WIDTH ? line.getBytes(StandardCharsets.ISO_8859_1) : null;
+        if (b != null && b.length != line.length()) {
+            // a character beyond the BMP became one '?' for two chars: positions no longer line up
+            return slowScan(line);
+        }
+        if (b != null) {
+            int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+            long[] p = present;
+            for (int i = WIDTH - 1; i < b.length; i++) {
+                h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
+                int k = key(h);
+                if ((p[k >>> 6] & (1L << k)) != 0) {
+                    found |= verify(line, i - (WIDTH - 1), k);
                 }
             }
         }
-        for (int i = 0; i < singles.length; i++) {
-            if ((found & singleBits[i]) == 0 && line.contains(singles[i])) {
-                found |= singleBits[i];
+        for (int i = 0; i < shorts.length; i++) {
+            if ((found & shortBits[i]) == 0 && line.contains(shorts[i])) {
+                found |= shortBits[i];
             }
         }
         return found;
+    }
+
+    private long slowScan(String line) {
+        long found = 0;
+        for (String[] lits : literalsAt) {
+            if (lits == null) {
+                continue;
+            }
+            for (String lit : lits) {
+                if (line.contains(lit)) {
+                    found |= bitOf(lit);
+                }
+            }
+        }
+        for (int i = 0; i < shorts.length; i++) {
+            if (line.contains(shorts[i])) {
+                found |= shortBits[i];
+            }
+        }
+        return found;
+    }
+
+    private long bitOf(String lit) {
+        byte[] b = lit.getBytes(StandardCharsets.ISO_8859_1);
+        int k = key(((b[0] & 0xff) << 16) | ((b[1] & 0xff) << 8) | (b[2] & 0xff));
+        long bits = 0;
+        for (int j = 0; j < literalsAt[k].length; j++) {
+            if (literalsAt[k][j].equals(lit)) {
+                bits |= bitsAt[k][j];
+            }
+        }
+        return bits;
     }
 
     private long verify(String line, int at, int k) {
@@ -83,16 +130,16 @@ final class GateScanner {
         return found;
     }
 
-    /** Characters beyond Latin-1 fold onto their low byte: a false key costs a compare, never a miss. */
-    private static int key(char a, char b) {
-        return ((a & 0xff) << 8) | (b & 0xff);
+    /** Spreads three bytes over the table (Fibonacci hashing). */
+    private static int key(int threeBytes) {
+        return (threeBytes * 0x9E3779B1) >>> (32 - BITS);
     }
 
     private static String[] append(String[] a, String s) {
         if (a == null) {
             return new String[] {s};
         }
-        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        String[] out = Arrays.copyOf(a, a.length + 1);
         out[a.length] = s;
         return out;
     }
@@ -101,7 +148,7 @@ final class GateScanner {
         if (a == null) {
             return new long[] {v};
         }
-        long[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        long[] out = Arrays.copyOf(a, a.length + 1);
         out[a.length] = v;
         return out;
     }

@@ -43,13 +43,16 @@ class GateScannerTest {
         assertThat(g.scan("foo \u0141= bar")).isZero();
         assertThat(g.scan("caf\u00e9! ok")).isEqualTo(1L << 5);
         assertThat(g.scan("\u4e2d\u6587 A= \u4e2d")).isEqualTo(1L << 1);
+        // a character beyond the BMP (two chars, one '?' byte) before the literal
+        assertThat(g.scan("user=<\ud83d\ude00> imap-login: x")).isEqualTo(slow("user=<\ud83d\ude00> imap-login: x"))
+                .isEqualTo((1L << 0) | (1L << 6));
     }
 
     @Test
     void scan_randomLines_agreeWithOneSearchPerLiteral() {
         GateScanner g = new GateScanner(LITERALS, SOURCES);
         Random rng = new Random(7);
-        String alphabet = "-login: Password mismatch A=]Ban|01~é!\u0141 ";
+        String alphabet = "-login: Password mismatch A=]Ban|01~é!\u0141\ud83d\ude00 ";
         for (int n = 0; n < 20_000; n++) {
             StringBuilder b = new StringBuilder();
             int len = rng.nextInt(40);
