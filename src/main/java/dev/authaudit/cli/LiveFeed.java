@@ -5,9 +5,11 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.Parsed;
+import dev.authaudit.parse.RepeatExpander;
 import dev.authaudit.report.InputSummary;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ final class LiveFeed implements AutoCloseable {
     private final Consumer<LogEvent> tap;
     private final Clock clock;
     private final Map<String, long[]> counts = new LinkedHashMap<>();
+    /** Per file, on the feed's thread: syslog's repeat lines refer to that file's previous line. */
+    private final Map<String, RepeatExpander> repeats = new HashMap<>();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -117,10 +121,10 @@ final class LiveFeed implements AutoCloseable {
         if (p.status() == Parsed.Status.SKIPPED) {
             c[2]++;
         }
-        if (p.status() == Parsed.Status.EVENT) {
+        for (LogEvent e : repeats.computeIfAbsent(l.file(), f -> new RepeatExpander()).events(p, l.file(), l.line())) {
             c[1]++;
-            auditor.accept(p.event());
-            tap.accept(p.event());
+            auditor.accept(e);
+            tap.accept(e);
         }
     }
 }

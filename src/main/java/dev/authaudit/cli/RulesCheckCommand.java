@@ -156,8 +156,13 @@ public final class RulesCheckCommand implements Callable<Integer> {
         Parsed p = parser.parse(raw, context.clock().instant(), source);
         switch (p.status()) {
             case EVENT:
-                out.println("matched by " + p.ruleId() + " (" + p.source() + ")");
+                out.println("matched by " + p.ruleId() + " (" + p.source() + ")"
+                        + (p.repeat() > 1 ? ", written " + p.repeat() + " times (syslog's repeat wrapper)" : ""));
                 out.println(new EventJson().toJson(p.event()));
+                break;
+            case REPEAT:
+                out.println("syslog's note that the file's previous line was written " + p.repeat()
+                        + " more times; read in a file, it repeats that line's event");
                 break;
             case IGNORED:
                 out.println("known and ignored by " + p.ruleId() + " (" + p.source() + ")");

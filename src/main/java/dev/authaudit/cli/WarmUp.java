@@ -9,7 +9,7 @@ import dev.authaudit.ingest.InputStats;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
-import dev.authaudit.parse.Parsed;
+import dev.authaudit.parse.RepeatExpander;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,13 +83,11 @@ final class WarmUp {
                     continue;
                 }
                 List<RawLine> got;
+                RepeatExpander repeats = new RepeatExpander();
                 while (!(got = t.poll(BATCH)).isEmpty()) {
                     lines += got.size();
                     for (RawLine l : got) {
-                        Parsed p = parser.parse(l, yearRef);
-                        if (p.event() != null) {
-                            events.add(p.event());
-                        }
+                        events.addAll(repeats.events(parser.parse(l, yearRef), l.file(), l.line()));
                     }
                 }
             }

@@ -11,6 +11,7 @@ import dev.authaudit.ingest.RawLine;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.Parsed;
+import dev.authaudit.parse.RepeatExpander;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,8 @@ final class WatchLoop {
 
     private final List<TailSource> sources;
     private final Instant[] lastEvent;
+    /** Per followed file: syslog's repeat lines refer to that file's previous line. */
+    private final RepeatExpander[] repeats;
     private final LineParser parser;
     private final Auditor auditor;
     private final LiveClock clock;
@@ -64,6 +67,10 @@ final class WatchLoop {
               Consumer<LogEvent> tap, NoticeDispatcher dispatcher, CheckpointStore store, WatchSettings settings) {
         this.sources = List.copyOf(sources);
         this.lastEvent = new Instant[sources.size()];
+        this.repeats = new RepeatExpander[sources.size()];
+        for (int i = 0; i < repeats.length; i++) {
+            repeats[i] = new RepeatExpander();
+        }
         this.parser = parser;
         this.auditor = auditor;
         this.clock = clock;
@@ -98,8 +105,8 @@ final class WatchLoop {
                 for (RawLine l : got) {
                     log.trace("line {}: {}", l.line(), l.text());
                     Parsed p = parser.parse(l, yearRef);
-                    if (p.event() != null) {
-                        batch.add(new Pending(p.event(), i, seq++));
+                    for (LogEvent e : repeats[i].events(p, l.file(), l.line())) {
+                        batch.add(new Pending(e, i, seq++));
                     }
                 }
             }

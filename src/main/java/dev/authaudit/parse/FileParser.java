@@ -8,7 +8,9 @@ import dev.authaudit.ingest.RawLine;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -26,6 +28,9 @@ public final class FileParser implements Closeable {
     private final Consumer<Parsed> outcomes;
     private final Map<String, Long> sourceCounts = new HashMap<>();
     private final LineParser.Memo memo = new LineParser.Memo();
+    private final RepeatExpander repeats = new RepeatExpander();
+    /** Events of the current line not yet handed out. */
+    private final ArrayDeque<LogEvent> pending = new ArrayDeque<>();
     private final long size;
     private RawLine current;
 
@@ -70,7 +75,10 @@ public final class FileParser implements Closeable {
         return current;
     }
 
-    /** Returns the next line's outcome, or null at the end of the file. */
+    /**
+     * Returns the next line's outcome, or null at the end of the file. The events it stands for (see
+     * {@link RepeatExpander}) come from {@link #nextEvent}.
+     */
     public Parsed next() {
         RawLine line = reader.next();
         if (line == null) {
@@ -79,15 +87,24 @@ public final class FileParser implements Closeable {
         }
         current = line;
         Parsed p = parser.parse(line, reference, onlySource, memo);
-        count(p);
+        pending.addAll(count(p, line));
         return p;
     }
 
-    private void count(Parsed p) {
+    /** Counts one line's outcome and returns the events it stands for. */
+    private List<LogEvent> count(Parsed p, RawLine line) {
+        List<LogEvent> events = repeats.events(p, line.file(), line.line());
         switch (p.status()) {
             case EVENT:
-                stats.countEvents(1);
+                stats.countEvents(events.size());
                 sourceCounts.merge(p.source(), 1L, Long::sum);
+                break;
+            case REPEAT:
+                if (events.isEmpty()) {
+                    stats.countIgnored();
+                } else {
+                    stats.countEvents(events.size());
+                }
                 break;
             case SKIPPED:
                 stats.countSkipped();
@@ -108,6 +125,7 @@ public final class FileParser implements Closeable {
         if (outcomes != null && p.status() != Parsed.Status.UNRELATED) {
             outcomes.accept(p);
         }
+        return events;
     }
 
     /**
@@ -124,9 +142,13 @@ public final class FileParser implements Closeable {
         return parser.parse(line, reference, onlySource, ownMemo);
     }
 
-    /** Counts a line parsed by {@link #parseDetached}; call in line order, on one thread. */
-    void counted(Parsed p) {
-        count(p);
+    /**
+     * Counts a line parsed by {@link #parseDetached} and returns the events it stands for; call for
+     * every line (unrelated ones too: a syslog repeat line refers to the line before it), in line
+     * order, on one thread.
+     */
+    List<LogEvent> counted(Parsed p, RawLine line) {
+        return count(p, line);
     }
 
     /** Ends the counting of lines parsed elsewhere: the file's format is the source most lines came from. */
@@ -136,13 +158,12 @@ public final class FileParser implements Closeable {
 
     /** Returns the next event, skipping lines that gave none, or null at the end. */
     public LogEvent nextEvent() {
-        Parsed p;
-        while ((p = next()) != null) {
-            if (p.event() != null) {
-                return p.event();
+        while (pending.isEmpty()) {
+            if (next() == null) {
+                return null;
             }
         }
-        return null;
+        return pending.poll();
     }
 
     private void finish() {

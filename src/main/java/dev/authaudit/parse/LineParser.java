@@ -34,6 +34,9 @@ public final class LineParser {
     private final GateScanner gates;
     private final RuleFile[] sources;
     private final Plan[][] plans;
+    /** The gate bit of syslog's repeat wrapper (sources use the bits below it). */
+    private static final int REPEAT_SOURCE = 63;
+    private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
 
     /** A rule with its fields laid out by slot: the group feeding each slot and the constants. */
     private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants) {
@@ -111,8 +114,8 @@ public final class LineParser {
         this.time = time;
         this.redactor = redactor;
         List<RuleFile> files = rules.files();
-        if (files.size() > 63) {
-            throw new IllegalArgumentException("at most 63 rule sources are supported, got " + files.size());
+        if (files.size() > 62) {
+            throw new IllegalArgumentException("at most 62 rule sources are supported, got " + files.size());
         }
         this.sources = files.toArray(new RuleFile[0]);
         List<String> lits = new ArrayList<>();
@@ -125,6 +128,9 @@ public final class LineParser {
             }
             plans[i] = sources[i].rules().stream().map(Plan::of).toArray(Plan[]::new);
         }
+        // syslog's "message repeated N times" shares the gate scan, on a bit no source uses
+        lits.add(SyslogRepeat.MARK);
+        owners.add(REPEAT_SOURCE);
         this.gates = new GateScanner(lits, owners.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -158,6 +164,35 @@ public final class LineParser {
         if (gated == 0) {
             return Parsed.UNRELATED_LINE;
         }
+        if ((gated & REPEAT_BIT) != 0) {
+            gated &= ~REPEAT_BIT;
+            Stamp at = memo.find(stamps, line);
+            SyslogRepeat repeat = at == null || at.end() == 0 ? null : SyslogRepeat.of(line, at.end());
+            if (repeat != null && repeat.unwrapped() == null) {
+                return new Parsed(Parsed.Status.REPEAT, null, "syslog", null, line, null, repeat.count(),
+                        memo.resolve(time, at, reference));
+            }
+            if (repeat != null) {
+                // the message inside, parsed as if written once (a wrapper inside it is not unwrapped again)
+                String inner = repeat.unwrapped();
+                long innerGated = gates.scan(inner) & ~REPEAT_BIT;
+                if (innerGated == 0) {
+                    return Parsed.UNRELATED_LINE;
+                }
+                Parsed once = parseOnce(new RawLine(raw.file(), raw.line(), inner), inner, innerGated, reference,
+                        onlySource, memo);
+                return once.status() == Parsed.Status.UNRELATED ? once
+                        : new Parsed(once.status(), once.event(), once.source(), once.ruleId(),
+                        redactor.redact(line).text(), once.problem(), repeat.count(), null);
+            }
+            if (gated == 0) {
+                return Parsed.UNRELATED_LINE;
+            }
+        }
+        return parseOnce(raw, line, gated, reference, onlySource, memo);
+    }
+
+    private Parsed parseOnce(RawLine raw, String line, long gated, Instant reference, String onlySource, Memo memo) {
         PasswordRedactor.Redacted red = redactor.redact(line);
         String text = red.text();
         Stamp stamp = memo.find(stamps, text);

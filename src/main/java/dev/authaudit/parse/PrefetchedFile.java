@@ -88,8 +88,8 @@ final class PrefetchedFile implements AutoCloseable {
         }
     }
 
-    /** One block's outcomes: every line that was not unrelated, in order, and its events with their lines. */
-    private record Block(List<Parsed> outcomes, List<Item> items) {
+    /** One block's lines and their outcomes, in order. */
+    private record Block(List<RawLine> lines, Parsed[] outcomes) {
     }
 
     private void produceSplit() {
@@ -135,28 +135,25 @@ final class PrefetchedFile implements AutoCloseable {
 
     private Block parseBlock(List<RawLine> lines) {
         LineParser.Memo memo = new LineParser.Memo();
-        List<Parsed> outcomes = new ArrayList<>();
-        List<Item> items = new ArrayList<>();
-        for (RawLine raw : lines) {
-            Parsed p = parser.parseDetached(raw, memo);
-            if (p.status() != Parsed.Status.UNRELATED) {
-                outcomes.add(p);
-                if (p.event() != null) {
-                    items.add(new Item(p.event(), raw.text()));
-                }
-            }
+        Parsed[] outcomes = new Parsed[lines.size()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = parser.parseDetached(lines.get(i), memo);
         }
-        return new Block(outcomes, items);
+        return new Block(lines, outcomes);
     }
 
-    /** Waits for the oldest block, counts its lines in order and queues its events. */
+    /** Waits for the oldest block, counts its lines in order and queues their events. */
     private void deliver(Future<Block> next) throws InterruptedException, ExecutionException {
         Block b = next.get();
-        for (Parsed p : b.outcomes()) {
-            parser.counted(p);
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < b.outcomes().length; i++) {
+            RawLine raw = b.lines().get(i);
+            for (LogEvent e : parser.counted(b.outcomes()[i], raw)) {
+                items.add(new Item(e, raw.text()));
+            }
         }
-        if (!b.items().isEmpty()) {
-            queue.put(b.items());
+        if (!items.isEmpty()) {
+            queue.put(items);
         }
     }
 
