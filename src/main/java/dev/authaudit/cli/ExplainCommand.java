@@ -66,7 +66,7 @@ public final class ExplainCommand implements Callable<Integer> {
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
-        Auditor auditor = Auditor.builder().csf(inputs.csf()).explain(key).build();
+        Auditor auditor = Auditor.builder().csf(inputs.csf()).correlation(replay.correlation()).explain(key).build();
         Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));

@@ -1,5 +1,6 @@
 package dev.authaudit.cli;
 
+import dev.authaudit.correlate.CorrelationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -12,7 +13,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** Options shared by the replaying commands ({@code scan}, {@code explain}): the window and csf.conf. */
+/** Options shared by the replaying commands ({@code scan}, {@code explain}, {@code tune}): window, csf.conf, limits. */
 public final class ReplayOptions {
     @Option(names = "--since", paramLabel = "T",
             description = "Only events at or after T: 2025-03-31, 2025-03-31T08:00, an ISO time with offset,"
@@ -25,6 +26,24 @@ public final class ReplayOptions {
     @Option(names = "--csf-conf", paramLabel = "FILE",
             description = "The server's csf.conf (thresholds, open ports). Default: a csf.conf among the PATHs.")
     Path csfConf;
+
+    @Option(names = "--max-logins", paramLabel = "N", defaultValue = "20000",
+            description = "Logins whose history is kept (default: ${DEFAULT-VALUE}, about 512 MB of heap with a"
+                    + " million-address botnet). Beyond it the least useful are dropped and the report says how"
+                    + " many; a host with more mailboxes raises it and the heap (AUTHAUDIT_JAVA_OPTS=-Xmx2g).")
+    int maxLogins;
+
+    @Option(names = "--max-addresses", paramLabel = "N", defaultValue = "100000",
+            description = "Remote addresses whose history is kept (default: ${DEFAULT-VALUE}).")
+    int maxAddresses;
+
+    /** Returns the correlator's settings with the limits given. */
+    CorrelationSettings correlation() {
+        if (maxLogins < 1 || maxAddresses < 1) {
+            throw new Cli.UsageProblem("--max-logins and --max-addresses must be at least 1");
+        }
+        return CorrelationSettings.defaults().withLimits(maxLogins, maxAddresses);
+    }
 
     /** Returns the lower bound, or null. */
     Instant since(Clock clock, ZoneId zone) {

@@ -92,7 +92,7 @@ public final class ScanCommand implements Callable<Integer> {
         // drafts are written at the event time they would have gone out; real mail only at the end
         NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, self::get,
                 notices.mode() == DeliveryMode.DRAFTS ? dispatcher : null);
-        Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf());
+        Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf()).correlation(replay.correlation());
         if (flow != null) {
             builder.observer(flow);
         }

@@ -93,7 +93,8 @@ public final class TuneCommand implements Callable<Integer> {
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
-        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(inputs.csf()).build();
+        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(inputs.csf())
+                .correlation(replay.correlation()).build();
         ReplayRecorder recorder = new ReplayRecorder();
         Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err,
                 progress).runWithLines(inputs, auditor, replay.since(context.clock(), zone),

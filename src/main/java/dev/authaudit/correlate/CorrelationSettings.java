@@ -70,6 +70,18 @@ public record CorrelationSettings(int maxIps, int maxAccounts, int maxNetworks, 
                 6, 2, Duration.ofHours(2));
     }
 
+    /**
+     * Returns a copy that keeps up to {@code logins} login summaries and {@code addresses} address
+     * summaries (and as many recent windows and pair histories as addresses, at least the defaults).
+     */
+    public CorrelationSettings withLimits(int logins, int addresses) {
+        return new CorrelationSettings(addresses, logins, maxNetworks, Math.max(maxWindows, addresses), maxBlocks,
+                maxSourcesPerAccount, recentEventsPerIp, windowIdle, pairingWindow, sessionPairingWindow,
+                synRetransmitWindow, defaultLoginLookback, defaultScanLookback, blockJoinSlack, rhythmMinGap,
+                explainMaxEntries, Math.max(maxPairs, addresses), maxOneOffSourcesPerAccount, oneOffSourceFailures,
+                episodeGap);
+    }
+
     /** Returns a copy with every summary and window cache capped at {@code max} entries. */
     public CorrelationSettings withCacheCap(int max) {
         return new CorrelationSettings(max, max, max, max, maxBlocks, maxSourcesPerAccount, recentEventsPerIp,

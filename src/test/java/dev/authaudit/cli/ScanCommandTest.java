@@ -74,6 +74,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_maxLogins_keepsThatManyAndSaysHowManyWereDropped() {
+        String sample = CliRun.repo().resolve("test-fixtures/sample").toString();
+        CliRun all = CliRun.run("scan", "--rules", rules, "--tz", "America/New_York", "--no-history", sample);
+        assertThat(all.code).as(all.err).isZero();
+        assertThat(all.out).doesNotContain("omitted");
+        CliRun few = CliRun.run("scan", "--rules", rules, "--tz", "America/New_York", "--no-history",
+                "--max-logins", "3", sample);
+        assertThat(few.code).as(few.err).isZero();
+        assertThat(few.out).containsPattern("omitted +\\d+ logins");
+        CliRun bad = CliRun.run("scan", "--rules", rules, "--max-logins", "0", sample);
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("--max-logins");
+    }
+
+    @Test
     void scan_badSince_exits2() {
         CliRun r = CliRun.run("scan", "--rules", rules, "--since", "yesterday-ish", homeNat);
         assertThat(r.code).isEqualTo(2);
