@@ -206,9 +206,7 @@ public final class StampParser {
                 p = o[1];
             }
         }
-        if (offset == null && sep == 'T') {
-            return null;
-        }
+        // "2016-10-05T03:36:01.784373" without an offset (some syslog templates) is local time, like Exim's
         if (p < n && s.charAt(p) != ' ') {
             return null;
         }

@@ -67,6 +67,15 @@ class StampParserTest {
     }
 
     @Test
+    void find_isoWithTButNoOffset_isLocalTime() {
+        // some syslog templates write RFC 3339 without the offset; --tz then gives the zone
+        Stamp s = parser.find("2016-10-05T03:36:01.784373 www3 fail2ban.actions[15964]: NOTICE [sshd] Ban 192.0.2.5");
+        assertThat(s.local()).isEqualTo(LocalDateTime.of(2016, 10, 5, 3, 36, 1, 784_373_000));
+        assertThat(s.offset()).isNull();
+        assertThat(s.hasYear()).isTrue();
+    }
+
+    @Test
     void find_noStamp_returnsNull() {
         assertThat(parser.find("host fail2ban[15699]: [postfix-sasl] Ban 192.0.2.3")).isNull();
         assertThat(parser.find("")).isNull();
