@@ -42,9 +42,6 @@ public final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "Log files, .gz, folders, or -.")
     List<String> paths = new ArrayList<>();
 
-    @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
-    boolean progress = true;
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +64,7 @@ public final class ExplainCommand implements Callable<Integer> {
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
         Auditor auditor = Auditor.builder().csf(inputs.csf()).correlation(replay.correlation()).explain(key).build();
-        Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
+        Replay.Outcome outcome = replay.replay(input, inputs, context, err)
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         print(outcome.result(), key, ip != null, zone, out);

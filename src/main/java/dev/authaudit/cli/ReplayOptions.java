@@ -1,6 +1,7 @@
 package dev.authaudit.cli;
 
 import dev.authaudit.correlate.CorrelationSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -27,6 +28,9 @@ public final class ReplayOptions {
             description = "The server's csf.conf (thresholds, open ports). Default: a csf.conf among the PATHs.")
     Path csfConf;
 
+    @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
+    boolean progress = true;
+
     @Option(names = "--max-logins", paramLabel = "N", defaultValue = "20000",
             description = "Logins whose history is kept (default: ${DEFAULT-VALUE}, about 512 MB of heap with a"
                     + " million-address botnet). Beyond it the least useful are dropped and the report says how"
@@ -36,6 +40,11 @@ public final class ReplayOptions {
     @Option(names = "--max-addresses", paramLabel = "N", defaultValue = "100000",
             description = "Remote addresses whose history is kept (default: ${DEFAULT-VALUE}).")
     int maxAddresses;
+
+    /** Returns a replay of the inputs with the parser, year anchor and progress bar these options ask for. */
+    Replay replay(InputOptions input, ScanInputs inputs, Context context, PrintWriter err) {
+        return new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress);
+    }
 
     /** Returns the correlator's settings with the limits given. */
     CorrelationSettings correlation() {

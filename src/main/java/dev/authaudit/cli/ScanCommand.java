@@ -63,9 +63,6 @@ public final class ScanCommand implements Callable<Integer> {
             + " a state folder that cannot be written gives a warning, not a failure.")
     boolean history = true;
 
-    @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
-    boolean progress = true;
-
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, .gz files, folders, or - for stdin.")
     List<String> paths = new ArrayList<>();
 
@@ -104,7 +101,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
         int code = ExitCodes.OK;
         try {
-            outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress)
+            outcome = replay.replay(input, inputs, context, err)
                     .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
                             flow == null ? null : (e, line) -> flow.onEvent(e), activity);
             if (flow != null) {

@@ -64,9 +64,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--format", description = "text (for a person) or json.")
     Format format = Format.text;
 
-    @Option(names = "--no-progress", negatable = true, description = "Show a progress bar on a terminal.")
-    boolean progress = true;
-
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, .gz files, folders, or - for stdin.")
     List<String> paths = new ArrayList<>();
 
@@ -96,9 +93,8 @@ public final class TuneCommand implements Callable<Integer> {
         Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(inputs.csf())
                 .correlation(replay.correlation()).build();
         ReplayRecorder recorder = new ReplayRecorder();
-        Replay.Outcome outcome = new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err,
-                progress).runWithLines(inputs, auditor, replay.since(context.clock(), zone),
-                replay.until(context.clock(), zone), recorder);
+        Replay.Outcome outcome = replay.replay(input, inputs, context, err).runWithLines(inputs, auditor,
+                replay.since(context.clock(), zone), replay.until(context.clock(), zone), recorder);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         String source = inputs.csfPath() == null ? "the csf defaults (no csf.conf given)" : inputs.csfPath().toString();
         TuneReport report = new Tuner(LfdSettings.from(inputs.csf(), build), inputs.csf().tcp6In(), source, jails,

@@ -47,14 +47,7 @@ public final class HistoryStore implements AutoCloseable {
      * @throws ConfigException when the folder or database cannot be created or written
      */
     public static HistoryStore open(Path file) {
-        Connection c = StateDatabase.open(file, "the history");
-        try {
-            HistorySchema.apply(c, file);
-            return new HistoryStore(file, c);
-        } catch (SQLException e) {
-            throw new ConfigException(file.toString(), "state", "cannot set up the history in " + file + ": "
-                    + e.getMessage() + "; check --state (it must be a writable folder)");
-        }
+        return new HistoryStore(file, StateDatabase.open(file, "the history", c -> HistorySchema.apply(c, file)));
     }
 
     /** Returns the database file. */

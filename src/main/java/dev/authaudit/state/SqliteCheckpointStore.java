@@ -43,14 +43,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
      * @throws ConfigException when the database cannot be created or read
      */
     public static SqliteCheckpointStore open(Path file, Duration markEvery, Duration keep) {
-        Connection c = StateDatabase.open(file, "the checkpoints");
-        try {
-            CheckpointSchema.apply(c, file);
-            return new SqliteCheckpointStore(file, c, markEvery, keep);
-        } catch (SQLException e) {
-            throw new ConfigException(file.toString(), "state", "cannot set up the checkpoints in " + file + ": "
-                    + e.getMessage() + "; check --state (it must be a writable folder)");
-        }
+        return new SqliteCheckpointStore(file, StateDatabase.open(file, "the checkpoints",
+                c -> CheckpointSchema.apply(c, file)), markEvery, keep);
     }
 
     @Override

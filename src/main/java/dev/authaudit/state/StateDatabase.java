@@ -52,6 +52,35 @@ public final class StateDatabase {
         }
     }
 
+    /** Creates or upgrades one caller's tables in the state database. */
+    @FunctionalInterface
+    public interface Schema {
+        void apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Opens (and creates) the state database and sets up one caller's tables in it; the connection is
+     * closed again when that fails.
+     *
+     * @param what what the caller keeps there, for the error message ("the notice ledger")
+     * @throws ConfigException when the folder or database cannot be created, opened or set up
+     */
+    public static Connection open(Path file, String what, Schema schema) {
+        Connection c = open(file, what);
+        try {
+            schema.apply(c);
+            return c;
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the set-up error is the one to report
+            }
+            throw new ConfigException(file.toString(), "state", "cannot set up " + what + " in " + file + ": "
+                    + e.getMessage() + "; check --state (it must be a writable folder)");
+        }
+    }
+
     private static void ownerOnly(Path p, String perms) {
         try {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));

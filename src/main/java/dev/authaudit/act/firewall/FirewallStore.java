@@ -35,14 +35,8 @@ public final class FirewallStore implements AutoCloseable {
      * @throws ConfigException when the database cannot be opened
      */
     public static FirewallStore open(Path file) {
-        Connection c = StateDatabase.open(file, "the firewall records");
-        try {
-            FirewallSchema.apply(c, BUSY_TIMEOUT_MS);
-            return new FirewallStore(file, c);
-        } catch (SQLException e) {
-            throw new ConfigException(file.toString(), "state", "cannot set up the firewall records in " + file + ": "
-                    + e.getMessage() + "; check --state (it must be a writable folder)");
-        }
+        return new FirewallStore(file, StateDatabase.open(file, "the firewall records",
+                c -> FirewallSchema.apply(c, BUSY_TIMEOUT_MS)));
     }
 
     /** Records a block lfd reported; returns its id. */

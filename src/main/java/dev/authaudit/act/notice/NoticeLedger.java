@@ -37,14 +37,7 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
      * @throws ConfigException when the folder or database cannot be created or read
      */
     public static NoticeLedger open(Path file) {
-        Connection c = StateDatabase.open(file, "the notice ledger");
-        try {
-            LedgerSchema.apply(c, file);
-            return new NoticeLedger(file, c);
-        } catch (SQLException e) {
-            throw new ConfigException(file.toString(), "state", "cannot set up the notice ledger in " + file + ": "
-                    + e.getMessage() + "; check --state (it must be a writable folder)");
-        }
+        return new NoticeLedger(file, StateDatabase.open(file, "the notice ledger", c -> LedgerSchema.apply(c, file)));
     }
 
     /** Returns the database file. */
