@@ -107,45 +107,23 @@ public final class HistoryStore implements AutoCloseable {
     public synchronized List<DayAggregate> days(LocalDate from, LocalDate to) {
         Map<String, Row> rows = new LinkedHashMap<>();
         try {
-            try (PreparedStatement s = db.prepareStatement("SELECT day, zone, covered_from, covered_to, failures,"
-                    + " successes FROM history_day WHERE day >= ? AND day <= ? ORDER BY day")) {
-                s.setString(1, from.toString());
-                s.setString(2, to.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.put(r.getString(1), new Row(r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
-                                r.getLong(6)));
-                    }
+            eachRow("SELECT day, zone, covered_from, covered_to, failures, successes FROM history_day"
+                    + " WHERE day >= ? AND day <= ? ORDER BY day", from, to, r -> rows.put(r.getString(1),
+                    new Row(r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6))));
+            eachRow("SELECT day, kind, key, value FROM history_count WHERE day >= ? AND day <= ?", from, to, r -> {
+                Row row = rows.get(r.getString(1));
+                if (row != null) {
+                    row.counts.computeIfAbsent(r.getString(2), k -> new HashMap<>()).put(r.getString(3), r.getLong(4));
                 }
-            }
-            try (PreparedStatement s = db.prepareStatement("SELECT day, kind, key, value FROM history_count"
-                    + " WHERE day >= ? AND day <= ?")) {
-                s.setString(1, from.toString());
-                s.setString(2, to.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        Row row = rows.get(r.getString(1));
-                        if (row != null) {
-                            row.counts.computeIfAbsent(r.getString(2), k -> new HashMap<>()).put(r.getString(3),
-                                    r.getLong(4));
-                        }
-                    }
+            });
+            eachRow("SELECT day, kind, subject, verdict, failures FROM history_top WHERE day >= ? AND day <= ?"
+                    + " ORDER BY day, kind, rank", from, to, r -> {
+                Row row = rows.get(r.getString(1));
+                if (row != null) {
+                    TopEntry t = new TopEntry(r.getString(3), r.getString(4), r.getLong(5), 1);
+                    (r.getString(2).equals("login") ? row.logins : row.addresses).add(t);
                 }
-            }
-            try (PreparedStatement s = db.prepareStatement("SELECT day, kind, subject, verdict, failures FROM"
-                    + " history_top WHERE day >= ? AND day <= ? ORDER BY day, kind, rank")) {
-                s.setString(1, from.toString());
-                s.setString(2, to.toString());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        Row row = rows.get(r.getString(1));
-                        if (row != null) {
-                            TopEntry t = new TopEntry(r.getString(3), r.getString(4), r.getLong(5), 1);
-                            (r.getString(2).equals("login") ? row.logins : row.addresses).add(t);
-                        }
-                    }
-                }
-            }
+            });
         } catch (SQLException e) {
             throw failure("read the history", e);
         }
@@ -155,6 +133,25 @@ public final class HistoryStore implements AutoCloseable {
                 r.counts.getOrDefault("failures", Map.of()), r.counts.getOrDefault("blocks", Map.of()),
                 r.counts.getOrDefault("notices", Map.of()), r.logins, r.addresses)));
         return out;
+    }
+
+    /** Reads one row of a query. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    /** Runs a query over the days from {@code from} to {@code to} (its two parameters) and reads each row. */
+    private void eachRow(String sql, LocalDate from, LocalDate to, RowReader reader) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            s.setString(1, from.toString());
+            s.setString(2, to.toString());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    reader.read(r);
+                }
+            }
+        }
     }
 
     /** Returns the latest recorded day, or null when the history is empty. */
