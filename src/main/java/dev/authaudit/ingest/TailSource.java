@@ -66,6 +66,9 @@ public final class TailSource implements Closeable {
      * @param display the name lines carry (the path as configured)
      * @param stats counts damage (binary, oversized, bad UTF-8) and problems
      */
+    /** The temporary rebuild of a compressed rotated file being read, or null. */
+    private Path inflatedOld;
+
     public TailSource(Path path, String display, InputStats stats) {
         this.path = path;
         this.display = display;
@@ -93,6 +96,16 @@ public final class TailSource implements Closeable {
                 if (old != null && openOld(old, from)) {
                     log.info("{} was rotated while authaudit was down; reading the rest of {} first", display, old);
                     return Start.ROTATED_WHILE_DOWN;
+                }
+                for (Path gz : RotatedSibling.gzipped(path)) {
+                    Path rest = RotatedSibling.inflated(gz, from);
+                    if (rest != null && openOld(rest, from)) {
+                        inflatedOld = rest;
+                        log.info("{} was rotated and compressed while authaudit was down; reading the rest of {}"
+                                + " first", display, gz);
+                        return Start.ROTATED_WHILE_DOWN;
+                    }
+                    RotatedSibling.delete(rest);
                 }
             }
             if (channel == null && !open()) {
@@ -447,6 +460,9 @@ public final class TailSource implements Closeable {
             }
             channel = null;
         }
+        // a rebuilt rest of a compressed rotated file is read once: done with it now
+        RotatedSibling.delete(inflatedOld);
+        inflatedOld = null;
     }
 
     /** Returns the inode the path names now, or -1 when it does not exist. */

@@ -189,6 +189,64 @@ class TailSourceTest {
     }
 
     @Test
+    void start_rotatedAndCompressedWhileDown_readsTheOldRestThenTheNewFile() throws IOException {
+        append(log(), "a 1\na 2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        append(log(), "b 3\nb 4\n");
+        // logrotate with compress and no delaycompress: the rotated file exists only gzipped
+        gzip(log(), dir.resolve("maillog-20250401.gz"));
+        Files.delete(log());
+        // an older rotation that does not hold the checkpoint's line
+        Files.writeString(dir.resolve("old.txt"), "zz 1\nzz 2\nzz 3\n");
+        gzip(dir.resolve("old.txt"), dir.resolve("maillog-20250301.gz"));
+        Files.setLastModifiedTime(dir.resolve("maillog-20250301.gz"), java.nio.file.attribute.FileTime.fromMillis(0));
+        append(log(), "c 5\n");
+        long tempsBefore = temps();
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            List<RawLine> got = t.poll(100);
+            assertThat(texts(got)).containsExactly("b 3", "b 4", "c 5");
+            assertThat(got.get(0).line()).isEqualTo(3);
+            assertThat(got.get(2).line()).isEqualTo(1);
+        }
+        assertThat(temps()).as("the rebuilt rest is deleted once read").isEqualTo(tempsBefore);
+    }
+
+    @Test
+    void start_compressedSiblingWithOtherContent_isNotTakenForTheRotatedFile() throws IOException {
+        append(log(), "a 1\na 2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        Files.writeString(dir.resolve("other.txt"), "x 1\nx 2\nx 3\nx 4\n");
+        gzip(dir.resolve("other.txt"), dir.resolve("maillog.1.gz"));
+        Files.delete(log());
+        append(log(), "c 1\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.REPLACED);
+            assertThat(texts(t.poll(100))).containsExactly("c 1");
+        }
+    }
+
+    private static void gzip(Path from, Path to) throws IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(to))) {
+            out.write(Files.readAllBytes(from));
+        }
+    }
+
+    private static long temps() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("authaudit-rotated-")).count();
+        }
+    }
+
+    @Test
     void skipToEnd_countsTheLinesItPasses() throws IOException {
         append(log(), "1\n2\n3\n4");
         try (TailSource t = follow(null)) {
