@@ -50,13 +50,72 @@ public final class RulePattern {
         }
         try {
             fast = java.util.regex.Pattern.compile(translated);
-            if (fast.matcher("").groupCount() != re2.groupCount()) {
+            if (fast.matcher("").groupCount() != re2.groupCount() || !sameGroupNumbers(translated, names, re2)) {
                 fast = null;
             }
         } catch (java.util.regex.PatternSyntaxException e) {
             fast = null; // RE2-only syntax: always use RE2/J for this rule
         }
         return new RulePattern(regex, re2, fast, Map.copyOf(names));
+    }
+
+    /**
+     * Returns true when every named group has the same number in the translated pattern as in RE2, so
+     * that {@link Match#group(int)} means the same group whichever engine matched. Counted by reading
+     * the pattern (escapes, character classes, non-capturing and look-around groups); a construct the
+     * count cannot follow ({@code \Q...\E}) answers false, and the rule then runs on RE2/J alone.
+     */
+    static boolean sameGroupNumbers(String translated, Map<String, String> javaNames, com.google.re2j.Pattern re2) {
+        Map<String, Integer> numbers = new HashMap<>();
+        int n = 0;
+        boolean inClass = false;
+        int len = translated.length();
+        for (int i = 0; i < len; i++) {
+            char c = translated.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < len && translated.charAt(i + 1) == 'Q') {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            if (inClass) {
+                if (c == '[') {
+                    return false; // a nested class means something else to each engine
+                }
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+                if (i + 1 < len && translated.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < len && translated.charAt(i + 1) == ']') {
+                    i++; // a ']' first in a class is a literal
+                }
+                continue;
+            }
+            if (c != '(') {
+                continue;
+            }
+            if (i + 1 < len && translated.charAt(i + 1) == '?') {
+                if (translated.startsWith("(?<", i) && i + 3 < len && translated.charAt(i + 3) != '='
+                        && translated.charAt(i + 3) != '!') {
+                    int end = translated.indexOf('>', i);
+                    numbers.put(translated.substring(i + 3, end), ++n);
+                }
+                continue;
+            }
+            n++;
+        }
+        for (Map.Entry<String, String> e : javaNames.entrySet()) {
+            Integer java = numbers.get(e.getValue());
+            if (java == null || !java.equals(re2.namedGroups().get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the pattern as written in the rule file. */
