@@ -29,6 +29,9 @@ final class GateScanner {
     /** Literals shorter than the hash window, checked with indexOf. */
     private final String[] shorts;
     private final long[] shortBits;
+    /** Every literal with its source bit, for lines the hash cannot walk. */
+    private final String[] all;
+    private final long[] allBits;
 
     /**
      * @param literals the gate literals
@@ -56,6 +59,11 @@ final class GateScanner {
         }
         this.shorts = shortList.toArray(new String[0]);
         this.shortBits = shortBitList.stream().mapToLong(Long::longValue).toArray();
+        this.all = literals.toArray(new String[0]);
+        this.allBits = new long[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            allBits[i] = 1L << sources[i];
+        }
     }
 
     /** Returns the bits of the sources with at least one literal in the line; 0 for none. */
@@ -88,34 +96,12 @@ final class GateScanner {
 
     private long slowScan(String line) {
         long found = 0;
-        for (String[] lits : literalsAt) {
-            if (lits == null) {
-                continue;
-            }
-            for (String lit : lits) {
-                if (line.contains(lit)) {
-                    found |= bitOf(lit);
-                }
-            }
-        }
-        for (int i = 0; i < shorts.length; i++) {
-            if (line.contains(shorts[i])) {
-                found |= shortBits[i];
+        for (int i = 0; i < all.length; i++) {
+            if (!all[i].isEmpty() && (found & allBits[i]) == 0 && line.contains(all[i])) {
+                found |= allBits[i];
             }
         }
         return found;
-    }
-
-    private long bitOf(String lit) {
-        byte[] b = lit.getBytes(StandardCharsets.ISO_8859_1);
-        int k = key(((b[0] & 0xff) << 16) | ((b[1] & 0xff) << 8) | (b[2] & 0xff));
-        long bits = 0;
-        for (int j = 0; j < literalsAt[k].length; j++) {
-            if (literalsAt[k][j].equals(lit)) {
-                bits |= bitsAt[k][j];
-            }
-        }
-        return bits;
     }
 
     private long verify(String line, int at, int k) {

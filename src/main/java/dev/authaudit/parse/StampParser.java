@@ -362,16 +362,9 @@ public final class StampParser {
         return -1;
     }
 
+    /** Reads a short (at most 9 digit) field; -1 when a character is not a digit. */
     private static int num(String s, int i, int len) {
-        int v = 0;
-        for (int k = i; k < i + len; k++) {
-            char c = s.charAt(k);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return (int) digits(s, i, len);
     }
 
     private static boolean isDigit(char c) {
