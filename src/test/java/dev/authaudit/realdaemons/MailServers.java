@@ -37,18 +37,26 @@ final class MailServers implements AutoCloseable {
     /** How the daemons log. */
     enum Logging {
         /** Own files, Exim with {@code log_selector = +incoming_interface +incoming_port}. */
-        FILES_SELECTOR("files, Exim +incoming_interface +incoming_port", true),
+        FILES_SELECTOR("files, Exim +incoming_interface +incoming_port",
+                "log_selector = +incoming_interface +incoming_port"),
         /** Own files, Exim's default log_selector. */
-        FILES_DEFAULT("files, Exim's default log_selector", false),
-        /** Both through rsyslog into one maillog, Exim +incoming_interface +incoming_port. */
-        SYSLOG("rsyslog, Exim +incoming_interface +incoming_port", true);
+        FILES_DEFAULT("files, Exim's default log_selector", "# log_selector: Exim's default"),
+        /**
+         * Both through rsyslog into one maillog, Exim logging everything it can ({@code +all}: the ports, the
+         * pipelining token {@code L.-}, the process id, milliseconds, ...), Dovecot with an
+         * {@code instance_name} of its own, which becomes its syslog tag.
+         */
+        SYSLOG("rsyslog, Exim log_selector = +all", "log_selector = +all");
 
         final String title;
+        final String selector;
+        /** Whether Exim's lines carry the server port ({@code I=[ip]:port}). */
         final boolean eximPorts;
 
-        Logging(String title, boolean eximPorts) {
+        Logging(String title, String selector) {
             this.title = title;
-            this.eximPorts = eximPorts;
+            this.selector = selector;
+            this.eximPorts = selector.contains("+incoming_port") || selector.contains("+all");
         }
     }
 
@@ -123,7 +131,9 @@ final class MailServers implements AutoCloseable {
             Map<String, String> dovecot = new LinkedHashMap<>(common);
             dovecot.put("RUN", dir.resolve("run").toString());
             dovecot.put("STATE", dir.resolve("state").toString());
-            dovecot.put("LOG", syslog ? "syslog_facility = mail" : "log_path = " + logs().resolve("dovecot.log"));
+            // through syslog, an instance_name of its own: Dovecot then writes it as the syslog tag, not "dovecot"
+            dovecot.put("LOG", syslog ? "syslog_facility = mail\ninstance_name = dovecot-mail"
+                    : "log_path = " + logs().resolve("dovecot.log"));
             dovecot.put("HOME", dir.resolve("home").toString());
             dovecot.put("USERS", users.toString());
             dovecot.put("IMAP", Integer.toString(ports.imap()));
@@ -136,8 +146,7 @@ final class MailServers implements AutoCloseable {
             exim.put("SUBMISSION", Integer.toString(ports.eximSubmission()));
             exim.put("SMTPS", Integer.toString(ports.eximSmtps()));
             exim.put("LOGPATH", syslog ? "syslog" : logs().resolve("exim_%slog").toString());
-            exim.put("SELECTOR", logging.eximPorts ? "log_selector = +incoming_interface +incoming_port"
-                    : "# log_selector: Exim's default");
+            exim.put("SELECTOR", logging.selector);
             exim.put("SPOOL", dir.resolve("spool").toString());
             exim.put("PIDFILE", dir.resolve("exim.pid").toString());
             exim.put("AUTHSOCKET", dir.resolve("run/auth-client").toString());

@@ -46,7 +46,7 @@ import picocli.CommandLine;
  * Debian's Exim 4.96 and Dovecot 2.3.19 on loopback, driven by scripted clients ({@link Stories}), in three
  * set-ups played at the same time: both logging to their own files with Exim's
  * {@code +incoming_interface +incoming_port}, the same with Exim's default log_selector, and both through
- * a private rsyslog. Checks that every authentication line they wrote is read with the right address,
+ * a private rsyslog with Exim's {@code log_selector = +all}. Checks that every authentication line they wrote is read with the right address,
  * login, protocol and port, and that the stories get their verdicts. The raw logs of the last run stay in
  * {@code target/real-daemons/<set-up>/} (the story-time copies in {@code story/}).
  */
