@@ -100,6 +100,7 @@ class RealDaemonsIT {
             }
             for (MailServers s : servers.values()) {
                 s.keep(target.resolve(s.name));
+                writeSample(target.resolve(s.name), s);
                 s.delete();
             }
         }
@@ -414,6 +415,26 @@ class RealDaemonsIT {
             }
         }
         return story;
+    }
+
+    /**
+     * Writes {@code sample/}: the raw logs with documentation addresses and server ports
+     * ({@link DocumentationRanges}), the candidate for a reviewed copy in {@code test-fixtures/real/}.
+     */
+    private static void writeSample(Path kept, MailServers s) throws IOException {
+        Path sample = kept.resolve("sample");
+        Files.createDirectories(sample);
+        Map<Integer, Integer> ports = Map.of(s.ports.eximSubmission(), 587, s.ports.eximSmtps(), 465);
+        try (Stream<Path> files = Files.list(kept.resolve("raw"))) {
+            for (Path f : files.sorted().toList()) {
+                StringBuilder sb = new StringBuilder();
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    sb.append(DocumentationRanges.rewrite(line, ports, s.logging == MailServers.Logging.SYSLOG))
+                            .append('\n');
+                }
+                Files.writeString(sample.resolve(f.getFileName()), sb, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     private static void writeJournal(Path file, Journal journal) throws IOException {
