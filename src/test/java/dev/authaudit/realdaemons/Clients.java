@@ -46,15 +46,25 @@ final class Clients {
         return store("pop3", servers.ports.pop3(), slot, story, ip, login, password);
     }
 
+    /** Logs in over POP3 without TLS (allowed here: disable_plaintext_auth = no) and quits. */
+    Journal.Outcome pop3Plain(int slot, String story, String ip, String login, String password) {
+        return store("pop3", servers.ports.pop3(), slot, story, ip, login, password, false);
+    }
+
     private Journal.Outcome store(String protocol, int port, int slot, String story, String ip, String login,
                                   String password) {
+        return store(protocol, port, slot, story, ip, login, password, true);
+    }
+
+    private Journal.Outcome store(String protocol, int port, int slot, String story, String ip, String login,
+                                  String password, boolean tls) {
         Properties p = new Properties();
         String k = "mail." + protocol + ".";
         p.setProperty(k + "localaddress", ip);
         p.setProperty(k + "connectiontimeout", TIMEOUT);
         p.setProperty(k + "timeout", TIMEOUT);
-        p.setProperty(k + "starttls.enable", "true");
-        p.setProperty(k + "starttls.required", "true");
+        p.setProperty(k + "starttls.enable", Boolean.toString(tls));
+        p.setProperty(k + "starttls.required", Boolean.toString(tls));
         p.setProperty(k + "ssl.trust", "*");
         Instant started = Instant.now();
         Journal.Outcome outcome;

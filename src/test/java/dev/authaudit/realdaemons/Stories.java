@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *   <li><b>stale phone</b> bob: the phone (127.0.0.3) logs in with the old password, the password is
  *       changed, the laptop (127.0.0.4) logs in with the new one, and the phone keeps failing with the old one
  *       every slot (every ten minutes of story), on IMAP and twice on SMTP;</li>
- *   <li><b>typo</b> carol (127.0.0.5): one wrong password on POP3, then the right one a few seconds later;</li>
+ *   <li><b>typo</b> carol (127.0.0.5): one wrong password on POP3 without TLS, then the right one a few seconds later;</li>
  *   <li><b>guesser</b> (127.0.0.6): an unknown login on IMAP, then four logins at once on Exim's submission
  *       port, two unknown and two existing, each with another password;</li>
  *   <li><b>gives up</b> (127.0.0.7): starts AUTH on IMAP and on SMTP and hangs up before the password.</li>
@@ -164,8 +164,8 @@ final class Stories {
 
     private Void typo() throws InterruptedException {
         at(1);
-        clients.pop3(1, "typo", CAROL_PC, CAROL, "carol-pass-e");
-        clients.pop3(1, "typo", CAROL_PC, CAROL, CAROL_PASSWORD);
+        clients.pop3Plain(1, "typo", CAROL_PC, CAROL, "carol-pass-e");
+        clients.pop3Plain(1, "typo", CAROL_PC, CAROL, CAROL_PASSWORD);
         return null;
     }
 
