@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
 record StoryTime(Instant start, Duration realSlot, Duration storySlot) {
     private static final Pattern EXIM = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?=[ .])");
     private static final Pattern SYSLOG = Pattern.compile("^([A-Z][a-z]{2}) ([ 0-3]\\d) (\\d{2}:\\d{2}:\\d{2}) ");
-    private static final Pattern EMBEDDED = Pattern.compile("^(\\S+ exim\\[\\d+\\]: )(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})");
+    /** Exim's own stamp inside a syslog message, after the part counter Exim puts on a split message ({@code [1\\2] }). */
+    private static final Pattern EMBEDDED = Pattern.compile(
+            "^(\\S+ exim\\[\\d+\\]: (?:\\[\\d+[\\\\/]\\d+\\] )?)(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter MONTH_DAY_TIME = new DateTimeFormatterBuilder()
             .appendPattern("MMM d HH:mm:ss").parseDefaulting(ChronoField.YEAR, 2000).toFormatter(Locale.ROOT);

@@ -41,6 +41,12 @@ class StoryTimeTest {
         assertThat(time.shift("Dec  6 22:40:13 vm exim[77]: 2026-12-06 22:40:13 dovecot_login authenticator failed"))
                 .isEqualTo("Dec  6 23:00:01 vm exim[77]: 2026-12-06 23:00:01 dovecot_login authenticator failed");
         assertThat(time.shift(" Suggested action: use keep_environment.")).isEqualTo(" Suggested action: use keep_environment.");
+        assertThat(time.shift("Dec  6 22:40:13 vm exim[77]: 2026-12-06 22:40:13.099 [77] 1xaLCB-0001kK-32 <= a@example.com"))
+                .isEqualTo("Dec  6 23:00:01 vm exim[77]: 2026-12-06 23:00:01.099 [77] 1xaLCB-0001kK-32 <= a@example.com");
+        assertThat(time.shift("Dec  6 22:40:13 vm exim[77]: [1\\2] 2026-12-06 22:40:13 Warning: purging the environment."))
+                .isEqualTo("Dec  6 23:00:01 vm exim[77]: [1\\2] 2026-12-06 23:00:01 Warning: purging the environment.");
+        assertThat(time.shift("2026-12-06 22:40:13.099 [77] SMTP connection from [127.0.0.2]:45913"))
+                .isEqualTo("2026-12-06 23:00:01.099 [77] SMTP connection from [127.0.0.2]:45913");
     }
 
     @Test
