@@ -83,7 +83,10 @@ final class MailServers implements AutoCloseable {
         return dir.resolve("logs");
     }
 
-    /** Writes the configuration and starts the daemons; on any failure stops what was started. */
+    /**
+     * Writes the configuration and starts the daemons; on any failure stops what was started, keeps what it
+     * wrote in {@code target/real-daemons/failed-<name>/} and deletes the temporary folder.
+     */
     static MailServers start(String name, Logging logging, Map<String, String> passwords) {
         Path dir;
         try {
@@ -101,6 +104,12 @@ final class MailServers implements AutoCloseable {
             return s;
         } catch (RuntimeException | Error e) {
             s.close();
+            try {
+                s.keep(dev.authaudit.testing.ReportSchema.repo().resolve("target/real-daemons/failed-" + name));
+            } catch (RuntimeException k) {
+                e.addSuppressed(k);
+            }
+            s.delete();
             throw e;
         }
     }
