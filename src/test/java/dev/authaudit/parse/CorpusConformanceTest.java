@@ -1,12 +1,12 @@
 package dev.authaudit.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authaudit.event.AuthFailure;
 import dev.authaudit.ingest.RawLine;
+import dev.authaudit.testing.OutsideData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,9 +67,7 @@ class CorpusConformanceTest {
 
     @BeforeAll
     static void setUp() {
-        corpus = TestRules.repo().resolve("../shared/corpus/fail2ban").normalize();
-        assumeTrue(Files.isDirectory(corpus), "fail2ban corpus not found at " + corpus
-                + " (set -Dauthaudit.repo to the repository folder beside shared/); skipping conformance");
+        corpus = OutsideData.corpus("fail2ban");
         parser = TestRules.parser(PARIS, null);
     }
 

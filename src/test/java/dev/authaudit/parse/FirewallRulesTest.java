@@ -2,7 +2,6 @@ package dev.authaudit.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import dev.authaudit.event.FirewallUnblock;
 import dev.authaudit.event.Protocol;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.rules.RuleSet;
+import dev.authaudit.testing.OutsideData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,8 +289,7 @@ class FirewallRulesTest {
      */
     @Test
     void recidiveCorpus_matchingLines_giveBlocksForTheAnnotatedHost() throws IOException {
-        Path file = REPO.resolve("../shared/corpus/fail2ban/recidive").normalize();
-        assumeTrue(Files.isRegularFile(file), "fail2ban corpus not found at " + file + "; skipping the recidive check");
+        Path file = OutsideData.corpus("fail2ban/recidive");
         LineParser cet = parser(ZoneId.of("Europe/Paris"), null);
         Instant harnessClock = Instant.ofEpochSecond(1124013600L);
         ObjectMapper json = new ObjectMapper();
