@@ -60,6 +60,13 @@ public final class ExplainCommand implements Callable<Integer> {
         if (key.isEmpty()) {
             throw new Cli.UsageProblem("give an IP address or a login to explain");
         }
+        List<String> missing = ScanInputs.missing(paths);
+        if (!missing.isEmpty()) {
+            // a mistyped path stops before any report is printed from the other paths
+            missing.forEach(m -> err.println("authaudit: " + m));
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));

@@ -78,6 +78,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        List<String> missing = ScanInputs.missing(paths);
+        if (!missing.isEmpty()) {
+            // a mistyped path stops before any report is printed from the other paths
+            missing.forEach(m -> err.println("authaudit: " + m));
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));

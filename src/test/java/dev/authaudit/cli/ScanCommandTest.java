@@ -103,6 +103,14 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_missingPath_exits4BeforePrintingAnyReport() {
+        CliRun r = CliRun.run("scan", "--rules", rules, homeNat, dir.resolve("mainlog-typo").toString());
+        assertThat(r.code).isEqualTo(4);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("mainlog-typo: no such file or folder; check the path (nothing was read)");
+    }
+
+    @Test
     void scan_outFile_writesAtomicallyAndSaysWhere() {
         Path out = dir.resolve("r/report.txt");
         CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--out", out.toString(), homeNat);
