@@ -52,6 +52,7 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler(new Handler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
+        HelpStyle.apply(cl);
         return cl;
     }
 

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
             "A csf.conf among the PATHs (or --csf-conf) lets blocks be explained against its thresholds."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the report)", "1:internal error (rerun with --debug)", "2:usage error",
-            "3:a rule or csf.conf is invalid", "4:an input could not be read (the rest was)",
+            "3:a rule, a notice template or csf.conf is invalid",
+            "4:an input could not be read (the rest was), or a path does not exist (nothing was read)",
+            "5:a customer notice could not be sent (--notify send; the report is still written)",
             "10:findings present (only with --exit-code-on-findings)"})
 public final class ScanCommand implements Callable<Integer> {
     @Mixin
