@@ -81,6 +81,7 @@ public final class BlocksCommand implements Callable<Integer> {
             Replay.Outcome outcome = replay.replay(input, inputs, context, err).run(inputs, auditor,
                     replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
             outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+            input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
             report = new ReportAssembler().assemble(outcome.result(),
                     context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), List.of());
             damaged = !inputs.problems().isEmpty() || outcome.damaged();

@@ -74,6 +74,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Replay.Outcome outcome = replay.replay(input, inputs, context, err)
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
         print(outcome.result(), key, ip != null, zone, out);
         out.flush();
         err.flush();

@@ -147,7 +147,7 @@ public final class NoticeOptions {
     public NoticeDispatcher dispatcher(NoticeLedger ledger, Path rules, ZoneId zone, StateOptions state) {
         NoticeComposer composer = composer(rules, zone);
         SmtpDelivery smtp = notify == DeliveryMode.SEND ? smtp() : null;
-        Path drafts = outbox != null ? outbox : state.state().resolve("outbox");
+        Path drafts = draftsDir(state);
         return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
     }
 
@@ -166,5 +166,10 @@ public final class NoticeOptions {
                 : SmtpSettings.readPassword(smtpPasswordEnv, System.getenv(), smtpPasswordFile);
         return new SmtpDelivery(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser, password,
                 connectTimeout, readTimeout));
+    }
+
+    /** Returns the folder drafts are written to: --outbox, else the state folder's outbox. */
+    public Path draftsDir(StateOptions state) {
+        return outbox != null ? outbox : state.state().resolve("outbox");
     }
 }

@@ -134,6 +134,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
         Report report = new ReportAssembler().assemble(outcome.result(),
                 context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);

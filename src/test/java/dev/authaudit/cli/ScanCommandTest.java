@@ -111,6 +111,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_zonelessStampsWithoutTz_noteSaysWhichZoneWasUsed() {
+        CliRun without = CliRun.run("scan", "--rules", rules, "--year", "2025", homeNat);
+        assertThat(without.code).as(without.err).isZero();
+        assertThat(without.err).containsPattern("note: \\d+ time stamps without a zone .* read in this system's zone, "
+                + java.util.regex.Pattern.quote(java.time.ZoneId.systemDefault().getId()) + "; pass --tz");
+        CliRun with = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", homeNat);
+        assertThat(with.err).doesNotContain("without a zone");
+    }
+
+    @Test
     void scan_outFile_writesAtomicallyAndSaysWhere() {
         Path out = dir.resolve("r/report.txt");
         CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--out", out.toString(), homeNat);
