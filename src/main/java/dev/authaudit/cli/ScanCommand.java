@@ -10,6 +10,8 @@ import dev.authaudit.correlate.EventClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.authaudit.history.DayRollup;
+import dev.authaudit.config.UserDomains;
+import dev.authaudit.report.AccountRollup;
 import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
@@ -65,6 +67,11 @@ public final class ScanCommand implements Callable<Integer> {
             + " a state folder that cannot be written gives a warning, not a failure.")
     boolean history = true;
 
+    @Option(names = "--by-account", description = "Instead of the report, roll it up per cPanel account: logins,"
+            + " stale passwords, typos, guessing and customer blocks per account, from --cpanel-userdomains"
+            + " (/etc/userdomains). Text or csv.")
+    boolean byAccount;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, .gz files, folders, or - for stdin.")
     List<String> paths = new ArrayList<>();
 
@@ -80,6 +87,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        UserDomains owners = null;
+        if (byAccount) {
+            if (output.format != ReportOptions.Format.text && output.format != ReportOptions.Format.csv) {
+                throw new Cli.UsageProblem("--by-account writes text or csv, not " + output.format);
+            }
+            owners = UserDomains.read(notices.userdomains);
+        }
         List<String> missing = ScanInputs.missing(paths);
         if (!missing.isEmpty()) {
             // a mistyped path stops before any report is printed from the other paths
@@ -142,7 +156,21 @@ public final class ScanCommand implements Callable<Integer> {
             new HistoryRecorder(state.db(), err).record(new DayRollup(zone).days(report, detail, activity));
         }
         try {
-            output.write(report, detail, spec.commandLine().getOut());
+            if (owners != null) {
+                List<AccountRollup.Row> rows = AccountRollup.of(report, owners);
+                boolean csvOut = output.format == ReportOptions.Format.csv;
+                output.write(spec.commandLine().getOut(), w -> {
+                    PrintWriter pw = new PrintWriter(w);
+                    if (csvOut) {
+                        AccountRollup.csv(rows, pw);
+                    } else {
+                        AccountRollup.text(rows, notices.userdomains.toString(), pw);
+                    }
+                    pw.flush();
+                });
+            } else {
+                output.write(report, detail, spec.commandLine().getOut());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
