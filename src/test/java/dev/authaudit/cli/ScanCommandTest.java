@@ -121,6 +121,36 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_notifyWithBrokenTemplate_exits3BeforeReadingAnything() throws Exception {
+        Path copy = dir.resolve("rules");
+        try (var files = java.nio.file.Files.walk(CliRun.repo().resolve("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(CliRun.repo().resolve("rules").relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Files.writeString(copy.resolve("notices/en/body.html"), "<p>{{#app}}{{app}}</p>\n");
+        CliRun r = CliRun.run("scan", "--rules", copy.toString(), "--notify", "drafts", "--state",
+                dir.resolve("state").toString(), "--notice-from", "Hosting <noreply@example.net>",
+                "--notice-server-name", "mail.example.net", "--notice-help-url", "https://example.net/help", homeNat);
+        assertThat(r.code).isEqualTo(3);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("body.html", "is closed by {{/name}}");
+    }
+
+    @Test
+    void tune_missingPath_exits4BeforePrintingAnything() {
+        CliRun r = CliRun.run("tune", "--rules", rules, homeNat, dir.resolve("typo.log").toString());
+        assertThat(r.code).isEqualTo(4);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("typo.log: no such file or folder");
+    }
+
+    @Test
     void scan_outFile_writesAtomicallyAndSaysWhere() {
         Path out = dir.resolve("r/report.txt");
         CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--out", out.toString(), homeNat);
