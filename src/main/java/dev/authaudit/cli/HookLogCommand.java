@@ -4,7 +4,16 @@ import dev.authaudit.act.firewall.ActionRecord;
 import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.act.firewall.HookCall;
 import dev.authaudit.text.Escape;
+import dev.authaudit.event.FirewallBlock;
+import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.InputSet;
+import dev.authaudit.parse.FileParser;
+import dev.authaudit.parse.LineParser;
+import dev.authaudit.parse.YearAnchor;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +35,16 @@ import picocli.CommandLine.Spec;
         header = "Show what the lfd hook recorded, rejected and did, newest first.",
         description = {"lfd discards what its BLOCK_REPORT hook prints, so 'hook lfd-block' keeps every call in",
             "the state database: the block lfd reported, how it was explained, the notice, the actions",
-            "decided (dry run or run) and any problem, including calls whose arguments were not a block."},
+            "decided (dry run or run) and any problem, including calls whose arguments were not a block.",
+            "With --lfd-log, every block lfd logged in the period is matched with a hook call, and those",
+            "that never reached the hook are listed: the sign of a mis-wired BLOCK_REPORT."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done (also when nothing was recorded)",
-            "2:usage error", "3:the state database cannot be opened"})
+            "2:usage error", "3:the state database cannot be opened or a rule is invalid"})
 public final class HookLogCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int WIDTH = 120;
+    /** How far apart lfd's log line and the hook's record of the same block may be. */
+    private static final Duration MATCH = Duration.ofMinutes(2);
 
     @Mixin
     StateOptions state = new StateOptions();
@@ -44,8 +57,12 @@ public final class HookLogCommand implements Callable<Integer> {
             description = "Show at most N calls. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Show times in this zone. Default: the system's.")
-    String tz;
+    @Option(names = "--lfd-log", paramLabel = "FILE", description = "lfd.log to check against: every block lfd"
+            + " logged in the period should have reached the hook; those that did not are listed.")
+    Path lfdLog;
+
+    @Mixin
+    InputOptions input = new InputOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,12 +78,15 @@ public final class HookLogCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new Cli.UsageProblem("--limit " + limit + " must be at least 1");
         }
-        ZoneId zone = zone();
+        ZoneId zone = input.zone();
         PrintWriter out = spec.commandLine().getOut();
         Instant from = context.clock().instant().minus(since);
         if (!Files.isRegularFile(state.db())) {
             out.println("The lfd hook has recorded nothing: there is no state database at " + state.db() + ".");
             hint(out);
+            if (lfdLog != null) {
+                crossCheck(List.of(), from, zone, out);
+            }
             out.flush();
             return ExitCodes.OK;
         }
@@ -117,6 +137,9 @@ public final class HookLogCommand implements Callable<Integer> {
                 line(out, "      problem: " + Escape.terminal(c.problem()));
             }
         }
+        if (lfdLog != null) {
+            crossCheck(calls, from, zone, out);
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -129,15 +152,41 @@ public final class HookLogCommand implements Callable<Integer> {
         out.println("(see README, 'Wiring lfd's BLOCK_REPORT').");
     }
 
-    private ZoneId zone() {
-        if (tz == null) {
-            return ZoneId.systemDefault();
+    /**
+     * Compares lfd's own record of its blocks with the hook's: a block lfd logged with no hook call
+     * for that address within {@link #MATCH} means BLOCK_REPORT did not run or did not reach us.
+     */
+    private void crossCheck(List<HookCall> calls, Instant from, ZoneId zone, PrintWriter out) {
+        List<FirewallBlock> blocks = new ArrayList<>();
+        LineParser parser = input.parser(input.ruleSet());
+        InputSet set = InputSet.of(List.of(lfdLog.toString()));
+        set.problems().forEach(p -> out.println("  lfd.log: " + Escape.terminal(p)));
+        YearAnchor years = input.years(set.files());
+        for (InputFile f : set.files()) {
+            Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
+            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
+                LogEvent e;
+                while ((e = fp.nextEvent()) != null) {
+                    if (e instanceof FirewallBlock b && b.ip() != null && !b.time().toInstant().isBefore(from)) {
+                        blocks.add(b);
+                    }
+                }
+                fp.stats().problems().forEach(p -> out.println("  lfd.log: " + Escape.terminal(p)));
+            }
         }
-        try {
-            return ZoneId.of(tz);
-        } catch (java.time.DateTimeException e) {
-            throw new Cli.UsageProblem("--tz " + Escape.terminal(tz) + " is not a zone; use a region such as"
-                    + " Europe/Paris");
+        List<FirewallBlock> missed = blocks.stream().filter(b -> calls.stream().noneMatch(c -> b.ip().equals(c.ip())
+                && Duration.between(b.time().toInstant(), c.receivedAt()).abs().compareTo(MATCH) <= 0)).toList();
+        out.println();
+        out.println(Escape.terminal(lfdLog.toString()) + ": " + plural(blocks.size(), "block", "blocks") + " since "
+                + WHEN.format(from.atZone(zone)) + ", " + (blocks.size() - missed.size()) + " reached the hook"
+                + (missed.isEmpty() ? "" : ", " + missed.size() + " did not:"));
+        missed.stream().limit(20).forEach(b -> line(out, "  " + WHEN.format(b.time().atZoneSameInstant(zone)) + "  "
+                + Escape.terminal(b.ip()) + "  " + Escape.terminal(b.trigger()) + ": no hook call recorded"));
+        if (missed.size() > 20) {
+            out.println("  +" + (missed.size() - 20) + " more");
+        }
+        if (!missed.isEmpty()) {
+            hint(out);
         }
     }
 

@@ -175,6 +175,36 @@ class LfdBlockCommandTest {
     }
 
     @Test
+    void hookLogWithLfdLog_blockThatNeverReachedTheHook_isListed() throws IOException {
+        scanFrankIntoState();
+        Instant at = Instant.parse("2025-03-31T11:10:20Z");
+        hook(at, null, imapdBlock());
+        Path lfd = dir.resolve("lfd.log");
+        Files.writeString(lfd, String.join("\n",
+                "Mar 31 11:10:19 vps lfd[4242]: (imapd) Failed IMAP login from " + FRANK + " (US/United States/-):"
+                        + " 10 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_IMAPD]",
+                "Mar 31 11:30:02 vps lfd[4250]: (smtpauth) Failed SMTP AUTH login from 192.0.2.99 (NL/Netherlands/-):"
+                        + " 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SMTPAUTH]",
+                "Mar 20 09:00:00 vps lfd[4100]: (smtpauth) Failed SMTP AUTH login from 192.0.2.98 (NL/Netherlands/-):"
+                        + " 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SMTPAUTH]", ""));
+        Run r = hookLog(at.plusSeconds(3600), "--state", dir.resolve("state").toString(), "--tz", "UTC", "--year",
+                "2025", "--rules", RULES, "--lfd-log", lfd.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains(lfd + ": 2 blocks since 2025-03-24 12:10:20, 1 reached the hook, 1 did not:",
+                "  2025-03-31 11:30:02  192.0.2.99  LF_SMTPAUTH: no hook call recorded",
+                "BLOCK_REPORT does not reach authaudit").doesNotContain("192.0.2.98");
+    }
+
+    @Test
+    void hook_failureInsideTheHook_isRecordedForHookLog() {
+        // a state path that is a file cannot hold a database: the hook fails, says so, still exits 0
+        Run r = hook(Instant.parse("2025-03-31T11:10:20Z"), null, "--db", dir.toString(), "--", "192.0.2.7", "*",
+                "0", "in", "3600", "m", " ", "LF_SMTPAUTH");
+        assertThat(r.code).isZero();
+        assertThat(r.err).contains("hook failed");
+    }
+
+    @Test
     void hookLog_nothingRecorded_saysHowToCheckTheWiring() {
         Run r = hookLog(Instant.parse("2025-03-31T11:10:20Z"), "--state", dir.resolve("none").toString());
         assertThat(r.code).isZero();
