@@ -17,7 +17,7 @@ import picocli.CommandLine.ParseResult;
             "correlates auth failures with firewall blocks, and explains them."},
         subcommands = {ScanCommand.class, ReportCommand.class, TuneCommand.class, ExplainCommand.class,
             ParseCommand.class, RulesCommand.class,
-            NoticesCommand.class,
+            NoticesCommand.class, BlocksCommand.class,
             WatchCommand.class, StatusCommand.class, ConfigCommand.class,
             HookCommand.class, LabCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
@@ -52,6 +52,7 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler(new Handler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
+        HelpStyle.apply(cl);
         return cl;
     }
 

@@ -60,6 +60,13 @@ public final class ExplainCommand implements Callable<Integer> {
         if (key.isEmpty()) {
             throw new Cli.UsageProblem("give an IP address or a login to explain");
         }
+        List<String> missing = ScanInputs.missing(paths);
+        if (!missing.isEmpty()) {
+            // a mistyped path stops before any report is printed from the other paths
+            missing.forEach(m -> err.println("authaudit: " + m));
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
@@ -67,6 +74,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Replay.Outcome outcome = replay.replay(input, inputs, context, err)
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
         print(outcome.result(), key, ip != null, zone, out);
         out.flush();
         err.flush();

@@ -35,6 +35,9 @@ public final class InputOptions {
             description = "Site rules; a rule here replaces a shipped rule of the same id. Repeatable.")
     List<Path> siteRules = new ArrayList<>();
 
+    /** The resolver of the latest {@link #parser}, for {@link #zoneNote}. */
+    private TimeResolver resolver;
+
     /** Returns the zone to use. */
     public ZoneId zone() {
         if (tz == null) {
@@ -79,7 +82,22 @@ public final class InputOptions {
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        return new LineParser(ruleSet, new TimeResolver(zone(), year), new PasswordRedactor(key));
+        resolver = new TimeResolver(zone(), year);
+        return new LineParser(ruleSet, resolver, new PasswordRedactor(key));
+    }
+
+    /**
+     * Returns a note for stderr when stamps without a zone were read in the system's zone because
+     * {@code --tz} was not given: a server whose logs were copied from elsewhere would be read hours off.
+     */
+    public java.util.Optional<String> zoneNote() {
+        if (tz != null || resolver == null || resolver.zoneless() == 0) {
+            return java.util.Optional.empty();
+        }
+        long n = resolver.zoneless();
+        return java.util.Optional.of("note: " + n + " time stamp" + (n == 1 ? "" : "s") + " without a zone (syslog,"
+                + " lfd.log, Exim without log_timezone) read in this system's zone, " + zone().getId()
+                + "; pass --tz if the logs were written in another");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.authaudit.act.firewall.ActionKind;
 import dev.authaudit.act.firewall.ActionPolicy;
 import dev.authaudit.act.firewall.Csf;
 import dev.authaudit.act.firewall.CsfRunner;
+import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.config.CsfConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,10 +32,12 @@ import picocli.CommandLine.Unmatched;
         header = "lfd's BLOCK_REPORT hook: record, explain and (opt-in) act on a csf block.",
         description = {"Point BLOCK_REPORT in csf.conf at a wrapper script such as:",
             "  #!/bin/sh",
-            "  exec /usr/bin/authaudit hook lfd-block --state /var/lib/authaudit -- \"$@\"",
+            "  exec /usr/local/bin/authaudit hook lfd-block \\",
+            "      --state /var/lib/authaudit -- \"$@\"",
             "lfd passes IP PORTS PERM INOUT TIMEOUT MESSAGE LOGS TRIGGER; argument 3 says whether the",
             "block is permanent. Nothing after the first of them is read as an option.",
-            "Actions (--act) are off by default and a dry run without --execute."},
+            "Actions (--act) are off by default and a dry run without --execute.",
+            "lfd throws away what the hook prints: 'authaudit hook log' shows what it recorded."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:always (problems go to stderr and the state)"})
 public final class LfdBlockCommand implements Callable<Integer> {
     @Mixin
@@ -106,16 +109,33 @@ public final class LfdBlockCommand implements Callable<Integer> {
             if (summary.isPresent()) {
                 out.println("authaudit: " + summary.get());
             } else {
-                err.println("authaudit: hook gave up after " + deadline.budget().toMillis() + " ms so that lfd is"
-                        + " not held up; the state shows how far it got");
+                String gaveUp = "hook gave up after " + deadline.budget().toMillis() + " ms so that lfd is not held"
+                        + " up (arguments: " + String.join(" ", args) + ")";
+                err.println("authaudit: " + gaveUp + "; the state shows how far it got");
+                recordFailure(gaveUp);
             }
         } catch (Exception e) {
-            err.println("authaudit: hook: " + dev.authaudit.act.notice.SafeText.clean(String.valueOf(e.getMessage()))
+            String failed = "hook failed: " + e.getMessage();
+            err.println("authaudit: " + dev.authaudit.act.notice.SafeText.clean(failed)
                     + " (the block itself is unaffected)");
+            recordFailure(failed);
         }
         out.flush();
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Records a call that failed or ran out of time, so that 'hook log' shows it: lfd throws away what
+     * the hook prints. Best effort: a state that cannot be written is already reported on stderr.
+     */
+    private void recordFailure(String what) {
+        try (FirewallStore store = FirewallStore.open(state.db())) {
+            store.recordRejected(what, context.clock().instant());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("authaudit: cannot record that in " + state.db() + ": "
+                    + dev.authaudit.act.notice.SafeText.clean(String.valueOf(e.getMessage())));
+        }
     }
 
     private BlockHook hook() {

@@ -40,6 +40,14 @@ public final class NoticeOptions {
             + " <help@example.com>'.")
     String from;
 
+    @Option(names = "--notice-org", paramLabel = "NAME", description = "The hosting company as customers know it,"
+            + " named in the subject and the greeting. Default: the display name of --notice-from.")
+    String org;
+
+    @Option(names = "--notice-support", paramLabel = "CONTACT", description = "How customers reach support, for"
+            + " the 'tell us' line: a phone number, an address or a page (not the no-reply From).")
+    String support;
+
     @Option(names = "--notice-server-name", paramLabel = "HOST",
             description = "The mail server's name as customers know it (mail.example.com).")
     String serverName;
@@ -137,16 +145,31 @@ public final class NoticeOptions {
      * @param state the state options, for the default drafts folder
      */
     public NoticeDispatcher dispatcher(NoticeLedger ledger, Path rules, ZoneId zone, StateOptions state) {
-        NoticeComposer composer = new NoticeComposer(NoticeTemplates.load(rules, lang),
-                new ComposerSettings(from, serverName, helpUrl, zone, Locale.forLanguageTag(lang.replace('_', '-'))));
-        SmtpDelivery smtp = null;
-        if (notify == DeliveryMode.SEND) {
-            String password = smtpUser == null ? null
-                    : SmtpSettings.readPassword(smtpPasswordEnv, System.getenv(), smtpPasswordFile);
-            smtp = new SmtpDelivery(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser, password,
-                    connectTimeout, readTimeout));
-        }
-        Path drafts = outbox != null ? outbox : state.state().resolve("outbox");
+        NoticeComposer composer = composer(rules, zone);
+        SmtpDelivery smtp = notify == DeliveryMode.SEND ? smtp() : null;
+        Path drafts = draftsDir(state);
         return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
+    }
+
+    /**
+     * Builds the composer: loads and checks the templates of {@code --notice-lang} (a bad template
+     * stops here, before anything is read or sent) and validates the sender settings.
+     */
+    public NoticeComposer composer(Path rules, ZoneId zone) {
+        return new NoticeComposer(NoticeTemplates.load(rules, lang), new ComposerSettings(from, org, support,
+                serverName, helpUrl, zone, Locale.forLanguageTag(lang.replace('_', '-'))));
+    }
+
+    /** Builds the SMTP delivery from the {@code --smtp-*} options. */
+    public SmtpDelivery smtp() {
+        String password = smtpUser == null ? null
+                : SmtpSettings.readPassword(smtpPasswordEnv, System.getenv(), smtpPasswordFile);
+        return new SmtpDelivery(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser, password,
+                connectTimeout, readTimeout));
+    }
+
+    /** Returns the folder drafts are written to: --outbox, else the state folder's outbox. */
+    public Path draftsDir(StateOptions state) {
+        return outbox != null ? outbox : state.state().resolve("outbox");
     }
 }

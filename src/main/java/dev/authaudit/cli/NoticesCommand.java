@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 
 /** {@code authaudit notices}: the customer notices in the ledger, and what to do with them. */
 @Command(name = "notices", mixinStandardHelpOptions = true,
-        header = "List, show, resend or purge the customer notices in the ledger.",
+        header = "List, show, resend or purge the customer notices in the ledger; preview the template.",
         description = {"Notices are decided by 'scan --notify' and 'watch --notify' and kept in the state folder's",
             "SQLite ledger, one per (login, incident), so nothing is lost or repeated across restarts."},
         subcommands = {NoticesListCommand.class, NoticesShowCommand.class, NoticesResendCommand.class,
-            NoticesPurgeCommand.class},
+            NoticesPurgeCommand.class, NoticesPreviewCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done", "2:usage error (unknown notice id)",
             "3:the ledger cannot be opened"})
 public final class NoticesCommand implements Runnable {

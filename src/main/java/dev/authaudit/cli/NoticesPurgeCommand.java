@@ -20,7 +20,7 @@ public final class NoticesPurgeCommand implements Callable<Integer> {
     StateOptions state = new StateOptions();
 
     @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Age of the notices to delete (90d, 12h, PT30M).")
+            description = "Age of the notices to delete (90d, 12h, 30m).")
     Duration olderThan = Duration.ofDays(90);
 
     @Spec

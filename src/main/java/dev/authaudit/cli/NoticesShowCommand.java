@@ -46,6 +46,7 @@ public final class NoticesShowCommand implements Callable<Integer> {
             row(out, "device", d.ip() + " (network " + d.network() + "), " + d.protocols().stream()
                     .map(p -> p.word()).collect(Collectors.joining(",")) + " ports " + d.ports() + ", client "
                     + (d.clientName() == null ? "-" : "'" + Terminal.safe(d.clientName()) + "'"));
+            row(out, "last worked", NoticesCommand.time(d.lastWorked()));
             row(out, "failures", r.candidate().failures() + " from " + NoticesCommand.time(r.candidate().firstFailure())
                     + " to " + NoticesCommand.time(r.candidate().lastFailure()));
             row(out, "decided", NoticesCommand.time(r.dueAt()));

@@ -10,6 +10,8 @@ import dev.authaudit.correlate.EventClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.authaudit.history.DayRollup;
+import dev.authaudit.config.UserDomains;
+import dev.authaudit.report.AccountRollup;
 import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Spec;
             "A csf.conf among the PATHs (or --csf-conf) lets blocks be explained against its thresholds."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the report)", "1:internal error (rerun with --debug)", "2:usage error",
-            "3:a rule or csf.conf is invalid", "4:an input could not be read (the rest was)",
+            "3:a rule, a notice template or csf.conf is invalid",
+            "4:an input could not be read (the rest was), or a path does not exist (nothing was read)",
+            "5:a customer notice could not be sent (--notify send; the report is still written)",
             "10:findings present (only with --exit-code-on-findings)"})
 public final class ScanCommand implements Callable<Integer> {
     @Mixin
@@ -63,6 +67,11 @@ public final class ScanCommand implements Callable<Integer> {
             + " a state folder that cannot be written gives a warning, not a failure.")
     boolean history = true;
 
+    @Option(names = "--by-account", description = "Instead of the report, roll it up per cPanel account: logins,"
+            + " stale passwords, typos, guessing and customer blocks per account, from --cpanel-userdomains"
+            + " (/etc/userdomains). Text or csv.")
+    boolean byAccount;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files, .gz files, folders, or - for stdin.")
     List<String> paths = new ArrayList<>();
 
@@ -78,6 +87,20 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        UserDomains owners = null;
+        if (byAccount) {
+            if (output.format != ReportOptions.Format.text && output.format != ReportOptions.Format.csv) {
+                throw new Cli.UsageProblem("--by-account writes text or csv, not " + output.format);
+            }
+            owners = UserDomains.read(notices.userdomains);
+        }
+        List<String> missing = ScanInputs.missing(paths);
+        if (!missing.isEmpty()) {
+            // a mistyped path stops before any report is printed from the other paths
+            missing.forEach(m -> err.println("authaudit: " + m));
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
@@ -125,6 +148,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
         Report report = new ReportAssembler().assemble(outcome.result(),
                 context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);
@@ -132,7 +156,21 @@ public final class ScanCommand implements Callable<Integer> {
             new HistoryRecorder(state.db(), err).record(new DayRollup(zone).days(report, detail, activity));
         }
         try {
-            output.write(report, detail, spec.commandLine().getOut());
+            if (owners != null) {
+                List<AccountRollup.Row> rows = AccountRollup.of(report, owners);
+                boolean csvOut = output.format == ReportOptions.Format.csv;
+                output.write(spec.commandLine().getOut(), w -> {
+                    PrintWriter pw = new PrintWriter(w);
+                    if (csvOut) {
+                        AccountRollup.csv(rows, pw);
+                    } else {
+                        AccountRollup.text(rows, notices.userdomains.toString(), pw);
+                    }
+                    pw.flush();
+                });
+            } else {
+                output.write(report, detail, spec.commandLine().getOut());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,4 +37,27 @@ record ScanInputs(List<InputFile> logs, CsfConfig csf, Path csfPath, List<String
         CsfConfig csf = use == null ? CsfConfig.defaults() : CsfConfig.read(use);
         return new ScanInputs(logs, csf, use, set.problems());
     }
+
+    /**
+     * Returns one sentence per path that does not exist, so that a command can stop before it reads
+     * anything or prints a report built from the other paths.
+     */
+    static List<String> missing(List<String> paths) {
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            if (!"-".equals(p) && !exists(p)) {
+                out.add("cannot read " + dev.authaudit.text.Escape.terminal(p) + ": no such file or folder; check the"
+                        + " path (nothing was read)");
+            }
+        }
+        return out;
+    }
+
+    private static boolean exists(String p) {
+        try {
+            return Files.exists(Path.of(p));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
 }

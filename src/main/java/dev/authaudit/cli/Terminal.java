@@ -1,6 +1,6 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.report.Escape;
+import dev.authaudit.text.Escape;
 
 /** Makes log-derived text safe for a terminal (see {@link Escape#terminal}). */
 final class Terminal {

@@ -87,6 +87,12 @@ public final class TuneCommand implements Callable<Integer> {
         }
         LfdFlavour build = flavour();
         List<Fail2banJail> jails = jailConf.isEmpty() ? List.of() : new JailConfReader().read(jailConf);
+        List<String> missing = ScanInputs.missing(paths);
+        if (!missing.isEmpty()) {
+            missing.forEach(m -> err.println("authaudit: " + m));
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));

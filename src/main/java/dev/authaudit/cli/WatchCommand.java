@@ -157,7 +157,18 @@ public final class WatchCommand implements Callable<Integer> {
             WatchLoop loop = new WatchLoop(sources, parser, auditor, clock, context.clock(), tap, dispatcher, store,
                     settings);
             if (once) {
-                loop.runOnce();
+                dev.authaudit.act.notice.DispatchResult d = loop.runOnce();
+                long[] n = loop.counts();
+                err.println("authaudit: --once read " + n[0] + " new line" + (n[0] == 1 ? "" : "s") + " ("
+                        + n[1] + " event" + (n[1] == 1 ? "" : "s") + ")" + (dispatcher == null
+                        ? "; no notices (--notify not given)" : "; notices: " + d.drafted() + " drafted"
+                        + (d.drafted() > 0 ? " into " + notices.draftsDir(state) : "") + ", " + d.sent() + " sent, "
+                        + d.retrying() + " to retry, " + d.failed() + " failed, " + d.held() + " held"));
+                err.flush();
+                out.flush();
+                if (d.failed() > 0 || d.retrying() > 0) {
+                    return ExitCodes.ACTION;
+                }
             } else {
                 ShutdownSignal.install(loop::stop, loop::awaitStopped);
                 err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
@@ -182,11 +193,15 @@ public final class WatchCommand implements Callable<Integer> {
         return Files.isReadable(shipped) ? CsfConfig.read(shipped) : CsfConfig.defaults();
     }
 
-    /** Prints a verdict as it is reached: wall time, kind, subject, verdict, confidence, evidence time. */
+    /**
+     * Prints a verdict as it is reached, on one line for journalctl and grep: wall time, kind, subject,
+     * verdict, confidence, evidence time, and the first reason.
+     */
     private void printVerdict(PrintWriter out, Observation o) {
         out.println(context.clock().instant() + "  " + o.kind().name().toLowerCase(Locale.ROOT) + "  "
                 + Terminal.safe(o.subject()) + "  " + o.verdict() + String.format(Locale.ROOT, "  %.2f", o.confidence())
-                + "  detected_at=" + o.detectedAt());
+                + "  detected_at=" + o.detectedAt()
+                + (o.reasons().isEmpty() ? "" : "  because: " + dev.authaudit.text.Escape.line(o.reasons().get(0), 200)));
         out.flush();
     }
 }

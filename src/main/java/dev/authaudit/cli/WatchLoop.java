@@ -45,6 +45,8 @@ final class WatchLoop {
     private final Clock wall;
     private final Consumer<LogEvent> tap;
     private final NoticeDispatcher dispatcher;
+    /** What the dispatches so far did: sums, except retrying and held, which are the latest state. */
+    private DispatchResult dispatched = new DispatchResult(0, 0, 0, 0, 0, List.of());
     private final CheckpointStore store;
     private final WatchSettings settings;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -158,7 +160,8 @@ final class WatchLoop {
     }
 
     /** Polls until every log is caught up, then saves checkpoints (a cron-style run). */
-    void runOnce() {
+    /** Reads what is there, decides, dispatches due notices, and returns what all dispatches of the run did. */
+    DispatchResult runOnce() {
         try {
             do {
                 pollOnce();
@@ -166,6 +169,7 @@ final class WatchLoop {
             clock.replaying(false);
             auditor.tick();
             dispatch();
+            return dispatched;
         } finally {
             finish();
         }
@@ -202,6 +206,10 @@ final class WatchLoop {
         }
         DispatchResult d = dispatcher.dispatchDue(clock.instant());
         d.problems().forEach(p -> log.warn("notice: {}", p));
+        List<String> problems = new ArrayList<>(dispatched.problems());
+        problems.addAll(d.problems());
+        dispatched = new DispatchResult(dispatched.sent() + d.sent(), dispatched.drafted() + d.drafted(),
+                d.retrying(), dispatched.failed() + d.failed(), d.held(), problems);
     }
 
     /** Saves every followed file's checkpoint when lines came in and the interval passed, or when forced. */

@@ -19,6 +19,8 @@ public final class TimeResolver {
 
     private final ZoneId zone;
     private final Integer fixedYear;
+    /** Stamps resolved in {@link #zone} because they carried no zone (files are parsed in parallel). */
+    private final java.util.concurrent.atomic.LongAdder zoneless = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param zone the zone for stamps that carry none
@@ -31,6 +33,11 @@ public final class TimeResolver {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** Returns how many stamps so far carried no zone and were read in {@link #zone}. */
+    public long zoneless() {
+        return zoneless.sum();
     }
 
     /**
@@ -49,6 +56,7 @@ public final class TimeResolver {
         if (stamp.offset() != null) {
             return OffsetDateTime.of(local, stamp.offset());
         }
+        zoneless.increment();
         return ZonedDateTime.of(local, zone).toOffsetDateTime();
     }
 

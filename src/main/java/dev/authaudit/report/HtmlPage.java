@@ -17,7 +17,12 @@ public final class HtmlPage {
             h1{font-size:24px;margin:0 0 2px}h2{font-size:19px;margin:30px 0 8px;border-bottom:2px solid var(--ink);
              padding-bottom:3px}h3{font-size:15px;margin:0 0 6px}
             .sub{color:var(--muted);margin:0 0 10px}
-            nav{font-size:13px;margin:8px 0 4px}nav a{color:#1f4e99;margin-right:12px}
+            nav{font-size:13px;margin:8px 0 4px;display:flex;flex-wrap:wrap;gap:4px 14px}nav a{color:#1f4e99}
+            h1,h2,h3,dd,p,li{overflow-wrap:anywhere}
+            .table-box,.chart-box{overflow-x:auto;max-width:100%;margin:4px 0 8px}
+            .table-box>table{margin:0}
+            .chart-box>svg{min-width:840px}
+            .pair>div{min-width:0;overflow-x:auto}.pair svg{min-width:420px}
             .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px}
             .fig{border:1px solid var(--line);border-radius:6px;padding:8px 10px;background:var(--band)}
             .fig b{display:block;font-size:24px;line-height:1.2}.fig span{color:var(--muted);font-size:12px}
@@ -50,7 +55,11 @@ public final class HtmlPage {
              white-space:pre-wrap;word-break:break-all;margin:4px 0 12px}
             .note{color:var(--muted);font-size:12px}
             footer{margin-top:36px;border-top:1px solid var(--line);padding-top:8px;color:var(--muted);font-size:12px}
-            @media print{body{max-width:none;padding:0;font-size:11px}nav{display:none}h2{break-after:avoid}
+            @media (max-width:600px){body{padding:12px 12px 32px}h1{font-size:21px}h2{font-size:17px}
+             dl{grid-template-columns:1fr}dt{margin-top:4px}.figures{grid-template-columns:1fr 1fr}
+             .fig b{font-size:20px}}
+            @media print{.table-box,.chart-box,.pair>div{overflow:visible}.chart-box>svg,.pair svg{min-width:0}
+             body{max-width:none;padding:0;font-size:11px}nav{display:none}h2{break-after:avoid}
              tr,article,.fig{break-inside:avoid}a{color:inherit;text-decoration:none}}
             """;
 
@@ -64,9 +73,16 @@ public final class HtmlPage {
                 .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     }
 
-    /** Appends markup made by us. */
+    /**
+     * Appends markup made by us. A chart ({@code <svg>}) goes into a box of its own that scrolls
+     * sideways on a narrow screen, so the chart keeps legible text and the page never overflows.
+     */
     public HtmlPage html(String markup) {
-        out.append(markup);
+        if (markup.startsWith("<svg")) {
+            out.append("<div class=\"chart-box\">").append(markup).append("</div>");
+        } else {
+            out.append(markup);
+        }
         return this;
     }
 
@@ -113,7 +129,8 @@ public final class HtmlPage {
      * @param numeric per column, whether it is right-aligned numbers
      */
     public HtmlPage table(List<String> headers, boolean[] numeric, List<List<String>> rows) {
-        out.append("<table>\n<thead><tr>");
+        // a wide table scrolls inside its own box rather than widening the page
+        out.append("<div class=\"table-box\"><table>\n<thead><tr>");
         for (int i = 0; i < headers.size(); i++) {
             out.append(numeric[i] ? "<th class=\"n\" scope=\"col\">" : "<th scope=\"col\">")
                     .append(Escape.html(headers.get(i))).append("</th>");
@@ -127,7 +144,7 @@ public final class HtmlPage {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table></div>\n");
         return this;
     }
 

@@ -140,9 +140,87 @@ class LfdBlockCommandTest {
             assertThat(called.await(1, TimeUnit.SECONDS)).isTrue();
             assertThat(r.code).isZero();
             assertThat(r.err).contains("hook gave up after 1500 ms");
+            try (FirewallStore s = FirewallStore.open(dir.resolve("state/authaudit.db"))) {
+                assertThat(s.calls(Instant.EPOCH, 10)).anyMatch(c -> c.rejected()
+                        && c.problem().startsWith("hook gave up after 1500 ms"));
+            }
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void hookLog_blocksRejectionsAndActions_showsWhatTheHookRecordedAndDid() throws IOException {
+        scanFrankIntoState();
+        FakeCsf csf = FakeCsf.install(dir.resolve("csf"), "echo csf: ok");
+        Instant at = Instant.parse("2025-03-31T11:10:20Z");
+        hook(at, null, imapdBlock("--act", "lift", "--csf", csf.path().toString()));
+        hook(at.plusSeconds(1), null, "--", "only", "three", "args");
+        hook(at.plusSeconds(2), null, "--", "192.0.2.7", "*", "0", "in", "3600", "m \u001b]0;x\u0007", " ",
+                "LF_SMTPAUTH");
+        Run r = hookLog(at.plusSeconds(60), "--state", dir.resolve("state").toString(), "--tz", "UTC");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).startsWith("lfd hook since 2025-03-24 11:11:20: 3 calls, 1 rejected, 0 with problems, 1 action");
+        // newest first
+        assertThat(r.out.indexOf("#3  192.0.2.7")).isLessThan(r.out.indexOf("#2  rejected"))
+                .isLessThan(r.out.indexOf("#1  " + FRANK));
+        assertThat(r.out).contains("2025-03-31 11:10:21  #2  rejected: expected 8 arguments",
+                "2025-03-31 11:10:20  #1  " + FRANK + "  LF_IMAPD, temporary 1h, ports 143,993, 10 log lines",
+                "#3  192.0.2.7  LF_SMTPAUTH, temporary 1h, all ports, 0 log lines", "cause:   unknown (0.30)",
+                "cause:   stale_password", "login frank@example.org (a known customer), notice drafted",
+                "action:  lift skipped");
+        assertThat(r.out).doesNotContain("\u001b", "\u0007");
+        assertThat(r.out.lines()).allMatch(l -> l.length() <= 120);
+        assertThat(csf.calls()).isEmpty();
+    }
+
+    @Test
+    void hookLogWithLfdLog_blockThatNeverReachedTheHook_isListed() throws IOException {
+        scanFrankIntoState();
+        Instant at = Instant.parse("2025-03-31T11:10:20Z");
+        hook(at, null, imapdBlock());
+        Path lfd = dir.resolve("lfd.log");
+        Files.writeString(lfd, String.join("\n",
+                "Mar 31 11:10:19 vps lfd[4242]: (imapd) Failed IMAP login from " + FRANK + " (US/United States/-):"
+                        + " 10 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_IMAPD]",
+                "Mar 31 11:30:02 vps lfd[4250]: (smtpauth) Failed SMTP AUTH login from 192.0.2.99 (NL/Netherlands/-):"
+                        + " 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SMTPAUTH]",
+                "Mar 20 09:00:00 vps lfd[4100]: (smtpauth) Failed SMTP AUTH login from 192.0.2.98 (NL/Netherlands/-):"
+                        + " 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SMTPAUTH]", ""));
+        Run r = hookLog(at.plusSeconds(3600), "--state", dir.resolve("state").toString(), "--tz", "UTC", "--year",
+                "2025", "--rules", RULES, "--lfd-log", lfd.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains(lfd + ": 2 blocks since 2025-03-24 12:10:20, 1 reached the hook, 1 did not:",
+                "  2025-03-31 11:30:02  192.0.2.99  LF_SMTPAUTH: no hook call recorded",
+                "BLOCK_REPORT does not reach authaudit").doesNotContain("192.0.2.98");
+    }
+
+    @Test
+    void hook_failureInsideTheHook_isRecordedForHookLog() {
+        // a state path that is a file cannot hold a database: the hook fails, says so, still exits 0
+        Run r = hook(Instant.parse("2025-03-31T11:10:20Z"), null, "--db", dir.toString(), "--", "192.0.2.7", "*",
+                "0", "in", "3600", "m", " ", "LF_SMTPAUTH");
+        assertThat(r.code).isZero();
+        assertThat(r.err).contains("hook failed");
+    }
+
+    @Test
+    void hookLog_nothingRecorded_saysHowToCheckTheWiring() {
+        Run r = hookLog(Instant.parse("2025-03-31T11:10:20Z"), "--state", dir.resolve("none").toString());
+        assertThat(r.code).isZero();
+        assertThat(r.out).contains("The lfd hook has recorded nothing", "BLOCK_REPORT does not reach authaudit",
+                "Wiring lfd's BLOCK_REPORT");
+    }
+
+    private Run hookLog(Instant now, String... args) {
+        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.fixed(now, ZoneOffset.UTC));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("hook", "log"));
+        all.addAll(List.of(args));
+        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
 
     private String[] imapdBlock(String... options) throws IOException {

@@ -103,6 +103,54 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_missingPath_exits4BeforePrintingAnyReport() {
+        CliRun r = CliRun.run("scan", "--rules", rules, homeNat, dir.resolve("mainlog-typo").toString());
+        assertThat(r.code).isEqualTo(4);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("mainlog-typo: no such file or folder; check the path (nothing was read)");
+    }
+
+    @Test
+    void scan_zonelessStampsWithoutTz_noteSaysWhichZoneWasUsed() {
+        CliRun without = CliRun.run("scan", "--rules", rules, "--year", "2025", homeNat);
+        assertThat(without.code).as(without.err).isZero();
+        assertThat(without.err).containsPattern("note: \\d+ time stamps without a zone .* read in this system's zone, "
+                + java.util.regex.Pattern.quote(java.time.ZoneId.systemDefault().getId()) + "; pass --tz");
+        CliRun with = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", homeNat);
+        assertThat(with.err).doesNotContain("without a zone");
+    }
+
+    @Test
+    void scan_notifyWithBrokenTemplate_exits3BeforeReadingAnything() throws Exception {
+        Path copy = dir.resolve("rules");
+        try (var files = java.nio.file.Files.walk(CliRun.repo().resolve("rules"))) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(CliRun.repo().resolve("rules").relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Files.writeString(copy.resolve("notices/en/body.html"), "<p>{{#app}}{{app}}</p>\n");
+        CliRun r = CliRun.run("scan", "--rules", copy.toString(), "--notify", "drafts", "--state",
+                dir.resolve("state").toString(), "--notice-from", "Hosting <noreply@example.net>",
+                "--notice-server-name", "mail.example.net", "--notice-help-url", "https://example.net/help", homeNat);
+        assertThat(r.code).isEqualTo(3);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("body.html", "is closed by {{/name}}");
+    }
+
+    @Test
+    void tune_missingPath_exits4BeforePrintingAnything() {
+        CliRun r = CliRun.run("tune", "--rules", rules, homeNat, dir.resolve("typo.log").toString());
+        assertThat(r.code).isEqualTo(4);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("typo.log: no such file or folder");
+    }
+
+    @Test
     void scan_outFile_writesAtomicallyAndSaysWhere() {
         Path out = dir.resolve("r/report.txt");
         CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--out", out.toString(), homeNat);

@@ -56,7 +56,13 @@ class WatchCommandTest {
         assertThat(third.code).as(third.err).isZero();
         // reached as soon as the evidence suffices: after the first 30 lines or with the rest
         assertThat(second.out + third.out).contains("carol@example.com  stale_password");
+        // each verdict line carries its first reason, for journalctl readers
+        assertThat((second.out + third.out).lines().filter(l -> l.contains("carol@example.com  stale_password")))
+                .allMatch(l -> l.matches(".*detected_at=\\S+  because: \\S.*"));
         assertThat(drafts(state)).isEqualTo(1);
+        // --once says what it drafted and where
+        assertThat(second.err + third.err).contains("notices: 1 drafted into " + state.resolve("outbox"));
+        assertThat(first.err).contains("--once read 0 new lines (0 events); notices: 0 drafted, 0 sent");
         CliRun fourth = once(state, log);
         assertThat(fourth.code).as(fourth.err).isZero();
         assertThat(drafts(state)).isEqualTo(1);

@@ -1,5 +1,7 @@
 package dev.authaudit.act.firewall;
 
+import dev.authaudit.text.Escape;
+
 /**
  * Makes hostile text safe for the places this package puts it: a csf comment (one argument that csf
  * writes into csf.allow) and messages to the admin.
@@ -37,20 +39,8 @@ final class ActionText {
         return b.toString();
     }
 
-    /** Returns {@code s} with control characters replaced and cut, for one-line messages. */
+    /** Returns {@code s} with unsafe characters replaced ({@link Escape}) and cut, for one-line messages. */
     static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_MESSAGE));
-        for (int i = 0; i < s.length() && b.length() < MAX_MESSAGE; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029' ? '?' : c);
-        }
-        if (s.length() > MAX_MESSAGE) {
-            b.append('…');
-        }
-        return b.toString();
+        return s == null ? "" : Escape.line(s, MAX_MESSAGE);
     }
 }

@@ -98,6 +98,49 @@ public final class FirewallStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Returns the hook's calls received at or after {@code since}, newest first, at most {@code limit},
+     * each with the actions decided for it.
+     */
+    public synchronized List<HookCall> calls(Instant since, int limit) {
+        List<HookCall> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT id, received_at, ip, ports, permanent, direction,"
+                + " timeout_s, trigger_name, message, log_lines, cause, confidence, account, known_customer,"
+                + " notice_status, reasons, problem FROM lfd_block WHERE received_at >= ?"
+                + " ORDER BY received_at DESC, id DESC LIMIT ?")) {
+            s.setLong(1, since.toEpochMilli());
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long timeout = r.getLong(7);
+                    Long ttl = r.wasNull() ? null : timeout;
+                    double conf = r.getDouble(12);
+                    Double confidence = r.wasNull() ? null : conf;
+                    String reasons = r.getString(16);
+                    out.add(new HookCall(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                            r.getString(4), r.getInt(5) == 1, r.getString(6), ttl, r.getString(8), r.getString(9),
+                            r.getInt(10), r.getString(11), confidence, r.getString(13), r.getInt(14) == 1,
+                            r.getString(15), reasons == null || reasons.isEmpty() ? List.of()
+                            : List.of(reasons.split("\n")), r.getString(17), List.of()));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the hook's calls", e);
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        java.util.Map<Long, List<ActionRecord>> byBlock = new java.util.HashMap<>();
+        for (ActionRecord a : actions(out.get(out.size() - 1).receivedAt())) {
+            byBlock.computeIfAbsent(a.blockId(), k -> new ArrayList<>()).add(a);
+        }
+        List<HookCall> joined = new ArrayList<>(out.size());
+        for (HookCall c : out) {
+            joined.add(c.withActions(byBlock.getOrDefault(c.id(), List.of())));
+        }
+        return joined;
+    }
+
     /** Returns a stored block's cause, account and problem, for tests and {@code explain}. */
     public synchronized List<String> blockRow(long id) {
         try (PreparedStatement s = db.prepareStatement("SELECT ip, trigger_name, cause, account, notice_status,"

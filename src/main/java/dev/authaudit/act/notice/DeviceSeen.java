@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.authaudit.event.Protocol;
 import inet.ipaddr.IPAddressString;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,9 +21,10 @@ import java.util.TreeSet;
  * @param protocols the protocols it failed on
  * @param ports the server ports it connected to
  * @param clientName the HELO name or IMAP ID name, or null when none was logged
+ * @param lastWorked the latest successful login from this address, or null when none is on record
  */
 public record DeviceSeen(String ip, String network, Set<Protocol> protocols, SortedSet<Integer> ports,
-                         String clientName) {
+                         String clientName, Instant lastWorked) {
     /** Validates the addresses (literals only: nothing here may trigger a DNS lookup). */
     public DeviceSeen {
         requireNonNull(ip, "ip");
@@ -37,6 +39,12 @@ public record DeviceSeen(String ip, String network, Set<Protocol> protocols, Sor
         protocols = protocols == null || protocols.isEmpty() ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(protocols));
         ports = Collections.unmodifiableSortedSet(ports == null ? new TreeSet<>() : new TreeSet<>(ports));
+    }
+
+    /** Returns a device with no successful login on record. */
+    public DeviceSeen(String ip, String network, Set<Protocol> protocols, SortedSet<Integer> ports,
+                      String clientName) {
+        this(ip, network, protocols, ports, clientName, null);
     }
 
     /** Returns a device seen on one protocol and port, with its address as its own network. */

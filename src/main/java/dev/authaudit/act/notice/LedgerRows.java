@@ -17,8 +17,8 @@ final class LedgerRows {
     /** The candidate's columns, in the order {@link #bindCandidate} binds them. */
     static final String CANDIDATE_COLUMNS = "verdict, confidence, detected_at, success_on_record, targeted,"
             + " attacker, block_cause, ip, network, protocols, ports, client, first_failure, last_failure,"
-            + " failures, first_block_at";
-    static final int CANDIDATE_COUNT = 16;
+            + " failures, first_block_at, last_worked";
+    static final int CANDIDATE_COUNT = 17;
 
     private LedgerRows() {
     }
@@ -42,6 +42,7 @@ final class LedgerRows {
         s.setLong(i++, c.lastFailure().toEpochMilli());
         s.setLong(i++, c.failures());
         setTime(s, i++, c.firstBlockAt());
+        setTime(s, i++, c.device().lastWorked());
         return i;
     }
 
@@ -67,7 +68,7 @@ final class LedgerRows {
             ports.add(Integer.valueOf(p));
         }
         DeviceSeen device = new DeviceSeen(r.getString("ip"), r.getString("network"), protocols, ports,
-                r.getString("client"));
+                r.getString("client"), time(r, "last_worked"));
         NoticeCandidate c = new NoticeCandidate(account, r.getString("verdict"), r.getDouble("confidence"),
                 time(r, "detected_at"), r.getInt("success_on_record") == 1, r.getInt("targeted") == 1,
                 r.getInt("attacker") == 1, r.getString("block_cause"), device, time(r, "first_failure"),

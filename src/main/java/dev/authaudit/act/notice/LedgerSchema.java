@@ -12,7 +12,7 @@ import java.sql.Statement;
  * schema version lives in SQLite's {@code user_version}; a later version adds its migrations here.
  */
 final class LedgerSchema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private LedgerSchema() {
     }
@@ -25,8 +25,9 @@ final class LedgerSchema {
      */
     static void apply(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement()) {
+            int v;
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
-                int v = r.next() ? r.getInt(1) : 0;
+                v = r.next() ? r.getInt(1) : 0;
                 if (v > VERSION) {
                     c.close();
                     throw new ConfigException(file.toString(), null, "notice ledger " + file + " has schema " + v
@@ -43,7 +44,12 @@ final class LedgerSchema {
                     + " success_on_record INTEGER NOT NULL, targeted INTEGER NOT NULL, attacker INTEGER NOT NULL,"
                     + " block_cause TEXT, ip TEXT NOT NULL, network TEXT NOT NULL, protocols TEXT, ports TEXT,"
                     + " client TEXT, first_failure INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
-                    + " failures INTEGER NOT NULL, first_block_at INTEGER, UNIQUE (account, incident))");
+                    + " failures INTEGER NOT NULL, first_block_at INTEGER, last_worked INTEGER,"
+                    + " UNIQUE (account, incident))");
+            if (v == 1) {
+                // version 2: when the device last logged in, which the notice tells the customer
+                s.execute("ALTER TABLE notice ADD COLUMN last_worked INTEGER");
+            }
             s.execute("CREATE INDEX IF NOT EXISTS notice_due ON notice (status, next_attempt_at)");
             s.execute("CREATE INDEX IF NOT EXISTS notice_released ON notice (released_at)");
             s.execute("PRAGMA user_version = " + VERSION);

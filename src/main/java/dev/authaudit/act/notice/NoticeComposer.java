@@ -1,6 +1,7 @@
 package dev.authaudit.act.notice;
 
 import dev.authaudit.event.Protocol;
+import dev.authaudit.text.Escape;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,7 +10,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,6 +43,11 @@ public final class NoticeComposer {
                 .withZone(settings.zone());
     }
 
+    /** Returns the settings every notice shares. */
+    public ComposerSettings settings() {
+        return settings;
+    }
+
     /**
      * Returns the notice about {@code c} as a message ready to send or write.
      *
@@ -55,28 +60,24 @@ public final class NoticeComposer {
      */
     public MimeMessage compose(NoticeCandidate c, String to, String cc, String messageId, Instant date)
             throws MessagingException {
-        Map<String, String> v = values(c);
+        Map<String, Object> v = values(c);
         MimeMessage m = new FixedIdMessage(session, messageId);
         m.setFrom(InternetAddress.parse(settings.from(), true)[0]);
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         if (cc != null) {
             m.setRecipient(Message.RecipientType.CC, new InternetAddress(cc, true));
         }
-        String subject = templates.subject().render(v, SafeText::clean);
-        try {
-            m.setHeader("Subject", MimeUtility.fold(9, MimeUtility.encodeText(subject, "UTF-8", null)));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("UTF-8 is always supported", e);
-        }
+        String subject = templates.subject().render(v).strip().replaceAll("\\s+", " ");
+        m.setHeader("Subject", MimeUtility.fold(9, Escape.header(subject)));
         m.setSentDate(Date.from(date));
         m.setHeader("Auto-Submitted", "auto-generated");
         m.setHeader("X-Auto-Response-Suppress", "All");
         m.setHeader("X-Authaudit-Incident", c.incidentKey());
 
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(templates.text().render(v, SafeText::clean), "UTF-8", "plain");
+        text.setText(templates.text().render(v), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(templates.html().render(v, s -> SafeText.html(SafeText.clean(s))), "UTF-8", "html");
+        html.setText(templates.html().render(v), "UTF-8", "html");
         MimeMultipart alt = new MimeMultipart("alternative");
         alt.addBodyPart(text);
         alt.addBodyPart(html);
@@ -101,26 +102,43 @@ public final class NoticeComposer {
         }
     }
 
-    private Map<String, String> values(NoticeCandidate c) {
+    /**
+     * Returns the values the templates may use (see {@link NoticeTemplates#PLACEHOLDERS}), every one
+     * taken from the logs cleaned of unsafe characters; an absent optional value is null, which hides
+     * its section.
+     */
+    Map<String, Object> values(NoticeCandidate c) {
         DeviceSeen d = c.device();
         String protocols = d.protocols().isEmpty() ? "unknown" : d.protocols().stream()
                 .map(p -> p == Protocol.OTHER ? "other" : p.name()).collect(Collectors.joining(", "));
         String ports = d.ports().isEmpty() ? "unknown" : d.ports().stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
-        String client = d.clientName() == null || d.clientName().isBlank() ? "(not given)" : d.clientName();
-        Map<String, String> v = new HashMap<>();
-        v.put("login", c.account());
-        v.put("protocol", protocols);
-        v.put("client", client);
-        v.put("ip", d.ip());
-        v.put("network", d.network());
-        v.put("ports", ports);
+        String app = DeviceWords.appName(d.clientName());
+        Map<String, Object> v = new HashMap<>();
+        v.put("org", settings.org());
+        v.put("support", settings.support());
+        v.put("server", settings.serverName());
+        v.put("help_url", settings.helpUrl());
+        v.put("login", SafeText.clean(c.account()));
+        v.put("app", app == null ? null : SafeText.clean(app));
+        v.put("address", d.ip());
+        v.put("network_words", DeviceWords.network(d.ip(), d.network()));
+        v.put("doing", DeviceWords.doing(d.protocols()));
+        v.put("last_worked", d.lastWorked() == null ? null : time.format(d.lastWorked()));
         v.put("first_failure", time.format(c.firstFailure()));
         v.put("last_failure", time.format(c.lastFailure()));
         v.put("failures", String.format(Locale.ROOT, "%d", c.failures()));
-        v.put("server", settings.serverName());
-        v.put("help_url", settings.helpUrl());
-        v.put("device", protocols + " mail app \"" + SafeText.clean(client) + "\" at " + d.ip()
+        v.put("failures_words", String.format(Locale.ROOT, "%d failed login%s", c.failures(),
+                c.failures() == 1 ? "" : "s"));
+        v.put("blocked_at", c.firstBlockAt() == null ? null : time.format(c.firstBlockAt()));
+        // the names of version 0.1 templates
+        String client = d.clientName() == null || d.clientName().isBlank() ? null : SafeText.clean(d.clientName());
+        v.put("client", client);
+        v.put("ip", d.ip());
+        v.put("network", d.network());
+        v.put("protocol", protocols);
+        v.put("ports", ports);
+        v.put("device", protocols + " mail app" + (client == null ? "" : " \"" + client + "\"") + " at " + d.ip()
                 + (d.network().equals(d.ip()) ? "" : " (network " + d.network() + ")"));
         return v;
     }

@@ -1,100 +1,148 @@
 package dev.authaudit.act.notice;
 
+import com.github.mustachejava.Code;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.codes.IterableCode;
+import com.github.mustachejava.codes.NotIterableCode;
+import com.github.mustachejava.codes.ValueCode;
+import com.github.mustachejava.codes.WriteCode;
 import dev.authaudit.config.ConfigException;
-import java.util.ArrayList;
-import java.util.List;
+import dev.authaudit.text.Escape;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A notice template: text with {@code {{name}}} placeholders, checked against the known names when
- * loaded, so a typo fails at start with its file and line rather than in a customer's inbox. Values
- * are substituted once, never re-scanned: a value that contains {@code {{x}}} stays literal text.
+ * One notice template in Mustache ({@code {{name}}} values, {@code {{#name}}...{{/name}}} sections
+ * shown only when the value is there, {@code {{^name}}...{{/name}}} when it is not), compiled with
+ * Mustache.java. Loading is strict where Mustache is lenient: a name the composer does not fill, a
+ * partial, or (in HTML) an unescaped {@code {{{name}}}} stops the load with the file, the line and the
+ * fix, so a typo never reaches a customer's inbox as an empty gap.
  */
 public final class Template {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]*)\\s*}}");
+    /** How values are written into the output. */
+    public enum Flavor {
+        /** Plain text and headers: values go in as they are (the composer has cleaned them). */
+        TEXT,
+        /** HTML: every value is escaped by {@link Escape#html}. */
+        HTML
+    }
+
+    private static final Pattern UNESCAPED = Pattern.compile("\\{\\{\\{|\\{\\{\\s*&");
+    private static final Pattern PARTIAL = Pattern.compile("\\{\\{\\s*[>$<]");
 
     private final String where;
-    private final List<String> literals;
-    private final List<String> names;
+    private final Mustache mustache;
 
-    private Template(String where, List<String> literals, List<String> names) {
+    private Template(String where, Mustache mustache) {
         this.where = where;
-        this.literals = List.copyOf(literals);
-        this.names = List.copyOf(names);
+        this.mustache = mustache;
     }
 
     /**
-     * Parses {@code text}.
+     * Compiles {@code text}.
      *
      * @param where the file name shown in errors
-     * @param text the template text
-     * @param known the placeholder names the composer fills
-     * @throws ConfigException naming {@code where:line} for an unknown or unterminated placeholder
+     * @param known the names the composer fills
+     * @throws ConfigException naming {@code where:line} and the fix for a syntax error, an unknown
+     *     name, a partial, or an unescaped value in HTML
      */
-    public static Template parse(String where, String text, Set<String> known) {
-        List<String> literals = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        int pos = 0;
-        while (m.find()) {
-            checkNoStrayOpen(where, text, pos, m.start());
-            String name = m.group(1);
-            if (!known.contains(name)) {
-                throw new ConfigException(where, name, where + ":" + line(text, m.start()) + ": unknown placeholder "
-                        + m.group() + "; known: " + String.join(", ", new java.util.TreeSet<>(known)));
+    public static Template parse(String where, String text, Set<String> known, Flavor flavor) {
+        if (flavor == Flavor.HTML) {
+            Matcher m = UNESCAPED.matcher(text);
+            if (m.find()) {
+                throw problem(where, text, m.start(), "'" + m.group() + "' would put text from the logs into the"
+                        + " HTML unescaped; write {{name}} instead");
             }
-            literals.add(text.substring(pos, m.start()));
-            names.add(name);
-            pos = m.end();
         }
-        checkNoStrayOpen(where, text, pos, text.length());
-        literals.add(text.substring(pos));
-        return new Template(where, literals, names);
+        Matcher p = PARTIAL.matcher(text);
+        if (p.find()) {
+            throw problem(where, text, p.start(), "'" + p.group() + "' (a partial or inheritance) is not supported;"
+                    + " write the text into this file");
+        }
+        Mustache compiled;
+        try {
+            compiled = factory(flavor).compile(new StringReader(text), where);
+        } catch (MustacheException e) {
+            throw new ConfigException(where, null, where + ": " + e.getMessage()
+                    + "; check that every {{#name}} or {{^name}} is closed by {{/name}} in the same order");
+        }
+        check(where, text, compiled.getCodes(), known, 0);
+        return new Template(where, compiled);
     }
 
     /**
-     * Returns the text with each placeholder replaced by {@code escape} applied to its value.
+     * Returns the template filled with {@code values}: a null, false or empty value hides its section.
      *
-     * @throws IllegalStateException when {@code values} lacks a placeholder's value (a composer bug)
+     * @throws IllegalStateException when {@code values} lacks a name the template uses (a composer bug)
      */
-    public String render(Map<String, String> values, UnaryOperator<String> escape) {
-        StringBuilder sb = new StringBuilder(256);
-        for (int i = 0; i < names.size(); i++) {
-            sb.append(literals.get(i));
-            String v = values.get(names.get(i));
-            if (v == null) {
-                throw new IllegalStateException(where + ": no value for {{" + names.get(i) + "}}");
+    public String render(Map<String, ?> values) {
+        StringWriter w = new StringWriter(2048);
+        try {
+            mustache.execute(w, values).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MustacheException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
+        }
+        return w.toString();
+    }
+
+    private static void check(String where, String text, Code[] codes, Set<String> known, int depth) {
+        if (codes == null) {
+            return;
+        }
+        for (Code c : codes) {
+            String name = c.getName();
+            boolean section = c instanceof IterableCode || c instanceof NotIterableCode;
+            if (c instanceof WriteCode || name == null || !(c instanceof ValueCode) && !section) {
+                continue;
             }
-            sb.append(escape.apply(v));
-        }
-        sb.append(literals.get(literals.size() - 1));
-        return sb.toString();
-    }
-
-    /** Returns the placeholder names in order of appearance. */
-    public List<String> names() {
-        return names;
-    }
-
-    private static void checkNoStrayOpen(String where, String text, int from, int to) {
-        int open = text.indexOf("{{", from);
-        if (open >= 0 && open < to) {
-            throw new ConfigException(where, null, where + ":" + line(text, open)
-                    + ": '{{' does not start a placeholder such as {{login}}; close it with '}}'");
+            boolean ok = known.contains(name) || ".".equals(name) && depth > 0;
+            if (!ok) {
+                throw problem(where, text, tagAt(text, name), "unknown name {{" + name + "}}; the names a notice"
+                        + " can use are " + String.join(", ", new TreeSet<>(known)));
+            }
+            check(where, text, c.getCodes(), known, section ? depth + 1 : depth);
         }
     }
 
-    private static int line(String text, int offset) {
-        int n = 1;
-        for (int i = 0; i < offset; i++) {
+    private static int tagAt(String text, String name) {
+        Matcher m = Pattern.compile("\\{\\{[#^/>&{<$]?\\s*" + Pattern.quote(String.valueOf(name)) + "\\s*}").matcher(text);
+        return m.find() ? m.start() : 0;
+    }
+
+    private static ConfigException problem(String where, String text, int offset, String what) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                n++;
+                line++;
             }
         }
-        return n;
+        return new ConfigException(where, null, where + ":" + line + ": " + what);
+    }
+
+    private static DefaultMustacheFactory factory(Flavor flavor) {
+        // the resolver finds nothing: a template cannot pull in another file
+        DefaultMustacheFactory f = new DefaultMustacheFactory(name -> null) {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(flavor == Flavor.HTML ? Escape.html(value) : value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        return f;
     }
 }

@@ -22,6 +22,8 @@ final class Candidates {
     Instant last = T0.plusSeconds(1800);
     long failures = 42;
     Instant blockAt;
+    String network;
+    Instant lastWorked;
 
     static Candidates stale(String account) {
         Candidates c = new Candidates();
@@ -30,7 +32,8 @@ final class Candidates {
     }
 
     NoticeCandidate build() {
-        DeviceSeen d = DeviceSeen.of(ip, protocol, port, helo);
+        DeviceSeen d = new DeviceSeen(ip, network == null ? ip : network, java.util.EnumSet.of(protocol),
+                new java.util.TreeSet<>(java.util.Set.of(port)), helo, lastWorked);
         return new NoticeCandidate(account, verdict, confidence, last, success, targeted, attacker, blockCause, d,
                 first, last, failures, blockAt, IncidentKey.of(account.toLowerCase(java.util.Locale.ROOT), ip, first));
     }

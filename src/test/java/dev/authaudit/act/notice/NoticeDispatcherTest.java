@@ -80,8 +80,8 @@ class NoticeDispatcherTest {
         assertThat(m.getFrom()[0].toString()).isEqualTo("Example Hosting <help@example.net>");
         assertThat(m.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("bob@example.com");
         assertThat(m.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("admin@example.net");
-        assertThat(NoticeComposerTest.text(m)).contains("bob@example.com", "\"iPhone\" at 203.0.113.7",
-                "iPhone / iPad (Mail)", "Thunderbird");
+        assertThat(NoticeComposerTest.text(m)).contains("bob@example.com", "Name it gave:         iPhone", "203.0.113.7",
+                "iPhone or iPad (Mail)", "Thunderbird");
         assertThat(greenMail.getReceivedMessages()).as("one copy per envelope recipient, To and Cc").hasSize(2);
 
         NoticeRecord after = l.get(n.id()).orElseThrow();
