@@ -13,6 +13,7 @@ import dev.authaudit.ingest.InputStats;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.state.SqliteCheckpointStore;
+import dev.authaudit.state.StateLock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,11 @@ public final class WatchCommand implements Callable<Integer> {
             description = "At most this many bytes of one file are re-read for the look-back.")
     long lookBackBytes = WatchSettings.defaults().lookBackBytes();
 
+    @Option(names = "--warm-up-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Most wall time spent re-reading the look-back at start; the newest part is read first."
+                    + " After warm-ups that did not finish (a restart loop) the next one gets half, then none.")
+    Duration warmUpTime = Duration.ofSeconds(30);
+
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
     boolean once;
@@ -111,12 +117,27 @@ public final class WatchCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new Cli.UsageProblem("no log to follow; pass PATHs or set logs: in the config file");
         }
+        if (warmUpTime.isNegative()) {
+            throw new Cli.UsageProblem("--warm-up-time must not be negative");
+        }
+        // from here on SIGTERM saves and exits 0, also during the set-up and the warm-up
+        Stopper stopper = new Stopper();
+        ShutdownSignal.install(stopper::stop, stopper::awaitDone);
+        try {
+            return follow(files, settings, stopper, out, err);
+        } finally {
+            stopper.done();
+        }
+    }
+
+    private int follow(List<Path> files, WatchSettings settings, Stopper stopper, PrintWriter out, PrintWriter err) {
         ZoneId zone = input.zone();
         CsfConfig csf = csf();
         LineParser parser = input.parser(input.ruleSet());
         LiveClock clock = new LiveClock(context.clock());
         Duration keep = lookBack.plus(Duration.ofHours(1));
-        try (SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
+        try (StateLock lock = StateLock.take(state.db(), "watch", "authaudit watch", Duration.ZERO);
+             SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
              NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null) {
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
@@ -152,22 +173,79 @@ public final class WatchCommand implements Callable<Integer> {
                         how.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 sources.add(s);
             }
-            new WarmUp(parser, lookBack).run(windows, auditor, clock, tap, context.clock().instant());
-            warming.set(false);
             WatchLoop loop = new WatchLoop(sources, parser, auditor, clock, context.clock(), tap, dispatcher, store,
                     settings);
+            // where live reading starts is saved before the warm-up: whatever stops this run from here on,
+            // the next one reads the lines after it as new (a first start no longer leaves nothing behind)
+            loop.save(true);
+            stopper.attach(loop::stop);
+            warmUp(windows, parser, auditor, clock, tap, store, stopper);
+            warming.set(false);
             if (once) {
                 loop.runOnce();
             } else {
-                ShutdownSignal.install(loop::stop, loop::awaitStopped);
-                err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
-                        + "; state in " + state.db());
-                err.flush();
+                if (!stopper.requested()) {
+                    err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
+                            + "; state in " + state.db());
+                    err.flush();
+                }
                 loop.run();
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Re-reads the look-back within the time budget, halved after each warm-up a restart cut off. */
+    private void warmUp(List<WarmUp.Window> windows, LineParser parser, Auditor auditor, LiveClock clock,
+                        Consumer<LogEvent> tap, SqliteCheckpointStore store, Stopper stopper) {
+        if (windows.isEmpty() || stopper.requested()) {
+            return;
+        }
+        int interrupted = store.warmUpStarted();
+        Duration budget = interrupted >= 3 ? Duration.ZERO : warmUpTime.dividedBy(1L << interrupted);
+        if (interrupted > 0) {
+            LoggerFactory.getLogger(WatchCommand.class).warn("the last {} warm-up{} did not finish (a restart loop?);"
+                    + " this one gets {} s", interrupted, interrupted == 1 ? "" : "s", budget.toMillis() / 1000.0);
+        }
+        new WarmUp(parser, lookBack, budget, context.clock(), stopper::requested).run(windows, auditor, clock, tap,
+                context.clock().instant());
+        store.warmUpFinished(); // a stop request is a clean end, not a crash
+    }
+
+    /**
+     * A stop request that can come before the loop exists (SIGTERM during the warm-up): remembered,
+     * and passed to the loop once it is attached.
+     */
+    static final class Stopper {
+        private final java.util.concurrent.atomic.AtomicBoolean requested =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Runnable target = () -> { };
+
+        void stop() {
+            requested.set(true);
+            target.run();
+        }
+
+        boolean requested() {
+            return requested.get();
+        }
+
+        void attach(Runnable stopLoop) {
+            target = stopLoop;
+            if (requested.get()) {
+                stopLoop.run();
+            }
+        }
+
+        void done() {
+            done.countDown();
+        }
+
+        boolean awaitDone(Duration timeout) throws InterruptedException {
+            return done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     private CsfConfig csf() {

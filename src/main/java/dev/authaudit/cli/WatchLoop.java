@@ -162,7 +162,7 @@ final class WatchLoop {
         try {
             do {
                 pollOnce();
-            } while (behind);
+            } while (behind && stop.getCount() > 0);
             clock.replaying(false);
             auditor.tick();
             dispatch();

@@ -35,6 +35,16 @@ public interface CheckpointStore extends AutoCloseable {
      */
     Optional<Checkpoint> lookBackFrom(String path, long inode, Instant notAfter);
 
+    /**
+     * Records that a warm-up starts and returns how many warm-ups before it in a row were interrupted
+     * (the process ended before {@link #warmUpFinished}): a service in a restart loop shortens its
+     * warm-up instead of never getting past it.
+     */
+    int warmUpStarted();
+
+    /** Records that the warm-up in progress ended (finished or cut short by its budget). */
+    void warmUpFinished();
+
     /** Closes the store; further calls fail. */
     @Override
     void close();

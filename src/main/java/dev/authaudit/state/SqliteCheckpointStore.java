@@ -136,6 +136,30 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public synchronized int warmUpStarted() {
+        try (var s = db.createStatement()) {
+            int before;
+            try (ResultSet r = s.executeQuery("SELECT interrupted FROM follow_warmup WHERE id = 1")) {
+                before = r.next() ? r.getInt(1) : 0;
+            }
+            s.executeUpdate("INSERT INTO follow_warmup (id, interrupted) VALUES (1, 1) ON CONFLICT (id) DO UPDATE"
+                    + " SET interrupted = interrupted + 1");
+            return before;
+        } catch (SQLException e) {
+            throw failure("record the warm-up", e);
+        }
+    }
+
+    @Override
+    public synchronized void warmUpFinished() {
+        try (var s = db.createStatement()) {
+            s.executeUpdate("UPDATE follow_warmup SET interrupted = 0 WHERE id = 1");
+        } catch (SQLException e) {
+            throw failure("record the warm-up", e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             db.close();
