@@ -147,6 +147,7 @@ public final class NoticeOptions {
                     connectTimeout, readTimeout));
         }
         Path drafts = outbox != null ? outbox : state.state().resolve("outbox");
+        dev.authaudit.state.StateFolder.check(drafts, "drafts folder", "--outbox");
         return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
     }
 }

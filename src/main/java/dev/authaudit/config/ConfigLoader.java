@@ -37,7 +37,7 @@ public final class ConfigLoader {
     public static AuditorConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = ConfigText.read(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), null, file + ": no such file; write one with"
                     + " 'authaudit config init > " + file + "' or pass another --config");

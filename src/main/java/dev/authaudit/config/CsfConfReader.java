@@ -26,7 +26,7 @@ final class CsfConfReader {
     CsfConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ConfigText.read(file);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), null, "cannot read " + file + ": " + e.getMessage()
                     + "; pass the path of csf.conf (usually /etc/csf/csf.conf) or leave the option out");

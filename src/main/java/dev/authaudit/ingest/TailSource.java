@@ -42,6 +42,7 @@ public final class TailSource implements Closeable {
     private boolean discarding;
     private long seenSize = -1;
     private boolean missingNoted;
+    private boolean oddNoted;
     private String lastHash = "";
     private int lastHashLength;
     private long hashedAt;
@@ -404,6 +405,15 @@ public final class TailSource implements Closeable {
                 if (!missingNoted) {
                     log.info("{} does not exist yet; following it from its first line when it appears", display);
                     missingNoted = true;
+                }
+                return false;
+            }
+            String odd = Describe.notRegular(path, display);
+            if (odd != null) {
+                if (!oddNoted) {
+                    stats.problem(odd);
+                    log.warn("{}", odd);
+                    oddNoted = true;
                 }
                 return false;
             }

@@ -40,7 +40,7 @@ public final class ContactMap {
     public static ContactMap load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = dev.authaudit.config.ConfigText.read(file);
             return new ContactMap(file, name.endsWith(".yaml") || name.endsWith(".yml")
                     ? yaml(file, text) : csv(file, text));
         } catch (IOException e) {
