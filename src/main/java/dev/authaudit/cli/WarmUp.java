@@ -45,6 +45,8 @@ final class WarmUp {
     /** Bytes re-read per step; the newest steps come first, so a budget cut leaves out the oldest part. */
     static final long CHUNK = 4L << 20;
 
+    private final long chunk;
+
     /**
      * What a warm-up did.
      *
@@ -66,6 +68,12 @@ final class WarmUp {
      * @param stopping true once the process was asked to stop (SIGTERM): the warm-up ends at once
      */
     WarmUp(LineParser parser, Duration lookBack, Duration budget, Clock wall, BooleanSupplier stopping) {
+        this(parser, lookBack, budget, wall, stopping, CHUNK);
+    }
+
+    /** As above, re-reading {@code chunk} bytes per step (tests use small steps). */
+    WarmUp(LineParser parser, Duration lookBack, Duration budget, Clock wall, BooleanSupplier stopping, long chunk) {
+        this.chunk = chunk;
         this.parser = parser;
         this.lookBack = lookBack;
         this.budget = budget;
@@ -180,7 +188,7 @@ final class WarmUp {
      */
     private long step(Progress p, Instant yearRef, Instant deadline) {
         Window w = p.w;
-        long start = Math.max(w.from().offset(), p.end - CHUNK);
+        long start = Math.max(w.from().offset(), p.end - chunk);
         Checkpoint from = start <= w.from().offset() ? w.from()
                 : new Checkpoint(w.display(), w.from().inode(), start, 0, "", 0, null);
         List<LogEvent> got = new ArrayList<>();

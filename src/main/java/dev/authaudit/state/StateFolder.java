@@ -31,8 +31,13 @@ public final class StateFolder {
      * @throws ConfigException when the folder or a link on its way is not safe to write into
      */
     public static void check(Path dir, String what, String option) {
-        Path abs = dir.toAbsolutePath().normalize();
         String me = System.getProperty("user.name");
+        check(dir, what, option, me.equals("root") ? Set.of("root") : Set.of("root", me), me);
+    }
+
+    /** As {@link #check(Path, String, String)}, trusting the owners {@code trusted}; {@code me} names the user. */
+    static void check(Path dir, String what, String option, Set<String> trusted, String me) {
+        Path abs = dir.toAbsolutePath().normalize();
         Path walked = abs.getRoot();
         for (Path part : abs.getRoot() == null ? abs : abs.getRoot().relativize(abs)) {
             walked = walked == null ? part : walked.resolve(part);
@@ -44,7 +49,7 @@ public final class StateFolder {
             } catch (IOException | UnsupportedOperationException e) {
                 return; // not a POSIX file system: its own permissions apply
             }
-            if (link.isSymbolicLink() && !trusted(link.owner().getName(), me)) {
+            if (link.isSymbolicLink() && !trusted.contains(link.owner().getName())) {
                 throw new ConfigException(dir.toString(), option, "refusing the " + what + " " + dir + ": " + walked
                         + " is a symbolic link owned by " + link.owner().getName() + ", not by root or " + me
                         + "; someone else could point it anywhere. Pass a folder of your own with " + option);
@@ -60,7 +65,7 @@ public final class StateFolder {
             throw new ConfigException(dir.toString(), option, "the " + what + " " + dir + " is not a folder; pass a"
                     + " folder with " + option);
         }
-        if (!trusted(a.owner().getName(), me)) {
+        if (!trusted.contains(a.owner().getName())) {
             throw new ConfigException(dir.toString(), option, "refusing the " + what + " " + dir + ": it is owned by "
                     + a.owner().getName() + ", not by root or " + me + "; pass a folder of your own with " + option);
         }
@@ -70,9 +75,5 @@ public final class StateFolder {
                     + " into it (mode " + java.nio.file.attribute.PosixFilePermissions.toString(p) + "); run chmod"
                     + " go-w " + dir + " or pass a folder of your own with " + option);
         }
-    }
-
-    private static boolean trusted(String owner, String me) {
-        return owner.equals("root") || owner.equals(me);
     }
 }
