@@ -98,6 +98,28 @@ final class RotatedSibling {
         }
     }
 
+    /**
+     * Returns the plain (not compressed) siblings of {@code path}, newest first, at most a few: where
+     * copytruncate put the bytes a truncated log held.
+     */
+    static List<Path> copies(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        String base = path.getFileName().toString();
+        if (dir == null) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(base) && !n.equals(base) && !n.endsWith(".gz") && !n.startsWith(".");
+            }).filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(RotatedSibling::modified).reversed())
+                    .limit(GZ_CANDIDATES).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** Returns the sibling of {@code path} with {@code inode}, or null. */
     static Path find(Path path, long inode) {
         Path dir = path.toAbsolutePath().getParent();

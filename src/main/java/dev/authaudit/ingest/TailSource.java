@@ -98,16 +98,21 @@ public final class TailSource implements Closeable {
                     log.info("{} was rotated while authaudit was down; reading the rest of {} first", display, old);
                     return Start.ROTATED_WHILE_DOWN;
                 }
-                for (Path gz : RotatedSibling.gzipped(path)) {
-                    Path rest = RotatedSibling.inflated(gz, from);
-                    if (rest != null && openOld(rest, from)) {
-                        inflatedOld = rest;
-                        log.info("{} was rotated and compressed while authaudit was down; reading the rest of {}"
-                                + " first", display, gz);
-                        return Start.ROTATED_WHILE_DOWN;
-                    }
-                    RotatedSibling.delete(rest);
+            }
+            if (openCopy(from, now)) {
+                log.info("{} was copied and truncated while authaudit was down; reading the rest of the copy first",
+                        display);
+                return Start.ROTATED_WHILE_DOWN;
+            }
+            for (Path gz : RotatedSibling.gzipped(path)) {
+                Path rest = RotatedSibling.inflated(gz, from);
+                if (rest != null && openOld(rest, from)) {
+                    inflatedOld = rest;
+                    log.info("{} was rotated and compressed while authaudit was down; reading the rest of {} first",
+                            display, gz);
+                    return Start.ROTATED_WHILE_DOWN;
                 }
+                RotatedSibling.delete(rest);
             }
             if (channel == null && !open()) {
                 return Start.MISSING;
@@ -262,6 +267,19 @@ public final class TailSource implements Closeable {
         }
         seenSize = size;
         if (size < offset || (offset > 0 && !continues(checkpoint()))) {
+            Checkpoint here = checkpoint();
+            long before = inode;
+            FileChannel mine = channel;
+            channel = null;
+            if (openCopy(here, before)) {
+                closeQuietly(mine);
+                seenSize = -1;
+                log.info("{} was truncated below byte {} (copytruncate); reading the rest of its copy first", display,
+                        here.offset());
+                return;
+            }
+            channel = mine;
+            inode = before;
             log.info("{} shrank or was rewritten below byte {} (copytruncate); reading it from the start", display,
                     offset);
             offset = 0;
@@ -445,7 +463,40 @@ public final class TailSource implements Closeable {
         return false;
     }
 
+    /**
+     * Opens the plain sibling that continues {@code cp} (a copytruncate copy), unless it is the file with
+     * inode {@code current}; reading goes on in it and moves to the path at its end.
+     */
+    private boolean openCopy(Checkpoint cp, long current) {
+        if (cp.offset() == 0 || cp.lastLineLength() == 0) {
+            return false; // nothing to tell one file from another by
+        }
+        for (Path copy : RotatedSibling.copies(path)) {
+            long ino = inodeOf(copy);
+            if (ino < 0 || ino == current) {
+                continue;
+            }
+            if (openOld(copy, cp)) {
+                inode = ino; // at the copy's end the path's inode differs: the follower moves on to it
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // read-only: nothing is lost by a failed close
+            }
+        }
+    }
+
     private boolean openOld(Path old, Checkpoint cp) {
+        closeQuietly(channel);
+        channel = null;
         try {
             FileChannel c = FileChannel.open(old, StandardOpenOption.READ);
             channel = c;
