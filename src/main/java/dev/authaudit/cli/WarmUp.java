@@ -111,6 +111,42 @@ final class WarmUp {
     }
 
     /**
+     * Returns the window of the file rotated away before {@code path}'s current file (the newest plain
+     * sibling, from a rename or a copytruncate) when the current file holds less than {@code maxBytes}
+     * before its checkpoint: a restart soon after a rotation still remembers the lines before it.
+     */
+    static java.util.Optional<Window> previous(Path path, long currentInode, long before, long maxBytes) {
+        if (before >= maxBytes) {
+            return java.util.Optional.empty();
+        }
+        for (Path p : dev.authaudit.ingest.RotatedSibling.copies(path)) {
+            try {
+                long ino = ((Number) java.nio.file.Files.getAttribute(p, "unix:ino")).longValue();
+                if (ino == currentInode) {
+                    continue;
+                }
+                long size = java.nio.file.Files.size(p);
+                long start = Math.max(0, size - (maxBytes - before));
+                return java.util.Optional.of(new Window(p, p.toString(),
+                        new Checkpoint(p.toString(), ino, start, 0, "", 0, null), size));
+            } catch (java.io.IOException | RuntimeException e) {
+                return java.util.Optional.empty(); // gone meanwhile, or no inodes here: no look-back into it
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Returns the window before checkpoint {@code cp} in a sibling being finished after a rotation while
+     * down (the rotated file itself, read up to the checkpoint).
+     */
+    static Window inSibling(Path sibling, Checkpoint cp, long maxBytes) {
+        long start = Math.max(0, cp.offset() - maxBytes);
+        return new Window(sibling, sibling.toString(), new Checkpoint(sibling.toString(), cp.inode(), start, 0, "", 0,
+                null), cp.offset());
+    }
+
+    /**
      * Reads the windows, newest part first and in steps of {@link #CHUNK} bytes, until they are read, the
      * time budget is spent or a stop is requested, and hands the events read of the last {@code lookBack}
      * (by event time) to the auditor in time order with the clock replaying.

@@ -79,8 +79,12 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--warm-up-time", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Most wall time spent re-reading the look-back at start; the newest part is read first."
-                    + " After warm-ups that did not finish (a restart loop) the next one gets half, then none.")
+                    + " After each warm-up that did not finish (a restart loop) the next one gets half, down to 2s.")
     Duration warmUpTime = Duration.ofSeconds(30);
+
+    @Option(names = "--trace-handled", hidden = true, description = "Record each line handed over, with the"
+            + " checkpoint that covers it, in the state's watch_trace table (for the fault-injection harness).")
+    boolean traceHandled;
 
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
@@ -161,11 +165,16 @@ public final class WatchCommand implements Callable<Integer> {
                 TailSource s = new TailSource(f, f.toString(), new InputStats(f.toString()));
                 Checkpoint cp = store.load(f.toString()).orElse(null);
                 TailSource.Start how = s.start(cp);
-                if (how == TailSource.Start.NEW) {
-                    cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
-                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
-                } else if (how == TailSource.Start.RESUMED) {
-                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
+                if (how == TailSource.Start.NEW || how == TailSource.Start.RESUMED) {
+                    if (how == TailSource.Start.NEW) {
+                        cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
+                    }
+                    WarmUp.Window w = WarmUp.window(f, cp, store, lookBack, lookBackBytes);
+                    windows.add(w);
+                    // a young file: the one rotated away before it holds the rest of the look-back
+                    WarmUp.previous(f, cp.inode(), w.to() - w.from().offset(), lookBackBytes).ifPresent(windows::add);
+                } else if (how == TailSource.Start.ROTATED_WHILE_DOWN && s.readingSibling() != null) {
+                    windows.add(WarmUp.inSibling(s.readingSibling(), cp, lookBackBytes));
                 }
                 // looked up here rather than held in a static: picocli creates every command at start-up,
                 // and logging's set-up would cost every other command a fifth of a second
@@ -175,6 +184,9 @@ public final class WatchCommand implements Callable<Integer> {
             }
             WatchLoop loop = new WatchLoop(sources, parser, auditor, clock, context.clock(), tap, dispatcher, store,
                     settings);
+            if (traceHandled) {
+                loop.traceHandled();
+            }
             // where live reading starts is saved before the warm-up: whatever stops this run from here on,
             // the next one reads the lines after it as new (a first start no longer leaves nothing behind)
             loop.save(true);
@@ -203,7 +215,10 @@ public final class WatchCommand implements Callable<Integer> {
             return;
         }
         int interrupted = store.warmUpStarted();
-        Duration budget = interrupted >= 3 ? Duration.ZERO : warmUpTime.dividedBy(1L << interrupted);
+        // never below 2 s: a short warm-up of the newest lines keeps most of the memory a notice needs
+        Duration floor = warmUpTime.compareTo(Duration.ofSeconds(2)) < 0 ? warmUpTime : Duration.ofSeconds(2);
+        Duration halved = warmUpTime.dividedBy(1L << Math.min(interrupted, 20));
+        Duration budget = halved.compareTo(floor) < 0 ? floor : halved;
         if (interrupted > 0) {
             LoggerFactory.getLogger(WatchCommand.class).warn("the last {} warm-up{} did not finish (a restart loop?);"
                     + " this one gets {} s", interrupted, interrupted == 1 ? "" : "s", budget.toMillis() / 1000.0);

@@ -29,6 +29,12 @@ public interface CheckpointStore extends AutoCloseable {
     void save(Collection<Checkpoint> checkpoints, Instant at);
 
     /**
+     * Saves the checkpoints as {@link #save(Collection, Instant)} does and records {@code handled}, the
+     * lines handed over since the last save, in the same transaction.
+     */
+    void save(Collection<Checkpoint> checkpoints, Instant at, java.util.List<HandledLine> handled);
+
+    /**
      * Returns the position to start the look-back from: the latest mark of the same file (inode) saved
      * at or before {@code notAfter}, or empty when there is none (the caller then bounds the look-back
      * itself).

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code compress} without {@code delaycompress}) has a new inode; {@link #inflated} rebuilds its
  * unread rest in a temporary file so that it is read instead of lost.
  */
-final class RotatedSibling {
+public final class RotatedSibling {
     private RotatedSibling() {
     }
 
@@ -102,7 +102,7 @@ final class RotatedSibling {
      * Returns the plain (not compressed) siblings of {@code path}, newest first, at most a few: where
      * copytruncate put the bytes a truncated log held.
      */
-    static List<Path> copies(Path path) {
+    public static List<Path> copies(Path path) {
         Path dir = path.toAbsolutePath().getParent();
         String base = path.getFileName().toString();
         if (dir == null) {

@@ -43,6 +43,7 @@ public final class TailSource implements Closeable {
     private long seenSize = -1;
     private boolean missingNoted;
     private boolean oddNoted;
+    private Path reading;
     private String lastHash = "";
     private int lastHashLength;
     private long hashedAt;
@@ -245,6 +246,14 @@ public final class TailSource implements Closeable {
         }
     }
 
+    /**
+     * Returns the file being read when it is not the path itself (a rotated sibling or a copytruncate
+     * copy found at start), or null (also for a compressed sibling's temporary rebuild).
+     */
+    public Path readingSibling() {
+        return reading != null && inflatedOld == null && !reading.equals(path) ? reading : null;
+    }
+
     /** Returns the path followed. */
     public Path path() {
         return path;
@@ -439,6 +448,7 @@ public final class TailSource implements Closeable {
                 FileChannel c = FileChannel.open(path, StandardOpenOption.READ);
                 if (inodeOf(path) == before) {
                     channel = c;
+                    reading = path;
                     inode = before;
                     offset = 0;
                     readPos = 0;
@@ -500,6 +510,7 @@ public final class TailSource implements Closeable {
         try {
             FileChannel c = FileChannel.open(old, StandardOpenOption.READ);
             channel = c;
+            reading = old;
             inode = cp.inode();
             if (!continues(cp)) {
                 closeChannel();
