@@ -140,10 +140,15 @@ final class WarmUp {
      * Returns the window before checkpoint {@code cp} in a sibling being finished after a rotation while
      * down (the rotated file itself, read up to the checkpoint).
      */
-    static Window inSibling(Path sibling, Checkpoint cp, long maxBytes) {
+    static java.util.Optional<Window> inSibling(Path sibling, Checkpoint cp, long maxBytes) {
         long start = Math.max(0, cp.offset() - maxBytes);
-        return new Window(sibling, sibling.toString(), new Checkpoint(sibling.toString(), cp.inode(), start, 0, "", 0,
-                null), cp.offset());
+        try {
+            long ino = ((Number) java.nio.file.Files.getAttribute(sibling, "unix:ino")).longValue();
+            return java.util.Optional.of(new Window(sibling, sibling.toString(), new Checkpoint(sibling.toString(), ino,
+                    start, 0, "", 0, null), cp.offset()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -164,6 +164,7 @@ public final class WatchCommand implements Callable<Integer> {
             for (Path f : files) {
                 TailSource s = new TailSource(f, f.toString(), new InputStats(f.toString()));
                 Checkpoint cp = store.load(f.toString()).orElse(null);
+                s.keepBefore(lookBackBytes);
                 TailSource.Start how = s.start(cp);
                 if (how == TailSource.Start.NEW || how == TailSource.Start.RESUMED) {
                     if (how == TailSource.Start.NEW) {
@@ -174,7 +175,7 @@ public final class WatchCommand implements Callable<Integer> {
                     // a young file: the one rotated away before it holds the rest of the look-back
                     WarmUp.previous(f, cp.inode(), w.to() - w.from().offset(), lookBackBytes).ifPresent(windows::add);
                 } else if (how == TailSource.Start.ROTATED_WHILE_DOWN && s.readingSibling() != null) {
-                    windows.add(WarmUp.inSibling(s.readingSibling(), cp, lookBackBytes));
+                    WarmUp.inSibling(s.readingSibling(), cp, lookBackBytes).ifPresent(windows::add);
                 }
                 // looked up here rather than held in a static: picocli creates every command at start-up,
                 // and logging's set-up would cost every other command a fifth of a second

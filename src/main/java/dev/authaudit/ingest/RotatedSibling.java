@@ -53,8 +53,9 @@ public final class RotatedSibling {
      * checkpoint's offset and line hash apply to it unchanged. Returns null when the file is shorter than
      * the checkpoint or cannot be read; the caller checks the hash and deletes the file when done.
      */
-    static Path inflated(Path gz, Checkpoint cp) {
-        long keepFrom = cp.offset() - cp.lastLineLength();
+    static Path inflated(Path gz, Checkpoint cp, long before) {
+        // also the look-back before the checkpoint, so the warm-up can re-read it
+        long keepFrom = Math.max(0, cp.offset() - cp.lastLineLength() - before);
         Path tmp = null;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
             in.skipNBytes(keepFrom);

@@ -44,6 +44,7 @@ public final class TailSource implements Closeable {
     private boolean missingNoted;
     private boolean oddNoted;
     private Path reading;
+    private long keepBefore;
     private String lastHash = "";
     private int lastHashLength;
     private long hashedAt;
@@ -106,7 +107,7 @@ public final class TailSource implements Closeable {
                 return Start.ROTATED_WHILE_DOWN;
             }
             for (Path gz : RotatedSibling.gzipped(path)) {
-                Path rest = RotatedSibling.inflated(gz, from);
+                Path rest = RotatedSibling.inflated(gz, from, keepBefore);
                 if (rest != null && openOld(rest, from)) {
                     inflatedOld = rest;
                     log.info("{} was rotated and compressed while authaudit was down; reading the rest of {} first",
@@ -247,11 +248,19 @@ public final class TailSource implements Closeable {
     }
 
     /**
-     * Returns the file being read when it is not the path itself (a rotated sibling or a copytruncate
-     * copy found at start), or null (also for a compressed sibling's temporary rebuild).
+     * Asks that a compressed rotated file found at start be rebuilt with {@code bytes} before the
+     * checkpoint too (the warm-up's look-back), not only from the checkpoint on.
+     */
+    public void keepBefore(long bytes) {
+        this.keepBefore = Math.max(0, bytes);
+    }
+
+    /**
+     * Returns the file being read when it is not the path itself (a rotated sibling, a copytruncate
+     * copy, or a compressed sibling's temporary rebuild, found at start), or null.
      */
     public Path readingSibling() {
-        return reading != null && inflatedOld == null && !reading.equals(path) ? reading : null;
+        return reading != null && !reading.equals(path) ? reading : null;
     }
 
     /** Returns the path followed. */
