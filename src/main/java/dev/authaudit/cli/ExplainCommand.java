@@ -67,6 +67,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Replay.Outcome outcome = replay.replay(input, inputs, context, err)
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
         print(outcome.result(), key, ip != null, zone, out);
         out.flush();
         err.flush();

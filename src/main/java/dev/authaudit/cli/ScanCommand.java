@@ -139,6 +139,7 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
         Report report = new ReportAssembler().assemble(outcome.result(),
                 context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);

@@ -55,6 +55,7 @@ final class WatchLoop {
     private boolean dirty = true;
     private boolean behind;
     private long lines;
+    private int unusableNamed;
     private long events;
 
     /** One event waiting in a poll's batch. */
@@ -107,6 +108,13 @@ final class WatchLoop {
                 for (RawLine l : got) {
                     log.trace("line {}: {}", l.line(), l.text());
                     Parsed p = parser.parse(l, yearRef);
+                    if ((p.status() == Parsed.Status.INVALID || p.status() == Parsed.Status.UNTIMED)
+                            && unusableNamed < 20) {
+                        unusableNamed++;
+                        log.warn("{} line {}: not used: {}{}", Terminal.safe(l.file()), l.line(),
+                                Terminal.safe(String.valueOf(p.problem())),
+                                unusableNamed == 20 ? " (further unusable lines are not named)" : "");
+                    }
                     List<LogEvent> got1 = repeats[i].events(p, l.file(), l.line());
                     for (LogEvent e : got1) {
                         batch.add(new Pending(e, i, seq++));

@@ -112,8 +112,8 @@ public final class StateDatabase {
 
     private static ConfigException failure(Path file, String what, String doing, SQLException e) {
         if (isDamage(e)) {
-            return new ConfigException(file.toString(), DAMAGED, what + " in " + file + " is damaged ("
-                    + e.getMessage() + "); " + whatToDo(file));
+            return new ConfigException(file.toString(), DAMAGED, "the state database " + file + " (" + what
+                    + ") is damaged (" + e.getMessage() + "); " + whatToDo(file));
         }
         return new ConfigException(file.toString(), "state", "cannot " + doing + " " + what + " in " + file + ": "
                 + e.getMessage() + "; check --state (it must be a writable folder)");

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +128,21 @@ class OddFilesTest {
             assertThat(second.err).contains("is in use by authaudit watch, pid", "only one watch");
         }
         assertThat(Files.readAllBytes(state.resolve("authaudit.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void scan_impossibleTimesAndValues_areCountedAndNamedNotFatal() throws IOException {
+        Path log = dir.resolve("maillog");
+        String dovecot = " h dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<a@example.com>,"
+                + " method=PLAIN, rip=%s, lip=192.0.2.1, session=<x>";
+        Files.write(log, List.of("Feb 29 10:00:00" + dovecot.formatted("203.0.113.4"),
+                "May 30 10:00:00" + dovecot.formatted("::"),
+                "May 30 10:00:01" + dovecot.formatted("203.0.113.5")));
+        CliRun r = CliRun.run("scan", "--rules", rules, "--tz", "UTC", "--year", "2025", "--no-history",
+                log.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err).contains(log + " line 1: not used: Feb 29 does not exist in 2025",
+                log + " line 2: not used: '::' is the unspecified address");
+        assertThat(r.out).contains("read       3 lines in 1 inputs: 1 events");
     }
 }
