@@ -91,6 +91,34 @@ public final class StateLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns who holds the {@code role} lock of {@code db} now (the holder's own words: command, pid,
+     * since when), or empty when nobody does. Taking and releasing the lock to find out is harmless.
+     */
+    public static java.util.Optional<String> holder(Path db, String role) {
+        Path file = db.resolveSibling(db.getFileName() + "." + role + ".lock");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l != null) {
+                l.release();
+                return java.util.Optional.empty();
+            }
+            String who = who(ch);
+            return java.util.Optional.of(who.isEmpty() ? "another authaudit " + role : who);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String who(FileChannel ch) {
         try {
             ByteBuffer b = ByteBuffer.allocate(200);

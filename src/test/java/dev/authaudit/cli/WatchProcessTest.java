@@ -205,6 +205,8 @@ class WatchProcessTest {
         String err = Files.readString(dir.resolve("second.err"));
         assertThat(second.exitValue()).as(err).isEqualTo(ExitCodes.CONFIG);
         assertThat(err).contains("is in use by authaudit watch, pid " + first.pid(), "only one watch may write it");
+        CliRun running = CliRun.run("status", "--state", state.toString());
+        assertThat(running.out).contains("watch: running (authaudit watch, pid " + first.pid());
         append(log, all);
         await("the first run to read every line", () -> caughtUp(state, log));
         assertThat(checkpoint(state, log).orElseThrow().line()).isEqualTo(all.size());
@@ -212,5 +214,6 @@ class WatchProcessTest {
         assertThat(first.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isZero();
         assertThat(drafts(state)).isEqualTo(1);
+        assertThat(CliRun.run("status", "--state", state.toString()).out).contains("watch: not running");
     }
 }
