@@ -308,13 +308,21 @@ class FaultInjectionHarnessTest {
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (Duration.ofNanos(System.nanoTime() - begun).compareTo(LIMIT) > 0) {
-                throw new AssertionError("harness limit " + LIMIT + " reached waiting for " + what);
+                throw new AssertionError("harness limit " + LIMIT + " reached waiting for " + what + lastErr());
             }
             if (writer != null && writer.failed != null) {
                 throw new AssertionError("the writer failed", writer.failed);
             }
             Thread.sleep(10); // polls a condition, bounded by the harness limit
         }
+    }
+
+    private int runs;
+
+    /** The end of the newest run's stderr, for a failure message. */
+    private String lastErr() {
+        String e = err(runs - 1);
+        return "; its stderr ends:\n" + e.substring(Math.max(0, e.length() - 3000));
     }
 
     private String err(int run) {
@@ -344,6 +352,7 @@ class FaultInjectionHarnessTest {
         pb.environment().put("AUTHAUDIT_LOG_LEVEL", "INFO");
         Process p = pb.start();
         started.add(p);
+        runs = run + 1;
         return p;
     }
 
