@@ -126,8 +126,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
         // from here on SIGTERM saves and exits 0, also during the set-up and the warm-up
         Stopper stopper = new Stopper();
-        ShutdownSignal.install(stopper::stop, stopper::awaitDone);
-        try {
+        try (ShutdownSignal.Installed signals = ShutdownSignal.install(stopper::stop, stopper::awaitDone)) {
             return follow(files, settings, stopper, out, err);
         } finally {
             stopper.done();
