@@ -38,8 +38,12 @@ final class WarmUp {
      *
      * @param from where to start (a history mark, or a bare offset that is moved to the next line start)
      * @param to the checkpoint offset: where live reading resumes
+     * @param temporary true for a compressed file's rebuilt tail, deleted once read
      */
-    record Window(Path path, String display, Checkpoint from, long to) {
+    record Window(Path path, String display, Checkpoint from, long to, boolean temporary) {
+        Window(Path path, String display, Checkpoint from, long to) {
+            this(path, display, from, to, false);
+        }
     }
 
     /** Bytes re-read per step; the newest steps come first, so a budget cut leaves out the oldest part. */
@@ -119,21 +123,27 @@ final class WarmUp {
         if (before >= maxBytes) {
             return java.util.Optional.empty();
         }
-        for (Path p : dev.authaudit.ingest.RotatedSibling.copies(path)) {
-            try {
-                long ino = ((Number) java.nio.file.Files.getAttribute(p, "unix:ino")).longValue();
-                if (ino == currentInode) {
-                    continue;
-                }
-                long size = java.nio.file.Files.size(p);
-                long start = Math.max(0, size - (maxBytes - before));
-                return java.util.Optional.of(new Window(p, p.toString(),
-                        new Checkpoint(p.toString(), ino, start, 0, "", 0, null), size));
-            } catch (java.io.IOException | RuntimeException e) {
-                return java.util.Optional.empty(); // gone meanwhile, or no inodes here: no look-back into it
-            }
+        Path p = dev.authaudit.ingest.RotatedSibling.newest(path, currentInode);
+        if (p == null) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
+        boolean gz = p.getFileName().toString().endsWith(".gz");
+        Path readable = gz ? dev.authaudit.ingest.RotatedSibling.inflatedTail(p, maxBytes - before) : p;
+        if (readable == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long ino = ((Number) java.nio.file.Files.getAttribute(readable, "unix:ino")).longValue();
+            long size = java.nio.file.Files.size(readable);
+            long start = Math.max(0, size - (maxBytes - before));
+            return java.util.Optional.of(new Window(readable, p.toString(),
+                    new Checkpoint(p.toString(), ino, start, 0, "", 0, null), size, gz));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (gz) {
+                dev.authaudit.ingest.RotatedSibling.delete(readable);
+            }
+            return java.util.Optional.empty(); // gone meanwhile, or no inodes here: no look-back into it
+        }
     }
 
     /**
@@ -187,6 +197,11 @@ final class WarmUp {
             }
             if (cut) {
                 break;
+            }
+        }
+        for (Window w : windows) {
+            if (w.temporary()) {
+                dev.authaudit.ingest.RotatedSibling.delete(w.path()); // a compressed file's rebuilt tail, read now
             }
         }
         List<LogEvent> events = new ArrayList<>();

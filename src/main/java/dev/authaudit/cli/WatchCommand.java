@@ -212,6 +212,8 @@ public final class WatchCommand implements Callable<Integer> {
     private void warmUp(List<WarmUp.Window> windows, LineParser parser, Auditor auditor, LiveClock clock,
                         Consumer<LogEvent> tap, SqliteCheckpointStore store, Stopper stopper) {
         if (windows.isEmpty() || stopper.requested()) {
+            windows.stream().filter(WarmUp.Window::temporary).forEach(w -> dev.authaudit.ingest.RotatedSibling.delete(
+                    w.path()));
             return;
         }
         int interrupted = store.warmUpStarted();

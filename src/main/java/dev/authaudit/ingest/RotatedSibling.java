@@ -80,7 +80,52 @@ public final class RotatedSibling {
         }
     }
 
-    static void delete(Path p) {
+    /**
+     * Writes the last {@code maxBytes} of a gzipped file's content into a temporary file (for a
+     * warm-up that must look back into a log rotated and compressed at once); returns null when it
+     * cannot be read. The caller deletes the file.
+     */
+    public static Path inflatedTail(Path gz, long maxBytes) {
+        Path tmp = null;
+        try {
+            long total;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
+                total = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            tmp = Files.createTempFile("authaudit-lookback-", ".log");
+            tmp.toFile().deleteOnExit();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
+                 java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                in.skipNBytes(Math.max(0, total - maxBytes));
+                in.transferTo(out);
+            }
+            return tmp;
+        } catch (IOException e) {
+            delete(tmp); // truncated or not gzip after all: no look-back into it
+            return null;
+        }
+    }
+
+    /** Returns the newest sibling of {@code path} (plain or gzipped) other than the file with inode {@code current}. */
+    public static Path newest(Path path, long current) {
+        Path best = null;
+        java.nio.file.attribute.FileTime bestTime = null;
+        List<Path> all = new java.util.ArrayList<>(copies(path));
+        all.addAll(gzipped(path));
+        for (Path p : all) {
+            if (TailSource.inodeOf(p) == current) {
+                continue;
+            }
+            java.nio.file.attribute.FileTime t = modified(p);
+            if (bestTime == null || t.compareTo(bestTime) > 0) {
+                best = p;
+                bestTime = t;
+            }
+        }
+        return best;
+    }
+
+    public static void delete(Path p) {
         if (p == null) {
             return;
         }

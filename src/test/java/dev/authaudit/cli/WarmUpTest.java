@@ -119,4 +119,26 @@ class WarmUpTest {
             return ((Number) Files.getAttribute(p, "unix:ino")).longValue();
         }
     }
+
+    @Test
+    void previous_youngLogAfterARotationWithCompression_looksBackIntoTheGzippedFile() throws IOException {
+        Path old = log(40); // exim_mainlog: u0..u39
+        Path gz = dir.resolve("exim_mainlog.1.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(old, out);
+        }
+        Files.delete(old);
+        Files.writeString(old, eximFailure(START.plusSeconds(100), 100) + "\n");
+        long ino = TailSourceInode.of(old);
+        WarmUp.Window w = WarmUp.previous(old, ino, Files.size(old), 64L << 20).orElseThrow();
+        assertThat(w.temporary()).isTrue();
+        assertThat(w.display()).isEqualTo(gz.toString());
+        List<LogEvent> seen = new ArrayList<>();
+        LiveClock clock = new LiveClock(Clock.systemUTC());
+        new WarmUp(parser, java.time.Duration.ofHours(2), java.time.Duration.ofMinutes(1), Clock.systemUTC(),
+                () -> false).run(List.of(w), Auditor.builder().clock(clock).build(), clock, seen::add, START);
+        assertThat(seen).hasSize(40);
+        assertThat(seen.get(39).account()).isEqualTo("u39@example.com");
+        assertThat(w.path()).as("the rebuilt tail is deleted once read").doesNotExist();
+    }
 }
