@@ -88,6 +88,10 @@ public final class Cli implements Runnable {
                 }
                 return ExitCodes.ACTION;
             }
+            if (ex instanceof RuntimeException r && dev.authaudit.state.StateDatabase.damaged(r)) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                return ExitCodes.CONFIG;
+            }
             if (ex instanceof UsageProblem) {
                 cl.getErr().println("authaudit: " + ex.getMessage());
                 return ExitCodes.USAGE;

@@ -75,6 +75,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
+        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
         print(outcome.result(), key, ip != null, zone, out);
         out.flush();
         err.flush();

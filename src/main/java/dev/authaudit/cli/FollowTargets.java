@@ -40,6 +40,11 @@ final class FollowTargets {
                     problems.add("cannot list " + a + ": " + e.getMessage());
                 }
             } else {
+                String odd = dev.authaudit.ingest.Describe.notRegular(p, a);
+                if (odd != null) {
+                    problems.add(odd);
+                    continue;
+                }
                 add(out, p);
             }
         }

@@ -6,6 +6,7 @@ import dev.authaudit.act.firewall.Csf;
 import dev.authaudit.act.firewall.CsfRunner;
 import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.config.CsfConfig;
+import dev.authaudit.state.StateLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +106,14 @@ public final class LfdBlockCommand implements Callable<Integer> {
                     : bounded(duration("--time-limit", timeLimit), Duration.ofSeconds(9)), context.clock());
             List<String> args = new ArrayList<>(unmatched);
             args.addAll(lfdArgs);
-            Optional<String> summary = deadline.run(() -> hook().handle(args, deadline::remaining));
+            // lfd may start several hooks at once: they take turns on the state, each within its own deadline
+            Optional<String> summary = deadline.run(() -> {
+                Duration wait = deadline.remaining().minusMillis(500);
+                try (StateLock turn = StateLock.take(state.db(), "hook", "authaudit hook lfd-block",
+                        wait.isNegative() ? Duration.ZERO : wait)) {
+                    return hook().handle(args, deadline::remaining);
+                }
+            });
             if (summary.isPresent()) {
                 out.println("authaudit: " + summary.get());
             } else {

@@ -148,6 +148,7 @@ public final class NoticeOptions {
         NoticeComposer composer = composer(rules, zone);
         SmtpDelivery smtp = notify == DeliveryMode.SEND ? smtp() : null;
         Path drafts = draftsDir(state);
+        dev.authaudit.state.StateFolder.check(drafts, "drafts folder", "--outbox");
         return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
     }
 

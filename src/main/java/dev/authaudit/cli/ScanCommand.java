@@ -106,7 +106,21 @@ public final class ScanCommand implements Callable<Integer> {
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
         EventClock clock = new EventClock(Instant.EPOCH);
         AtomicReference<Auditor> self = new AtomicReference<>();
-        NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null;
+        NoticeLedger ledger = null;
+        boolean ledgerDamaged = false;
+        if (notices.enabled()) {
+            try {
+                ledger = NoticeLedger.open(state.db());
+            } catch (dev.authaudit.config.ConfigException e) {
+                if (!dev.authaudit.state.StateDatabase.damaged(e)) {
+                    throw e;
+                }
+                // the logs alone make the report; only the notices need the ledger, and without it one could repeat
+                err.println("authaudit: warning: " + e.getMessage() + ". No notice is decided or sent in this run;"
+                        + " the report follows");
+                ledgerDamaged = true;
+            }
+        }
         NoticeDispatcher dispatcher = ledger == null ? null
                 : notices.dispatcher(ledger, input.rulesDir(), zone, state);
         // drafts are written at the event time they would have gone out; real mail only at the end
@@ -122,7 +136,7 @@ public final class ScanCommand implements Callable<Integer> {
         ActivityCollector activity = history || output.format == ReportOptions.Format.html
                 ? new ActivityCollector() : null;
         List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
-        int code = ExitCodes.OK;
+        int code = ledgerDamaged ? ExitCodes.ACTION : ExitCodes.OK;
         try {
             outcome = replay.replay(input, inputs, context, err)
                     .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
@@ -149,6 +163,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
+        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
         Report report = new ReportAssembler().assemble(outcome.result(),
                 context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);

@@ -25,17 +25,54 @@ final class ShutdownSignal {
      * @param stop asks the loop to stop; called on a signal thread
      * @param stopped waits up to the given time for the loop's last save (for the shutdown hook)
      */
-    static void install(Runnable stop, Waiter stopped) {
-        boolean handled = handle("TERM", stop) & handle("INT", stop);
-        if (!handled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    static Installed install(Runnable stop, Waiter stopped) {
+        Object term = handle("TERM", stop);
+        Object intr = handle("INT", stop);
+        Thread hook = null;
+        if (term == null || intr == null) {
+            hook = new Thread(() -> {
                 stop.run();
                 try {
                     stopped.await(Duration.ofSeconds(2));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "authaudit-shutdown"));
+            }, "authaudit-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        Thread installedHook = hook;
+        return () -> {
+            // the command is over: the JVM's own handling comes back (a test JVM stays stoppable)
+            restore("TERM", term);
+            restore("INT", intr);
+            if (installedHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(installedHook);
+                } catch (IllegalStateException e) {
+                    // already shutting down
+                }
+            }
+        };
+    }
+
+    /** Puts the handlers back as they were before {@link #install}. */
+    @FunctionalInterface
+    interface Installed extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static void restore(String name, Object previous) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object sig = signal.getConstructor(String.class).newInstance(name);
+            signal.getMethod("handle", signal, handlerType).invoke(null, sig, previous);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.debug("cannot restore the SIG{} handler ({})", name, e.toString());
         }
     }
 
@@ -46,7 +83,8 @@ final class ShutdownSignal {
         boolean await(Duration timeout) throws InterruptedException;
     }
 
-    private static boolean handle(String name, Runnable stop) {
+    /** Installs the handler; returns the one it replaced, or null when signals cannot be handled here. */
+    private static Object handle(String name, Runnable stop) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
@@ -70,11 +108,10 @@ final class ShutdownSignal {
             Object handler = Proxy.newProxyInstance(ShutdownSignal.class.getClassLoader(),
                     new Class<?>[] {handlerType}, ih);
             Object sig = signal.getConstructor(String.class).newInstance(name);
-            signal.getMethod("handle", signal, handlerType).invoke(null, sig, handler);
-            return true;
+            return signal.getMethod("handle", signal, handlerType).invoke(null, sig, handler);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             log.debug("cannot handle SIG{} directly ({}); a shutdown hook stops watch instead", name, e.toString());
-            return false;
+            return null;
         }
     }
 }

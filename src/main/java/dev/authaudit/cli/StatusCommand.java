@@ -46,6 +46,8 @@ public final class StatusCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("state: " + db);
+        out.println("watch: " + dev.authaudit.state.StateLock.holder(db, "watch").map(h -> "running (" + Terminal.safe(h)
+                + ")").orElse("not running on this state"));
         try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db, Duration.ofMinutes(1), Duration.ofHours(3))) {
             List<Checkpoint> cps = store.all();
             out.println(cps.isEmpty() ? "files followed: none yet" : "files followed:");

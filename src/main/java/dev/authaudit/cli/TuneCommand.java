@@ -102,6 +102,7 @@ public final class TuneCommand implements Callable<Integer> {
         Replay.Outcome outcome = replay.replay(input, inputs, context, err).runWithLines(inputs, auditor,
                 replay.since(context.clock(), zone), replay.until(context.clock(), zone), recorder);
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
         String source = inputs.csfPath() == null ? "the csf defaults (no csf.conf given)" : inputs.csfPath().toString();
         TuneReport report = new Tuner(LfdSettings.from(inputs.csf(), build), inputs.csf().tcp6In(), source, jails,
                 within, slack).tune(recorder.log(), SourceClasses.of(outcome.result()));

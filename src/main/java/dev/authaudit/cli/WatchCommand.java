@@ -13,6 +13,7 @@ import dev.authaudit.ingest.InputStats;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.state.SqliteCheckpointStore;
+import dev.authaudit.state.StateLock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,15 @@ public final class WatchCommand implements Callable<Integer> {
             description = "At most this many bytes of one file are re-read for the look-back.")
     long lookBackBytes = WatchSettings.defaults().lookBackBytes();
 
+    @Option(names = "--warm-up-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Most wall time spent re-reading the look-back at start; the newest part is read first."
+                    + " After each warm-up that did not finish (a restart loop) the next one gets half, down to 2s.")
+    Duration warmUpTime = Duration.ofSeconds(30);
+
+    @Option(names = "--trace-handled", hidden = true, description = "Record each line handed over, with the"
+            + " checkpoint that covers it, in the state's watch_trace table (for the fault-injection harness).")
+    boolean traceHandled;
+
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
     boolean once;
@@ -111,12 +121,26 @@ public final class WatchCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new Cli.UsageProblem("no log to follow; pass PATHs or set logs: in the config file");
         }
+        if (warmUpTime.isNegative()) {
+            throw new Cli.UsageProblem("--warm-up-time must not be negative");
+        }
+        // from here on SIGTERM saves and exits 0, also during the set-up and the warm-up
+        Stopper stopper = new Stopper();
+        try (ShutdownSignal.Installed signals = ShutdownSignal.install(stopper::stop, stopper::awaitDone)) {
+            return follow(files, settings, stopper, out, err);
+        } finally {
+            stopper.done();
+        }
+    }
+
+    private int follow(List<Path> files, WatchSettings settings, Stopper stopper, PrintWriter out, PrintWriter err) {
         ZoneId zone = input.zone();
         CsfConfig csf = csf();
         LineParser parser = input.parser(input.ruleSet());
         LiveClock clock = new LiveClock(context.clock());
         Duration keep = lookBack.plus(Duration.ofHours(1));
-        try (SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
+        try (StateLock lock = StateLock.take(state.db(), "watch", "authaudit watch", Duration.ZERO);
+             SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
              NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null) {
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
@@ -139,12 +163,18 @@ public final class WatchCommand implements Callable<Integer> {
             for (Path f : files) {
                 TailSource s = new TailSource(f, f.toString(), new InputStats(f.toString()));
                 Checkpoint cp = store.load(f.toString()).orElse(null);
+                s.keepBefore(lookBackBytes);
                 TailSource.Start how = s.start(cp);
-                if (how == TailSource.Start.NEW) {
-                    cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
-                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
-                } else if (how == TailSource.Start.RESUMED) {
-                    windows.add(WarmUp.window(f, cp, store, lookBack, lookBackBytes));
+                if (how == TailSource.Start.NEW || how == TailSource.Start.RESUMED) {
+                    if (how == TailSource.Start.NEW) {
+                        cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
+                    }
+                    WarmUp.Window w = WarmUp.window(f, cp, store, lookBack, lookBackBytes);
+                    windows.add(w);
+                    // a young file: the one rotated away before it holds the rest of the look-back
+                    WarmUp.previous(f, cp.inode(), w.to() - w.from().offset(), lookBackBytes).ifPresent(windows::add);
+                } else if (how == TailSource.Start.ROTATED_WHILE_DOWN && s.readingSibling() != null) {
+                    WarmUp.inSibling(s.readingSibling(), cp, lookBackBytes).ifPresent(windows::add);
                 }
                 // looked up here rather than held in a static: picocli creates every command at start-up,
                 // and logging's set-up would cost every other command a fifth of a second
@@ -152,10 +182,17 @@ public final class WatchCommand implements Callable<Integer> {
                         how.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 sources.add(s);
             }
-            new WarmUp(parser, lookBack).run(windows, auditor, clock, tap, context.clock().instant());
-            warming.set(false);
             WatchLoop loop = new WatchLoop(sources, parser, auditor, clock, context.clock(), tap, dispatcher, store,
                     settings);
+            if (traceHandled) {
+                loop.traceHandled();
+            }
+            // where live reading starts is saved before the warm-up: whatever stops this run from here on,
+            // the next one reads the lines after it as new (a first start no longer leaves nothing behind)
+            loop.save(true);
+            stopper.attach(loop::stop);
+            warmUp(windows, parser, auditor, clock, tap, store, stopper);
+            warming.set(false);
             if (once) {
                 dev.authaudit.act.notice.DispatchResult d = loop.runOnce();
                 long[] n = loop.counts();
@@ -170,15 +207,73 @@ public final class WatchCommand implements Callable<Integer> {
                     return ExitCodes.ACTION;
                 }
             } else {
-                ShutdownSignal.install(loop::stop, loop::awaitStopped);
-                err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
-                        + "; state in " + state.db());
-                err.flush();
+                if (!stopper.requested()) {
+                    err.println("authaudit: following " + files.size() + " log" + (files.size() == 1 ? "" : "s")
+                            + "; state in " + state.db());
+                    err.flush();
+                }
                 loop.run();
             }
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Re-reads the look-back within the time budget, halved after each warm-up a restart cut off. */
+    private void warmUp(List<WarmUp.Window> windows, LineParser parser, Auditor auditor, LiveClock clock,
+                        Consumer<LogEvent> tap, SqliteCheckpointStore store, Stopper stopper) {
+        if (windows.isEmpty() || stopper.requested()) {
+            windows.stream().filter(WarmUp.Window::temporary).forEach(w -> dev.authaudit.ingest.RotatedSibling.delete(
+                    w.path()));
+            return;
+        }
+        int interrupted = store.warmUpStarted();
+        // never below 2 s: a short warm-up of the newest lines keeps most of the memory a notice needs
+        Duration floor = warmUpTime.compareTo(Duration.ofSeconds(2)) < 0 ? warmUpTime : Duration.ofSeconds(2);
+        Duration halved = warmUpTime.dividedBy(1L << Math.min(interrupted, 20));
+        Duration budget = halved.compareTo(floor) < 0 ? floor : halved;
+        if (interrupted > 0) {
+            LoggerFactory.getLogger(WatchCommand.class).warn("the last {} warm-up{} did not finish (a restart loop?);"
+                    + " this one gets {} s", interrupted, interrupted == 1 ? "" : "s", budget.toMillis() / 1000.0);
+        }
+        new WarmUp(parser, lookBack, budget, context.clock(), stopper::requested).run(windows, auditor, clock, tap,
+                context.clock().instant());
+        store.warmUpFinished(); // a stop request is a clean end, not a crash
+    }
+
+    /**
+     * A stop request that can come before the loop exists (SIGTERM during the warm-up): remembered,
+     * and passed to the loop once it is attached.
+     */
+    static final class Stopper {
+        private final java.util.concurrent.atomic.AtomicBoolean requested =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private volatile Runnable target = () -> { };
+
+        void stop() {
+            requested.set(true);
+            target.run();
+        }
+
+        boolean requested() {
+            return requested.get();
+        }
+
+        void attach(Runnable stopLoop) {
+            target = stopLoop;
+            if (requested.get()) {
+                stopLoop.run();
+            }
+        }
+
+        void done() {
+            done.countDown();
+        }
+
+        boolean awaitDone(Duration timeout) throws InterruptedException {
+            return done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     private CsfConfig csf() {

@@ -7,6 +7,7 @@ import dev.authaudit.correlate.LiveClock;
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.Checkpoint;
 import dev.authaudit.ingest.CheckpointStore;
+import dev.authaudit.ingest.HandledLine;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
@@ -51,10 +52,12 @@ final class WatchLoop {
     private final WatchSettings settings;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private List<HandledLine> handled;
     private Instant lastSave = Instant.EPOCH;
     private boolean dirty = true;
     private boolean behind;
     private long lines;
+    private int unusableNamed;
     private long events;
 
     /** One event waiting in a poll's batch. */
@@ -107,8 +110,19 @@ final class WatchLoop {
                 for (RawLine l : got) {
                     log.trace("line {}: {}", l.line(), l.text());
                     Parsed p = parser.parse(l, yearRef);
-                    for (LogEvent e : repeats[i].events(p, l.file(), l.line())) {
+                    if ((p.status() == Parsed.Status.INVALID || p.status() == Parsed.Status.UNTIMED)
+                            && unusableNamed < 20) {
+                        unusableNamed++;
+                        log.warn("{} line {}: not used: {}{}", Terminal.safe(l.file()), l.line(),
+                                Terminal.safe(String.valueOf(p.problem())),
+                                unusableNamed == 20 ? " (further unusable lines are not named)" : "");
+                    }
+                    List<LogEvent> got1 = repeats[i].events(p, l.file(), l.line());
+                    for (LogEvent e : got1) {
                         batch.add(new Pending(e, i, seq++));
+                    }
+                    if (handled != null) {
+                        handled.add(new HandledLine(l.file(), l.text(), got1.size()));
                     }
                 }
             }
@@ -138,6 +152,11 @@ final class WatchLoop {
         return read;
     }
 
+    /** Records every line handed over with the checkpoint that covers it (the fault-injection harness). */
+    void traceHandled() {
+        handled = new ArrayList<>();
+    }
+
     /** Returns true when the last poll stopped at the batch size: a backlog is still being read. */
     boolean behind() {
         return behind;
@@ -165,7 +184,7 @@ final class WatchLoop {
         try {
             do {
                 pollOnce();
-            } while (behind);
+            } while (behind && stop.getCount() > 0);
             clock.replaying(false);
             auditor.tick();
             dispatch();
@@ -226,7 +245,12 @@ final class WatchLoop {
             }
             cps.add(s.checkpoint().withEvent(lastEvent[i]));
         }
-        store.save(cps, now);
+        if (handled == null) {
+            store.save(cps, now);
+        } else {
+            store.save(cps, now, handled);
+            handled.clear();
+        }
         lastSave = now;
         dirty = false;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ public final class ConfigLoader {
     public static AuditorConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = ConfigText.read(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), null, file + ": no such file; write one with"
                     + " 'authaudit config init > " + file + "' or pass another --config");

@@ -1,8 +1,6 @@
 package dev.authaudit.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +24,7 @@ final class CsfConfReader {
     CsfConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ConfigText.read(file);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), null, "cannot read " + file + ": " + e.getMessage()
                     + "; pass the path of csf.conf (usually /etc/csf/csf.conf) or leave the option out");

@@ -29,11 +29,27 @@ public interface CheckpointStore extends AutoCloseable {
     void save(Collection<Checkpoint> checkpoints, Instant at);
 
     /**
+     * Saves the checkpoints as {@link #save(Collection, Instant)} does and records {@code handled}, the
+     * lines handed over since the last save, in the same transaction.
+     */
+    void save(Collection<Checkpoint> checkpoints, Instant at, java.util.List<HandledLine> handled);
+
+    /**
      * Returns the position to start the look-back from: the latest mark of the same file (inode) saved
      * at or before {@code notAfter}, or empty when there is none (the caller then bounds the look-back
      * itself).
      */
     Optional<Checkpoint> lookBackFrom(String path, long inode, Instant notAfter);
+
+    /**
+     * Records that a warm-up starts and returns how many warm-ups before it in a row were interrupted
+     * (the process ended before {@link #warmUpFinished}): a service in a restart loop shortens its
+     * warm-up instead of never getting past it.
+     */
+    int warmUpStarted();
+
+    /** Records that the warm-up in progress ended (finished or cut short by its budget). */
+    void warmUpFinished();
 
     /** Closes the store; further calls fail. */
     @Override

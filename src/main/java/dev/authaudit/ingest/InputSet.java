@@ -66,6 +66,11 @@ public final class InputSet {
                     out.add(file(f, f.toString(), problems));
                 }
             } else if (Files.exists(p)) {
+                String odd = Describe.notRegular(p, arg);
+                if (odd != null) {
+                    problems.add(odd);
+                    continue;
+                }
                 out.add(file(p, arg, problems));
             } else {
                 problems.add("cannot read " + arg + ": no such file or folder; check the path");

@@ -123,6 +123,27 @@ public final class InputStats {
         problems.add(text);
     }
 
+    /** How many unusable lines of a file are named; the rest are only counted. */
+    static final int NAMED_UNUSABLE = 5;
+
+    private final List<String> unusable = new ArrayList<>();
+
+    /**
+     * Names a line a rule matched but whose time or a field cannot be (Feb 29 of a non-leap year, a
+     * date in the future, a port past 65535, {@code ::} as a client): the first few of each file are
+     * kept with the reason; all are counted as invalid or untimed.
+     */
+    public void unusable(long line, String why) {
+        if (unusable.size() < NAMED_UNUSABLE && why != null) {
+            unusable.add(file + " line " + line + ": not used: " + why);
+        }
+    }
+
+    /** Returns the unusable lines named, at most {@link #NAMED_UNUSABLE}. */
+    public List<String> unusable() {
+        return List.copyOf(unusable);
+    }
+
     /** Returns true when the file could not be read at all or only in part. */
     public boolean damaged() {
         return !problems.isEmpty();

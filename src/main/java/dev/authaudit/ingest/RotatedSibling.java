@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code compress} without {@code delaycompress}) has a new inode; {@link #inflated} rebuilds its
  * unread rest in a temporary file so that it is read instead of lost.
  */
-final class RotatedSibling {
+public final class RotatedSibling {
     private RotatedSibling() {
     }
 
@@ -53,8 +53,9 @@ final class RotatedSibling {
      * checkpoint's offset and line hash apply to it unchanged. Returns null when the file is shorter than
      * the checkpoint or cannot be read; the caller checks the hash and deletes the file when done.
      */
-    static Path inflated(Path gz, Checkpoint cp) {
-        long keepFrom = cp.offset() - cp.lastLineLength();
+    static Path inflated(Path gz, Checkpoint cp, long before) {
+        // also the look-back before the checkpoint, so the warm-up can re-read it
+        long keepFrom = Math.max(0, cp.offset() - cp.lastLineLength() - before);
         Path tmp = null;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
             in.skipNBytes(keepFrom);
@@ -79,7 +80,52 @@ final class RotatedSibling {
         }
     }
 
-    static void delete(Path p) {
+    /**
+     * Writes the last {@code maxBytes} of a gzipped file's content into a temporary file (for a
+     * warm-up that must look back into a log rotated and compressed at once); returns null when it
+     * cannot be read. The caller deletes the file.
+     */
+    public static Path inflatedTail(Path gz, long maxBytes) {
+        Path tmp = null;
+        try {
+            long total;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
+                total = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            tmp = Files.createTempFile("authaudit-lookback-", ".log");
+            tmp.toFile().deleteOnExit();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
+                 java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                in.skipNBytes(Math.max(0, total - maxBytes));
+                in.transferTo(out);
+            }
+            return tmp;
+        } catch (IOException e) {
+            delete(tmp); // truncated or not gzip after all: no look-back into it
+            return null;
+        }
+    }
+
+    /** Returns the newest sibling of {@code path} (plain or gzipped) other than the file with inode {@code current}. */
+    public static Path newest(Path path, long current) {
+        Path best = null;
+        java.nio.file.attribute.FileTime bestTime = null;
+        List<Path> all = new java.util.ArrayList<>(copies(path));
+        all.addAll(gzipped(path));
+        for (Path p : all) {
+            if (TailSource.inodeOf(p) == current) {
+                continue;
+            }
+            java.nio.file.attribute.FileTime t = modified(p);
+            if (bestTime == null || t.compareTo(bestTime) > 0) {
+                best = p;
+                bestTime = t;
+            }
+        }
+        return best;
+    }
+
+    public static void delete(Path p) {
         if (p == null) {
             return;
         }
@@ -95,6 +141,28 @@ final class RotatedSibling {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * Returns the plain (not compressed) siblings of {@code path}, newest first, at most a few: where
+     * copytruncate put the bytes a truncated log held.
+     */
+    public static List<Path> copies(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        String base = path.getFileName().toString();
+        if (dir == null) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(base) && !n.equals(base) && !n.endsWith(".gz") && !n.startsWith(".");
+            }).filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(RotatedSibling::modified).reversed())
+                    .limit(GZ_CANDIDATES).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

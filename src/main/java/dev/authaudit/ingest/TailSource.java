@@ -42,6 +42,9 @@ public final class TailSource implements Closeable {
     private boolean discarding;
     private long seenSize = -1;
     private boolean missingNoted;
+    private boolean oddNoted;
+    private Path reading;
+    private long keepBefore;
     private String lastHash = "";
     private int lastHashLength;
     private long hashedAt;
@@ -97,16 +100,21 @@ public final class TailSource implements Closeable {
                     log.info("{} was rotated while authaudit was down; reading the rest of {} first", display, old);
                     return Start.ROTATED_WHILE_DOWN;
                 }
-                for (Path gz : RotatedSibling.gzipped(path)) {
-                    Path rest = RotatedSibling.inflated(gz, from);
-                    if (rest != null && openOld(rest, from)) {
-                        inflatedOld = rest;
-                        log.info("{} was rotated and compressed while authaudit was down; reading the rest of {}"
-                                + " first", display, gz);
-                        return Start.ROTATED_WHILE_DOWN;
-                    }
-                    RotatedSibling.delete(rest);
+            }
+            if (openCopy(from, now)) {
+                log.info("{} was copied and truncated while authaudit was down; reading the rest of the copy first",
+                        display);
+                return Start.ROTATED_WHILE_DOWN;
+            }
+            for (Path gz : RotatedSibling.gzipped(path)) {
+                Path rest = RotatedSibling.inflated(gz, from, keepBefore);
+                if (rest != null && openOld(rest, from)) {
+                    inflatedOld = rest;
+                    log.info("{} was rotated and compressed while authaudit was down; reading the rest of {} first",
+                            display, gz);
+                    return Start.ROTATED_WHILE_DOWN;
                 }
+                RotatedSibling.delete(rest);
             }
             if (channel == null && !open()) {
                 return Start.MISSING;
@@ -239,6 +247,22 @@ public final class TailSource implements Closeable {
         }
     }
 
+    /**
+     * Asks that a compressed rotated file found at start be rebuilt with {@code bytes} before the
+     * checkpoint too (the warm-up's look-back), not only from the checkpoint on.
+     */
+    public void keepBefore(long bytes) {
+        this.keepBefore = Math.max(0, bytes);
+    }
+
+    /**
+     * Returns the file being read when it is not the path itself (a rotated sibling, a copytruncate
+     * copy, or a compressed sibling's temporary rebuild, found at start), or null.
+     */
+    public Path readingSibling() {
+        return reading != null && !reading.equals(path) ? reading : null;
+    }
+
     /** Returns the path followed. */
     public Path path() {
         return path;
@@ -261,6 +285,19 @@ public final class TailSource implements Closeable {
         }
         seenSize = size;
         if (size < offset || (offset > 0 && !continues(checkpoint()))) {
+            Checkpoint here = checkpoint();
+            long before = inode;
+            FileChannel mine = channel;
+            channel = null;
+            if (openCopy(here, before)) {
+                closeQuietly(mine);
+                seenSize = -1;
+                log.info("{} was truncated below byte {} (copytruncate); reading the rest of its copy first", display,
+                        here.offset());
+                return;
+            }
+            channel = mine;
+            inode = before;
             log.info("{} shrank or was rewritten below byte {} (copytruncate); reading it from the start", display,
                     offset);
             offset = 0;
@@ -407,10 +444,20 @@ public final class TailSource implements Closeable {
                 }
                 return false;
             }
+            String odd = Describe.notRegular(path, display);
+            if (odd != null) {
+                if (!oddNoted) {
+                    stats.problem(odd);
+                    log.warn("{}", odd);
+                    oddNoted = true;
+                }
+                return false;
+            }
             try {
                 FileChannel c = FileChannel.open(path, StandardOpenOption.READ);
                 if (inodeOf(path) == before) {
                     channel = c;
+                    reading = path;
                     inode = before;
                     offset = 0;
                     readPos = 0;
@@ -435,10 +482,44 @@ public final class TailSource implements Closeable {
         return false;
     }
 
+    /**
+     * Opens the plain sibling that continues {@code cp} (a copytruncate copy), unless it is the file with
+     * inode {@code current}; reading goes on in it and moves to the path at its end.
+     */
+    private boolean openCopy(Checkpoint cp, long current) {
+        if (cp.offset() == 0 || cp.lastLineLength() == 0) {
+            return false; // nothing to tell one file from another by
+        }
+        for (Path copy : RotatedSibling.copies(path)) {
+            long ino = inodeOf(copy);
+            if (ino < 0 || ino == current) {
+                continue;
+            }
+            if (openOld(copy, cp)) {
+                inode = ino; // at the copy's end the path's inode differs: the follower moves on to it
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // read-only: nothing is lost by a failed close
+            }
+        }
+    }
+
     private boolean openOld(Path old, Checkpoint cp) {
+        closeQuietly(channel);
+        channel = null;
         try {
             FileChannel c = FileChannel.open(old, StandardOpenOption.READ);
             channel = c;
+            reading = old;
             inode = cp.inode();
             if (!continues(cp)) {
                 closeChannel();

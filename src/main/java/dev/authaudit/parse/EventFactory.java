@@ -42,7 +42,10 @@ final class EventFactory {
         if (ip == null) {
             throw new InvalidField("'" + clip(f[FieldSlot.IP], 64) + "' is not an IP address");
         }
-        Integer port = integer(f[FieldSlot.PORT]);
+        if (ip.equals("0.0.0.0") || ip.equals("::")) {
+            throw new InvalidField("'" + ip + "' is the unspecified address, not a client's");
+        }
+        Integer port = port(f[FieldSlot.PORT], "port");
         Protocol protocol = protocol(f, port);
         switch (rule.emits()) {
             case AUTH_FAILURE: {
@@ -62,7 +65,7 @@ final class EventFactory {
             case FIREWALL_DROP: {
                 String in = f[FieldSlot.IN];
                 return new FirewallDrop(time, origin, ip, protocol, port, chain(f[FieldSlot.CHAIN]),
-                        integer(f[FieldSlot.SRC_PORT]), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
+                        port(f[FieldSlot.SRC_PORT], "source port"), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
                         in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
             }
             case FIREWALL_BLOCK: {
@@ -157,6 +160,15 @@ final class EventFactory {
             }
         }
         return out;
+    }
+
+    /** A port number, or null when the line gave none; a number past 65535 makes the line unusable. */
+    private static Integer port(String raw, String what) throws InvalidField {
+        Integer v = integer(raw);
+        if (raw != null && !raw.isEmpty() && (v == null ? raw.chars().allMatch(Character::isDigit) : v > 65535)) {
+            throw new InvalidField(what + " " + clip(raw, 16) + " is out of range (0-65535)");
+        }
+        return v;
     }
 
     private static Integer integer(String raw) {

@@ -115,9 +115,11 @@ public final class FileParser implements Closeable {
                 break;
             case INVALID:
                 stats.countInvalid();
+                stats.unusable(line.line(), p.problem());
                 break;
             case UNTIMED:
                 stats.countUntimed();
+                stats.unusable(line.line(), p.problem());
                 break;
             default:
                 break;

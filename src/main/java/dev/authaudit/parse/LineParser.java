@@ -168,6 +168,9 @@ public final class LineParser {
             gated &= ~REPEAT_BIT;
             Stamp at = memo.find(stamps, line);
             SyslogRepeat repeat = at == null || at.end() == 0 ? null : SyslogRepeat.of(line, at.end());
+            if (repeat != null && repeat.unwrapped() == null && memo.resolve(time, at, reference) == null) {
+                return new Parsed(Parsed.Status.UNTIMED, null, "syslog", null, line, time.impossible(at, reference));
+            }
             if (repeat != null && repeat.unwrapped() == null) {
                 return new Parsed(Parsed.Status.REPEAT, null, "syslog", null, line, null, repeat.count(),
                         memo.resolve(time, at, reference));
@@ -238,6 +241,10 @@ public final class LineParser {
                     "no time stamp at the start of the line");
         }
         OffsetDateTime when = memo.resolve(time, stamp, reference);
+        String unusable = when == null ? time.impossible(stamp, reference) : time.implausible(when);
+        if (unusable != null) {
+            return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text, unusable);
+        }
         String[] fields = plan.constants().clone();
         int[] groups = plan.groupOfSlot();
         for (int slot = 0; slot < groups.length; slot++) {

@@ -17,18 +17,51 @@ import java.time.ZonedDateTime;
 public final class TimeResolver {
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
+    /** How far past the wall clock a line's time may lie before it is taken for impossible. */
+    static final Duration LATEST_TOLERANCE = Duration.ofDays(1);
+
     private final ZoneId zone;
     private final Integer fixedYear;
     /** Stamps resolved in {@link #zone} because they carried no zone (files are parsed in parallel). */
     private final java.util.concurrent.atomic.LongAdder zoneless = new java.util.concurrent.atomic.LongAdder();
+    private final java.time.InstantSource now;
 
     /**
      * @param zone the zone for stamps that carry none
      * @param fixedYear the year for year-less stamps, or null to infer it
      */
     public TimeResolver(ZoneId zone, Integer fixedYear) {
+        this(zone, fixedYear, java.time.InstantSource.system());
+    }
+
+    /** As above, with the wall clock that says which times lie in the future. */
+    public TimeResolver(ZoneId zone, Integer fixedYear, java.time.InstantSource now) {
         this.zone = zone;
         this.fixedYear = fixedYear;
+        this.now = now;
+    }
+
+    /**
+     * Returns why a resolved time cannot be a log line's, or null when it can: a line dated more than a
+     * day after the wall clock was not written yet (a forged line, or a server whose clock was wrong).
+     */
+    public String implausible(OffsetDateTime t) {
+        Instant latest = now.instant().plus(LATEST_TOLERANCE);
+        return t.toInstant().isAfter(latest) ? "dated " + t + ", more than a day after the clock's " + now.instant()
+                + ": a line from the future (a forged line, or a clock that was wrong)" : null;
+    }
+
+    /**
+     * Returns why a year-less stamp names no day in its year (Feb 29 when the inferred or given year is
+     * not a leap year), or null when it names one; {@link #resolve} returns null for such a stamp.
+     */
+    public String impossible(Stamp stamp, Instant reference) {
+        if (stamp.instant() != null || stamp.hasYear() || !isFeb29(stamp.local())) {
+            return null;
+        }
+        int year = year(stamp.local(), reference);
+        return java.time.Year.isLeap(year) ? null : "Feb 29 does not exist in " + year + " (the year inferred for"
+                + " this year-less line; --year gives another): not moved to Feb 28 or Mar 1";
     }
 
     public ZoneId zone() {
@@ -51,6 +84,9 @@ public final class TimeResolver {
         }
         LocalDateTime local = stamp.local();
         if (!stamp.hasYear()) {
+            if (isFeb29(local) && !java.time.Year.isLeap(year(local, reference))) {
+                return null; // no such day in that year: see impossible()
+            }
             local = withYear(local, reference);
         }
         if (stamp.offset() != null) {
@@ -61,19 +97,25 @@ public final class TimeResolver {
     }
 
     private LocalDateTime withYear(LocalDateTime yearless, Instant reference) {
-        if (fixedYear != null) {
-            return safeYear(yearless, fixedYear);
-        }
-        ZonedDateTime ref = reference.atZone(zone);
-        LocalDateTime candidate = safeYear(yearless, ref.getYear());
-        if (ZonedDateTime.of(candidate, zone).toInstant().isAfter(reference.plus(FUTURE_TOLERANCE))) {
-            candidate = safeYear(yearless, ref.getYear() - 1);
-        }
-        return candidate;
+        return yearless.withYear(year(yearless, reference));
     }
 
-    private static LocalDateTime safeYear(LocalDateTime t, int year) {
-        // Feb 29 in a non-leap year cannot be real for that year; keep the day valid rather than fail
-        return t.withYear(year);
+    /** The year a year-less stamp belongs to: {@code --year}, else the reference's, else the one before. */
+    private int year(LocalDateTime yearless, Instant reference) {
+        if (fixedYear != null) {
+            return fixedYear;
+        }
+        ZonedDateTime ref = reference.atZone(zone);
+        // the placeholder year of a parsed Feb 29 is a leap year; compare within the reference's year by day
+        LocalDateTime candidate = isFeb29(yearless) && !java.time.Year.isLeap(ref.getYear())
+                ? yearless.withDayOfMonth(28).withYear(ref.getYear()).plusDays(1) : yearless.withYear(ref.getYear());
+        if (ZonedDateTime.of(candidate, zone).toInstant().isAfter(reference.plus(FUTURE_TOLERANCE))) {
+            return ref.getYear() - 1;
+        }
+        return ref.getYear();
+    }
+
+    private static boolean isFeb29(LocalDateTime t) {
+        return t.getMonthValue() == 2 && t.getDayOfMonth() == 29;
     }
 }

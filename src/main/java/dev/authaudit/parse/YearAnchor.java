@@ -44,7 +44,11 @@ public final class YearAnchor {
             for (String line : tail(f)) {
                 Stamp s = stamps.at(line, 0);
                 if (s != null && s.hasYear()) {
-                    Instant t = time.resolve(s, Instant.EPOCH).toInstant();
+                    java.time.OffsetDateTime at = time.resolve(s, Instant.EPOCH);
+                    if (at == null || time.implausible(at) != null) {
+                        continue; // a line from the future anchors nothing
+                    }
+                    Instant t = at.toInstant();
                     if (latest == null || t.isAfter(latest)) {
                         latest = t;
                     }

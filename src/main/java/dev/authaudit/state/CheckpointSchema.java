@@ -45,6 +45,9 @@ final class CheckpointSchema {
             s.execute("CREATE TABLE IF NOT EXISTS follow_mark (path TEXT NOT NULL, inode INTEGER NOT NULL,"
                     + " byte_offset INTEGER NOT NULL, line INTEGER NOT NULL, last_line_hash TEXT NOT NULL,"
                     + " last_line_length INTEGER NOT NULL, saved_at INTEGER NOT NULL)");
+            // one row: warm-ups started and not finished in a row (a restart loop during warm-up)
+            s.execute("CREATE TABLE IF NOT EXISTS follow_warmup (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                    + " interrupted INTEGER NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS follow_mark_path ON follow_mark (path, saved_at)");
             s.execute("INSERT INTO state_schema (component, version) VALUES ('" + COMPONENT + "', " + VERSION
                     + ") ON CONFLICT (component) DO UPDATE SET version = excluded.version");

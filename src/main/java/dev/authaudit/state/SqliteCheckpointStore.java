@@ -3,6 +3,7 @@ package dev.authaudit.state;
 import dev.authaudit.config.ConfigException;
 import dev.authaudit.ingest.Checkpoint;
 import dev.authaudit.ingest.CheckpointStore;
+import dev.authaudit.ingest.HandledLine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,9 +61,31 @@ public final class SqliteCheckpointStore implements CheckpointStore {
 
     @Override
     public synchronized void save(Collection<Checkpoint> checkpoints, Instant at) {
+        save(checkpoints, at, List.of());
+    }
+
+    @Override
+    public synchronized void save(Collection<Checkpoint> checkpoints, Instant at, List<HandledLine> handled) {
         long now = at.toEpochMilli();
         try {
             db.setAutoCommit(false);
+            if (!handled.isEmpty()) {
+                try (var s = db.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS watch_trace (path TEXT NOT NULL, text TEXT NOT NULL,"
+                            + " events INTEGER NOT NULL, saved_at INTEGER NOT NULL)");
+                }
+                try (PreparedStatement t = db.prepareStatement("INSERT INTO watch_trace (path, text, events, saved_at)"
+                        + " VALUES (?,?,?,?)")) {
+                    for (HandledLine h : handled) {
+                        t.setString(1, h.path());
+                        t.setString(2, h.text());
+                        t.setInt(3, h.events());
+                        t.setLong(4, now);
+                        t.addBatch();
+                    }
+                    t.executeBatch();
+                }
+            }
             try (PreparedStatement up = db.prepareStatement("INSERT INTO follow_checkpoint (" + COLS
                     + ", last_event_at, saved_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (path) DO UPDATE SET"
                     + " inode = excluded.inode, byte_offset = excluded.byte_offset, line = excluded.line,"
@@ -132,6 +155,30 @@ public final class SqliteCheckpointStore implements CheckpointStore {
             }
         } catch (SQLException e) {
             throw failure("read checkpoints", e);
+        }
+    }
+
+    @Override
+    public synchronized int warmUpStarted() {
+        try (var s = db.createStatement()) {
+            int before;
+            try (ResultSet r = s.executeQuery("SELECT interrupted FROM follow_warmup WHERE id = 1")) {
+                before = r.next() ? r.getInt(1) : 0;
+            }
+            s.executeUpdate("INSERT INTO follow_warmup (id, interrupted) VALUES (1, 1) ON CONFLICT (id) DO UPDATE"
+                    + " SET interrupted = interrupted + 1");
+            return before;
+        } catch (SQLException e) {
+            throw failure("record the warm-up", e);
+        }
+    }
+
+    @Override
+    public synchronized void warmUpFinished() {
+        try (var s = db.createStatement()) {
+            s.executeUpdate("UPDATE follow_warmup SET interrupted = 0 WHERE id = 1");
+        } catch (SQLException e) {
+            throw failure("record the warm-up", e);
         }
     }
 

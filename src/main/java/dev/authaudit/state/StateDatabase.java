@@ -32,6 +32,9 @@ public final class StateDatabase {
     public static Connection open(Path file, String what) {
         try {
             Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                StateFolder.check(dir, "state folder", "--state");
+            }
             if (dir != null && !Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
                 ownerOnly(dir, "rwx------");
@@ -44,9 +47,14 @@ public final class StateDatabase {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 s.execute("PRAGMA journal_mode = WAL");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             return c;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            throw failure(file, what, "open", e);
+        } catch (IOException e) {
             throw new ConfigException(file.toString(), "state", "cannot open " + what + " in " + file + ": "
                     + e.getMessage() + "; check --state (it must be a writable folder)");
         }
@@ -76,9 +84,39 @@ public final class StateDatabase {
             } catch (SQLException ignored) {
                 // the set-up error is the one to report
             }
-            throw new ConfigException(file.toString(), "state", "cannot set up " + what + " in " + file + ": "
-                    + e.getMessage() + "; check --state (it must be a writable folder)");
+            throw failure(file, what, "set up", e);
         }
+    }
+
+    /** The {@link ConfigException#key()} of a state database that is damaged rather than missing or locked. */
+    public static final String DAMAGED = "state.damaged";
+
+    /** Returns true when {@code e} says the state database is damaged (not a database, or corrupt). */
+    public static boolean damaged(RuntimeException e) {
+        return e instanceof ConfigException c && DAMAGED.equals(c.key())
+                || e.getCause() instanceof SQLException s && isDamage(s);
+    }
+
+    /** Returns true for SQLite's answers on a damaged file: not a database, corrupt, or a damaged WAL. */
+    public static boolean isDamage(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT") || m.contains("malformed");
+    }
+
+    /** Returns what to do about a damaged state database, in words. */
+    public static String whatToDo(Path file) {
+        return "move it aside (mv " + file + " " + file + ".damaged) and run again: a new one is made. It forgets"
+                + " the checkpoints (watch starts at the logs' ends again), the history and which notices went out"
+                + " (a notice may go out once more); keep the damaged copy to look into";
+    }
+
+    private static ConfigException failure(Path file, String what, String doing, SQLException e) {
+        if (isDamage(e)) {
+            return new ConfigException(file.toString(), DAMAGED, "the state database " + file + " (" + what
+                    + ") is damaged (" + e.getMessage() + "); " + whatToDo(file));
+        }
+        return new ConfigException(file.toString(), "state", "cannot " + doing + " " + what + " in " + file + ": "
+                + e.getMessage() + "; check --state (it must be a writable folder)");
     }
 
     private static void ownerOnly(Path p, String perms) {

@@ -117,6 +117,23 @@ class LfdBlockCommandTest {
     }
 
     @Test
+    void hook_stateHeldByAnotherHook_waitsItsTurnWithinTheDeadlineThenSaysWhy() throws IOException {
+        String[] block = {"192.0.2.7", "*", "0", "in", "3600", "m", " ", "LF_SMTPAUTH"};
+        Instant at = Instant.parse("2025-03-31T11:10:20Z");
+        try (dev.authaudit.state.StateLock other = dev.authaudit.state.StateLock.take(
+                dir.resolve("state/authaudit.db"), "hook", "authaudit hook lfd-block", Duration.ZERO)) {
+            Run r = hook(at, new Stub(null, Duration.ofMillis(1500)), block);
+            assertThat(r.code).isZero();
+            assertThat(r.err).contains("in use by authaudit hook lfd-block, pid", "the block itself is unaffected");
+        }
+        Run r = hook(at, new Stub(null, Duration.ofMillis(5000)), block);
+        assertThat(r.code).as(r.err).isZero();
+        try (FirewallStore s = FirewallStore.open(dir.resolve("state/authaudit.db"))) {
+            assertThat(s.blockRow(1).get(0)).isEqualTo("192.0.2.7"); // only the second hook wrote
+        }
+    }
+
+    @Test
     void hook_slowCsf_returnsAtTheDeadlineWithExit0() throws Exception {
         scanFrankIntoState();
         try (NoticeLedger ledger = NoticeLedger.open(dir.resolve("state/authaudit.db"))) {

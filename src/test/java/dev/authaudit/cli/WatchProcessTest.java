@@ -165,4 +165,55 @@ class WatchProcessTest {
         assertThat(cp.line()).isEqualTo(10);
         assertThat(tookMs).as("SIGTERM to exit, ms").isLessThan(TIMEOUT.toMillis());
     }
+
+    @Test
+    void watch_sigtermDuringTheWarmUp_savesWhereLiveReadingStartsAndExitsZero() throws Exception {
+        Path state = dir.resolve("state");
+        Path log = dir.resolve("exim_mainlog");
+        // about 30 MB of history: its warm-up takes seconds, so the signal lands in it
+        try (var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            java.time.Instant t = java.time.Instant.parse("2025-03-31T08:00:00Z");
+            for (int i = 0; i < 250_000; i++) {
+                w.write(t.plusMillis(i * 20L).toString().replace('T', ' ').substring(0, 19)
+                        + " dovecot_login authenticator failed for (x) [198.51.100." + (i % 200 + 1)
+                        + "]:55379: 535 Incorrect authentication data (set_id=user" + (i % 5000) + "@example.com)\n");
+            }
+        }
+        long size = Files.size(log);
+        Process p = watch(state, log, "warm");
+        // the checkpoint at the log's end is saved before the warm-up begins
+        await("the checkpoint saved before the warm-up", () -> checkpoint(state, log).map(c -> c.offset() == size)
+                .orElse(false));
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("warm.err"));
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(err).contains("SIGTERM received", "cut short (stopping)", "checkpoints saved");
+        assertThat(checkpoint(state, log).orElseThrow().offset()).isEqualTo(size);
+    }
+
+    @Test
+    void watch_secondWatchOnTheSameState_saysWhyAndTheFirstGoesOn() throws Exception {
+        Path state = dir.resolve("state");
+        Path log = dir.resolve("maillog");
+        Files.createFile(log);
+        List<String> all = Files.readAllLines(homeNat);
+        Process first = watch(state, log, "first");
+        await("the first run to checkpoint the empty log", () -> checkpoint(state, log).isPresent());
+        Process second = watch(state, log, "second");
+        assertThat(second.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("second.err"));
+        assertThat(second.exitValue()).as(err).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err).contains("is in use by authaudit watch, pid " + first.pid(), "only one watch may write it");
+        CliRun running = CliRun.run("status", "--state", state.toString());
+        assertThat(running.out).contains("watch: running (authaudit watch, pid " + first.pid());
+        append(log, all);
+        await("the first run to read every line", () -> caughtUp(state, log));
+        assertThat(checkpoint(state, log).orElseThrow().line()).isEqualTo(all.size());
+        first.destroy();
+        assertThat(first.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isZero();
+        assertThat(drafts(state)).isEqualTo(1);
+        assertThat(CliRun.run("status", "--state", state.toString()).out).contains("watch: not running");
+    }
 }

@@ -128,6 +128,43 @@ class TailSourceTest {
     }
 
     @Test
+    void poll_copytruncateWhileBehind_readsTheRestFromTheCopyThenTheFile() throws IOException {
+        append(log(), "1\n2\n");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(1))).containsExactly("1");
+            append(log(), "3\n");
+            // logrotate's copytruncate: "2" and "3" are now only in the copy
+            Files.copy(log(), dir.resolve("maillog.1"));
+            try (FileChannel c = FileChannel.open(log(), StandardOpenOption.WRITE)) {
+                c.truncate(0);
+            }
+            append(log(), "4\n");
+            List<String> seen = new ArrayList<>(texts(t.poll(100)));
+            seen.addAll(texts(t.poll(100)));
+            assertThat(seen).containsExactly("2", "3", "4");
+        }
+    }
+
+    @Test
+    void start_copytruncatedWhileDown_readsTheCopysRestThenTheFile() throws IOException {
+        append(log(), "1\n2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            assertThat(t.poll(100)).hasSize(2);
+            cp = t.checkpoint();
+        }
+        append(log(), "3\n");
+        Files.copy(log(), dir.resolve("maillog.1"));
+        Files.writeString(log(), "4\n5\n6\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            List<String> seen = new ArrayList<>(texts(t.poll(100)));
+            seen.addAll(texts(t.poll(100)));
+            assertThat(seen).containsExactly("3", "4", "5", "6");
+        }
+    }
+
+    @Test
     void poll_copytruncateRefilledPastTheOffset_isDetectedByTheLineHash() throws IOException {
         append(log(), "short\n");
         try (TailSource t = follow(null)) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.authaudit.config.ConfigException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +38,7 @@ public final class ContactMap {
     public static ContactMap load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = dev.authaudit.config.ConfigText.read(file);
             return new ContactMap(file, name.endsWith(".yaml") || name.endsWith(".yml")
                     ? yaml(file, text) : csv(file, text));
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package dev.authaudit.act.notice;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class CpanelContacts {
 
     private Optional<String> value(Path file, String prefix) {
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : dev.authaudit.config.ConfigText.read(file).split("\r?\n")) {
                 if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {
                     return Optional.of(line.substring(prefix.length()).strip());
                 }

@@ -271,6 +271,9 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
     }
 
     private IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("notice ledger " + file + ": cannot " + what + ": " + e.getMessage(), e);
+        String todo = dev.authaudit.state.StateDatabase.isDamage(e)
+                ? "; the ledger is damaged: " + dev.authaudit.state.StateDatabase.whatToDo(file) : "";
+        return new IllegalStateException("notice ledger " + file + ": cannot " + what + ": " + e.getMessage() + todo,
+                e);
     }
 }
