@@ -34,6 +34,8 @@ public final class LineParser {
     private final GateScanner gates;
     private final RuleFile[] sources;
     private final Plan[][] plans;
+    private final Claims claims;
+    private final EnvelopeReader envelopes;
     /** The gate bit of syslog's repeat wrapper (sources use the bits below it). */
     private static final int REPEAT_SOURCE = 63;
     private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
@@ -72,7 +74,7 @@ public final class LineParser {
         private OffsetDateTime resolved;
 
         /**
-         * Returns the stamp of {@code text}, reusing the previous line's when the new line starts with
+         * Returns the stamp at the start of {@code text}, reusing the previous line's when the new line starts with
          * the same characters. The stamp parser reads nothing past a stamp's end except, for a zone-less
          * Exim stamp, whether a zone follows: a line with a sign there is parsed afresh.
          */
@@ -87,7 +89,7 @@ public final class LineParser {
                     return last;
                 }
             }
-            Stamp s = parser.find(text);
+            Stamp s = parser.at(text, 0);
             line = text;
             stamp = s;
             return s;
@@ -132,6 +134,31 @@ public final class LineParser {
         lits.add(SyslogRepeat.MARK);
         owners.add(REPEAT_SOURCE);
         this.gates = new GateScanner(lits, owners.stream().mapToInt(Integer::intValue).toArray());
+        this.claims = new Claims(sources);
+        this.envelopes = new EnvelopeReader(stamps, claims);
+    }
+
+    /**
+     * Returns a line's container, program and message start: what decides which rules may read it.
+     */
+    public Envelope envelope(String line) {
+        return envelopes.read(line, new Memo());
+    }
+
+    /** Returns true when the rule file of {@code source} claims the line's container and program. */
+    public boolean claims(Envelope e, String source) {
+        long mask = claims.of(e);
+        for (int i = 0; i < sources.length; i++) {
+            if ((mask & (1L << i)) != 0 && sources[i].source().equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the sources whose rule files claim the line's program (one bit each, in rule-set order). */
+    public long claimants(Envelope e) {
+        return claims.of(e);
     }
 
     public RuleSet rules() {
@@ -193,13 +220,22 @@ public final class LineParser {
     }
 
     private Parsed parseOnce(RawLine raw, String line, long gated, Instant reference, String onlySource, Memo memo) {
+        Envelope env = envelopes.read(line, memo);
+        long admitted = gated & claims.of(env);
+        if (admitted == 0) {
+            // no rule file claims this program (or none of its gate literals occurs): whatever the text
+            // holds, it is not a line of a source we read
+            return Parsed.UNRELATED_LINE;
+        }
         PasswordRedactor.Redacted red = redactor.redact(line);
         String text = red.text();
-        Stamp stamp = memo.find(stamps, text);
-        String message = stamp == null ? text : text.substring(stamp.end());
+        int from = env.messageStart();
+        if (text != line && from > text.length()) {
+            from = text.length();
+        }
         String firstSource = null;
         for (int s = 0; s < sources.length; s++) {
-            if ((gated & (1L << s)) == 0) {
+            if ((admitted & (1L << s)) == 0) {
                 continue;
             }
             RuleFile file = sources[s];
@@ -214,11 +250,11 @@ public final class LineParser {
                 if (!rule.admits(text)) {
                     continue;
                 }
-                RulePattern.Match m = rule.pattern().matcher(message);
+                RulePattern.Match m = rule.pattern().matcher(text, from);
                 if (!m.find()) {
                     continue;
                 }
-                return matched(raw, text, stamp, red.password(), reference, plan, m, memo);
+                return matched(raw, text, env.stamp(), red.password(), reference, plan, m, memo);
             }
         }
         if (firstSource == null) {

@@ -28,7 +28,6 @@ public final class RuleVerifier {
     private final RuleSet rules;
     private final LineParser parser;
     private final EventJson json = new EventJson();
-    private final StampParser stamps = new StampParser();
 
     public RuleVerifier(RuleSet rules) {
         this.rules = rules;
@@ -80,8 +79,8 @@ public final class RuleVerifier {
                 failures.add("also matched by rule " + other.id() + "; a line must match one rule only");
             }
         }
-        Stamp st = stamps.find(ex.line());
-        String diff = rule.pattern().disagreement(st == null ? ex.line() : ex.line().substring(st.end()));
+        Envelope env = parser.envelope(ex.line());
+        String diff = rule.pattern().disagreement(ex.line().substring(env.messageStart()));
         if (diff != null) {
             failures.add("the pattern means different things to the two regex engines: " + diff);
         }
@@ -123,13 +122,19 @@ public final class RuleVerifier {
         return failures;
     }
 
-    /** Returns true when the rule matches the line's message (the text after its time stamp). */
+    /**
+     * Returns true when the rule would read the line: its source claims the line's program and the
+     * pattern matches the message (the text after the program tag).
+     */
     private boolean matches(ParserRule rule, String line) {
         if (!rule.admits(line)) {
             return false;
         }
-        Stamp stamp = stamps.find(line);
-        return rule.pattern().matcher(stamp == null ? line : line.substring(stamp.end())).find();
+        Envelope env = parser.envelope(line);
+        if (!parser.claims(env, rule.source())) {
+            return false;
+        }
+        return rule.pattern().matcher(line, env.messageStart()).find();
     }
 
     private static String join(JsonNode array) {
