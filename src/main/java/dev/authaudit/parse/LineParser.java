@@ -41,7 +41,7 @@ public final class LineParser {
     private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
 
     /** A rule with its fields laid out by slot: the group feeding each slot and the constants. */
-    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants) {
+    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants, boolean readsPassword) {
         static Plan of(ParserRule rule) {
             int[] groups = new int[FieldSlot.COUNT];
             java.util.Arrays.fill(groups, -1);
@@ -58,7 +58,9 @@ public final class LineParser {
                     constants[slot] = c.getValue();
                 }
             }
-            return new Plan(rule, groups, constants);
+            // only a rule that reads the server's "(given password: ...)" gets the cut password's
+            // fingerprint; elsewhere the marker was client text (a login)
+            return new Plan(rule, groups, constants, rule.pattern().source().contains("given password"));
         }
     }
 
@@ -227,7 +229,9 @@ public final class LineParser {
             // holds, it is not a line of a source we read
             return Parsed.UNRELATED_LINE;
         }
-        PasswordRedactor.Redacted red = redactor.redact(line);
+        // a login process never logs a password: a "given password: " there is a client's login
+        PasswordRedactor.Redacted red = loginProcess(line, env.messageStart()) ? new PasswordRedactor.Redacted(line, null)
+                : redactor.redact(line);
         String text = red.text();
         int from = env.messageStart();
         if (text != line && from > text.length()) {
@@ -263,6 +267,18 @@ public final class LineParser {
         return new Parsed(Parsed.Status.SKIPPED, null, firstSource, null, text, null);
     }
 
+    /** Returns true when the message is a Dovecot login process's ({@code imap-login: ...}). */
+    private static boolean loginProcess(String line, int from) {
+        int p = from;
+        if (line.startsWith("Info: ", p)) {
+            p += 6;
+        } else if (line.startsWith("dovecot: ", p)) {
+            p += 9;
+        }
+        int colon = line.indexOf(": ", p);
+        return colon > p && colon - p <= 24 && line.startsWith("-login", colon - 6);
+    }
+
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
                            Plan plan, RulePattern.Match m, Memo memo) {
         ParserRule rule = plan.rule();
@@ -284,7 +300,7 @@ public final class LineParser {
                 }
             }
         }
-        if (password != null && fields[FieldSlot.PASSWORD_FP] == null) {
+        if (password != null && fields[FieldSlot.PASSWORD_FP] == null && plan.readsPassword()) {
             String account = fields[FieldSlot.ACCOUNT];
             fields[FieldSlot.PASSWORD_FP] = redactor.fingerprint(account == null ? null
                     : account.toLowerCase(java.util.Locale.ROOT), password);
