@@ -60,24 +60,28 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
         YearAnchor years = input.years(set.files());
-        EventJson json = new EventJson();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         List<InputStats> all = new ArrayList<>();
+        // one generator for the whole stream (jsonl); its buffer reaches the terminal only when full
+        EventJson.Lines json = format == Format.jsonl ? new EventJson().lines(out) : null;
         try {
             for (InputFile f : set.files()) {
                 Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
                 try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
                     LogEvent e;
                     while ((e = fp.nextEvent()) != null) {
-                        if (format == Format.jsonl) {
-                            json.write(e, out);
+                        if (json != null) {
+                            json.write(e);
                         } else {
                             out.write(TextEvent.line(e));
+                            out.write('\n');
                         }
-                        out.write('\n');
                     }
                     all.add(fp.stats());
                 }
+            }
+            if (json != null) {
+                json.close();
             }
             out.flush();
         } catch (IOException e) {

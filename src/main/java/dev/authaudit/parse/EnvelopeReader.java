@@ -147,8 +147,13 @@ final class EnvelopeReader {
         } else {
             while (sd < s.length() && s.charAt(sd) == '[') {
                 sd++;
-                while (sd < s.length() && s.charAt(sd) != ']') {
-                    sd += s.charAt(sd) == '\\' ? 2 : 1;
+                boolean quoted = false;
+                while (sd < s.length() && (quoted || s.charAt(sd) != ']')) {
+                    char c = s.charAt(sd);
+                    if (c == '"') {
+                        quoted = !quoted;
+                    }
+                    sd += c == '\\' ? 2 : 1;
                 }
                 sd++;
             }
