@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Which sources read the lines of which program, as the rule files declare it ({@code programs},
- * {@code processes}, {@code containers}): one bit per source, in the order of the rule set. Immutable,
- * so one table serves every thread.
+ * {@code processes}, {@code containers}): one bit per source, in the order of the rule set. The tables
+ * are immutable and the memo of names seen is concurrent, so one instance serves every thread.
  */
 final class Claims {
     private final Map<String, Long> programs = new HashMap<>();
@@ -20,6 +20,10 @@ final class Claims {
     private final List<Long> processGlobBits = new ArrayList<>();
     private long exim;
     private long csf;
+    /** Masks of the program names seen so far (a log has a handful), so a glob runs once per name. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> seenPrograms = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> seenProcesses = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SEEN = 4096;
 
     Claims(RuleFile[] files) {
         for (int i = 0; i < files.length; i++) {
@@ -61,9 +65,9 @@ final class Claims {
             case CSF_STATE:
                 return csf;
             case SYSLOG:
-                return lookup(e.program(), programs, programGlobs, programGlobBits);
+                return cached(e.program(), seenPrograms, programs, programGlobs, programGlobBits);
             case OWN_LOG:
-                return lookup(e.program(), processes, processGlobs, processGlobBits);
+                return cached(e.program(), seenProcesses, processes, processGlobs, processGlobBits);
             default:
                 return 0;
         }
@@ -71,8 +75,23 @@ final class Claims {
 
     /** Returns true when some source names this as a process of its own log format. */
     boolean isProcess(String s, int from, int to) {
-        String name = s.substring(from, to);
-        return lookup(name, processes, processGlobs, processGlobBits) != 0;
+        return cached(s.substring(from, to), seenProcesses, processes, processGlobs, processGlobBits) != 0;
+    }
+
+    private static long cached(String name, java.util.concurrent.ConcurrentHashMap<String, Long> seen,
+                               Map<String, Long> exact, List<String> globs, List<Long> bits) {
+        if (name == null) {
+            return 0;
+        }
+        Long m = seen.get(name);
+        if (m != null) {
+            return m;
+        }
+        long v = lookup(name, exact, globs, bits);
+        if (seen.size() < MAX_SEEN) {
+            seen.put(name, v);
+        }
+        return v;
     }
 
     private static long lookup(String name, Map<String, Long> exact, List<String> globs, List<Long> bits) {

@@ -5,6 +5,7 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.event.Origin;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.rules.Emits;
+import dev.authaudit.rules.FieldTemplate;
 import dev.authaudit.rules.ParserRule;
 import dev.authaudit.rules.RuleFile;
 import dev.authaudit.rules.RuleSet;
@@ -41,8 +42,9 @@ public final class LineParser {
     private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
 
     /** A rule with its fields laid out by slot: the group feeding each slot and the constants. */
-    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants, boolean readsPassword) {
-        static Plan of(ParserRule rule) {
+    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants, boolean readsPassword,
+                        FieldTemplate[] templates, int[][] slotsOfTemplate) {
+        static Plan of(ParserRule rule, boolean useTemplates) {
             int[] groups = new int[FieldSlot.COUNT];
             java.util.Arrays.fill(groups, -1);
             for (String g : rule.groups()) {
@@ -60,7 +62,12 @@ public final class LineParser {
             }
             // only a rule that reads the server's "(given password: ...)" gets the cut password's
             // fingerprint; elsewhere the marker was client text (a login)
-            return new Plan(rule, groups, constants, rule.pattern().source().contains("given password"));
+            FieldTemplate[] templates = useTemplates ? rule.templates().toArray(new FieldTemplate[0]) : new FieldTemplate[0];
+            int[][] slots = new int[templates.length][];
+            for (int t = 0; t < templates.length; t++) {
+                slots[t] = templates[t].fields().stream().mapToInt(FieldSlot::of).toArray();
+            }
+            return new Plan(rule, groups, constants, rule.pattern().source().contains("given password"), templates, slots);
         }
     }
 
@@ -114,6 +121,14 @@ public final class LineParser {
     }
 
     public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor) {
+        this(rules, time, redactor, true);
+    }
+
+    /**
+     * @param useTemplates false to read every line by the rules' regex patterns alone (the checker of
+     *     the field templates: both must read every line alike)
+     */
+    public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor, boolean useTemplates) {
         this.rules = rules;
         this.time = time;
         this.redactor = redactor;
@@ -130,7 +145,7 @@ public final class LineParser {
                 lits.add(g);
                 owners.add(i);
             }
-            plans[i] = sources[i].rules().stream().map(Plan::of).toArray(Plan[]::new);
+            plans[i] = sources[i].rules().stream().map(r -> Plan.of(r, useTemplates)).toArray(Plan[]::new);
         }
         // syslog's "message repeated N times" shares the gate scan, on a bit no source uses
         lits.add(SyslogRepeat.MARK);
@@ -254,11 +269,15 @@ public final class LineParser {
                 if (!rule.admits(text)) {
                     continue;
                 }
-                RulePattern.Match m = rule.pattern().matcher(text, from);
-                if (!m.find()) {
-                    continue;
+                String[] captured = byTemplate(plan, text, from);
+                if (captured == null) {
+                    RulePattern.Match m = rule.pattern().matcher(text, from);
+                    if (!m.find()) {
+                        continue;
+                    }
+                    captured = byPattern(plan, m);
                 }
-                return matched(raw, text, env.stamp(), red.password(), reference, plan, m, memo);
+                return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo);
             }
         }
         if (firstSource == null) {
@@ -279,17 +298,30 @@ public final class LineParser {
         return colon > p && colon - p <= 24 && line.startsWith("-login", colon - 6);
     }
 
-    private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           Plan plan, RulePattern.Match m, Memo memo) {
-        ParserRule rule = plan.rule();
-        if (rule.emits() == Emits.IGNORE) {
-            return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
+    /** Fields by slot from the first of the rule's templates that matches, or null. */
+    private static String[] byTemplate(Plan plan, String text, int from) {
+        FieldTemplate[] templates = plan.templates();
+        if (templates.length == 0) {
+            return null;
         }
-        if (stamp == null) {
-            return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text,
-                    "no time stamp at the start of the line");
+        int[] bounds = new int[2 * FieldSlot.COUNT];
+        for (int t = 0; t < templates.length; t++) {
+            if (templates[t].match(text, from, bounds)) {
+                String[] fields = plan.constants().clone();
+                int[] slots = plan.slotsOfTemplate()[t];
+                for (int f = 0; f < slots.length; f++) {
+                    if (slots[f] >= 0) {
+                        fields[slots[f]] = text.substring(bounds[2 * f], bounds[2 * f + 1]);
+                    }
+                }
+                return fields;
+            }
         }
-        OffsetDateTime when = memo.resolve(time, stamp, reference);
+        return null;
+    }
+
+    /** Fields by slot from a regex match. */
+    private static String[] byPattern(Plan plan, RulePattern.Match m) {
         String[] fields = plan.constants().clone();
         int[] groups = plan.groupOfSlot();
         for (int slot = 0; slot < groups.length; slot++) {
@@ -300,6 +332,20 @@ public final class LineParser {
                 }
             }
         }
+        return fields;
+    }
+
+    private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
+                           Plan plan, String[] fields, Memo memo) {
+        ParserRule rule = plan.rule();
+        if (rule.emits() == Emits.IGNORE) {
+            return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
+        }
+        if (stamp == null) {
+            return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text,
+                    "no time stamp at the start of the line");
+        }
+        OffsetDateTime when = memo.resolve(time, stamp, reference);
         if (password != null && fields[FieldSlot.PASSWORD_FP] == null && plan.readsPassword()) {
             String account = fields[FieldSlot.ACCOUNT];
             fields[FieldSlot.PASSWORD_FP] = redactor.fingerprint(account == null ? null

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class RuleLoader {
     private static final Set<String> FILE_KEYS = Set.of("source", "description", "gate", "programs", "processes",
             "containers", "attacker_controlled", "rules", "notes");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "require_any", "pattern", "set",
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "require_any", "pattern", "template", "set",
             "notes", "examples", "counter_examples");
     private static final Set<String> EXAMPLE_KEYS = Set.of("line", "expect", "why");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9_]+(?:\\.[a-z0-9_-]+)+");
@@ -213,8 +213,23 @@ public final class RuleLoader {
                     "rule has no examples; add at least one real line under 'examples' with the fields it must give");
         }
         String notes = scalar(file, m, "notes", id, false);
+        List<FieldTemplate> templates = new ArrayList<>();
+        for (String t : strings(file, m, "template", id)) {
+            try {
+                FieldTemplate ft = FieldTemplate.compile(t);
+                for (String f : ft.fields()) {
+                    if (!groups.contains(f)) {
+                        throw new IllegalArgumentException("field '" + f + "' is not a named group of the pattern,"
+                                + " which must read the same fields");
+                    }
+                }
+                templates.add(ft);
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(file, line(m.get("template")), id, "template '" + t + "': " + e.getMessage());
+            }
+        }
         return new ParserRule(id, source, description == null ? "" : description, emits, require, requireAny, pattern,
-                groups, set, notes == null ? "" : notes, examples, counter, file, line(map));
+                groups, set, notes == null ? "" : notes, examples, counter, file, line(map), templates);
     }
 
     private List<Example> examples(String file, Node node, String id, boolean positive) {

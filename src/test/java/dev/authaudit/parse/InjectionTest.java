@@ -50,6 +50,7 @@ class InjectionTest {
 
     private static RuleSet rules;
     private static LineParser parser;
+    private static RuleVerifier checker;
     private static final EventJson EVENT_JSON = new EventJson();
 
     @BeforeAll
@@ -57,6 +58,7 @@ class InjectionTest {
         rules = TestRules.load();
         parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, RuleVerifier.EXAMPLE_YEAR),
                 new PasswordRedactor(TestRules.KEY));
+        checker = new RuleVerifier(rules);
     }
 
     /** One example line that gives an event, with the attacker-controlled fields it carries. */
@@ -126,6 +128,10 @@ class InjectionTest {
                     String smuggled = asLogged(c.rule(), field, payload);
                     String hostile = replaceOnce(c.example().line(), value, smuggled);
                     cases++;
+                    String disagreement = checker.templateDisagreement(hostile);
+                    if (disagreement != null) {
+                        forged.add(c.rule().id() + " [" + field + "] template and pattern disagree: " + disagreement);
+                    }
                     Parsed p = parse(hostile);
                     if (p.event() == null) {
                         lost.add(c.rule().id() + " [" + field + "] lost its event (" + p.status() + "): " + hostile);
