@@ -96,7 +96,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         Map<String, String> dovecotLike = new java.util.HashMap<>();
         for (InputFile f : set.files()) {
             Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), source)) {
+            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), source).decodeAll()) {
                 Parsed p;
                 while ((p = fp.next()) != null) {
                     tallyProgram(parser, rules, fp.current().text(), p, programs, claimedBy, dovecotLike);

@@ -96,7 +96,7 @@ public final class EventJson {
     private static void fields(JsonGenerator g, LogEvent event) throws IOException {
         {
             g.writeStartObject();
-            g.writeStringField("time", TIME.format(event.time()));
+            g.writeStringField("time", isoTime(event.time()));
             g.writeStringField("type", event.type().word());
             g.writeStringField("source", event.origin().source());
             g.writeStringField("rule", event.origin().rule());
@@ -151,6 +151,51 @@ public final class EventJson {
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * Formats a time exactly as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does (seconds always,
+     * the fraction without trailing zeros, "Z" for a zero offset), without its per-call machinery: it
+     * runs once per event of a stream of millions.
+     */
+    static String isoTime(OffsetDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return TIME.format(t);
+        }
+        StringBuilder b = new StringBuilder(35);
+        b.append(year).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        int nano = t.getNano();
+        if (nano != 0) {
+            String digits = Integer.toString(nano + 1_000_000_000).substring(1);
+            int end = 9;
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(digits, 0, end);
+        }
+        int off = t.getOffset().getTotalSeconds();
+        if (off == 0) {
+            return b.append('Z').toString();
+        }
+        b.append(off < 0 ? '-' : '+');
+        int a = Math.abs(off);
+        two(b, a / 3600).append(':');
+        two(b, (a / 60) % 60);
+        if (a % 60 != 0) {
+            b.append(':');
+            two(b, a % 60);
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     /**

@@ -183,6 +183,14 @@ public final class LineParser {
     }
 
     /**
+     * Returns true when a line's undecoded bytes hold a gate literal of some source (or syslog's repeat
+     * note): a line that does not can give nothing but {@link Parsed.Status#UNRELATED}.
+     */
+    public boolean admitsBytes(byte[] line, int len) {
+        return gates.admitsBytes(line, len);
+    }
+
+    /**
      * Parses one line.
      *
      * @param reference the file's reference time for year-less stamps (its modification time)
