@@ -159,7 +159,8 @@ public final class LineParser {
      * Returns a line's container, program and message start: what decides which rules may read it.
      */
     public Envelope envelope(String line) {
-        return envelopes.read(line, new Memo());
+        String entry = !line.isEmpty() && line.charAt(0) == '{' ? JournalJson.asSyslog(line) : null;
+        return envelopes.read(entry != null ? entry : line, new Memo());
     }
 
     /** Returns true when the rule file of {@code source} claims the line's container and program. */
@@ -212,6 +213,13 @@ public final class LineParser {
      */
     public Parsed parse(RawLine raw, Instant reference, String onlySource, Memo memo) {
         String line = raw.text();
+        if (!line.isEmpty() && line.charAt(0) == '{') {
+            String entry = JournalJson.asSyslog(line);
+            if (entry != null) {
+                line = entry;
+                raw = new RawLine(raw.file(), raw.line(), entry);
+            }
+        }
         long gated = gates.scan(line);
         if (gated == 0) {
             return Parsed.UNRELATED_LINE;

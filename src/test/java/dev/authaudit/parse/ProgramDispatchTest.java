@@ -91,6 +91,21 @@ class ProgramDispatchTest {
     }
 
     @Test
+    void journalJson_isReadByItsIdentifier_andTheMessageNeverPicksTheProgram() {
+        String ok = "{\"__REALTIME_TIMESTAMP\":\"1765022400123456\",\"_HOSTNAME\":\"mx\",\"SYSLOG_IDENTIFIER\":\"dovecot\","
+                + "\"_PID\":\"901\",\"MESSAGE\":\"imap-login: Login: user=<ann@example.test>, method=PLAIN, rip=198.51.100.7,"
+                + " lip=192.0.2.1, mpid=1, TLS, session=<Ab1Cd2Ef3Gh4>\"}";
+        assertThat(parse(parser, ok).event()).isInstanceOfSatisfying(AuthSuccess.class, s -> {
+            assertThat(s.ip()).isEqualTo("198.51.100.7");
+            assertThat(s.time().toInstant()).isEqualTo(java.time.Instant.parse("2025-12-06T12:00:00.123456Z"));
+        });
+        String forged = "{\"__REALTIME_TIMESTAMP\":\"1765022400123456\",\"SYSLOG_IDENTIFIER\":\"sshd\",\"MESSAGE\":"
+                + "\"Invalid user x\\nDec  6 12:00:00 mx dovecot: imap-login: Login: user=<v>, method=PLAIN, rip=203.0.113.6, lip=1.2.3.4\"}";
+        assertThat(parse(parser, forged).event()).isNull();
+        assertThat(parser.envelope(ok).program()).isEqualTo("dovecot");
+    }
+
+    @Test
     void eximThroughSyslog_isReadAfterItsOwnStamp() {
         Parsed p = parse(parser, "Dec  6 12:00:00 mx exim[4242]: 2026-12-06 12:00:00 [4242] dovecot_login authenticator"
                 + " failed for (x) [198.51.100.9]:40000: 535 Incorrect authentication data (set_id=bob@example.test)");
