@@ -96,20 +96,20 @@ public final class EventJson {
     private static void fields(JsonGenerator g, LogEvent event) throws IOException {
         {
             g.writeStartObject();
-            g.writeStringField("time", isoTime(event.time()));
-            g.writeStringField("type", event.type().word());
-            g.writeStringField("source", event.origin().source());
-            g.writeStringField("rule", event.origin().rule());
-            g.writeStringField("ip", event.ip());
-            g.writeStringField("account", event.account());
-            g.writeStringField("protocol", event.protocol().word());
+            string(g, "time", isoTime(event.time()));
+            string(g, "type", event.type().word());
+            string(g, "source", event.origin().source());
+            string(g, "rule", event.origin().rule());
+            string(g, "ip", event.ip());
+            string(g, "account", event.account());
+            string(g, "protocol", event.protocol().word());
             writeInt(g, "port", event.port());
-            g.writeStringField("file", event.origin().file());
-            g.writeNumberField("line", event.origin().line());
+            string(g, "file", event.origin().file());
+            number(g, "line", event.origin().line());
             if (event instanceof AuthFailure f) {
-                g.writeStringField("reason", f.reason().word());
-                g.writeNumberField("attempts", f.attempts());
-                g.writeBooleanField("detail", f.detail());
+                string(g, "reason", f.reason().word());
+                number(g, "attempts", f.attempts());
+                bool(g, "detail", f.detail());
                 writeOptional(g, "password_fp", f.passwordFp());
                 writeOptional(g, "session", f.session());
                 writeOptional(g, "mech", f.mech());
@@ -121,25 +121,27 @@ public final class EventJson {
                 writeOptional(g, "helo", s.helo());
                 writeOptional(g, "local_ip", s.localIp());
             } else if (event instanceof FirewallDrop d) {
-                g.writeStringField("chain", d.chain());
+                string(g, "chain", d.chain());
                 writeOptional(g, "proto", d.proto());
                 if (d.srcPort() != null) {
-                    g.writeNumberField("src_port", d.srcPort());
+                    number(g, "src_port", d.srcPort());
                 }
                 writeOptional(g, "dst", d.dst());
-                g.writeBooleanField("inbound", d.inbound());
+                bool(g, "inbound", d.inbound());
                 writeOptional(g, "flags", d.flags());
             } else if (event instanceof FirewallBlock b) {
-                g.writeStringField("trigger", b.trigger());
+                string(g, "trigger", b.trigger());
                 writeInt(g, "hits", b.hits());
                 if (b.durationS() == null) {
-                    g.writeNullField("duration_s");
+                    g.writeFieldName(name("duration_s"));
+                    g.writeNull();
                 } else {
-                    g.writeNumberField("duration_s", b.durationS());
+                    number(g, "duration_s", b.durationS());
                 }
-                g.writeBooleanField("permanent", b.permanent());
+                bool(g, "permanent", b.permanent());
                 writeInt(g, "interval_s", b.intervalS());
-                g.writeArrayFieldStart("ports");
+                g.writeFieldName(name("ports"));
+                g.writeStartArray();
                 for (int p : b.ports()) {
                     g.writeNumber(p);
                 }
@@ -249,17 +251,41 @@ public final class EventJson {
         }
     }
 
+    /** Field names quoted once, not escaped again for every event of a stream. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, com.fasterxml.jackson.core.io.SerializedString> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static com.fasterxml.jackson.core.io.SerializedString name(String n) {
+        return NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
+    }
+
+    private static void string(JsonGenerator g, String field, String value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeString(value);
+    }
+
+    private static void number(JsonGenerator g, String field, long value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, String field, boolean value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeBoolean(value);
+    }
+
     private static void writeInt(JsonGenerator g, String name, Integer value) throws IOException {
         if (value == null) {
-            g.writeNullField(name);
+            g.writeFieldName(name(name));
+            g.writeNull();
         } else {
-            g.writeNumberField(name, value);
+            number(g, name, value);
         }
     }
 
     private static void writeOptional(JsonGenerator g, String name, String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            string(g, name, value);
         }
     }
 
