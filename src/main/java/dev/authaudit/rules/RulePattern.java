@@ -22,6 +22,11 @@ public final class RulePattern {
     private final Map<String, String> javaName;
     /** True when the pattern must match at the start of the text (or region) it is given. */
     private final boolean anchored;
+    /**
+     * One backtracking matcher per thread, reset for each line: a line's groups are read before the
+     * same thread matches the next line with this pattern.
+     */
+    private final ThreadLocal<java.util.regex.Matcher> perThread;
 
     private RulePattern(String source, com.google.re2j.Pattern re2, java.util.regex.Pattern fast,
                         Map<String, String> javaName, boolean anchored) {
@@ -30,6 +35,7 @@ public final class RulePattern {
         this.fast = fast;
         this.javaName = javaName;
         this.anchored = anchored;
+        this.perThread = fast == null ? null : ThreadLocal.withInitial(() -> fast.matcher(""));
     }
 
     /**
@@ -172,7 +178,10 @@ public final class RulePattern {
         return new Match(text, from);
     }
 
-    /** The result of matching one line: call {@link #find()} then {@link #group(String)}. */
+    /**
+     * The result of matching one line: call {@link #find()} then {@link #group(String)}, before this
+     * thread matches another line with the same pattern (the backtracking matcher is the thread's).
+     */
     public final class Match {
         private final String text;
         private final int from;
@@ -188,7 +197,7 @@ public final class RulePattern {
         public boolean find() {
             if (fast != null) {
                 Budgeted b = new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * (text.length() - from));
-                java.util.regex.Matcher m = fast.matcher(b);
+                java.util.regex.Matcher m = perThread.get().reset(b);
                 if (from > 0) {
                     m.region(from, text.length());
                 }
