@@ -5,6 +5,7 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
 import dev.authaudit.ingest.InputStats;
+import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
@@ -60,24 +61,32 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
         YearAnchor years = input.years(set.files());
-        EventJson json = new EventJson();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         List<InputStats> all = new ArrayList<>();
+        // one generator for the whole stream (jsonl); its buffer reaches the terminal only when full
+        EventJson.Lines json = format == Format.jsonl ? new EventJson().lines(out) : null;
         try {
+            List<FileParser> parsers = new ArrayList<>();
             for (InputFile f : set.files()) {
                 Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-                try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
-                    LogEvent e;
-                    while ((e = fp.nextEvent()) != null) {
-                        if (format == Format.jsonl) {
-                            json.write(e, out);
-                        } else {
-                            out.write(TextEvent.line(e));
-                        }
+                parsers.add(new FileParser(f, parser, ref, context.stdin(), null));
+            }
+            // big files are parsed in blocks on every core; events still come in file order
+            FileEvents.each(parsers, e -> {
+                if (json != null) {
+                    json.write(e);
+                } else {
+                    try {
+                        out.write(TextEvent.line(e));
                         out.write('\n');
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
                     }
-                    all.add(fp.stats());
                 }
+            });
+            parsers.forEach(fp -> all.add(fp.stats()));
+            if (json != null) {
+                json.close();
             }
             out.flush();
         } catch (IOException e) {

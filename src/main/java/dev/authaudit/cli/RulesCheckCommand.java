@@ -5,6 +5,7 @@ import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
 import dev.authaudit.ingest.InputStats;
 import dev.authaudit.ingest.RawLine;
+import dev.authaudit.parse.Envelope;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.Parsed;
@@ -90,11 +91,15 @@ public final class RulesCheckCommand implements Callable<Integer> {
         List<InputStats> stats = new ArrayList<>();
         List<String> missedLines = new ArrayList<>();
         long missedTotal = 0;
+        Map<String, long[]> programs = new java.util.TreeMap<>();
+        Map<String, String> claimedBy = new java.util.HashMap<>();
+        Map<String, String> dovecotLike = new java.util.HashMap<>();
         for (InputFile f : set.files()) {
             Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), source)) {
+            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), source).decodeAll()) {
                 Parsed p;
                 while ((p = fp.next()) != null) {
+                    tallyProgram(parser, rules, fp.current().text(), p, programs, claimedBy, dovecotLike);
                     if (p.ruleId() != null) {
                         hits.merge(p.ruleId(), 1L, Long::sum);
                     }
@@ -133,6 +138,17 @@ public final class RulesCheckCommand implements Callable<Integer> {
             out.println("Rules that never matched (" + never.size() + "):");
             never.forEach(id -> out.println("            " + id));
         }
+        out.println("Programs (lines, events; which rule file reads them):");
+        programs.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
+                .forEach(e -> out.printf("  %8d %8d  %-32s %s%n", e.getValue()[0], e.getValue()[1],
+                        Terminal.safe(e.getKey()), claimedBy.get(e.getKey())));
+        if (programs.size() > 40) {
+            out.println("  (" + (programs.size() - 40) + " more programs)");
+        }
+        dovecotLike.forEach((prog, example) -> out.println("Note: " + Terminal.safe(prog) + " writes lines shaped"
+                + " like Dovecot's (" + Terminal.safe(example) + ") but no rule file claims it. If it is Dovecot with"
+                + " instance_name set, add a site rule file (--rules-dir) with 'source: dovecot' and 'programs: ["
+                + Terminal.safe(prog.substring(prog.indexOf(' ') + 1)) + "]'."));
         out.println("Lines: " + lines + " lines, " + events + " events, " + ignored + " ignored, " + skipped
                 + " skipped, " + invalid + " unusable, " + untimed + " without time, "
                 + (lines - events - ignored - skipped - invalid - untimed) + " unrelated");
@@ -151,8 +167,53 @@ public final class RulesCheckCommand implements Callable<Integer> {
         return damaged ? ExitCodes.INPUT : ExitCodes.OK;
     }
 
+    /** Counts a line under its container and program, and remembers who claims that program. */
+    private static void tallyProgram(LineParser parser, RuleSet rules, String text, Parsed p, Map<String, long[]> programs,
+                                     Map<String, String> claimedBy, Map<String, String> dovecotLike) {
+        Envelope env = parser.envelope(text);
+        String key = env.container().word() + (env.program() == null ? "" : " " + env.program());
+        long[] n = programs.get(key);
+        if (n == null) {
+            if (programs.size() >= 10_000) {
+                return;
+            }
+            n = new long[2];
+            programs.put(key, n);
+            claimedBy.put(key, claimants(parser, rules, env));
+        }
+        n[0]++;
+        if (p.status() == Parsed.Status.EVENT) {
+            n[1]++;
+        }
+        if (env.container() == Envelope.Container.SYSLOG && parser.claimants(env) == 0 && !dovecotLike.containsKey(key)
+                && dovecotLike.size() < 10) {
+            String msg = text.substring(env.messageStart());
+            java.util.regex.Matcher m = DOVECOT_SHAPE.matcher(msg);
+            if (m.lookingAt()) {
+                dovecotLike.put(key, m.group());
+            }
+        }
+    }
+
+    /** The start of a Dovecot message: a login process's or the auth process's name. */
+    private static final java.util.regex.Pattern DOVECOT_SHAPE = java.util.regex.Pattern.compile(
+            "(?:imap|pop3|submission|managesieve)-login: |auth(?:-worker)?(?:\\([^)]{0,80}\\))?: ");
+
+    private static String claimants(LineParser parser, RuleSet rules, Envelope env) {
+        List<String> by = new ArrayList<>();
+        for (String src : rules.sources()) {
+            if (parser.claims(env, src)) {
+                by.add(src);
+            }
+        }
+        return by.isEmpty() ? "no rule file: no events" : "read by " + String.join(", ", by);
+    }
+
     private int checkLine(LineParser parser, PrintWriter out) {
         RawLine raw = new RawLine("--line", 1, line);
+        Envelope env = parser.envelope(line);
+        out.println("container " + env.container().word() + (env.program() == null ? ", no program"
+                : ", program " + Terminal.safe(env.program())) + "; " + claimants(parser, input.ruleSet(), env));
         Parsed p = parser.parse(raw, context.clock().instant(), source);
         switch (p.status()) {
             case EVENT:
@@ -175,7 +236,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
                 out.println("matched by " + p.ruleId() + " but unusable: " + p.problem());
                 break;
             default:
-                out.println("unrelated: no source's gate admits the line");
+                out.println("unrelated: no rule file claims the line's program, or none of its gate literals occurs");
         }
         out.flush();
         return ExitCodes.OK;

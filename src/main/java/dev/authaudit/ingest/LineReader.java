@@ -83,8 +83,43 @@ public final class LineReader implements Closeable {
                 stats.countBinary();
                 continue;
             }
+            if (gate != null && ascii(len) && !gate.admits(line, len)) {
+                // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
+                // goes uncounted)
+                return new RawLine(input.display(), lineNo, UNREAD);
+            }
             return new RawLine(input.display(), lineNo, decode(len));
         }
+    }
+
+    /** The text of a line the gate passed over: empty, which no rule reads. */
+    public static final String UNREAD = "";
+
+    /** Decides from a line's bytes whether it needs decoding at all. */
+    @FunctionalInterface
+    public interface Gate {
+        /** Returns true when some rule could read the line (its first {@code len} bytes, UTF-8). */
+        boolean admits(byte[] line, int len);
+    }
+
+    private Gate gate;
+
+    /**
+     * Lines of pure ASCII that the gate does not admit are returned with the text {@link #UNREAD},
+     * undecoded; null (the default) decodes every line.
+     */
+    public void gate(Gate g) {
+        this.gate = g;
+    }
+
+    private boolean ascii(int len) {
+        byte[] l = line;
+        for (int i = 0; i < len; i++) {
+            if (l[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the number of lines read so far, usable ones or not. */

@@ -56,9 +56,19 @@ public final class FileParser implements Closeable {
         this.size = input.isStdin() ? -1 : input.path().toFile().length();
         this.stats = new InputStats(input.display());
         this.reader = new LineReader(input, stats, stdin);
+        this.reader.gate(parser::admitsBytes);
         this.parser = parser;
         this.reference = reference;
         this.onlySource = onlySource;
+    }
+
+    /**
+     * Decodes every line, also those no rule could read (their text is otherwise left empty, see
+     * {@link LineReader#gate}); for a caller that looks at every line itself.
+     */
+    public FileParser decodeAll() {
+        reader.gate(null);
+        return this;
     }
 
     /** Returns the size of the file on disk (compressed, for an archive), or -1 for stdin. */

@@ -29,6 +29,10 @@ final class GateScanner {
     /** Literals shorter than the hash window, checked with indexOf. */
     private final String[] shorts;
     private final long[] shortBits;
+    /** Literals by key as UTF-8 bytes, for the scan of undecoded lines. */
+    private final byte[][][] bytesAt = new byte[KEYS][][];
+    /** False when a literal is not ASCII: the byte scan then admits every line. */
+    private final boolean asciiLiterals;
     /** Every literal with its source bit, for lines the hash cannot walk. */
     private final String[] all;
     private final long[] allBits;
@@ -55,8 +59,13 @@ final class GateScanner {
             int k = key(((b[0] & 0xff) << 16) | ((b[1] & 0xff) << 8) | (b[2] & 0xff));
             present[k >>> 6] |= 1L << k;
             literalsAt[k] = append(literalsAt[k], lit);
+            byte[][] old = bytesAt[k];
+            byte[][] grown = old == null ? new byte[1][] : Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = lit.getBytes(StandardCharsets.UTF_8);
+            bytesAt[k] = grown;
             bitsAt[k] = append(bitsAt[k], bit);
         }
+        this.asciiLiterals = literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128));
         this.shorts = shortList.toArray(new String[0]);
         this.shortBits = shortBitList.stream().mapToLong(Long::longValue).toArray();
         this.all = literals.toArray(new String[0]);
@@ -92,6 +101,33 @@ final class GateScanner {
             }
         }
         return found;
+    }
+
+    /**
+     * Returns true when some literal occurs in the first {@code len} bytes of an undecoded line
+     * (UTF-8), so a line no source could read need not be decoded at all. Only for ASCII literals (as
+     * every shipped one is; otherwise every line is admitted); shorter-than-window literals are
+     * searched for byte by byte.
+     */
+    boolean admitsBytes(byte[] b, int len) {
+        if (!asciiLiterals || shorts.length > 0 || len < WIDTH) {
+            return !asciiLiterals || shorts.length > 0 || len > 0;
+        }
+        int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        long[] p = present;
+        for (int i = WIDTH - 1; i < len; i++) {
+            h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
+            int k = key(h);
+            if ((p[k >>> 6] & (1L << k)) != 0) {
+                int at = i - (WIDTH - 1);
+                for (byte[] lit : bytesAt[k]) {
+                    if (at + lit.length <= len && Arrays.equals(b, at, at + lit.length, lit, 0, lit.length)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private long slowScan(String line) {

@@ -5,6 +5,7 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.event.Origin;
 import dev.authaudit.ingest.RawLine;
 import dev.authaudit.rules.Emits;
+import dev.authaudit.rules.FieldTemplate;
 import dev.authaudit.rules.ParserRule;
 import dev.authaudit.rules.RuleFile;
 import dev.authaudit.rules.RuleSet;
@@ -34,13 +35,16 @@ public final class LineParser {
     private final GateScanner gates;
     private final RuleFile[] sources;
     private final Plan[][] plans;
+    private final Claims claims;
+    private final EnvelopeReader envelopes;
     /** The gate bit of syslog's repeat wrapper (sources use the bits below it). */
     private static final int REPEAT_SOURCE = 63;
     private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
 
     /** A rule with its fields laid out by slot: the group feeding each slot and the constants. */
-    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants) {
-        static Plan of(ParserRule rule) {
+    private record Plan(ParserRule rule, int[] groupOfSlot, String[] constants, boolean readsPassword,
+                        FieldTemplate[] templates, int[][] slotsOfTemplate) {
+        static Plan of(ParserRule rule, boolean useTemplates) {
             int[] groups = new int[FieldSlot.COUNT];
             java.util.Arrays.fill(groups, -1);
             for (String g : rule.groups()) {
@@ -56,7 +60,14 @@ public final class LineParser {
                     constants[slot] = c.getValue();
                 }
             }
-            return new Plan(rule, groups, constants);
+            // only a rule that reads the server's "(given password: ...)" gets the cut password's
+            // fingerprint; elsewhere the marker was client text (a login)
+            FieldTemplate[] templates = useTemplates ? rule.templates().toArray(new FieldTemplate[0]) : new FieldTemplate[0];
+            int[][] slots = new int[templates.length][];
+            for (int t = 0; t < templates.length; t++) {
+                slots[t] = templates[t].fields().stream().mapToInt(FieldSlot::of).toArray();
+            }
+            return new Plan(rule, groups, constants, rule.pattern().source().contains("given password"), templates, slots);
         }
     }
 
@@ -72,7 +83,7 @@ public final class LineParser {
         private OffsetDateTime resolved;
 
         /**
-         * Returns the stamp of {@code text}, reusing the previous line's when the new line starts with
+         * Returns the stamp at the start of {@code text}, reusing the previous line's when the new line starts with
          * the same characters. The stamp parser reads nothing past a stamp's end except, for a zone-less
          * Exim stamp, whether a zone follows: a line with a sign there is parsed afresh.
          */
@@ -87,7 +98,7 @@ public final class LineParser {
                     return last;
                 }
             }
-            Stamp s = parser.find(text);
+            Stamp s = parser.at(text, 0);
             line = text;
             stamp = s;
             return s;
@@ -110,6 +121,14 @@ public final class LineParser {
     }
 
     public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor) {
+        this(rules, time, redactor, true);
+    }
+
+    /**
+     * @param useTemplates false to read every line by the rules' regex patterns alone (the checker of
+     *     the field templates: both must read every line alike)
+     */
+    public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor, boolean useTemplates) {
         this.rules = rules;
         this.time = time;
         this.redactor = redactor;
@@ -126,16 +145,50 @@ public final class LineParser {
                 lits.add(g);
                 owners.add(i);
             }
-            plans[i] = sources[i].rules().stream().map(Plan::of).toArray(Plan[]::new);
+            plans[i] = sources[i].rules().stream().map(r -> Plan.of(r, useTemplates)).toArray(Plan[]::new);
         }
         // syslog's "message repeated N times" shares the gate scan, on a bit no source uses
         lits.add(SyslogRepeat.MARK);
         owners.add(REPEAT_SOURCE);
         this.gates = new GateScanner(lits, owners.stream().mapToInt(Integer::intValue).toArray());
+        this.claims = new Claims(sources);
+        this.envelopes = new EnvelopeReader(stamps, claims);
+    }
+
+    /**
+     * Returns a line's container, program and message start: what decides which rules may read it.
+     */
+    public Envelope envelope(String line) {
+        String entry = !line.isEmpty() && line.charAt(0) == '{' ? JournalJson.asSyslog(line) : null;
+        return envelopes.read(entry != null ? entry : line, new Memo());
+    }
+
+    /** Returns true when the rule file of {@code source} claims the line's container and program. */
+    public boolean claims(Envelope e, String source) {
+        long mask = claims.of(e);
+        for (int i = 0; i < sources.length; i++) {
+            if ((mask & (1L << i)) != 0 && sources[i].source().equals(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the sources whose rule files claim the line's program (one bit each, in rule-set order). */
+    public long claimants(Envelope e) {
+        return claims.of(e);
     }
 
     public RuleSet rules() {
         return rules;
+    }
+
+    /**
+     * Returns true when a line's undecoded bytes hold a gate literal of some source (or syslog's repeat
+     * note): a line that does not can give nothing but {@link Parsed.Status#UNRELATED}.
+     */
+    public boolean admitsBytes(byte[] line, int len) {
+        return gates.admitsBytes(line, len);
     }
 
     /**
@@ -160,6 +213,13 @@ public final class LineParser {
      */
     public Parsed parse(RawLine raw, Instant reference, String onlySource, Memo memo) {
         String line = raw.text();
+        if (!line.isEmpty() && line.charAt(0) == '{') {
+            String entry = JournalJson.asSyslog(line);
+            if (entry != null) {
+                line = entry;
+                raw = new RawLine(raw.file(), raw.line(), entry);
+            }
+        }
         long gated = gates.scan(line);
         if (gated == 0) {
             return Parsed.UNRELATED_LINE;
@@ -196,13 +256,24 @@ public final class LineParser {
     }
 
     private Parsed parseOnce(RawLine raw, String line, long gated, Instant reference, String onlySource, Memo memo) {
-        PasswordRedactor.Redacted red = redactor.redact(line);
+        Envelope env = envelopes.read(line, memo);
+        long admitted = gated & claims.of(env);
+        if (admitted == 0) {
+            // no rule file claims this program (or none of its gate literals occurs): whatever the text
+            // holds, it is not a line of a source we read
+            return Parsed.UNRELATED_LINE;
+        }
+        // a login process never logs a password: a "given password: " there is a client's login
+        PasswordRedactor.Redacted red = loginProcess(line, env.messageStart()) ? new PasswordRedactor.Redacted(line, null)
+                : redactor.redact(line);
         String text = red.text();
-        Stamp stamp = memo.find(stamps, text);
-        String message = stamp == null ? text : text.substring(stamp.end());
+        int from = env.messageStart();
+        if (text != line && from > text.length()) {
+            from = text.length();
+        }
         String firstSource = null;
         for (int s = 0; s < sources.length; s++) {
-            if ((gated & (1L << s)) == 0) {
+            if ((admitted & (1L << s)) == 0) {
                 continue;
             }
             RuleFile file = sources[s];
@@ -217,11 +288,15 @@ public final class LineParser {
                 if (!rule.admits(text)) {
                     continue;
                 }
-                RulePattern.Match m = rule.pattern().matcher(message);
-                if (!m.find()) {
-                    continue;
+                String[] captured = byTemplate(plan, text, from);
+                if (captured == null) {
+                    RulePattern.Match m = rule.pattern().matcher(text, from);
+                    if (!m.find()) {
+                        continue;
+                    }
+                    captured = byPattern(plan, m);
                 }
-                return matched(raw, text, stamp, red.password(), reference, plan, m, memo);
+                return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo);
             }
         }
         if (firstSource == null) {
@@ -230,8 +305,57 @@ public final class LineParser {
         return new Parsed(Parsed.Status.SKIPPED, null, firstSource, null, text, null);
     }
 
+    /** Returns true when the message is a Dovecot login process's ({@code imap-login: ...}). */
+    private static boolean loginProcess(String line, int from) {
+        int p = from;
+        if (line.startsWith("Info: ", p)) {
+            p += 6;
+        } else if (line.startsWith("dovecot: ", p)) {
+            p += 9;
+        }
+        int colon = line.indexOf(": ", p);
+        return colon > p && colon - p <= 24 && line.startsWith("-login", colon - 6);
+    }
+
+    /** Fields by slot from the first of the rule's templates that matches, or null. */
+    private static String[] byTemplate(Plan plan, String text, int from) {
+        FieldTemplate[] templates = plan.templates();
+        if (templates.length == 0) {
+            return null;
+        }
+        int[] bounds = new int[2 * FieldSlot.COUNT];
+        for (int t = 0; t < templates.length; t++) {
+            if (templates[t].match(text, from, bounds)) {
+                String[] fields = plan.constants().clone();
+                int[] slots = plan.slotsOfTemplate()[t];
+                for (int f = 0; f < slots.length; f++) {
+                    if (slots[f] >= 0) {
+                        fields[slots[f]] = text.substring(bounds[2 * f], bounds[2 * f + 1]);
+                    }
+                }
+                return fields;
+            }
+        }
+        return null;
+    }
+
+    /** Fields by slot from a regex match. */
+    private static String[] byPattern(Plan plan, RulePattern.Match m) {
+        String[] fields = plan.constants().clone();
+        int[] groups = plan.groupOfSlot();
+        for (int slot = 0; slot < groups.length; slot++) {
+            if (groups[slot] >= 0) {
+                String v = m.group(groups[slot]);
+                if (v != null) {
+                    fields[slot] = v;
+                }
+            }
+        }
+        return fields;
+    }
+
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           Plan plan, RulePattern.Match m, Memo memo) {
+                           Plan plan, String[] fields, Memo memo) {
         ParserRule rule = plan.rule();
         if (rule.emits() == Emits.IGNORE) {
             return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
@@ -245,17 +369,7 @@ public final class LineParser {
         if (unusable != null) {
             return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text, unusable);
         }
-        String[] fields = plan.constants().clone();
-        int[] groups = plan.groupOfSlot();
-        for (int slot = 0; slot < groups.length; slot++) {
-            if (groups[slot] >= 0) {
-                String v = m.group(groups[slot]);
-                if (v != null) {
-                    fields[slot] = v;
-                }
-            }
-        }
-        if (password != null && fields[FieldSlot.PASSWORD_FP] == null) {
+        if (password != null && fields[FieldSlot.PASSWORD_FP] == null && plan.readsPassword()) {
             String account = fields[FieldSlot.ACCOUNT];
             fields[FieldSlot.PASSWORD_FP] = redactor.fingerprint(account == null ? null
                     : account.toLowerCase(java.util.Locale.ROOT), password);

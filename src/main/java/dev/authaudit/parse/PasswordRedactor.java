@@ -52,14 +52,29 @@ public final class PasswordRedactor {
         if (line.startsWith(REDACTED, start)) {
             return new Redacted(line, null);
         }
-        // Dovecot closes the parenthesis at the end of the line; a password may itself contain ')'
-        int end = line.lastIndexOf(')');
-        if (end < start) {
-            end = line.length();
-        }
+        // Dovecot closes the parenthesis at the end of the line (or before " - trying the next passdb");
+        // a password may itself contain ')'. The first such ')' ends it, so a marker typed into a login
+        // earlier in the line cannot swallow the server's fields that follow the login.
+        int end = closing(line, start);
         String password = line.substring(start, end);
         String text = line.substring(0, start) + REDACTED + line.substring(end);
         return new Redacted(text, password);
+    }
+
+    private static final String NEXT_PASSDB = " - trying the next passdb";
+
+    /** Returns the ')' that closes the password: followed only by blanks, or by " - trying the next passdb". */
+    private static int closing(String line, int start) {
+        for (int e = line.indexOf(')', start); e >= 0; e = line.indexOf(')', e + 1)) {
+            int after = e + 1;
+            if (line.startsWith(NEXT_PASSDB, after)) {
+                after += NEXT_PASSDB.length();
+            }
+            if (line.substring(after).isBlank()) {
+                return e;
+            }
+        }
+        return line.length();
     }
 
     /**

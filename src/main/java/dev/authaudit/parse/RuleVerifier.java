@@ -27,13 +27,16 @@ public final class RuleVerifier {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final RuleSet rules;
     private final LineParser parser;
+    /** The same rules read by their regex patterns alone: the checker of the field templates. */
+    private final LineParser patternsOnly;
     private final EventJson json = new EventJson();
-    private final StampParser stamps = new StampParser();
 
     public RuleVerifier(RuleSet rules) {
         this.rules = rules;
-        this.parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, EXAMPLE_YEAR),
-                new PasswordRedactor("rule-examples-key-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        PasswordRedactor redactor = new PasswordRedactor("rule-examples-key-0123456789"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, EXAMPLE_YEAR), redactor);
+        this.patternsOnly = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, EXAMPLE_YEAR), redactor, false);
     }
 
     /** The result of one example. */
@@ -68,6 +71,10 @@ public final class RuleVerifier {
             if (matches(rule, ex.line())) {
                 f.add("counter example is matched by the rule" + (ex.why() == null ? "" : " (" + ex.why() + ")"));
             }
+            String t = templateDisagreement(ex.line());
+            if (t != null) {
+                f.add(t);
+            }
             out.add(new Check(rule, ex, true, f));
         }
         return out;
@@ -80,10 +87,14 @@ public final class RuleVerifier {
                 failures.add("also matched by rule " + other.id() + "; a line must match one rule only");
             }
         }
-        Stamp st = stamps.find(ex.line());
-        String diff = rule.pattern().disagreement(st == null ? ex.line() : ex.line().substring(st.end()));
+        Envelope env = parser.envelope(ex.line());
+        String diff = rule.pattern().disagreement(ex.line().substring(env.messageStart()));
         if (diff != null) {
             failures.add("the pattern means different things to the two regex engines: " + diff);
+        }
+        String t = templateDisagreement(ex.line());
+        if (t != null) {
+            failures.add(t);
         }
         Parsed p = parser.parse(new RawLine("example", ex.yamlLine(), ex.line()), Instant.parse("2026-12-31T00:00:00Z"));
         if (p.status() == Parsed.Status.UNRELATED) {
@@ -123,13 +134,41 @@ public final class RuleVerifier {
         return failures;
     }
 
-    /** Returns true when the rule matches the line's message (the text after its time stamp). */
+    /**
+     * Returns true when the rule would read the line: its source claims the line's program and the
+     * pattern matches the message (the text after the program tag).
+     */
     private boolean matches(ParserRule rule, String line) {
         if (!rule.admits(line)) {
             return false;
         }
-        Stamp stamp = stamps.find(line);
-        return rule.pattern().matcher(stamp == null ? line : line.substring(stamp.end())).find();
+        Envelope env = parser.envelope(line);
+        if (!parser.claims(env, rule.source())) {
+            return false;
+        }
+        return rule.pattern().matcher(line, env.messageStart()).find();
+    }
+
+    /**
+     * Returns how the rules read a line differently with their field templates than with their patterns
+     * alone (outcome, rule or any field of the event), or null when they agree.
+     */
+    public String templateDisagreement(String line) {
+        Instant at = Instant.parse("2026-12-31T00:00:00Z");
+        Parsed a = parser.parse(new RawLine("example", 1, line), at);
+        Parsed b = patternsOnly.parse(new RawLine("example", 1, line), at);
+        if (a.status() != b.status() || !java.util.Objects.equals(a.ruleId(), b.ruleId())) {
+            return "the field template reads the line as " + a.status() + " " + a.ruleId() + " but the pattern as "
+                    + b.status() + " " + b.ruleId();
+        }
+        if (a.event() != null) {
+            String ja = json.toJson(a.event());
+            String jb = json.toJson(b.event());
+            if (!ja.equals(jb)) {
+                return "the field template gives " + ja + " but the pattern " + jb;
+            }
+        }
+        return null;
     }
 
     private static String join(JsonNode array) {

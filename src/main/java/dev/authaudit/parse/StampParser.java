@@ -56,6 +56,19 @@ public final class StampParser {
         return trailingCtime(line);
     }
 
+    /**
+     * Returns the time of a line of CSF's state files (csf.tempban's leading epoch, csf.tempip's third
+     * field, csf.deny's trailing ctime), or null.
+     */
+    public Stamp csf(String line) {
+        Stamp s = leadingEpoch(line);
+        if (s != null) {
+            return s;
+        }
+        s = tempIpEpoch(line);
+        return s != null ? s : trailingCtime(line);
+    }
+
     /** csf.tempban: {@code <10-digit epoch>|...}; the message starts after the bar. */
     private static Stamp leadingEpoch(String s) {
         if (s.length() < 12 || s.charAt(10) != '|') {

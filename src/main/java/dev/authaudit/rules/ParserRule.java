@@ -11,11 +11,15 @@ import java.util.Set;
  * @param require literals that must all occur in the line before the pattern runs (cheap prefilter)
  * @param requireAny literals of which at least one must occur (empty: no such condition)
  * @param groups the named groups of the pattern
+ * @param templates field templates tried, in order, before the pattern (empty: the pattern alone); the
+ *     pattern remains the rule's definition and the checker of its templates
  */
 public record ParserRule(String id, String source, String description, Emits emits, List<String> require,
                          List<String> requireAny, RulePattern pattern, Set<String> groups, Map<String, String> set, String notes,
-                         List<Example> examples, List<Example> counterExamples, String file, int yamlLine) {
+                         List<Example> examples, List<Example> counterExamples, String file, int yamlLine,
+                         List<FieldTemplate> templates) {
     public ParserRule {
+        templates = List.copyOf(templates);
         require = List.copyOf(require);
         requireAny = List.copyOf(requireAny);
         groups = Set.copyOf(groups);

@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * error can name the line it is on.
  */
 public final class RuleLoader {
-    private static final Set<String> FILE_KEYS = Set.of("source", "description", "gate", "rules", "notes");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "require_any", "pattern", "set",
+    private static final Set<String> FILE_KEYS = Set.of("source", "description", "gate", "programs", "processes",
+            "containers", "attacker_controlled", "rules", "notes");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "emits", "require", "require_any", "pattern", "template", "set",
             "notes", "examples", "counter_examples");
     private static final Set<String> EXAMPLE_KEYS = Set.of("line", "expect", "why");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9_]+(?:\\.[a-z0-9_-]+)+");
@@ -67,21 +68,78 @@ public final class RuleLoader {
         }
         String description = scalar(name, top, "description", null, false);
         List<String> gate = strings(name, top, "gate", null);
-        if (gate.isEmpty()) {
+        if (gate.isEmpty() && top.get("rules") != null) {
             throw new RuleException(name, line(map), null,
                     "'gate' needs at least one literal that every line of this source contains,"
                             + " so unrelated lines cost one scan");
         }
+        List<String> programs = strings(name, top, "programs", null);
+        List<String> processes = strings(name, top, "processes", null);
+        List<String> containers = strings(name, top, "containers", null);
+        for (String c : containers) {
+            if (!RuleFile.CONTAINERS.contains(c)) {
+                throw new RuleException(name, line(top.get("containers")), null, "container '" + c
+                        + "' is not one of " + String.join(", ", RuleFile.CONTAINERS)
+                        + "; syslog, journal and multilog lines are claimed by their program in 'programs'");
+            }
+        }
+        for (String p : programs) {
+            checkName(name, top.get("programs"), p, true);
+        }
+        for (String p : processes) {
+            checkName(name, top.get("processes"), p, false);
+        }
         Node rulesNode = top.get("rules");
+        List<ParserRule> rules = new ArrayList<>();
+        if (rulesNode == null && (!programs.isEmpty() || !processes.isEmpty())) {
+            // a site file that only adds program names (e.g. Dovecot's instance_name) to a source
+            return new RuleFile(source, description == null ? "" : description, gate, programs, processes,
+                    containers, attacker(name, top.get("attacker_controlled")), rules, name);
+        }
         if (!(rulesNode instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             throw new RuleException(name, rulesNode == null ? line(map) : line(rulesNode), null,
                     "'rules' must be a non-empty list of rules");
         }
-        List<ParserRule> rules = new ArrayList<>();
         for (Node n : seq.getValue()) {
             rules.add(rule(name, source, n));
         }
-        return new RuleFile(source, description == null ? "" : description, gate, rules, name);
+        if (programs.isEmpty() && processes.isEmpty() && containers.isEmpty()) {
+            throw new RuleException(name, line(map), null, "a rule file must say whose lines it reads: 'programs'"
+                    + " (syslog tags such as dovecot or postfix/smtpd), 'processes' (names that begin a line of"
+                    + " the daemon's own log) or 'containers' (exim-mainlog, csf-state); a line of a program"
+                    + " no rule file claims gives no event");
+        }
+        return new RuleFile(source, description == null ? "" : description, gate, programs, processes, containers,
+                attacker(name, top.get("attacker_controlled")), rules, name);
+    }
+
+    private static final java.util.regex.Pattern PROGRAM = java.util.regex.Pattern.compile("[A-Za-z0-9_.*/@-]{1,128}");
+
+    /** Reads {@code attacker_controlled}: a mapping of field name to where the client's text is. */
+    private static Map<String, String> attacker(String file, Node node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof MappingNode m)) {
+            throw new RuleException(file, line(node), null, "'attacker_controlled' must be a mapping of field: where");
+        }
+        for (NodeTuple t : m.getValue()) {
+            String key = text(file, t.getKeyNode(), null);
+            if (!Fields.KNOWN.containsKey(key)) {
+                throw new RuleException(file, line(t.getKeyNode()), null, "'attacker_controlled' names an unknown"
+                        + " field '" + key + "'");
+            }
+            out.put(key, text(file, t.getValueNode(), null));
+        }
+        return out;
+    }
+
+    private static void checkName(String file, Node where, String name, boolean slash) {
+        if (!PROGRAM.matcher(name).matches() || (!slash && name.indexOf('/') >= 0) || name.equals("*")) {
+            throw new RuleException(file, line(where), null, "program name '" + name + "' must be letters, digits,"
+                    + " '_', '.', '-'" + (slash ? ", '/'" : "") + " and '*' (any run of characters), not '*' alone");
+        }
     }
 
     private ParserRule rule(String file, String source, Node node) {
@@ -105,7 +163,7 @@ public final class RuleLoader {
         String patternText = scalar(file, m, "pattern", id, true);
         RulePattern pattern;
         try {
-            pattern = RulePattern.compile(patternText);
+            pattern = RulePattern.compileAnchored(patternText);
         } catch (PatternSyntaxException e) {
             throw new RuleException(file, line(m.get("pattern")), id, "pattern is not valid RE2 syntax: "
                     + e.getDescription() + " near '" + e.getPattern() + "'; RE2 has no backreferences or"
@@ -155,8 +213,23 @@ public final class RuleLoader {
                     "rule has no examples; add at least one real line under 'examples' with the fields it must give");
         }
         String notes = scalar(file, m, "notes", id, false);
+        List<FieldTemplate> templates = new ArrayList<>();
+        for (String t : strings(file, m, "template", id)) {
+            try {
+                FieldTemplate ft = FieldTemplate.compile(t);
+                for (String f : ft.fields()) {
+                    if (!groups.contains(f)) {
+                        throw new IllegalArgumentException("field '" + f + "' is not a named group of the pattern,"
+                                + " which must read the same fields");
+                    }
+                }
+                templates.add(ft);
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(file, line(m.get("template")), id, "template '" + t + "': " + e.getMessage());
+            }
+        }
         return new ParserRule(id, source, description == null ? "" : description, emits, require, requireAny, pattern,
-                groups, set, notes == null ? "" : notes, examples, counter, file, line(map));
+                groups, set, notes == null ? "" : notes, examples, counter, file, line(map), templates);
     }
 
     private List<Example> examples(String file, Node node, String id, boolean positive) {

@@ -20,13 +20,39 @@ public final class RulePattern {
     private final com.google.re2j.Pattern re2;
     private final java.util.regex.Pattern fast;
     private final Map<String, String> javaName;
+    /** True when the pattern must match at the start of the text (or region) it is given. */
+    private final boolean anchored;
+    /**
+     * One backtracking matcher per thread, reset for each line: a line's groups are read before the
+     * same thread matches the next line with this pattern.
+     */
+    private final ThreadLocal<java.util.regex.Matcher> perThread;
 
     private RulePattern(String source, com.google.re2j.Pattern re2, java.util.regex.Pattern fast,
-                        Map<String, String> javaName) {
+                        Map<String, String> javaName, boolean anchored) {
         this.source = source;
         this.re2 = re2;
         this.fast = fast;
         this.javaName = javaName;
+        this.anchored = anchored;
+        this.perThread = fast == null ? null : ThreadLocal.withInitial(() -> fast.matcher(""));
+    }
+
+    /**
+     * Compiles an RE2 pattern that must match at the start of the message it is given (the first
+     * character after a line's program tag): a rule never searches the rest of a line for its shape,
+     * where a client's text could hold it.
+     *
+     * @throws PatternSyntaxException if it is not valid RE2
+     */
+    public static RulePattern compileAnchored(String regex) {
+        RulePattern p = compile(regex);
+        return new RulePattern(p.source, p.re2, p.fast, p.javaName, true);
+    }
+
+    /** Returns true when the pattern matches only at the start of the message. */
+    public boolean anchored() {
+        return anchored;
     }
 
     /**
@@ -46,7 +72,7 @@ public final class RulePattern {
         java.util.regex.Pattern fast;
         if (regex.contains("[:") || regex.matches("(?s).*\\(\\?[a-zA-Z]*U.*")) {
             // POSIX classes and RE2's ungreedy flag mean something else to java.util.regex
-            return new RulePattern(regex, re2, null, Map.copyOf(names));
+            return new RulePattern(regex, re2, null, Map.copyOf(names), false);
         }
         try {
             fast = java.util.regex.Pattern.compile(translated);
@@ -56,7 +82,7 @@ public final class RulePattern {
         } catch (java.util.regex.PatternSyntaxException e) {
             fast = null; // RE2-only syntax: always use RE2/J for this rule
         }
-        return new RulePattern(regex, re2, fast, Map.copyOf(names));
+        return new RulePattern(regex, re2, fast, Map.copyOf(names), false);
     }
 
     /**
@@ -144,26 +170,39 @@ public final class RulePattern {
 
     /** Returns a matcher for one line. */
     public Match matcher(String text) {
-        return new Match(text);
+        return new Match(text, 0);
     }
 
-    /** The result of matching one line: call {@link #find()} then {@link #group(String)}. */
+    /** Returns a matcher for the part of a line from {@code from} on (the message), without copying it. */
+    public Match matcher(String text, int from) {
+        return new Match(text, from);
+    }
+
+    /**
+     * The result of matching one line: call {@link #find()} then {@link #group(String)}, before this
+     * thread matches another line with the same pattern (the backtracking matcher is the thread's).
+     */
     public final class Match {
         private final String text;
+        private final int from;
         private java.util.regex.Matcher jm;
         private com.google.re2j.Matcher rm;
 
-        private Match(String text) {
+        private Match(String text, int from) {
             this.text = text;
+            this.from = from;
         }
 
         /** Returns true when the pattern occurs in the line (leftmost match). */
         public boolean find() {
             if (fast != null) {
-                Budgeted b = new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * text.length());
-                java.util.regex.Matcher m = fast.matcher(b);
+                Budgeted b = new Budgeted(text, BUDGET_BASE + BUDGET_PER_CHAR * (text.length() - from));
+                java.util.regex.Matcher m = perThread.get().reset(b);
+                if (from > 0) {
+                    m.region(from, text.length());
+                }
                 try {
-                    if (m.find()) {
+                    if (anchored ? m.lookingAt() : m.find()) {
                         jm = m;
                         return true;
                     }
@@ -172,8 +211,8 @@ public final class RulePattern {
                     // a line built to backtrack (or to recurse): fall through to the linear engine
                 }
             }
-            rm = re2.matcher(text);
-            return rm.find();
+            rm = re2.matcher(from == 0 ? text : text.substring(from));
+            return anchored ? rm.lookingAt() : rm.find();
         }
 
         /** Returns the text of a group (by {@link #groupIndex}) of the last successful find, or null. */
@@ -205,8 +244,8 @@ public final class RulePattern {
         }
         java.util.regex.Matcher j = fast.matcher(text);
         com.google.re2j.Matcher r = re2.matcher(text);
-        boolean jf = j.find();
-        boolean rf = r.find();
+        boolean jf = anchored ? j.lookingAt() : j.find();
+        boolean rf = anchored ? r.lookingAt() : r.find();
         if (jf != rf) {
             return "RE2 " + (rf ? "matches" : "does not match") + " but java.util.regex "
                     + (jf ? "does" : "does not");

@@ -93,12 +93,13 @@ public final class RuleSet {
                     idOwner.put(r.id(), f.file());
                     rules.add(r);
                 }
-                if (!first) {
-                    RuleFile base = fileOfSource.get(f.source());
-                    List<String> gate = new ArrayList<>(base.gate());
-                    f.gate().stream().filter(g -> !gate.contains(g)).forEach(gate::add);
-                    fileOfSource.put(f.source(), new RuleFile(f.source(), base.description(), gate, List.of(),
-                            base.file()));
+                RuleFile base = fileOfSource.get(f.source());
+                if (base != f) {
+                    // a site file of a shipped source adds its gate literals and program names
+                    fileOfSource.put(f.source(), new RuleFile(f.source(), base.description(),
+                            union(base.gate(), f.gate()), union(base.programs(), f.programs()),
+                            union(base.processes(), f.processes()), union(base.containers(), f.containers()),
+                            base.attackerControlled(), List.of(), base.file()));
                 }
             }
             first = false;
@@ -106,9 +107,16 @@ public final class RuleSet {
         List<RuleFile> out = new ArrayList<>();
         for (Map.Entry<String, List<ParserRule>> e : bySource.entrySet()) {
             RuleFile f = fileOfSource.get(e.getKey());
-            out.add(new RuleFile(f.source(), f.description(), f.gate(), e.getValue(), f.file()));
+            out.add(new RuleFile(f.source(), f.description(), f.gate(), f.programs(), f.processes(), f.containers(),
+                    f.attackerControlled(), e.getValue(), f.file()));
         }
         return new RuleSet(out);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        b.stream().filter(x -> !out.contains(x)).forEach(out::add);
+        return out;
     }
 
     private static List<Path> list(Path dir) {

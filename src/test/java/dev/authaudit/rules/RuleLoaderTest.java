@@ -30,6 +30,7 @@ class RuleLoaderTest {
             "    examples:",
             "      - line: '2024-01-01 00:00:00 failed for [192.0.2.1]'",
             "        expect: {ip: 192.0.2.1}",
+            "containers: [exim-mainlog]",
             "");
 
     @Test
@@ -75,6 +76,34 @@ class RuleLoaderTest {
         Path p = write("bad.yaml", GOOD.substring(0, GOOD.indexOf("    examples:")));
         assertThatThrownBy(() -> new RuleLoader().load(p))
                 .isInstanceOf(RuleException.class).hasMessageContaining("rule has no examples");
+    }
+
+    @Test
+    void load_noProgramsOrContainers_isRejected() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("containers: [exim-mainlog]\n", ""));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("must say whose lines it reads");
+    }
+
+    @Test
+    void load_unknownContainer_isRejected() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("[exim-mainlog]", "[syslog]"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class).hasMessageContaining("container 'syslog' is not one of");
+    }
+
+    @Test
+    void ruleSet_siteFileWithProgramsOnly_addsProgramToShippedSource() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(shipped.resolve("demo.yaml"), GOOD);
+        Files.writeString(site.resolve("extra.yaml"), "source: demo\nprograms: [mail-imap]\n");
+        RuleSet set = RuleSet.load(List.of(shipped, site));
+        assertThat(set.files()).singleElement().satisfies(f -> {
+            assertThat(f.programs()).containsExactly("mail-imap");
+            assertThat(f.containers()).containsExactly("exim-mainlog");
+            assertThat(f.rules()).hasSize(1);
+        });
     }
 
     @Test

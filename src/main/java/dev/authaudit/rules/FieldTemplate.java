@@ -1,0 +1,205 @@
+package dev.authaudit.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule's shape as literal anchors and named fields, in the spirit of Elasticsearch's and Logstash's
+ * {@code dissect}: {@code imap-login: Login: user=<%{account:last}>, method=%{mech}, rip=%{ip}, ...}.
+ * It compiles to literal searches, no regex:
+ * <ul>
+ *   <li>a literal must stand exactly where the text so far ends (the first literal at the start of the
+ *       message: templates are anchored after the program tag);</li>
+ *   <li>{@code %{name}} takes the text up to the FIRST occurrence of the literal after it;</li>
+ *   <li>{@code %{name:last}} takes the text up to the LAST occurrence of the literal after it: the
+ *       declared answer to "which occurrence wins" for a field a client controls and that may contain
+ *       the next anchor (Dovecot's {@code user=<...>}: the server's own {@code >, method=} is the last);</li>
+ *   <li>{@code %{}} skips text the same way; a field at the end takes the rest of the message, and a
+ *       template that ends with a literal must end where the message ends.</li>
+ * </ul>
+ * Each captured value must also fit its field's characters (an address is hex digits, dots and colons,
+ * a port digits, a session id base64, a service one of Dovecot's login services), or the template does
+ * not match and the rule's regex decides.
+ * The regex stays the rule's definition: {@code rules test} checks that both read every example and
+ * counter example alike.
+ */
+public final class FieldTemplate {
+    /** The characters a field's value may hold (fields not listed may hold anything). */
+    private static final Map<String, String> CHARS = Map.of(
+            "ip", "0123456789abcdefABCDEF:.",
+            "local_ip", "0123456789abcdefABCDEF:.",
+            "port", "0123456789",
+            "attempts", "0123456789",
+            "hits", "0123456789");
+    private static final Map<String, Integer> MAX = Map.of("ip", 45, "local_ip", 45, "port", 5, "attempts", 6,
+            "hits", 9, "mech", 64, "session", 64, "service", 32);
+
+    private final String source;
+    /** Literals, and fields (null literal) with their name (null = skip) and whether the last occurrence wins. */
+    private final String[] literal;
+    private final String[] field;
+    private final boolean[] last;
+
+    private FieldTemplate(String source, String[] literal, String[] field, boolean[] last) {
+        this.source = source;
+        this.literal = literal;
+        this.field = field;
+        this.last = last;
+    }
+
+    /**
+     * Compiles a template.
+     *
+     * @throws IllegalArgumentException with a message for the rule file's author
+     */
+    public static FieldTemplate compile(String template) {
+        List<String> lits = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        List<Boolean> lasts = new ArrayList<>();
+        int i = 0;
+        int n = template.length();
+        StringBuilder lit = new StringBuilder();
+        boolean prevField = false;
+        while (i < n) {
+            if (template.startsWith("%{", i)) {
+                int end = template.indexOf('}', i);
+                if (end < 0) {
+                    throw new IllegalArgumentException("'%{' at " + i + " has no closing '}'");
+                }
+                if (lit.length() > 0) {
+                    lits.add(lit.toString());
+                    fields.add(null);
+                    lasts.add(false);
+                    lit.setLength(0);
+                    prevField = false;
+                }
+                if (prevField) {
+                    throw new IllegalArgumentException("two fields in a row at " + i
+                            + " (there must be a literal anchor between fields)");
+                }
+                String spec = template.substring(i + 2, end);
+                boolean isLast = spec.endsWith(":last");
+                String name = isLast ? spec.substring(0, spec.length() - 5) : spec;
+                if (!name.isEmpty() && !Fields.KNOWN.containsKey(name)) {
+                    throw new IllegalArgumentException("'%{" + spec + "}' names an unknown field '" + name + "'");
+                }
+                if (name.indexOf(':') >= 0) {
+                    throw new IllegalArgumentException("'%{" + spec + "}': the only modifier is ':last'");
+                }
+                lits.add(null);
+                fields.add(name.isEmpty() ? null : name);
+                lasts.add(isLast);
+                prevField = true;
+                i = end + 1;
+            } else {
+                lit.append(template.charAt(i++));
+            }
+        }
+        if (lit.length() > 0) {
+            lits.add(lit.toString());
+            fields.add(null);
+            lasts.add(false);
+        }
+        boolean[] l = new boolean[lasts.size()];
+        for (int k = 0; k < l.length; k++) {
+            l[k] = lasts.get(k);
+        }
+        return new FieldTemplate(template, lits.toArray(new String[0]), fields.toArray(new String[0]), l);
+    }
+
+    /** Returns the template as written. */
+    public String source() {
+        return source;
+    }
+
+    /** Returns the names of the fields it captures, in order. */
+    public List<String> fields() {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < literal.length; k++) {
+            if (literal[k] == null && field[k] != null) {
+                out.add(field[k]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Matches the message that starts at {@code from}; on success fills {@code bounds} with a start and
+     * an end per captured field (in {@link #fields()} order) and returns true.
+     */
+    public boolean match(String s, int from, int[] bounds) {
+        int pos = from;
+        int n = s.length();
+        int f = 0;
+        for (int k = 0; k < literal.length; k++) {
+            String lit = literal[k];
+            if (lit != null) {
+                if (!s.startsWith(lit, pos)) {
+                    return false;
+                }
+                pos += lit.length();
+                continue;
+            }
+            String name = field[k];
+            int start = pos;
+            int end;
+            if (k + 1 == literal.length) {
+                end = n;
+                pos = n;
+            } else {
+                String next = literal[k + 1];
+                end = last[k] ? s.lastIndexOf(next) : s.indexOf(next, pos);
+                if (end < start) {
+                    return false;
+                }
+                pos = end + next.length();
+                k++;
+            }
+            if (name != null) {
+                if (!fits(name, s, start, end)) {
+                    return false;
+                }
+                bounds[2 * f] = start;
+                bounds[2 * f + 1] = end;
+                f++;
+            }
+        }
+        return pos == n;
+    }
+
+    /** Fields whose value is one of a few words. */
+    private static final Map<String, java.util.Set<String>> WORDS = Map.of(
+            "service", java.util.Set.of("imap", "pop3", "submission", "managesieve"));
+
+    private static boolean fits(String name, String s, int start, int end) {
+        java.util.Set<String> words = WORDS.get(name);
+        if (words != null && !words.contains(s.substring(start, end))) {
+            return false;
+        }
+        Integer max = MAX.get(name);
+        if (max != null && (end - start > max || end == start)) {
+            return false;
+        }
+        String chars = CHARS.get(name);
+        if (chars == null) {
+            if (name.equals("mech") || name.equals("session") || name.equals("service")) {
+                for (int i = start; i < end; i++) {
+                    char c = s.charAt(i);
+                    boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                            || c == '_' || (name.equals("session") ? c == '+' || c == '/' || c == '=' : c == '.');
+                    if (!ok) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        for (int i = start; i < end; i++) {
+            if (chars.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
