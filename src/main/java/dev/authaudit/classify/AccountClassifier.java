@@ -193,7 +193,13 @@ public final class AccountClassifier {
             List<Claim> why = new ArrayList<>();
             List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
                     && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
-            if (strangers.size() >= settings.stuffingMinSources()) {
+            if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
+                // nobody ever logged in as this login: the login's own totals are all strangers'
+                why.add(Claim.of(ClaimKind.STRANGERS).login(login).count(e.failures()).other(e.distinctIps())
+                        .extra(e.distinctNetworks()).say(e.failures() + " failures from " + e.distinctIps()
+                        + " different addresses in " + e.distinctNetworks()
+                        + " networks, none of which ever logged in as " + login));
+            } else if (strangers.size() >= settings.stuffingMinSources()) {
                 long failures = strangers.stream().mapToLong(a -> a.source().failures()).sum();
                 Set<String> networks = new java.util.HashSet<>();
                 strangers.forEach(a -> networks.add(a.source().network() == null ? a.ip() : a.source().network()));
@@ -287,8 +293,9 @@ public final class AccountClassifier {
     }
 
     /**
-     * Returns "separately, N addresses guess this login (M failures): why", naming the guessers apart from the
-     * customer's own sources.
+     * Returns "separately, N addresses guess this login (at least M failures): why", naming the guessers apart
+     * from the customer's own sources. M is a lower bound: a guesser that fell off the login's bounded source
+     * list and came back is counted from its return.
      */
     private Claim guessers(AccountEvidence e, Set<String> guessers, Claim why) {
         long failures = 0;
@@ -300,7 +307,7 @@ public final class AccountClassifier {
         String because = why == null ? "" : ": " + why.text();
         return Claim.of(ClaimKind.GUESSERS).addresses(List.copyOf(guessers)).login(e.account()).count(guessers.size())
                 .other(failures).say("separately, " + EvidenceText.plural(guessers.size(), "address guesses",
-                        "addresses guess") + " this login (" + EvidenceText.plural(failures, "failure", "failures")
+                        "addresses guess") + " this login (at least " + EvidenceText.plural(failures, "failure", "failures")
                         + ")" + because);
     }
 

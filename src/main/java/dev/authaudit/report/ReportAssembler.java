@@ -78,7 +78,7 @@ public final class ReportAssembler {
         BlockEvidence b = a.evidence();
         TreeSet<Integer> ports = new TreeSet<>(b.blockPorts());
         ports.addAll(b.dropPorts());
-        return new BlockEntry(b.ip(), at(b.at(), offset), b.source(), a.trigger(), b.hits(), List.copyOf(ports),
+        return new BlockEntry(b.ip(), at(b.at(), offset), b.source(), b.trigger(), b.hits(), List.copyOf(ports),
                 a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons());
     }
 

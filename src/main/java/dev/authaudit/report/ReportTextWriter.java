@@ -100,7 +100,7 @@ public final class ReportTextWriter {
             List<SourceEntry> guessers = a.guessers();
             if (!guessers.isEmpty()) {
                 sources += " (apart: " + guessers.size() + (guessers.size() == 1 ? " address guesses" : " addresses guess")
-                        + " it, " + guessers.stream().mapToLong(SourceEntry::failures).sum() + " failures)";
+                        + " it)";
             }
             OffsetDateTime blocked = r.blocks().stream().filter(b -> a.account().equals(b.account()))
                     .map(BlockEntry::at).min(OffsetDateTime::compareTo).orElse(null);
