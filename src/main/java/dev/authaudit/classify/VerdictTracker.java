@@ -35,7 +35,8 @@ final class VerdictTracker implements CorrelationListener {
         double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
         final EnumMap<AccountVerdict, String> device = new EnumMap<>(AccountVerdict.class);
-        String toldDevice;
+        /** Devices the current verdict was already told about (a few; a flip-flop between two is told once). */
+        final java.util.LinkedHashSet<String> toldDevices = new java.util.LinkedHashSet<>(2);
     }
 
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
@@ -82,11 +83,17 @@ final class VerdictTracker implements CorrelationListener {
         boolean surer = a.verdict() == d.current && a.verdict() != AccountVerdict.OK
                 && a.confidence() >= d.told + CONFIDENCE_STEP;
         // and when the customer's device changes: a notice decided about another device is decided again
-        boolean newDevice = a.verdict() == d.current && a.device() != null && !a.device().equals(d.toldDevice);
+        boolean newDevice = a.verdict() == d.current && a.device() != null && !d.toldDevices.contains(a.device())
+                && d.toldDevices.size() < 8;
         if (a.verdict() != d.current || surer || newDevice) {
+            if (a.verdict() != d.current) {
+                d.toldDevices.clear();
+            }
             d.current = a.verdict();
             d.told = a.confidence();
-            d.toldDevice = a.device();
+            if (a.device() != null) {
+                d.toldDevices.add(a.device());
+            }
             observer.accept(new Observation(Observation.Kind.ACCOUNT, a.account(), a.verdict().word(), a.confidence(),
                     d.first.get(a.verdict()), a.reasons(), a.device()));
         }

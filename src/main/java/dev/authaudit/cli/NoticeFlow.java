@@ -93,6 +93,10 @@ final class NoticeFlow implements Consumer<Observation> {
                     || a.detectedAt() == null) {
                 continue;
             }
+            NoticeRecord shown = latest.get(a.account().toLowerCase(Locale.ROOT));
+            if (shown != null && !suppressed(shown)) {
+                continue; // this run already has the login's notice
+            }
             factory.of(a.evidence(), a.verdict().word(), a.confidence(), a.detectedAt(), false, a.device())
                     .ifPresent(this::enqueue);
         }
@@ -101,17 +105,25 @@ final class NoticeFlow implements Consumer<Observation> {
     private void enqueue(NoticeCandidate c) {
         Instant cutoff = wallClock.instant().minus(options.maxAge());
         NoticeRecord r = outbox.enqueue(c, options.mode(), cutoff);
-        // a login's earlier notice that was held back is superseded by the one decided on later evidence
-        NoticeRecord before = latest.put(c.account(), r);
-        if (before != null && before.id() != r.id()
-                && outbox.entries(List.of(before)).get(0).status().equals("suppressed")) {
+        // one notice per login in the report: a held-back one gives way to one decided on later evidence,
+        // and a later decision held back (say, one per login per 24 h) does not hide the one that went out
+        NoticeRecord before = latest.get(c.account());
+        if (before != null && before.id() != r.id()) {
+            if (suppressed(r) && !suppressed(before)) {
+                return;
+            }
             records.remove(before.id());
         }
+        latest.put(c.account(), r);
         records.put(r.id(), r);
         accountsByDeviceIp.computeIfAbsent(c.device().ip(), k -> new HashSet<>()).add(c.account());
         if (replayDispatcher != null) {
             problems.addAll(replayDispatcher.dispatchDue(clock.instant()).problems());
         }
+    }
+
+    private boolean suppressed(NoticeRecord r) {
+        return outbox.entries(List.of(r)).get(0).status().equals("suppressed");
     }
 
     /** Returns the problems met while dispatching during the replay. */

@@ -51,7 +51,7 @@ public final class CandidateFactory {
             last = first;
         }
         String network = s.network() == null ? s.ip() : s.network();
-        DeviceSeen seen = new DeviceSeen(s.ip(), network, s.protocols(), new TreeSet<>(s.ports()), s.helo());
+        DeviceSeen seen = new DeviceSeen(s.ip(), network, s.failureProtocols(), new TreeSet<>(s.failurePorts()), s.helo());
         // one incident per login, device network and day: a restart that re-reads part of the logs
         // arrives at the same key, and the policy's per-login period covers the rest
         String incident = IncidentKey.of(e.account(), network, first.truncatedTo(ChronoUnit.DAYS));
