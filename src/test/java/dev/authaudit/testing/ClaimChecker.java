@@ -60,8 +60,17 @@ public final class ClaimChecker {
     private final Map<String, Integer> checked = new HashMap<>();
 
     public ClaimChecker(Collection<LogEvent> events) {
+        Map<String, AuthFailure> previousExim = new HashMap<>();
         for (LogEvent e : events) {
             if (e instanceof AuthFailure f && f.ip() != null) {
+                // Exim through syslog writes each 535 twice on consecutive lines: the copy is no attempt
+                if (syslogCopy(f, previousExim.get(f.origin().file()))) {
+                    previousExim.remove(f.origin().file());
+                    continue;
+                }
+                if ("exim".equals(f.origin().source()) && !f.detail()) {
+                    previousExim.put(f.origin().file(), f);
+                }
                 failures.add(f);
             } else if (e instanceof AuthSuccess s && s.ip() != null) {
                 successes.add(s);
@@ -73,6 +82,16 @@ public final class ClaimChecker {
                 unblocks.add(u);
             }
         }
+    }
+
+    /** The same Exim line again, one or two lines later in the same file (syslog_duplication). */
+    private static boolean syslogCopy(AuthFailure f, AuthFailure before) {
+        return before != null && "exim".equals(f.origin().source()) && !f.detail()
+                && f.origin().file().equals(before.origin().file())
+                && f.origin().line() - before.origin().line() >= 1 && f.origin().line() - before.origin().line() <= 2
+                && f.instant().equals(before.instant()) && f.ip().equals(before.ip())
+                && java.util.Objects.equals(f.account(), before.account())
+                && java.util.Objects.equals(f.port(), before.port()) && f.reason() == before.reason();
     }
 
     /** Checks every claim of {@code r}; returns the rejections (empty when every claim holds). */
