@@ -42,18 +42,19 @@ public final class ClaimRun {
      *
      * @param zone the zone of zone-less stamps
      * @param fileTime the modification time to give every log (a checkout resets file times; syslog years
-     *     come from it)
+     *     come from it), or null to keep each file's own
      */
     public static Outcome run(Path dir, ZoneId zone, Instant fileTime) {
         ScanInputs found = ScanInputs.of(List.of(dir.toString()), null);
         List<InputFile> logs = new ArrayList<>();
         for (InputFile f : found.logs()) {
-            logs.add(new InputFile(f.path(), f.display(), fileTime));
+            logs.add(fileTime == null ? f : new InputFile(f.path(), f.display(), fileTime));
         }
         ScanInputs inputs = new ScanInputs(logs, found.csf(), found.csfPath(), found.problems());
         RuleSet rules = RuleSet.load(List.of(CliRun.repo().resolve("rules")));
         LineParser parser = new LineParser(rules, new TimeResolver(zone, null), new PasswordRedactor(new byte[16]));
-        Context context = new Context(new ByteArrayInputStream(new byte[0]), Clock.fixed(fileTime, ZoneOffset.UTC));
+        Context context = new Context(new ByteArrayInputStream(new byte[0]),
+                fileTime == null ? Clock.systemUTC() : Clock.fixed(fileTime, ZoneOffset.UTC));
         List<LogEvent> events = new ArrayList<>();
         Replay.Outcome o = new Replay(parser, YearAnchor.none(), context, new PrintWriter(new StringWriter()), false)
                 .run(inputs, Auditor.builder().csf(inputs.csf()).build(), null, null, events::add);
