@@ -173,14 +173,14 @@ public final class ClaimChecker {
             }
             case NETWORK_SUCCESS -> {
                 String net = c.addresses().size() > 1 ? c.addresses().get(1) : null;
-                long n = successes.stream().filter(s -> same(s.account(), login) && inNetwork(s.ip(), net)).count();
+                long n = ok(null, login).stream().filter(s -> inNetwork(s.ip(), net)).count();
                 if (c.count() < 1 || c.count() > n) {
                     reject(login, c, "claims " + c.count() + " successes from network " + net + "; the lines show " + n);
                 }
             }
             case DOMAIN_SUCCESS -> {
                 String domain = login.substring(login.indexOf('@') + 1);
-                long n = successes.stream().filter(s -> ip.equals(s.ip()) && s.account() != null
+                long n = ok(ip, null).stream().filter(s -> s.account() != null
                         && s.account().toLowerCase(Locale.ROOT).endsWith("@" + domain)).count();
                 if (c.count() < 1 || c.count() > n) {
                     reject(login, c, "claims " + c.count() + " successes of " + domain + " from " + ip
@@ -402,7 +402,7 @@ public final class ClaimChecker {
             case CUSTOMER_FAILURES, UNDECIDED -> {
                 count(c, fail(ip, null), c.count());
                 if (c.kind() == dev.authaudit.classify.ClaimKind.UNDECIDED) {
-                    long d = drops.stream().filter(x -> ip.equals(x.ip())).count();
+                    long d = dropsOf(ip).size();
                     if (c.other() > d) {
                         reject(who, c, "claims " + c.other() + " drops; the lines show " + d);
                     }
@@ -424,14 +424,14 @@ public final class ClaimChecker {
             case NETWORK_HISTORY -> {
                 String net = c.addresses().size() > 1 ? c.addresses().get(1) : null;
                 for (String l : c.logins()) {
-                    if (successes.stream().noneMatch(s -> same(s.account(), l) && inNetwork(s.ip(), net))) {
+                    if (ok(null, l).stream().noneMatch(s -> inNetwork(s.ip(), net))) {
                         reject(who, c, "no success as " + l + " from " + net);
                     }
                 }
             }
             case PORTS_KNOCKED -> {
                 Set<Integer> ports = new HashSet<>();
-                drops.stream().filter(x -> ip.equals(x.ip()) && x.port() != null).forEach(x -> ports.add(x.port()));
+                dropsOf(ip).stream().filter(x -> x.port() != null).forEach(x -> ports.add(x.port()));
                 if (ports.size() < c.count()) {
                     reject(who, c, "claims " + c.count() + " ports; the lines show " + ports.size());
                 }
@@ -483,14 +483,14 @@ public final class ClaimChecker {
             }
             case BLOCK_DROPS -> {
                 checked.merge(c.kind().name(), 1, Integer::sum);
-                long n = drops.stream().filter(x -> ipText.equals(x.ip()) && within(x.instant(), c.first(), c.last()))
+                long n = dropsOf(ipText).stream().filter(x -> within(x.instant(), c.first(), c.last()))
                         .count();
                 if (c.count() > n || c.count() < 1) {
                     reject(who, c, "claims " + c.count() + " drops between " + c.first() + " and " + c.last()
                             + "; the lines show " + n);
                 }
                 for (Integer p : c.ports()) {
-                    if (drops.stream().noneMatch(x -> ipText.equals(x.ip()) && p.equals(x.port()))) {
+                    if (dropsOf(ipText).stream().noneMatch(x -> p.equals(x.port()))) {
                         reject(who, c, "no drop to port " + p);
                     }
                 }
@@ -553,14 +553,53 @@ public final class ClaimChecker {
     }
 
     private List<AuthFailure> fail(String ip, String login) {
-        return failures.stream().filter(f -> (ip == null || ip.equals(f.ip())) && (login == null || same(f.account(), login)
+        if (failuresByIp == null) {
+            failuresByIp = new HashMap<>();
+            failuresByLogin = new HashMap<>();
+            for (AuthFailure f : failures) {
+                failuresByIp.computeIfAbsent(f.ip(), k -> new ArrayList<>()).add(f);
+                if (f.account() != null) {
+                    failuresByLogin.computeIfAbsent(f.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+        List<AuthFailure> from = ip != null ? failuresByIp.getOrDefault(ip, List.of())
+                : login != null ? failuresByLogin.getOrDefault(login.toLowerCase(Locale.ROOT), List.of()) : failures;
+        return from.stream().filter(f -> (ip == null || ip.equals(f.ip())) && (login == null || same(f.account(), login)
                 || (f.account() == null && ip != null))).toList();
     }
 
     private List<AuthSuccess> ok(String ip, String login) {
-        return successes.stream().filter(s -> (ip == null || ip.equals(s.ip()))
+        if (successesByIp == null) {
+            successesByIp = new HashMap<>();
+            successesByLogin = new HashMap<>();
+            for (AuthSuccess x : successes) {
+                successesByIp.computeIfAbsent(x.ip(), k -> new ArrayList<>()).add(x);
+                if (x.account() != null) {
+                    successesByLogin.computeIfAbsent(x.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(x);
+                }
+            }
+        }
+        List<AuthSuccess> from = ip != null ? successesByIp.getOrDefault(ip, List.of())
+                : login != null ? successesByLogin.getOrDefault(login.toLowerCase(Locale.ROOT), List.of()) : successes;
+        return from.stream().filter(s -> (ip == null || ip.equals(s.ip()))
                 && (login == null || same(s.account(), login))).toList();
     }
+
+    private List<FirewallDrop> dropsOf(String ip) {
+        if (dropsByIp == null) {
+            dropsByIp = new HashMap<>();
+            drops.forEach(d -> dropsByIp.computeIfAbsent(d.ip(), k -> new ArrayList<>()).add(d));
+        }
+        return dropsByIp.getOrDefault(ip, List.of());
+    }
+
+    private Map<String, List<FirewallDrop>> dropsByIp;
+    private Map<String, List<AuthFailure>> failuresByIp;
+    private Map<String, List<AuthFailure>> failuresByLogin;
+    private Map<String, List<AuthSuccess>> successesByIp;
+    private Map<String, List<AuthSuccess>> successesByLogin;
 
     private static boolean same(String a, String login) {
         return a != null && a.equalsIgnoreCase(login);
@@ -631,8 +670,8 @@ public final class ClaimChecker {
     }
 
     private void successAt(String subject, Claim c, String ip, Instant t) {
-        boolean ok = successes.stream().anyMatch(s -> ip.equals(s.ip()) && same(s.account(), subject)
-                && Math.abs(Duration.between(s.instant(), t).toSeconds()) <= 1);
+        boolean ok = ok(ip, subject).stream()
+                .anyMatch(s -> Math.abs(Duration.between(s.instant(), t).toSeconds()) <= 1);
         if (!ok) {
             reject(subject, c, "no success from " + ip + " at " + t);
         }
