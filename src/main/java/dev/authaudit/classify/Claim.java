@@ -24,11 +24,12 @@ import java.util.Set;
  * @param first the earliest time it names, or null
  * @param last the latest time it names, or null
  * @param period a rhythm or window it names, or null
+ * @param on the protocol the rhythm was measured on, or null
  * @param text the sentence
  */
 public record Claim(ClaimKind kind, List<String> addresses, List<String> logins, Set<Protocol> protocols,
                     List<Integer> ports, long count, long other, long extra, String fingerprint, Instant first, Instant last, Duration period,
-                    String text) {
+                    Protocol on, String text) {
     public Claim {
         addresses = List.copyOf(addresses);
         logins = List.copyOf(logins);
@@ -60,6 +61,7 @@ public record Claim(ClaimKind kind, List<String> addresses, List<String> logins,
         private Instant first;
         private Instant last;
         private Duration period;
+        private Protocol on;
 
         private Builder(ClaimKind kind) {
             this.kind = kind;
@@ -131,6 +133,11 @@ public record Claim(ClaimKind kind, List<String> addresses, List<String> logins,
             return this;
         }
 
+        public Builder on(Protocol on) {
+            this.on = on;
+            return this;
+        }
+
         /** Returns the protocols set so far, for the sentence. */
         public Set<Protocol> protocols() {
             return protocols;
@@ -138,7 +145,8 @@ public record Claim(ClaimKind kind, List<String> addresses, List<String> logins,
 
         /** Finishes the claim with its sentence. */
         public Claim say(String text) {
-            return new Claim(kind, addresses, logins, protocols, ports, count, other, extra, fingerprint, first, last, period, text);
+            return new Claim(kind, addresses, logins, protocols, ports, count, other, extra, fingerprint, first, last, period, on,
+                    text);
         }
     }
 }

@@ -70,10 +70,14 @@ final class SourceRoles {
         if (r.isPresent()) {
             Claim.Builder b = Claim.of(ClaimKind.POLLING).address(s.ip()).login(login).count(s.failures())
                     .first(s.firstFailure()).last(s.lastFailure()).protocols(s.failureProtocols())
-                    .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r.get())));
-            return Optional.of(b.say(s.failures() + " failures from " + s.ip() + " " + rhythm.describe(r.get())
-                    + " since " + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(b.protocols())
-                    + ": a mail client polling, not a person"));
+                    .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r.get())))
+                    .on(r.get().protocol());
+            // the rhythm belongs to one protocol; say which when the source failed on more than one
+            String on = b.protocols().size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.get().protocol()))
+                    : "";
+            return Optional.of(b.say(s.failures() + " failures from " + s.ip() + " since "
+                    + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(b.protocols()) + ", "
+                    + rhythm.describe(r.get()) + on + ": a mail client polling, not a person"));
         }
         if (s.distinctFingerprints() == 1 && s.topFingerprintCount() >= settings.oneFingerprintMin()) {
             return Optional.of(Claim.of(ClaimKind.SAME_PASSWORD).address(s.ip()).login(login)

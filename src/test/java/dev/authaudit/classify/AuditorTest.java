@@ -69,7 +69,7 @@ class AuditorTest {
         assertThat(bob.verdict()).isEqualTo(AccountVerdict.STALE_PASSWORD);
         assertThat(bob.evidence().failures()).isEqualTo(23);
         assertThat(bob.confidence()).isGreaterThanOrEqualTo(0.8);
-        assertThat(bob.reasons()).anySatisfy(s -> assertThat(s).contains("23 failures from 198.51.100.7 every 5 min")
+        assertThat(bob.reasons()).anySatisfy(s -> assertThat(s).contains("23 failures from 198.51.100.7 since 09:00, IMAP, every 5 min")
                 .contains("since 09:00").contains("IMAP"));
         assertThat(bob.reasons()).anySatisfy(s -> assertThat(s)
                 .isEqualTo("one password fingerprint 712c344 repeated 23 times"));

@@ -148,7 +148,7 @@ public final class ClaimChecker {
                 count(c, f, c.count());
                 firstAndLast(c, f);
                 protocols(c, f);
-                if (c.period() != null && !rhythm(f, c.period())) {
+                if (c.period() != null && !rhythm(f, c.period(), c.on())) {
                     reject(login, c, "no failure rhythm near " + c.period() + " from " + ip);
                 }
             }
@@ -158,7 +158,9 @@ public final class ClaimChecker {
                 count(c, f, c.count());
             }
             case SUCCESS_BEFORE -> {
-                Instant first = earliest(fail(ip, login));
+                // before the first counted attempt (its lines may begin up to the pairing window earlier)
+                Instant first = c.first() != null ? c.first() : earliest(fail(ip, login));
+                near(login, c, fail(ip, login), first, "first");
                 long n = ok(ip, login).stream().filter(s -> first == null || s.instant().isBefore(first)).count();
                 if (c.count() < 1 || c.count() > n) {
                     reject(login, c, "claims " + c.count() + " successes from " + ip + " before its failures; the"
@@ -694,15 +696,13 @@ public final class ClaimChecker {
     }
 
     /** Returns true when the median gap between failures (a pair of lines counted as one) is near the period. */
-    private static boolean rhythm(List<AuthFailure> f, Duration period) {
-        List<Instant> times = f.stream().filter(x -> !x.detail()).map(AuthFailure::instant).sorted().toList();
-        if (times.size() < 3) {
-            times = f.stream().map(AuthFailure::instant).sorted().toList();
-        }
+    private static boolean rhythm(List<AuthFailure> f, Duration period, Protocol on) {
+        List<Instant> times = f.stream().filter(x -> !x.detail() && (on == null || x.protocol() == on))
+                .map(AuthFailure::instant).sorted().toList();
         List<Long> gaps = new ArrayList<>();
         Instant prev = null;
         for (Instant t : times) {
-            if (prev != null && Duration.between(prev, t).toSeconds() > PAIRING.toSeconds() / 2) {
+            if (prev != null && Duration.between(prev, t).toSeconds() > 5) {
                 gaps.add(Duration.between(prev, t).toSeconds());
             }
             prev = t;
