@@ -59,8 +59,8 @@ public final class NoticeOutbox {
         String old = null;
         if (mode == DeliveryMode.SEND && sendCutoff != null && c.lastFailure().isBefore(sendCutoff)) {
             mode = DeliveryMode.DRAFTS;
-            old = "drafted, not sent: its last failure (" + c.lastFailure() + ") is older than the notice age limit ("
-                    + c.lastFailure() + " < " + sendCutoff + ")";
+            old = "drafted, not sent: its last failure (" + c.lastFailure() + ") is before " + sendCutoff
+                    + ", the oldest a mailed notice may be about (--notice-max-age)";
         }
         Optional<NoticeRecord> existing = ledger.find(c.account(), c.incidentKey());
         if (existing.isPresent() && existing.get().status() != NoticeStatus.SUPPRESSED) {

@@ -92,6 +92,22 @@ class NoticeDispatcherTest {
     }
 
     @Test
+    void enqueue_sendForAnIncidentOverLongAgo_draftsAndSaysSoNeverMails() {
+        NoticeLedger l = ledger();
+        Candidates old = Candidates.stale("bob@example.com");
+        NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(old.build(), DeliveryMode.SEND, old.last.plus(Duration.ofDays(30)).minus(Duration.ofHours(24)));
+        assertThat(n.mode()).isEqualTo(DeliveryMode.DRAFTS);
+        assertThat(n.reason()).contains("drafted, not sent: its last failure");
+
+        // within the age limit, send stays send
+        Candidates fresh = Candidates.stale("carol@example.com");
+        NoticeRecord m = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(fresh.build(), DeliveryMode.SEND, fresh.last.minus(Duration.ofHours(24)));
+        assertThat(m.mode()).isEqualTo(DeliveryMode.SEND);
+    }
+
+    @Test
     void dispatchDue_smtpDownThenUp_deliveredExactlyOnceAfterRetry() throws Exception {
         int port = freeLoopbackPort();
         NoticeLedger l = ledger();
