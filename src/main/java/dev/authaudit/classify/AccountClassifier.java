@@ -137,8 +137,9 @@ public final class AccountClassifier {
                 && main.persistent().kind() != ClaimKind.SAME_PASSWORD) {
             why.add(Claim.of(ClaimKind.FINGERPRINT_REPEATED).address(main.ip()).login(login)
                     .fingerprint(ms.topFingerprint()).count(ms.topFingerprintCount())
-                    .say("one password fingerprint " + ms.topFingerprint() + " repeated " + ms.topFingerprintCount()
-                    + " times"));
+                    .other(ms.unitemized() > 0 ? 1 : 0)
+                    .say("one password fingerprint " + ms.topFingerprint() + " repeated "
+                    + (ms.unitemized() > 0 ? "at least " : "") + ms.topFingerprintCount() + " times"));
         }
         Set<Protocol> p = ms.failureProtocols();
         if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
@@ -196,9 +197,10 @@ public final class AccountClassifier {
             if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
                 // nobody ever logged in as this login: the login's own totals are all strangers'
                 why.add(Claim.of(ClaimKind.STRANGERS).login(login).count(e.failures()).other(e.distinctIps())
-                        .extra(e.distinctNetworks()).say(e.failures() + " failures from " + e.distinctIps()
-                        + " different addresses in " + e.distinctNetworks()
-                        + " networks, none of which ever logged in as " + login));
+                        .extra(e.distinctNetworks()).say(e.failures() + " failures from "
+                        + EvidenceText.distinct(e.distinctIps()) + " different addresses in "
+                        + EvidenceText.distinct(e.distinctNetworks()) + " networks, none of which ever logged in as "
+                        + login));
             } else if (strangers.size() >= settings.stuffingMinSources()) {
                 long failures = strangers.stream().mapToLong(a -> a.source().failures()).sum();
                 Set<String> networks = new java.util.HashSet<>();
@@ -215,7 +217,8 @@ public final class AccountClassifier {
             why.addAll(attackerWhy.stream().distinct().limit(3).toList());
             if (manyPasswords) {
                 why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
-                        .say(e.distinctFingerprints() + " different password fingerprints: someone is guessing"));
+                        .say(EvidenceText.distinct(e.distinctFingerprints())
+                                + " different password fingerprints: someone is guessing"));
             }
             if (dict) {
                 why.add(Claim.of(ClaimKind.DICTIONARY).login(login)
@@ -279,7 +282,7 @@ public final class AccountClassifier {
         }
         return new Distributed(out, out, Claim.of(ClaimKind.DISTRIBUTED).addresses(List.copyOf(out)).login(e.account())
                 .count(count).other(settings.oneOffMaxFailures())
-                .say(EvidenceText.plural(count, "address", "addresses") + " tried " + e.account()
+                .say(EvidenceText.distinct(count) + (count == 1 ? " address" : " addresses") + " tried " + e.account()
                 + " at most " + EvidenceText.plural(settings.oneOffMaxFailures(), "time", "times")
                 + " each without any history here (no success from them or their networks): distributed guessing"));
     }
@@ -288,7 +291,8 @@ public final class AccountClassifier {
         return Claim.of(ClaimKind.LOGIN_SUMMARY).login(e.account()).count(e.failures()).other(e.distinctIps())
                 .extra(e.successes()).first(e.firstFailure()).last(e.lastFailure())
                 .say(EvidenceText.plural(e.failures(), "failure", "failures") + " from "
-                + EvidenceText.plural(e.distinctIps(), "address", "addresses") + " between " + text.time(e.firstFailure())
+                + EvidenceText.distinct(e.distinctIps()) + (e.distinctIps() == 1 ? " address" : " addresses")
+                + " between " + text.time(e.firstFailure())
                 + " and " + text.time(e.lastFailure()) + ", " + EvidenceText.plural(e.successes(), "success", "successes"));
     }
 

@@ -20,7 +20,7 @@ final class AttackerSigns {
                                long unknownUsers, long maxFailuresOneLogin, long networkSuccesses) {
         if (failedLogins >= settings.sprayMinLogins()) {
             return Optional.of(Claim.of(ClaimKind.MANY_LOGINS).address(ip).count(failedLogins)
-                    .other(maxFailuresOneLogin).say(ip + " tried " + failedLogins
+                    .other(maxFailuresOneLogin).say(ip + " tried " + EvidenceText.distinct(failedLogins)
                     + " different logins and never logged in"
                     + (maxFailuresOneLogin <= settings.oneOffMaxFailures() ? ": spraying, a try or two per login"
                     : ": guessing")));
@@ -28,7 +28,7 @@ final class AttackerSigns {
         if (fingerprints >= settings.guessMinPasswords()
                 || (failedLogins <= 1 && fingerprints >= settings.manyFingerprints())) {
             return Optional.of(Claim.of(ClaimKind.MANY_ADDRESS_PASSWORDS).address(ip).count(fingerprints)
-                    .say(ip + " sent " + fingerprints + " different passwords"
+                    .say(ip + " sent " + EvidenceText.distinct(fingerprints) + " different passwords"
                     + (failedLogins <= 1 ? " for one login" : "") + " and never logged in: guessing"));
         }
         if (unknownUsers > 0 && (failedLogins >= 2 || maxFailuresOneLogin <= settings.oneOffMaxFailures())) {
@@ -40,7 +40,7 @@ final class AttackerSigns {
         if (failedLogins >= settings.oneOffMinLogins() && maxFailuresOneLogin <= settings.oneOffMaxFailures()
                 && networkSuccesses == 0) {
             return Optional.of(Claim.of(ClaimKind.ONE_OFFS).address(ip).count(failedLogins).other(maxFailuresOneLogin)
-                    .say(ip + " tried " + failedLogins + " different logins, at most "
+                    .say(ip + " tried " + EvidenceText.distinct(failedLogins) + " different logins, at most "
                     + EvidenceText.plural(maxFailuresOneLogin, "time", "times")
                     + " each, and neither it nor its network ever logged in: one address of a distributed attack"));
         }

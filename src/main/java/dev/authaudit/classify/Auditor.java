@@ -131,7 +131,7 @@ public final class Auditor {
         // the address verdicts have the last word: an attacker is never a customer's own source
         for (int i = 0; i < accounts.size(); i++) {
             AccountAssessment a = reconcileRoles(accounts.get(i), byIp);
-            a = withDetection(a, tracker.firstDevice(a.account(), a.verdict()), c.text());
+            a = withDetection(a, tracker.deviceTimes(a.account(), a.verdict()), c.text());
             accounts.set(i, a);
             byLogin.put(a.account(), a);
         }
@@ -162,13 +162,35 @@ public final class Auditor {
      * Says where the verdict was first reached when that was another of the customer's sources than the one
      * its reasons describe, so {@code detected_at} never precedes the evidence printed under it unexplained.
      */
-    static AccountAssessment withDetection(AccountAssessment a, String firstDevice, EvidenceText text) {
-        if (a.detectedAt() == null || a.device() == null || firstDevice == null || firstDevice.equals(a.device())
-                || a.role(firstDevice) != SourceRole.CUSTOMER) {
+    static AccountAssessment withDetection(AccountAssessment a, Map<String, Instant> deviceTimes, EvidenceText text) {
+        if (a.detectedAt() == null || a.device() == null) {
             return a;
         }
+        // the earliest the verdict stood on a source that is still the customer's
+        String firstDevice = null;
+        Instant first = null;
+        for (Map.Entry<String, Instant> e : deviceTimes.entrySet()) {
+            if (a.role(e.getKey()) == SourceRole.CUSTOMER && (first == null || e.getValue().isBefore(first))) {
+                firstDevice = e.getKey();
+                first = e.getValue();
+            }
+        }
+        if (first == null) {
+            // the verdict was first reached on sources no longer counted as the customer's: detected no
+            // earlier than the device's own evidence
+            String device = a.device();
+            Instant own = a.evidence().sources().stream().filter(x -> x.ip().equals(device))
+                    .map(dev.authaudit.correlate.SourceEvidence::firstFailure).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            return own != null && own.isAfter(a.detectedAt()) ? a.detectedAt(own) : a;
+        }
+        a = a.detectedAt(first);
+        if (firstDevice.equals(a.device())) {
+            return a;
+        }
+        String from = firstDevice;
         dev.authaudit.correlate.SourceEvidence s = a.evidence().sources().stream()
-                .filter(x -> x.ip().equals(firstDevice)).findFirst().orElse(null);
+                .filter(x -> x.ip().equals(from)).findFirst().orElse(null);
         if (s == null || s.firstFailure() == null || s.firstFailure().isAfter(a.detectedAt())) {
             return a;
         }

@@ -8,7 +8,7 @@ public enum ClaimKind {
     // --- one source of a login (addresses[0] = the source, logins[0] = the login) ---
     /** count failures every period since first (its first failure), last = its latest; protocols of those failures. */
     POLLING,
-    /** the same fingerprint count times since first. */
+    /** the same fingerprint count times since first (other = 1: at least count times). */
     SAME_PASSWORD,
     /** count successes from the address as the login before first (its first failure). */
     SUCCESS_BEFORE,
@@ -24,7 +24,7 @@ public enum ClaimKind {
     LONG_RUN,
     /** count failures at first, then a success from the same address at last and no failure since. */
     TYPO,
-    /** the fingerprint repeated count times. */
+    /** the fingerprint repeated count times (other = 1: at least count times). */
     FINGERPRINT_REPEATED,
     /** failures of every one of protocols from the address. */
     PROTOCOLS_TOGETHER,

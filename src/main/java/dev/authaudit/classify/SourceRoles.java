@@ -80,9 +80,11 @@ final class SourceRoles {
                     + rhythm.describe(r.get()) + on + ": a mail client polling, not a person"));
         }
         if (s.distinctFingerprints() == 1 && s.topFingerprintCount() >= settings.oneFingerprintMin()) {
+            String atLeast = s.unitemized() > 0 ? "at least " : "";
             return Optional.of(Claim.of(ClaimKind.SAME_PASSWORD).address(s.ip()).login(login)
-                    .fingerprint(s.topFingerprint()).count(s.topFingerprintCount()).first(s.firstFailure())
-                    .say(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") "
+                    .fingerprint(s.topFingerprint()).count(s.topFingerprintCount()).other(s.unitemized() > 0 ? 1 : 0)
+                    .first(s.firstFailure())
+                    .say(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") " + atLeast
                     + s.topFingerprintCount() + " times since " + text.time(s.firstFailure())
                     + ": one stored password, retried"));
         }

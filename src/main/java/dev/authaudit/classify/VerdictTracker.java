@@ -37,6 +37,8 @@ final class VerdictTracker implements CorrelationListener {
         final EnumMap<AccountVerdict, String> device = new EnumMap<>(AccountVerdict.class);
         /** Devices the current verdict was already told about (a few; a flip-flop between two is told once). */
         final java.util.LinkedHashSet<String> toldDevices = new java.util.LinkedHashSet<>(2);
+        /** When each device was first the current verdict's device (a few). */
+        final Map<String, Instant> deviceFirst = new java.util.LinkedHashMap<>(2);
     }
 
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
@@ -58,6 +60,15 @@ final class VerdictTracker implements CorrelationListener {
     Instant firstReached(String login, AccountVerdict verdict) {
         Detection d = accounts.get(login);
         return d == null ? null : d.first.get(verdict);
+    }
+
+    /**
+     * Returns when each device was first the device of the login's verdict, while {@code verdict} is the
+     * current one; empty otherwise.
+     */
+    Map<String, Instant> deviceTimes(String login, AccountVerdict verdict) {
+        Detection d = accounts.get(login);
+        return d == null || d.current != verdict ? Map.of() : Map.copyOf(d.deviceFirst);
     }
 
     /** Returns the device the verdict was about when first reached, or null. */
@@ -85,6 +96,12 @@ final class VerdictTracker implements CorrelationListener {
         // and when the customer's device changes: a notice decided about another device is decided again
         boolean newDevice = a.verdict() == d.current && a.device() != null && !d.toldDevices.contains(a.device())
                 && d.toldDevices.size() < 8;
+        if (a.verdict() != d.current) {
+            d.deviceFirst.clear();
+        }
+        if (a.device() != null && a.verdict() != AccountVerdict.OK && d.deviceFirst.size() < 16) {
+            d.deviceFirst.putIfAbsent(a.device(), at);
+        }
         if (a.verdict() != d.current || surer || newDevice) {
             if (a.verdict() != d.current) {
                 d.toldDevices.clear();

@@ -60,8 +60,12 @@ final class SourceTally {
         lastSuccessMs = Math.max(lastSuccessMs, h.lastMs);
     }
 
+    /** Failures counted before this tally existed: their fingerprints and gaps are not itemised. */
+    long unitemized;
+
     /** Counts failures of this address that happened before it had a tally (it was a one-off then). */
     void earlierFailures(long n) {
+        unitemized += n;
         failures += n;
         failuresSinceLastSuccess += n;
     }
