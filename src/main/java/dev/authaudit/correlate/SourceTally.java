@@ -118,7 +118,7 @@ final class SourceTally {
             helo = a.helo().length() > MAX_HELO ? a.helo().substring(0, MAX_HELO) : a.helo();
         }
         if (a.passwordFp() != null) {
-            addFingerprint(a.passwordFp(), a.count());
+            addFingerprint(a.passwordFp(), a.fpLines());
         }
     }
 
