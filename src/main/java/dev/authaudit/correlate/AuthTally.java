@@ -56,6 +56,11 @@ final class AuthTally {
                 // a source that fell off the login's list and came back: its first failure is the pair's
                 source.firstFailureMs = pair.firstFailureMs;
                 source.touch(pair.firstFailureMs);
+                if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pair.firstFailureMs) {
+                    // its successes may have come between those failures: none is known to precede them
+                    source.successesAfterFailures += source.successesBeforeFailures;
+                    source.successesBeforeFailures = 0;
+                }
             }
             if (source != null) {
                 source.failure(a, ms, episodeGapMs);
