@@ -105,14 +105,16 @@ final class NoticeFlow implements Consumer<Observation> {
     private void enqueue(NoticeCandidate c) {
         Instant cutoff = wallClock.instant().minus(options.maxAge());
         NoticeRecord r = outbox.enqueue(c, options.mode(), cutoff);
-        // one notice per login in the report: a held-back one gives way to one decided on later evidence,
-        // and a later decision held back (say, one per login per 24 h) does not hide the one that went out
+        // a held-back notice gives way to one decided on later evidence, and a later decision held back (say,
+        // one per login per 24 h) does not hide the one that went out
         NoticeRecord before = latest.get(c.account());
         if (before != null && before.id() != r.id()) {
             if (suppressed(r) && !suppressed(before)) {
                 return;
             }
-            records.remove(before.id());
+            if (suppressed(before)) {
+                records.remove(before.id()); // two notices that went out are both listed
+            }
         }
         latest.put(c.account(), r);
         records.put(r.id(), r);
