@@ -37,9 +37,14 @@ record Attempt(Instant time, String ip, String account, Protocol protocol, Integ
                 account = d.account();
             }
         }
-        List<Origin> lines = new java.util.ArrayList<>(1 + details.size());
-        lines.add(primary.origin());
-        details.forEach(d -> lines.add(d.origin()));
+        List<Origin> lines;
+        if (details.isEmpty()) {
+            lines = List.of(primary.origin());
+        } else {
+            lines = new java.util.ArrayList<>(1 + details.size());
+            lines.add(primary.origin());
+            details.forEach(d -> lines.add(d.origin()));
+        }
         int fpLines = 0;
         if (fp != null) {
             fpLines = fp.equals(primary.passwordFp()) ? primary.attempts() : 0;
