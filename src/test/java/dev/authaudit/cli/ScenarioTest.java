@@ -115,6 +115,18 @@ class ScenarioTest {
                     // the failing protocols; a source may also have succeeded on another one
                     assertThat(seen).as(because).containsAll(wanted);
                 }
+                case "roles" -> {
+                    // what each named source is to the login: customer, guesser or unknown
+                    value.fields().forEachRemaining(r -> {
+                        String role = null;
+                        for (JsonNode src : got.path("sources")) {
+                            if (src.path("ip").asText().equals(r.getKey())) {
+                                role = src.path("role").asText();
+                            }
+                        }
+                        assertThat(role).as(because + " role of " + r.getKey()).isEqualTo(r.getValue().asText());
+                    });
+                }
                 case "stale_since" -> {
                     // the report keeps no per-source first failure; the reasons say since when
                     String hhmm = value.asText().substring(11, 16);

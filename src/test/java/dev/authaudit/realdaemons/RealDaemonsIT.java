@@ -317,16 +317,14 @@ class RealDaemonsIT {
      * Exim's 535 in the mainlog, the same 535 again in the rejectlog (own files) or written twice through
      * syslog ({@code syslog_duplication}), and Dovecot's echo of it ({@code auth: passwd-file(login,ip):
      * Password mismatch}, no session). Measured before the merge, in all three set-ups: bob 14 (6 + 4 × 2
-     * SMTP... see the report), the guesser 13. After it, the numbers below must hold; the coordinator enables
-     * this test by removing {@code @Disabled}.
+     * SMTP... see the report), the guesser 13. After it, the numbers below must hold; the correlator's
+     * de-duplication makes them hold.
      *
      * <p>Expected: bob 8 (IMAP in slots 2-7 and SMTP in slots 3 and 6 from the phone), carol 1, the guesser's
      * address 5 (one IMAP, four SMTP), dave 2 (the guesser's try and the SMTP client that hung up at the
      * password prompt, for which Exim's dovecot_login sends Dovecot an empty password: a real 535 and a real
      * {@code Password mismatch (SHA1 of given password: da39a3)}, the SHA1 of the empty string).
      */
-    @org.junit.jupiter.api.Disabled("enable after the correlator's de-duplication of Exim 535 lines (mainlog+rejectlog,"
-            + " syslog_duplication) and of Dovecot's echo of Exim's SMTP AUTH is merged")
     @ParameterizedTest
     @EnumSource(MailServers.Logging.class)
     void eachAttemptCountsOnce(MailServers.Logging logging) {
