@@ -92,11 +92,15 @@ final class DetailPairer {
 
     void accept(AuthFailure f) {
         if (!f.detail()) {
-            AuthFailure before = recentPrimary.put(key(f.ip()), f);
+            // keyed by address and login: a guesser's lines for other logins in the same second fall between
+            // a 535 and its copy in the reject log
+            String copyKey = key(f.ip()) + '\n' + (f.account() == null ? "" : f.account());
+            AuthFailure before = recentPrimary.put(copyKey, f);
             if (copyOf(f, before)) {
-                // Exim through syslog writes each 535 twice (syslog_duplication: main and reject log)
+                // Exim writes each 535 to its main and its reject log: twice into syslog
+                // (syslog_duplication), or once into each file
                 copies++;
-                recentPrimary.remove(key(f.ip())); // a line has one copy; a third line is an attempt again
+                recentPrimary.remove(copyKey); // a line has one copy; a third line is an attempt again
                 onCopy.accept(f, before);
                 return;
             }
@@ -201,12 +205,15 @@ final class DetailPairer {
      */
     static boolean copyOf(AuthFailure f, AuthFailure before) {
         if (before == null || before == f || !"exim".equals(f.origin().source())
-                || !f.origin().source().equals(before.origin().source())
-                || !f.origin().file().equals(before.origin().file())) {
+                || !f.origin().source().equals(before.origin().source())) {
             return false;
         }
+        // In one file (syslog), the copy is the next line or the one after. In another file, it is Exim's
+        // reject log, which repeats every rejection of the main log (or one log given twice): the same
+        // line in the same second, whatever the distance.
+        boolean sameFile = f.origin().file().equals(before.origin().file());
         long apart = f.origin().line() - before.origin().line();
-        return apart >= 1 && apart <= 2 && f.instant().equals(before.instant())
+        return (!sameFile || apart >= 1 && apart <= 2) && f.instant().equals(before.instant())
                 && Objects.equals(f.account(), before.account()) && Objects.equals(f.port(), before.port())
                 && f.protocol() == before.protocol() && f.reason() == before.reason()
                 && f.attempts() == before.attempts() && f.origin().rule().equals(before.origin().rule());

@@ -67,12 +67,15 @@ final class TimelineRecorder {
         }
     }
 
-    /** Notes that a line was dropped as Exim's syslog copy of an earlier one. */
+    /** Notes that a line was dropped as Exim's copy of an earlier one (syslog, or the reject log). */
     void copy(AuthFailure copy, AuthFailure original) {
         Integer at = index.get(copy.origin().file() + ":" + copy.origin().line());
         if (at != null) {
-            note(at, "not counted: Exim's syslog copy (syslog_duplication) of " + original.origin().file() + ":"
-                    + original.origin().line());
+            note(at, (copy.origin().file().equals(original.origin().file())
+                    ? "not counted: Exim's syslog copy (syslog_duplication) of "
+                    : "not counted: the same line as ") + original.origin().file() + ":" + original.origin().line()
+                    + (copy.origin().file().equals(original.origin().file()) ? ""
+                    : " (Exim writes each rejection to its main log and its reject log)"));
         }
     }
 

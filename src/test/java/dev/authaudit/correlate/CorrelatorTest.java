@@ -63,6 +63,27 @@ class CorrelatorTest {
     }
 
     @Test
+    void accept_eximMainAndRejectLog_eachRejectionCountsOnce() {
+        // Exim writes a 535 to exim_mainlog and again to exim_rejectlog; a scan of /var/log reads both
+        dev.authaudit.event.AuthFailure main1 = ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build();
+        dev.authaudit.event.AuthFailure main2 = ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build();
+        List<LogEvent> events = List.of(main1, inFile(main1, "exim_rejectlog", 10), main2,
+                inFile(main2, "exim_rejectlog", 11),
+                ev.failure(T0.plusSeconds(60), "198.51.100.7", "bob@example.com").smtp().build());
+        CorrelationResult r = replay(events);
+
+        // two attempts in one second (each in both logs) and one more a minute later
+        assertThat(account(r, "bob@example.com").failures()).isEqualTo(3);
+        assertThat(r.stats().syslogCopies()).isEqualTo(2);
+    }
+
+    private static dev.authaudit.event.AuthFailure inFile(dev.authaudit.event.AuthFailure f, String file, long line) {
+        return new dev.authaudit.event.AuthFailure(f.time(), new dev.authaudit.event.Origin(f.origin().source(),
+                f.origin().rule(), file, line), f.ip(), f.account(), f.protocol(), f.port(), f.reason(), f.attempts(),
+                f.detail(), f.passwordFp(), f.session(), f.mech(), f.helo(), f.localIp());
+    }
+
+    @Test
     void accept_twoEximFailuresInOneSecondApartInTheFile_countTwice() {
         // the same second but not adjacent lines: two connections, two attempts
         List<LogEvent> events = new java.util.ArrayList<>();

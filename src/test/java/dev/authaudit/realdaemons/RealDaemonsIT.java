@@ -312,13 +312,11 @@ class RealDaemonsIT {
     }
 
     /**
-     * How many failures the report counts, one per attempt a client made. <b>Disabled until the correlator's
-     * de-duplication is merged</b> (another branch): today one failed SMTP AUTH is counted three times, as
-     * Exim's 535 in the mainlog, the same 535 again in the rejectlog (own files) or written twice through
-     * syslog ({@code syslog_duplication}), and Dovecot's echo of it ({@code auth: passwd-file(login,ip):
-     * Password mismatch}, no session). Measured before the merge, in all three set-ups: bob 14 (6 + 4 × 2
-     * SMTP... see the report), the guesser 13. After it, the numbers below must hold; the correlator's
-     * de-duplication makes them hold.
+     * How many failures the report counts, one per attempt a client made. One failed SMTP AUTH is written
+     * three times: Exim's 535 in the mainlog, the same 535 again in the rejectlog (own files) or written twice
+     * through syslog ({@code syslog_duplication}), and Dovecot's echo of it ({@code auth: passwd-file(login,ip):
+     * Password mismatch}, no session). Before the correlator counted them once, bob counted 14 and the guesser
+     * 13 in all three set-ups.
      *
      * <p>Expected: bob 8 (IMAP in slots 2-7 and SMTP in slots 3 and 6 from the phone), carol 1, the guesser's
      * address 5 (one IMAP, four SMTP), dave 2 (the guesser's try and the SMTP client that hung up at the
