@@ -3,6 +3,7 @@ package dev.authaudit.classify;
 import dev.authaudit.correlate.AccountEvidence;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,13 +18,19 @@ import java.util.Set;
  *     such addresses on the server they are a slow distributed attack
  * @param clientFingerprints the password fingerprints of the customer's failing client (a stale login),
  *     so an address the bounded source list could not keep can be told apart from it
+ * @param claims the reasons as data; {@code reasons} are their texts
+ * @param roles what each listed source is to this login; a source not in the map is {@code unknown}
+ * @param device the customer's failing device the verdict is about (a stale or mistyped login), or null
  */
 public record AccountAssessment(String account, AccountVerdict verdict, double confidence, Instant detectedAt,
                                 List<String> reasons, Set<String> customerSources, Set<String> attackerSources,
                                 Set<String> oneOffSources, Set<String> clientFingerprints,
-                                AccountEvidence evidence) {
+                                AccountEvidence evidence, List<Claim> claims, Map<String, SourceRole> roles,
+                                String device) {
     public AccountAssessment {
-        reasons = List.copyOf(reasons);
+        claims = List.copyOf(claims);
+        reasons = Claim.texts(claims);
+        roles = Map.copyOf(roles);
         customerSources = Set.copyOf(customerSources);
         attackerSources = Set.copyOf(attackerSources);
         oneOffSources = Set.copyOf(oneOffSources);
@@ -42,12 +49,23 @@ public record AccountAssessment(String account, AccountVerdict verdict, double c
                 List.of(), List.of(), e.omittedSources(), e.omittedSourceFailures(), e.successElsewhereIp(),
                 e.successElsewhereAt(), e.successesElsewhere(), e.protocols());
         return new AccountAssessment(account, verdict, confidence, detectedAt, reasons, customerSources,
-                attackerSources, oneOffSources, clientFingerprints, thin);
+                attackerSources, oneOffSources, clientFingerprints, thin, claims, roles, device);
     }
 
     /** Returns a copy stamped with the time its verdict was first reached. */
     public AccountAssessment detectedAt(Instant at) {
         return new AccountAssessment(account, verdict, confidence, verdict == AccountVerdict.OK ? null : at, reasons,
-                customerSources, attackerSources, oneOffSources, clientFingerprints, evidence);
+                customerSources, attackerSources, oneOffSources, clientFingerprints, evidence, claims, roles, device);
+    }
+
+    /** Returns the role of {@code ip} for this login. */
+    public SourceRole role(String ip) {
+        return roles.getOrDefault(ip, SourceRole.UNKNOWN);
+    }
+
+    /** Returns a copy with the roles given (the address verdicts have the last word on guessers). */
+    public AccountAssessment withRoles(Map<String, SourceRole> roles) {
+        return new AccountAssessment(account, verdict, confidence, detectedAt, reasons, customerSources,
+                attackerSources, oneOffSources, clientFingerprints, evidence, claims, roles, device);
     }
 }

@@ -6,7 +6,9 @@ import dev.authaudit.correlate.SourceEvidence;
 import dev.authaudit.event.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,7 +37,8 @@ public final class AccountClassifier {
     public AccountAssessment classify(AccountEvidence e) {
         String login = e.account();
         if (e.failures() == 0) {
-            return result(e, AccountVerdict.OK, 1.0, List.of("no failed logins"), Set.of(), Set.of());
+            return result(e, AccountVerdict.OK, 1.0, List.of(Claim.of(ClaimKind.INCONCLUSIVE).login(login)
+                    .say("no failed logins")), Set.of(), Set.of(), null);
         }
         List<SourceAssessment> failing = new ArrayList<>();
         for (SourceEvidence s : e.sources()) {
@@ -44,7 +47,7 @@ public final class AccountClassifier {
             }
         }
         Set<String> attackers = new LinkedHashSet<>();
-        List<String> attackerWhy = new ArrayList<>();
+        List<Claim> attackerWhy = new ArrayList<>();
         for (SourceAssessment a : failing) {
             if (a.attacker() != null) {
                 attackers.add(a.ip());
@@ -54,12 +57,13 @@ public final class AccountClassifier {
         if (e.unknownUsers() > 0 && e.successes() == 0
                 && (double) e.unknownUsers() / e.failures() >= settings.unknownUserShare()) {
             double share = (double) e.unknownUsers() / e.failures();
-            List<String> why = new ArrayList<>();
-            why.add("the server answered \"unknown user\" to " + e.unknownUsers() + " of " + e.failures()
-                    + " failures and " + login + " never logged in");
+            List<Claim> why = new ArrayList<>();
+            why.add(Claim.of(ClaimKind.UNKNOWN_USER_SHARE).login(login).count(e.unknownUsers()).other(e.failures())
+                    .say("the server answered \"unknown user\" to " + e.unknownUsers() + " of " + e.failures()
+                    + " failures and " + login + " never logged in"));
             why.add(failureSummary(e));
             why.addAll(attackerWhy.stream().limit(3).toList());
-            return result(e, AccountVerdict.UNKNOWN_USER, round(0.6 + 0.39 * share), why, Set.of(), attackers);
+            return result(e, AccountVerdict.UNKNOWN_USER, round(0.6 + 0.39 * share), why, Set.of(), attackers, null);
         }
         boolean inUse = e.successes() > 0;
         List<SourceAssessment> stale = failing.stream().filter(this::staleClient).toList();
@@ -68,7 +72,7 @@ public final class AccountClassifier {
         }
         List<SourceAssessment> typos = failing.stream().filter(a -> a.typo() != null && a.attacker() == null).toList();
         if (!typos.isEmpty()) {
-            List<String> why = new ArrayList<>();
+            List<Claim> why = new ArrayList<>();
             typos.stream().limit(2).forEach(a -> why.add(a.typo()));
             Set<String> customers = new LinkedHashSet<>();
             typos.forEach(a -> customers.add(a.ip()));
@@ -76,10 +80,10 @@ public final class AccountClassifier {
             Set<String> attackerSources = new LinkedHashSet<>(attackers);
             attackerSources.addAll(spread.sources());
             if (!attackerSources.isEmpty()) {
-                why.add("separately, others guess this login: "
-                        + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
+                why.add(guessers(e, attackerSources, attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
             }
-            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates(), Set.of());
+            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates(), Set.of(),
+                    typos.get(0).ip());
         }
         return targetedOrOk(e, failing, attackers, attackerWhy, inUse);
     }
@@ -101,7 +105,7 @@ public final class AccountClassifier {
     }
 
     private AccountAssessment stale(AccountEvidence e, List<SourceAssessment> failing, List<SourceAssessment> stale,
-                                    Set<String> attackers, List<String> attackerWhy) {
+                                    Set<String> attackers, List<Claim> attackerWhy) {
         SourceAssessment main = stale.stream()
                 .max(Comparator.comparingLong((SourceAssessment a) -> a.source().failures())).orElseThrow();
         String staleFp = main.source().distinctFingerprints() == 1 ? main.source().topFingerprint() : null;
@@ -121,37 +125,47 @@ public final class AccountClassifier {
         Set<String> attackerSources = new LinkedHashSet<>(attackers);
         Distributed spread = distributed(e, failing, customers);
         attackerSources.addAll(spread.sources());
-        List<String> why = new ArrayList<>();
+        List<Claim> why = new ArrayList<>();
         why.add(main.persistent());
         why.addAll(main.owned());
         if (main.client() != null && !main.client().equals(main.persistent())) {
             why.add(main.client());
         }
         SourceEvidence ms = main.source();
+        String login = e.account();
         if (ms.distinctFingerprints() == 1 && ms.topFingerprintCount() >= settings.oneFingerprintMin()
-                && !main.persistent().contains("same password")) {
-            why.add("one password fingerprint " + ms.topFingerprint() + " repeated " + ms.topFingerprintCount()
-                    + " times");
+                && main.persistent().kind() != ClaimKind.SAME_PASSWORD) {
+            why.add(Claim.of(ClaimKind.FINGERPRINT_REPEATED).address(main.ip()).login(login)
+                    .fingerprint(ms.topFingerprint()).count(ms.topFingerprintCount())
+                    .other(ms.unitemized() > 0 ? 1 : 0)
+                    .say("one password fingerprint " + ms.topFingerprint() + " repeated "
+                    + (ms.unitemized() > 0 ? "at least " : "") + ms.topFingerprintCount() + " times"));
         }
-        Set<Protocol> p = ms.protocols();
+        Set<Protocol> p = ms.failureProtocols();
         if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
-            why.add(EvidenceText.protocols(p.stream().filter(x -> x != Protocol.OTHER).toList())
-                    + " failing together from " + main.ip() + ": one device, one stored password");
+            Claim.Builder b = Claim.of(ClaimKind.PROTOCOLS_TOGETHER).address(main.ip()).login(login).protocols(p);
+            why.add(b.say(EvidenceText.protocols(b.protocols()) + " failing together from " + main.ip()
+                    + ": one device, one stored password"));
         }
         EpisodeEvidence run = ms.longestEpisode();
-        if (run != null && run.confirmedAt() != null && !main.persistent().contains("the password works")) {
-            why.add(e.account() + " logged in from " + (main.ip().equals(run.confirmedFrom())
+        if (run != null && run.confirmedAt() != null && main.persistent().kind() != ClaimKind.FAILING_AFTER_SUCCESS) {
+            why.add(Claim.of(ClaimKind.PASSWORD_CHANGED).address(main.ip(), run.confirmedFrom()).login(login)
+                    .first(run.confirmedAt()).say(login + " logged in from " + (main.ip().equals(run.confirmedFrom())
                     ? "the same address (another device)" : run.confirmedFrom()) + " at "
-                    + text.time(run.confirmedAt()) + " after the failures began: the password was changed there");
+                    + text.time(run.confirmedAt()) + " after the failures began: the password was changed there"));
         }
         if (stale.size() > 1) {
-            why.add("the same happens from " + EvidenceText.plural(stale.size() - 1, "more address", "more addresses")
-                    + " (" + EvidenceText.list(stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList(), 3)
-                    + "): the same device on other networks, or another device with the old password");
+            List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
+            List<String> named = new ArrayList<>();
+            named.add(main.ip());
+            named.addAll(more);
+            why.add(Claim.of(ClaimKind.SAME_ELSEWHERE).addresses(named).login(login).count(more.size())
+                    .say("the same happens from " + EvidenceText.plural(more.size(), "more address", "more addresses")
+                    + " (" + EvidenceText.list(more, 3)
+                    + "): the same device on other networks, or another device with the old password"));
         }
         if (!attackerSources.isEmpty()) {
-            why.add("separately, " + EvidenceText.plural(attackerSources.size(), "address guesses", "addresses guess")
-                    + " this login: " + (attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
+            why.add(guessers(e, attackerSources, attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
         }
         double confidence = 0.7 + (main.isOwned() ? 0.1 : 0) + (main.client() != null ? 0.1 : 0)
                 + (main.source().longestEpisode() != null
@@ -163,11 +177,11 @@ public final class AccountClassifier {
             }
         }
         return result(e, AccountVerdict.STALE_PASSWORD, round(Math.min(0.97, confidence)), why, customers,
-                attackerSources, spread.candidates(), clientFps);
+                attackerSources, spread.candidates(), clientFps, main.ip());
     }
 
     private AccountAssessment targetedOrOk(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
-                                           List<String> attackerWhy, boolean inUse) {
+                                           List<Claim> attackerWhy, boolean inUse) {
         String login = e.account();
         List<SourceAssessment> customerSide = failing.stream().filter(SourceAssessment::customerSide).toList();
         Set<String> customerIps = new LinkedHashSet<>();
@@ -177,22 +191,38 @@ public final class AccountClassifier {
         boolean manyPasswords = customerSide.isEmpty() && e.distinctFingerprints() >= settings.manyFingerprints();
         boolean dict = dictionary.contains(login) && !inUse && customerSide.isEmpty();
         if (!attackers.isEmpty() || distributed || manyPasswords || dict) {
-            List<String> why = new ArrayList<>();
-            long strangers = failing.stream().filter(a -> !a.customerSide() && a.source().successes() == 0
-                    && a.source().networkSuccesses() == 0).count();
-            if (strangers >= settings.stuffingMinSources()) {
-                why.add(e.failures() + " failures from " + e.distinctIps() + " different addresses in "
-                        + e.distinctNetworks() + " networks, none of which ever logged in as " + login);
+            List<Claim> why = new ArrayList<>();
+            List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
+                    && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
+            if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
+                // nobody ever logged in as this login: the login's own totals are all strangers'
+                why.add(Claim.of(ClaimKind.STRANGERS).login(login).count(e.failures()).other(e.distinctIps())
+                        .extra(e.distinctNetworks()).say(e.failures() + " failures from "
+                        + EvidenceText.distinct(e.distinctIps()) + " different addresses in "
+                        + EvidenceText.distinct(e.distinctNetworks()) + " networks, none of which ever logged in as "
+                        + login));
+            } else if (strangers.size() >= settings.stuffingMinSources()) {
+                long failures = strangers.stream().mapToLong(a -> a.source().failures()).sum();
+                Set<String> networks = new java.util.HashSet<>();
+                strangers.forEach(a -> networks.add(a.source().network() == null ? a.ip() : a.source().network()));
+                why.add(Claim.of(ClaimKind.STRANGERS).login(login)
+                        .addresses(strangers.stream().map(SourceAssessment::ip).toList()).count(failures)
+                        .other(strangers.size()).extra(networks.size()).say(failures + " failures from "
+                        + strangers.size() + " different addresses in " + networks.size()
+                        + " networks, none of which ever logged in as " + login));
             }
-            if (distributed) {
+            if (distributed && spread.reason() != null) {
                 why.add(spread.reason());
             }
             why.addAll(attackerWhy.stream().distinct().limit(3).toList());
             if (manyPasswords) {
-                why.add(e.distinctFingerprints() + " different password fingerprints: someone is guessing");
+                why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
+                        .say(EvidenceText.distinct(e.distinctFingerprints())
+                                + " different password fingerprints: someone is guessing"));
             }
             if (dict) {
-                why.add(login + " is a name attackers guess on every server, and it never logged in here");
+                why.add(Claim.of(ClaimKind.DICTIONARY).login(login)
+                        .say(login + " is a name attackers guess on every server, and it never logged in here"));
             }
             why.add(failureSummary(e));
             Set<String> sources = new LinkedHashSet<>(attackers);
@@ -200,19 +230,19 @@ public final class AccountClassifier {
             double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
                     + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
             return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
-                    spread.candidates(), Set.of());
+                    spread.candidates(), Set.of(), null);
         }
-        List<String> why = new ArrayList<>();
+        List<Claim> why = new ArrayList<>();
         why.add(failureSummary(e));
         failing.stream().map(SourceAssessment::client).filter(Objects::nonNull).findFirst().ifPresent(why::add);
-        why.add("too few or too mixed failures to say more");
+        why.add(Claim.of(ClaimKind.INCONCLUSIVE).login(login).say("too few or too mixed failures to say more"));
         Set<String> customers = new LinkedHashSet<>();
         customerSide.forEach(a -> customers.add(a.ip()));
-        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates(), Set.of());
+        return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates(), Set.of(), null);
     }
 
     /** One-off addresses that guess a login together, with the sentence that says so. */
-    private record Distributed(Set<String> sources, Set<String> candidates, String reason) {
+    private record Distributed(Set<String> sources, Set<String> candidates, Claim reason) {
     }
 
     /**
@@ -248,29 +278,61 @@ public final class AccountClassifier {
                 : Math.max(0, e.distinctIps() - e.sources().stream().filter(s -> s.failures() > 0).count());
         long count = out.size() + unlisted;
         if (count < settings.stuffingMinSources()) {
-            return new Distributed(Set.of(), out, "");
+            return new Distributed(Set.of(), out, null);
         }
-        return new Distributed(out, out, EvidenceText.plural(count, "address", "addresses") + " tried " + e.account()
+        return new Distributed(out, out, Claim.of(ClaimKind.DISTRIBUTED).addresses(List.copyOf(out)).login(e.account())
+                .count(count).other(settings.oneOffMaxFailures())
+                .say(EvidenceText.distinct(count) + (count == 1 ? " address" : " addresses") + " tried " + e.account()
                 + " at most " + EvidenceText.plural(settings.oneOffMaxFailures(), "time", "times")
-                + " each without any history here (no success from them or their networks): distributed guessing");
+                + " each without any history here (no success from them or their networks): distributed guessing"));
     }
 
-    private String failureSummary(AccountEvidence e) {
-        return EvidenceText.plural(e.failures(), "failure", "failures") + " from "
-                + EvidenceText.plural(e.distinctIps(), "address", "addresses") + " between " + text.time(e.firstFailure())
-                + " and " + text.time(e.lastFailure()) + ", " + EvidenceText.plural(e.successes(), "success", "successes");
+    private Claim failureSummary(AccountEvidence e) {
+        return Claim.of(ClaimKind.LOGIN_SUMMARY).login(e.account()).count(e.failures()).other(e.distinctIps())
+                .extra(e.successes()).first(e.firstFailure()).last(e.lastFailure())
+                .say(EvidenceText.plural(e.failures(), "failure", "failures") + " from "
+                + EvidenceText.distinct(e.distinctIps()) + (e.distinctIps() == 1 ? " address" : " addresses")
+                + " between " + text.time(e.firstFailure())
+                + " and " + text.time(e.lastFailure()) + ", " + EvidenceText.plural(e.successes(), "success", "successes"));
+    }
+
+    /**
+     * Returns "separately, N addresses guess this login (at least M failures): why", naming the guessers apart
+     * from the customer's own sources. M is a lower bound: a guesser that fell off the login's bounded source
+     * list and came back is counted from its return.
+     */
+    private Claim guessers(AccountEvidence e, Set<String> guessers, Claim why) {
+        long failures = 0;
+        for (SourceEvidence s : e.sources()) {
+            if (guessers.contains(s.ip())) {
+                failures += s.failures();
+            }
+        }
+        String because = why == null ? "" : ": " + why.text();
+        return Claim.of(ClaimKind.GUESSERS).addresses(List.copyOf(guessers)).login(e.account()).count(guessers.size())
+                .other(failures).say("separately, " + EvidenceText.plural(guessers.size(), "address guesses",
+                        "addresses guess") + " this login (at least " + EvidenceText.plural(failures, "failure", "failures")
+                        + ")" + because);
     }
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
-                                            List<String> reasons, Set<String> customers, Set<String> attackers) {
-        return result(e, verdict, confidence, reasons, customers, attackers, Set.of(), Set.of());
+                                            List<Claim> reasons, Set<String> customers, Set<String> attackers,
+                                            String device) {
+        return result(e, verdict, confidence, reasons, customers, attackers, Set.of(), Set.of(), device);
     }
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,
-                                            List<String> reasons, Set<String> customers, Set<String> attackers,
-                                            Set<String> oneOffs, Set<String> clientFps) {
-        return new AccountAssessment(e.account(), verdict, confidence, null, reasons, customers, attackers, oneOffs,
-                clientFps, e);
+                                            List<Claim> reasons, Set<String> customers, Set<String> attackers,
+                                            Set<String> oneOffs, Set<String> clientFps, String device) {
+        Map<String, SourceRole> roles = new HashMap<>();
+        for (SourceEvidence s : e.sources()) {
+            SourceRole role = attackers.contains(s.ip()) ? SourceRole.GUESSER
+                    : customers.contains(s.ip()) || (s.failures() == 0 && s.successes() > 0) ? SourceRole.CUSTOMER
+                    : SourceRole.UNKNOWN;
+            roles.put(s.ip(), role);
+        }
+        return new AccountAssessment(e.account(), verdict, confidence, null, Claim.texts(reasons), customers, attackers,
+                oneOffs, clientFps, e, reasons, roles, device);
     }
 
     private static double round(double v) {

@@ -16,28 +16,33 @@ final class AttackerSigns {
      *
      * @param networkSuccesses successful logins from the address's network, any login
      */
-    static Optional<String> of(ClassifierSettings settings, String ip, long failedLogins, long fingerprints,
+    static Optional<Claim> of(ClassifierSettings settings, String ip, long failedLogins, long fingerprints,
                                long unknownUsers, long maxFailuresOneLogin, long networkSuccesses) {
         if (failedLogins >= settings.sprayMinLogins()) {
-            return Optional.of(ip + " tried " + failedLogins + " different logins and never logged in"
+            return Optional.of(Claim.of(ClaimKind.MANY_LOGINS).address(ip).count(failedLogins)
+                    .other(maxFailuresOneLogin).say(ip + " tried " + EvidenceText.distinct(failedLogins)
+                    + " different logins and never logged in"
                     + (maxFailuresOneLogin <= settings.oneOffMaxFailures() ? ": spraying, a try or two per login"
-                    : ": guessing"));
+                    : ": guessing")));
         }
         if (fingerprints >= settings.guessMinPasswords()
                 || (failedLogins <= 1 && fingerprints >= settings.manyFingerprints())) {
-            return Optional.of(ip + " sent " + fingerprints + " different passwords"
-                    + (failedLogins <= 1 ? " for one login" : "") + " and never logged in: guessing");
+            return Optional.of(Claim.of(ClaimKind.MANY_ADDRESS_PASSWORDS).address(ip).count(fingerprints)
+                    .say(ip + " sent " + EvidenceText.distinct(fingerprints) + " different passwords"
+                    + (failedLogins <= 1 ? " for one login" : "") + " and never logged in: guessing"));
         }
         if (unknownUsers > 0 && (failedLogins >= 2 || maxFailuresOneLogin <= settings.oneOffMaxFailures())) {
-            return Optional.of(ip + " asked for logins this server does not have ("
+            return Optional.of(Claim.of(ClaimKind.UNKNOWN_USERS).address(ip).count(unknownUsers)
+                    .say(ip + " asked for logins this server does not have ("
                     + EvidenceText.plural(unknownUsers, "\"unknown user\" answer", "\"unknown user\" answers")
-                    + ") and never logged in");
+                    + ") and never logged in"));
         }
         if (failedLogins >= settings.oneOffMinLogins() && maxFailuresOneLogin <= settings.oneOffMaxFailures()
                 && networkSuccesses == 0) {
-            return Optional.of(ip + " tried " + failedLogins + " different logins, at most "
+            return Optional.of(Claim.of(ClaimKind.ONE_OFFS).address(ip).count(failedLogins).other(maxFailuresOneLogin)
+                    .say(ip + " tried " + EvidenceText.distinct(failedLogins) + " different logins, at most "
                     + EvidenceText.plural(maxFailuresOneLogin, "time", "times")
-                    + " each, and neither it nor its network ever logged in: one address of a distributed attack");
+                    + " each, and neither it nor its network ever logged in: one address of a distributed attack"));
         }
         return Optional.empty();
     }

@@ -128,13 +128,113 @@ public final class Auditor {
             ips.add(a);
             byIp.put(a.ip(), a);
         }
+        // the address verdicts have the last word: an attacker is never a customer's own source
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountAssessment a = reconcileRoles(accounts.get(i), byIp);
+            a = withDetection(a, tracker.deviceTimes(a.account(), a.verdict()), c.text());
+            accounts.set(i, a);
+            byLogin.put(a.account(), a);
+        }
         List<BlockAssessment> blocks = new ArrayList<>();
         for (BlockEvidence b : r.blocks()) {
-            blocks.add(c.blocks().classify(b, byLogin::get, byIp::get));
+            blocks.add(inForce(c.blocks().classify(b, byLogin::get, byIp::get), r, byIp, c.text()));
         }
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
         return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /** Makes every source an address verdict calls an attacker a guesser of the login, never a customer. */
+    static AccountAssessment reconcileRoles(AccountAssessment a, Map<String, IpAssessment> byIp) {
+        Map<String, SourceRole> roles = new HashMap<>(a.roles());
+        boolean changed = false;
+        for (Map.Entry<String, SourceRole> e : roles.entrySet()) {
+            IpAssessment ip = byIp.get(e.getKey());
+            if (ip != null && ip.verdict() == IpVerdict.ATTACKER && e.getValue() != SourceRole.GUESSER) {
+                e.setValue(SourceRole.GUESSER);
+                changed = true;
+            }
+        }
+        return changed ? a.withRoles(roles) : a;
+    }
+
+    /**
+     * Says where the verdict was first reached when that was another of the customer's sources than the one
+     * its reasons describe, so {@code detected_at} never precedes the evidence printed under it unexplained.
+     */
+    static AccountAssessment withDetection(AccountAssessment a, Map<String, Instant> deviceTimes, EvidenceText text) {
+        if (a.detectedAt() == null || a.device() == null) {
+            return a;
+        }
+        // the earliest the verdict stood on a source that is still the customer's
+        String firstDevice = null;
+        Instant first = null;
+        for (Map.Entry<String, Instant> e : deviceTimes.entrySet()) {
+            if (a.role(e.getKey()) == SourceRole.CUSTOMER && (first == null || e.getValue().isBefore(first))) {
+                firstDevice = e.getKey();
+                first = e.getValue();
+            }
+        }
+        if (first == null) {
+            // the verdict was first reached on sources no longer counted as the customer's: detected no
+            // earlier than the device's own evidence
+            String device = a.device();
+            Instant own = a.evidence().sources().stream().filter(x -> x.ip().equals(device))
+                    .map(dev.authaudit.correlate.SourceEvidence::firstFailure).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            return own != null && own.isAfter(a.detectedAt()) ? a.detectedAt(own) : a;
+        }
+        a = a.detectedAt(first);
+        if (firstDevice.equals(a.device())) {
+            return a;
+        }
+        String from = firstDevice;
+        dev.authaudit.correlate.SourceEvidence s = a.evidence().sources().stream()
+                .filter(x -> x.ip().equals(from)).findFirst().orElse(null);
+        if (s == null || s.firstFailure() == null || s.firstFailure().isAfter(a.detectedAt())) {
+            return a;
+        }
+        List<Claim> claims = new ArrayList<>(a.claims());
+        claims.add(Claim.of(ClaimKind.DETECTED).address(firstDevice).login(a.account()).first(s.firstFailure())
+                .last(a.detectedAt()).say("first recognised at " + text.time(a.detectedAt()) + " from " + firstDevice
+                        + ", another of the customer's addresses, failing since " + text.time(s.firstFailure())));
+        return new AccountAssessment(a.account(), a.verdict(), a.confidence(), a.detectedAt(), List.of(),
+                a.customerSources(), a.attackerSources(), a.oneOffSources(), a.clientFingerprints(), a.evidence(),
+                claims, a.roles(), a.device());
+    }
+
+    /**
+     * Adds, for a block still in force when the logs end (permanent, or temporary and not yet expired, and
+     * no unblock seen), a claim that says so with the logins behind that address.
+     */
+    static BlockAssessment inForce(BlockAssessment a, CorrelationResult r, Map<String, IpAssessment> byIp,
+                                   EvidenceText text) {
+        BlockEvidence b = a.evidence();
+        if (b.ip() == null || b.liftedAt() != null || r.to() == null) {
+            return a;
+        }
+        boolean still = b.permanent() || (b.durationS() != null && b.at().plusSeconds(b.durationS()).isAfter(r.to()));
+        if (!still) {
+            return a;
+        }
+        // a later block of the same address tells the rest of the story
+        boolean later = r.blocks().stream().anyMatch(x -> b.ip().equals(x.ip()) && x.at().isAfter(b.at()));
+        if (later) {
+            return a;
+        }
+        IpAssessment ip = byIp.get(b.ip());
+        java.util.Set<String> behind = new java.util.LinkedHashSet<>();
+        if (ip != null) {
+            behind.addAll(ip.evidence().successLogins());
+            if (ip.verdict() != IpVerdict.ATTACKER) {
+                ip.evidence().logins().forEach(x -> behind.add(x.value()));
+            }
+        }
+        String who = behind.isEmpty() ? "" : "; " + EvidenceText.plural(behind.size(), "mailbox", "mailboxes")
+                + " used this address (" + EvidenceText.list(behind, 5) + ")"
+                + (ip != null && ip.verdict() != IpVerdict.ATTACKER ? " and stayed locked out" : "");
+        return a.with(Claim.of(ClaimKind.BLOCK_IN_FORCE).address(b.ip()).logins(List.copyOf(behind)).first(b.at())
+                .last(r.to()).say("still blocked when the logs end (" + text.time(r.to()) + ")" + who));
     }
 
     /**

@@ -33,23 +33,31 @@ public final class BlockClassifier {
      */
     public BlockAssessment classify(BlockEvidence b, Function<String, AccountAssessment> accounts,
                                     Function<String, IpAssessment> ips) {
-        List<String> why = new ArrayList<>();
-        why.add(ruleFired(b));
+        List<Claim> why = new ArrayList<>();
+        String name = lfdName(b);
+        why.add(ruleFired(b, name));
         IpAssessment ip = b.ip() == null ? null : ips.apply(b.ip());
         boolean scanTrigger = b.trigger().toUpperCase(Locale.ROOT).startsWith("PS_");
+        boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
         // a port-scan trigger counts kernel drops only; login failures in its window did not cause it
         if (scanTrigger || (b.failures() == 0 && b.dropHits() > 0)) {
-            return byDrops(b, ip, why);
+            return byDrops(b, name, ip, why);
         }
         if (b.failures() == 0) {
-            why.add("the logs read show no failure or drop from " + b.ip() + " in the " + EvidenceText.duration(b.lookbackS())
-                    + " before the block; add the log lfd read (exim_mainlog, maillog, messages) to explain it");
-            return new BlockAssessment(b, BlockCause.UNKNOWN, 0.3, b.account(), why);
+            why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).first(b.at())
+                    .say("the logs read show no failure or drop from " + b.ip() + " in the "
+                    + EvidenceText.duration(b.lookbackS())
+                    + " before the block; add the log lfd read (exim_mainlog, maillog, messages) to explain it"));
+            if (attackerIp) {
+                why.add(ip.claims().get(0));
+                why.add(keep(b));
+                return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.6, b.account(), why, name);
+            }
+            return new BlockAssessment(b, BlockCause.UNKNOWN, 0.3, b.account(), why, name);
         }
         why.add(failuresSeen(b));
         String top = b.logins().isEmpty() ? null : b.logins().get(0).value();
         AccountAssessment account = top == null ? null : accounts.apply(top);
-        boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
         boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
         // the customer's side is asked first: a stale client's address is a customer even when the same
         // login is guessed from elsewhere, and an office NAT may hold several customers' stale clients
@@ -62,11 +70,12 @@ public final class BlockClassifier {
             if (a == null) {
                 continue;
             }
-            boolean theirs = a.customerSources().contains(b.ip()) || customerIp;
-            if (a.verdict() == AccountVerdict.STALE_PASSWORD && (theirs || !attackerIp)) {
+            boolean theirs = a.role(b.ip()) == SourceRole.CUSTOMER || (customerIp && a.role(b.ip()) != SourceRole.GUESSER);
+            // an address that guesses passwords is never a customer's, whatever a login's bounded list kept
+            if (a.verdict() == AccountVerdict.STALE_PASSWORD && !attackerIp && a.role(b.ip()) != SourceRole.GUESSER) {
                 staleHits += c.count();
                 stale = stale == null ? a : stale;
-            } else if (a.verdict() == AccountVerdict.MISTYPED && theirs) {
+            } else if (a.verdict() == AccountVerdict.MISTYPED && theirs && !attackerIp) {
                 typoHits += c.count();
                 typo = typo == null ? a : typo;
             }
@@ -75,40 +84,77 @@ public final class BlockClassifier {
         if (stale != null && staleHits >= typoHits && customerShare >= settings.blockLoginShare()) {
             String login = stale.account();
             long others = b.logins().stream().filter(c -> !c.value().equals(login)).count();
-            why.add((staleHits >= b.failures() ? "all of them were " : staleHits + " of them were ") + login
-                    + ", whose mail client at " + b.ip() + " keeps an old password (" + stale.reasons().get(0) + ")"
-                    + (others > 0 ? "; the rest were other customers' logins behind the same address" : ""));
-            why.add("what to do: lift the block (csf -tr " + b.ip() + ") and tell the owner of " + login
+            why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).login(login).count(staleHits).other(b.failures())
+                    .say((staleHits >= b.failures() ? "all of them were " : staleHits + " of them were ") + login
+                    + ", whose mail client at " + b.ip() + " keeps an old password"
+                    + (others > 0 ? "; the rest were other customers' logins behind the same address" : "")));
+            why.add(stale.claims().get(0));
+            Claim.Builder advice = Claim.of(ClaimKind.ADVICE).address(b.ip()).login(login).protocols(b.protocols());
+            why.add(advice.say("what to do: lift the block (" + unblock(b) + ") and tell the owner of " + login
                     + " to update the password saved in the mail client at " + b.ip() + " ("
-                    + EvidenceText.protocols(b.protocols()) + "); " + thresholdAdvice(b));
-            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, stale.confidence()), login, why);
+                    + EvidenceText.protocols(advice.protocols()) + "); " + thresholdAdvice(b)));
+            return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, stale.confidence()), login, why,
+                    name);
         }
         if (typo != null && customerShare >= settings.blockLoginShare()) {
-            why.add((typoHits >= b.failures() ? "all of them were " : typoHits + " of them were ") + typo.account()
-                    + ", who then logged in successfully from the same address: a typo");
-            why.add("what to do: lift the block (csf -tr " + b.ip() + "); no need to tell the customer");
-            return new BlockAssessment(b, BlockCause.MISTYPED, typo.confidence(), typo.account(), why);
+            why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).login(typo.account()).count(typoHits)
+                    .other(b.failures()).say((typoHits >= b.failures() ? "all of them were " : typoHits
+                    + " of them were ") + typo.account() + ", who then logged in successfully from the same address: a typo"));
+            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: lift the block (" + unblock(b)
+                    + "); no need to tell the customer"));
+            return new BlockAssessment(b, BlockCause.MISTYPED, typo.confidence(), typo.account(), why, name);
         }
         if (attackerIp || (!customerIp && (b.logins().size() >= 3
                 || b.distinctFingerprints() >= settings.guessMinPasswords()))) {
             if (attackerIp) {
-                why.add(ip.reasons().get(0));
+                why.add(ip.claims().get(0));
             } else if (b.logins().size() >= 3) {
-                why.add(b.ip() + " failed " + b.logins().size() + " different logins in that window");
+                why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip())
+                        .logins(b.logins().stream().map(Count::value).toList()).count(b.logins().size())
+                        .say(b.ip() + " failed " + b.logins().size() + " different logins in that window"));
             } else {
-                why.add(b.ip() + " sent " + b.distinctFingerprints() + " different passwords in that window");
+                why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).count(b.distinctFingerprints())
+                        .say(b.ip() + " sent " + b.distinctFingerprints() + " different passwords in that window"));
             }
-            why.add("what to do: keep the block; nothing to tell a customer");
-            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.9, b.account(), why);
+            why.add(keep(b));
+            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.9, b.account(), why, name);
         }
         if (account != null && (account.verdict() == AccountVerdict.TARGETED
                 || account.verdict() == AccountVerdict.UNKNOWN_USER)) {
-            why.add(top + " is " + account.verdict().word().replace('_', ' ') + ": " + account.reasons().get(0));
-            why.add("what to do: keep the block; nothing to tell a customer");
-            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.8, b.account(), why);
+            why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).login(top)
+                    .say(top + " is " + account.verdict().word().replace('_', ' ') + ": " + account.reasons().get(0)));
+            why.add(keep(b));
+            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.8, b.account(), why, name);
         }
-        why.add("the failures fit neither a customer's stale client nor guessing clearly");
-        return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account() != null ? b.account() : top, why);
+        why.add(Claim.of(ClaimKind.INCONCLUSIVE).address(b.ip())
+                .say("the failures fit neither a customer's stale client nor guessing clearly"));
+        return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account() != null ? b.account() : top, why, name);
+    }
+
+    /**
+     * Returns the block's rule as lfd names it: {@code LF_PERMBLOCK} for the escalation of repeated temporary
+     * blocks (whose line carries the original trigger), {@code LF_SELECT} variants of a login trigger keep
+     * the trigger's name (the claim says which ports), and everything else the trigger as logged.
+     */
+    static String lfdName(BlockEvidence b) {
+        String rule = b.origin() == null ? "" : b.origin().rule().toLowerCase(Locale.ROOT);
+        String t = b.trigger().toUpperCase(Locale.ROOT);
+        if (rule.contains("permblock") || t.equals("LF_PERMBLOCK_COUNT") || t.equals("LF_PERMBLOCK")) {
+            return "LF_PERMBLOCK";
+        }
+        if (rule.contains("netblock") || rule.contains("block-network") || t.equals("LF_NETBLOCK_COUNT")) {
+            return "LF_NETBLOCK";
+        }
+        return b.trigger();
+    }
+
+    /** Returns the csf command that lifts this kind of block: {@code csf -dr} for a permanent deny, else {@code csf -tr}. */
+    static String unblock(BlockEvidence b) {
+        return (b.permanent() ? "csf -dr " : "csf -tr ") + b.ip();
+    }
+
+    private static Claim keep(BlockEvidence b) {
+        return Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: keep the block; nothing to tell a customer");
     }
 
     /** Returns the login that logs in successfully from the address, the first when there are several. */
@@ -119,12 +165,19 @@ public final class BlockClassifier {
         return ip.evidence().successLogins().get(0);
     }
 
-    private BlockAssessment byDrops(BlockEvidence b, IpAssessment ip, List<String> why) {
+    private BlockAssessment byDrops(BlockEvidence b, String name, IpAssessment ip, List<Claim> why) {
         List<Integer> ports = b.dropPorts();
         if (b.dropHits() > 0) {
             why.add(dropsSeen(b));
         }
         boolean customerIp = ip != null && ip.verdict() == IpVerdict.CUSTOMER;
+        if (ip != null && ip.verdict() == IpVerdict.ATTACKER) {
+            // an address that guessed passwords is never advised to be let back in, whatever tripped the block
+            why.add(ip.claims().get(0));
+            why.add(keep(b));
+            return new BlockAssessment(b, ports.size() >= settings.scanBlockMinPorts() ? BlockCause.PORT_SCAN
+                    : BlockCause.BRUTE_FORCE, 0.85, b.account(), why, name);
+        }
         // one port, knocked on again and again: a mail port, or any port when the address is a customer's
         // (alternative submission ports such as 2525 or 26 are set by hand in mail clients)
         if (ports.size() == 1 && (settings.mailPorts().contains(ports.get(0)) || customerIp)) {
@@ -133,50 +186,66 @@ public final class BlockClassifier {
             // a customer's address reaching the server on other ports is still refused on this one
             if (!b.reachedServer() || closedInConf || customerIp) {
                 if (!b.reachedServer()) {
-                    why.add("no connection from " + b.ip() + " ever reached Exim or Dovecot: the client never got"
-                            + " far enough to try a password");
+                    why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip())
+                            .say("no connection from " + b.ip() + " ever reached Exim or Dovecot: the client never got"
+                            + " far enough to try a password"));
                 }
                 if (closedInConf) {
-                    why.add("port " + port + " is missing from TCP_IN in " + csf.path());
+                    why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).ports(List.of(port))
+                            .say("port " + port + " is missing from TCP_IN in " + csf.path()));
                 } else if (csf.fromFile()) {
-                    why.add("port " + port + " is in TCP_IN in " + csf.path() + ", yet packets were dropped: check"
+                    why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).ports(List.of(port))
+                            .say("port " + port + " is in TCP_IN in " + csf.path() + ", yet packets were dropped: check"
                             + " interface filters, PORTFLOOD/CONNLIMIT rules, or whether the address was already"
-                            + " denied with DROP_IP_LOGGING=1");
+                            + " denied with DROP_IP_LOGGING=1"));
                 }
-                why.add("what to do: lift the block (csf -tr " + b.ip() + "); "
+                why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).ports(List.of(port))
+                        .say("what to do: lift the block (" + unblock(b) + "); "
                         + (closedInConf || !csf.fromFile() ? "open port " + port + " in TCP_IN (and TCP6_IN) or have"
                         + " the client use a port that is open; " : "")
                         + "set PS_DIVERSITY to 2 so retries on one port are not taken for a scan; do not tell the"
-                        + " customer to check the password");
+                        + " customer to check the password"));
                 String login = b.account() != null ? b.account() : loginOf(ip);
                 if (b.account() == null && login != null) {
-                    why.add(login + " logs in successfully from " + b.ip() + " on other ports: the blocked client is"
+                    why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).logins(ip.evidence().successLogins())
+                            .say(login + " logs in successfully from " + b.ip() + " on other ports: the blocked client is"
                             + " theirs" + (ip.evidence().successLogins().size() > 1 ? " (or another login there: "
-                            + String.join(", ", ip.evidence().successLogins()) + ")" : ""));
+                            + String.join(", ", ip.evidence().successLogins()) + ")" : "")));
                 }
-                return new BlockAssessment(b, BlockCause.CLOSED_PORT, b.reachedServer() ? 0.7 : 0.9, login, why);
+                return new BlockAssessment(b, BlockCause.CLOSED_PORT, b.reachedServer() ? 0.7 : 0.9, login, why, name);
             }
         }
         if (ports.size() >= settings.scanBlockMinPorts()
                 || (ip != null && ip.verdict() == IpVerdict.SCANNER)) {
-            why.add("what to do: keep the block; this is probing, not a customer");
+            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip())
+                    .say("what to do: keep the block; this is probing, not a customer"));
             return new BlockAssessment(b, BlockCause.PORT_SCAN, ports.size() >= settings.scannerMinPorts() ? 0.95 : 0.75,
-                    b.account(), why);
+                    b.account(), why, name);
         }
-        why.add("the drops fit neither a scan (too few ports) nor a closed mail port");
-        return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account(), why);
+        why.add(Claim.of(ClaimKind.INCONCLUSIVE).address(b.ip())
+                .say("the drops fit neither a scan (too few ports) nor a closed mail port"));
+        return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account(), why, name);
     }
 
-    private String ruleFired(BlockEvidence b) {
+    private Claim ruleFired(BlockEvidence b, String name) {
         StringBuilder s = new StringBuilder();
-        s.append(b.source()).append("'s ").append(b.trigger()).append(" fired at ").append(text.exactTime(b.at()));
+        boolean perm = name.equals("LF_PERMBLOCK") || name.equals("LF_NETBLOCK");
+        s.append(b.source()).append("'s ").append(name);
+        if (perm) {
+            s.append(" (more than ").append(csf.lfPermblockCount()).append(" temporary blocks");
+            if (b.statedIntervalS() != null) {
+                s.append(" in ").append(EvidenceText.duration(b.statedIntervalS()));
+            }
+            s.append(", the last by ").append(b.trigger()).append(")");
+        }
+        s.append(" fired at ").append(text.exactTime(b.at()));
         if (b.hits() != null) {
             s.append(" on ").append(b.hits()).append(" hits");
         }
-        if (b.statedIntervalS() != null) {
+        if (b.statedIntervalS() != null && !perm) {
             s.append(" in the last ").append(EvidenceText.duration(b.statedIntervalS()));
         }
-        OptionalInt threshold = csf.thresholdFor(b.trigger());
+        OptionalInt threshold = perm ? OptionalInt.empty() : csf.thresholdFor(b.trigger());
         if (threshold.isPresent()) {
             s.append(" (").append(b.trigger()).append(" is ").append(threshold.getAsInt())
                     .append(csf.fromFile() ? " in " + csf.path() : ", the csf default");
@@ -185,22 +254,33 @@ public final class BlockClassifier {
             }
             s.append(")");
         }
-        s.append(b.permanent() ? "; permanent block"
+        if (!b.blockPorts().isEmpty()) {
+            s.append("; LF_SELECT: only port").append(b.blockPorts().size() == 1 ? " " : "s ")
+                    .append(EvidenceText.list(b.blockPorts(), 8)).append(" blocked");
+        }
+        s.append(b.permanent() ? "; permanent block (csf.deny)"
                 : b.durationS() != null ? "; blocked for " + EvidenceText.duration(b.durationS()) : "");
         if (b.liftedAt() != null) {
             s.append("; lifted at ").append(text.exactTime(b.liftedAt()));
         }
-        return s.toString();
+        return Claim.of(ClaimKind.BLOCK_RULE).address(b.ip()).first(b.at()).last(b.liftedAt())
+                .count(b.hits() == null ? 0 : b.hits())
+                .period(b.statedIntervalS() == null ? null : java.time.Duration.ofSeconds(b.statedIntervalS()))
+                .ports(b.blockPorts()).say(s.toString());
     }
 
-    private String failuresSeen(BlockEvidence b) {
-        return "the logs show " + EvidenceText.plural(b.failures(), "failed login", "failed logins") + " from " + b.ip()
-                + " in the " + EvidenceText.duration(b.lookbackS()) + " before it (" + EvidenceText.protocols(b.protocols())
-                + "; logins " + EvidenceText.list(b.logins().stream().map(Count::value).toList(), 3) + ")"
-                + (b.windowTruncated() ? "; older ones were not kept" : "");
+    private Claim failuresSeen(BlockEvidence b) {
+        List<String> logins = b.logins().stream().map(Count::value).toList();
+        Claim.Builder c = Claim.of(ClaimKind.BLOCK_FAILURES).address(b.ip()).logins(logins).count(b.failures())
+                .protocols(b.protocols()).first(b.firstFailure()).last(b.at())
+                .period(java.time.Duration.ofSeconds(b.lookbackS()));
+        return c.say("the logs show " + EvidenceText.plural(b.failures(), "failed login", "failed logins") + " from "
+                + b.ip() + " in the " + EvidenceText.duration(b.lookbackS()) + " before it ("
+                + EvidenceText.protocols(c.protocols()) + "; logins " + EvidenceText.list(logins, 3) + ")"
+                + (b.windowTruncated() ? "; older ones were not kept" : ""));
     }
 
-    private String dropsSeen(BlockEvidence b) {
+    private Claim dropsSeen(BlockEvidence b) {
         String ports = b.dropPorts().size() == 1 ? "all to port " + b.dropPorts().get(0)
                 : "to " + b.dropPorts().size() + " ports (" + EvidenceText.list(b.dropPorts(), 8) + ")";
         String s = "the logs show " + EvidenceText.plural(b.dropHits(), "firewall drop", "firewall drops") + " from "
@@ -211,7 +291,8 @@ public final class BlockClassifier {
                     + EvidenceText.plural(b.dropAttempts(), "connection attempt", "connection attempts")
                     + " with " + b.retransmissions() + " SYN retransmissions, not " + b.dropHits() + " probes";
         }
-        return s;
+        return Claim.of(ClaimKind.BLOCK_DROPS).address(b.ip()).count(b.dropHits()).ports(b.dropPorts())
+                .first(b.firstDrop()).last(b.lastDrop()).say(s);
     }
 
     private String thresholdAdvice(BlockEvidence b) {

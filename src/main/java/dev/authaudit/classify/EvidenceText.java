@@ -68,6 +68,14 @@ final class EvidenceText {
         return values.size() > max ? shown + ", ..." : shown;
     }
 
+    /** Above this, distinct counts are estimates (the correlator's counters are exact up to it). */
+    static final int EXACT_DISTINCT = 64;
+
+    /** Returns a distinct count as a number, or "about N" where the correlator only estimates it. */
+    static String distinct(long n) {
+        return n > EXACT_DISTINCT ? "about " + n : String.valueOf(n);
+    }
+
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

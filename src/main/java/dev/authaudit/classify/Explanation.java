@@ -13,10 +13,22 @@ import java.util.List;
  * @param verdict the report-v1 word, or null when the subject never appeared in a failure or block
  */
 public record Explanation(String subject, boolean address, List<TimelineEntry> timeline, long timelineOmitted,
-                          String verdict, double confidence, List<String> reasons, List<BlockAssessment> blocks) {
+                          String verdict, double confidence, List<String> reasons, List<BlockAssessment> blocks,
+                          AccountAssessment account, java.util.Map<String, SourceRole> roles) {
+    /**
+     * @param account for a login, its verdict with its sources and their roles; null for an address
+     * @param roles for an address, its role for each login it used (login to role); empty for a login
+     */
     public Explanation {
         timeline = List.copyOf(timeline);
         reasons = List.copyOf(reasons);
         blocks = List.copyOf(blocks);
+        roles = roles == null ? java.util.Map.of() : java.util.Map.copyOf(roles);
+    }
+
+    /** Returns an explanation without source roles. */
+    public Explanation(String subject, boolean address, List<TimelineEntry> timeline, long timelineOmitted,
+                       String verdict, double confidence, List<String> reasons, List<BlockAssessment> blocks) {
+        this(subject, address, timeline, timelineOmitted, verdict, confidence, reasons, blocks, null, null);
     }
 }

@@ -38,64 +38,87 @@ public final class IpClassifier {
         Set<String> accounts = new LinkedHashSet<>();
         e.logins().forEach(c -> accounts.add(c.value()));
         accounts.addAll(e.successLogins());
-        List<String> why = new ArrayList<>();
+        List<Claim> why = new ArrayList<>();
+        List<String> logins = List.copyOf(accounts);
         if (e.successes() > 0) {
-            why.add(e.ip() + " logged in successfully " + EvidenceText.plural(e.successes(), "time", "times") + " as "
-                    + EvidenceText.list(e.successLogins(), 3));
+            why.add(Claim.of(ClaimKind.ADDRESS_SUCCESS).address(e.ip()).logins(e.successLogins()).count(e.successes())
+                    .say(e.ip() + " logged in successfully " + EvidenceText.plural(e.successes(), "time", "times")
+                    + " as " + EvidenceText.list(e.successLogins(), 3)));
             if (e.failures() > 0) {
-                why.add("its " + EvidenceText.plural(e.failures(), "failure", "failures")
-                        + " come from a customer's device, not an attacker");
+                why.add(Claim.of(ClaimKind.CUSTOMER_FAILURES).address(e.ip()).count(e.failures())
+                        .say("its " + EvidenceText.plural(e.failures(), "failure", "failures")
+                        + " come from a customer's device, not an attacker"));
             }
-            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.95, List.copyOf(accounts), why, e);
+            return IpAssessment.of(e.ip(), IpVerdict.CUSTOMER, 0.95, logins, why, e);
         }
         if (!customerOf.isEmpty()) {
-            why.add(e.ip() + " is the device of " + EvidenceText.list(customerOf, 3)
-                    + ", whose failures are a stale or mistyped password");
-            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.85, List.copyOf(accounts), why, e);
+            why.add(Claim.of(ClaimKind.DEVICE_OF).address(e.ip()).logins(List.copyOf(customerOf))
+                    .say(e.ip() + " is the device of " + EvidenceText.list(customerOf, 3)
+                    + ", whose failures are a stale or mistyped password"));
+            return IpAssessment.of(e.ip(), IpVerdict.CUSTOMER, 0.85, logins, why, e);
         }
         boolean networkHistory = e.logins().stream().anyMatch(c -> e.networkSuccessLogins().contains(c.value()));
         if (networkHistory && e.distinctLogins() < settings.sprayMinLogins()) {
-            why.add("its network " + e.network() + " has successful logins as the same "
-                    + EvidenceText.list(e.networkSuccessLogins(), 3));
-            return new IpAssessment(e.ip(), IpVerdict.CUSTOMER, 0.7, List.copyOf(accounts), why, e);
+            why.add(Claim.of(ClaimKind.NETWORK_HISTORY).address(e.ip(), e.network()).logins(e.networkSuccessLogins())
+                    .say("its network " + e.network() + " has successful logins as the same "
+                    + EvidenceText.list(e.networkSuccessLogins(), 3)));
+            return IpAssessment.of(e.ip(), IpVerdict.CUSTOMER, 0.7, logins, why, e);
         }
-        if (e.distinctDropPorts() >= settings.scannerMinPorts()) {
-            why.add(e.ip() + " knocked on " + e.distinctDropPorts() + " different ports ("
-                    + EvidenceText.list(e.dropPorts(), 8) + ") in " + e.dropAttempts() + " connection attempts");
-            return new IpAssessment(e.ip(), IpVerdict.SCANNER, e.distinctDropPorts() >= 2L * settings.scannerMinPorts()
-                    ? 0.95 : 0.8, List.copyOf(accounts), why, e);
-        }
-        Optional<String> own = e.failures() == 0 ? Optional.empty() : AttackerSigns.of(settings, e.ip(),
+        boolean scans = e.distinctDropPorts() >= settings.scannerMinPorts();
+        Claim ports = !scans ? null : Claim.of(ClaimKind.PORTS_KNOCKED).address(e.ip()).ports(e.dropPorts())
+                .count(e.distinctDropPorts()).other(e.dropAttempts())
+                .say(e.ip() + " knocked on " + e.distinctDropPorts() + " different ports ("
+                + EvidenceText.list(e.dropPorts(), 8) + ") in " + e.dropAttempts() + " connection attempts");
+        // guessing passwords makes an attacker, whatever else the address does; a scan is said beside it
+        Optional<Claim> own = e.failures() == 0 ? Optional.empty() : AttackerSigns.of(settings, e.ip(),
                 e.distinctFailedLogins(), e.distinctFingerprints(), e.unknownUsers(), e.maxFailuresOneLogin(),
                 e.networkSuccesses());
         if (own.isPresent()) {
             why.add(own.get());
-            long dict = e.logins().stream().map(Count::value).filter(dictionary::contains).count();
-            if (dict > 0 && e.distinctFailedLogins() > 1) {
-                why.add(dict + " of the logins it tried are names attackers guess everywhere ("
-                        + EvidenceText.list(e.logins().stream().map(Count::value).filter(dictionary::contains)
-                        .toList(), 3) + ")");
+            List<String> dictLogins = e.logins().stream().map(Count::value).filter(dictionary::contains).toList();
+            if (!dictLogins.isEmpty() && e.distinctFailedLogins() > 1) {
+                why.add(Claim.of(ClaimKind.DICTIONARY_LOGINS).address(e.ip()).logins(dictLogins).count(dictLogins.size())
+                        .say(dictLogins.size() + " of the logins it tried are names attackers guess everywhere ("
+                        + EvidenceText.list(dictLogins, 3) + ")"));
             }
-            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.9, List.copyOf(accounts), why, e);
+            if (ports != null) {
+                why.add(ports);
+            }
+            return IpAssessment.of(e.ip(), IpVerdict.ATTACKER, 0.9, logins, why, e);
         }
         if (!attackerOf.isEmpty()) {
-            why.add(e.ip() + " is one of many addresses that failed " + EvidenceText.list(attackerOf, 3)
-                    + " once or twice each without ever logging in: distributed guessing");
-            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.75, List.copyOf(accounts), why, e);
+            why.add(Claim.of(ClaimKind.DISTRIBUTED_MEMBER).address(e.ip()).logins(List.copyOf(attackerOf))
+                    .say(e.ip() + " is one of many addresses that failed " + EvidenceText.list(attackerOf, 3)
+                    + " once or twice each without ever logging in: distributed guessing"));
+            if (ports != null) {
+                why.add(ports);
+            }
+            return IpAssessment.of(e.ip(), IpVerdict.ATTACKER, 0.75, logins, why, e);
         }
         if (campaign != null) {
-            why.add(campaign);
-            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.65, List.copyOf(accounts), why, e);
+            why.add(Claim.of(ClaimKind.DISTRIBUTED_MEMBER).address(e.ip()).logins(logins).say(campaign));
+            if (ports != null) {
+                why.add(ports);
+            }
+            return IpAssessment.of(e.ip(), IpVerdict.ATTACKER, 0.65, logins, why, e);
+        }
+        if (scans) {
+            why.add(ports);
+            return IpAssessment.of(e.ip(), IpVerdict.SCANNER, e.distinctDropPorts() >= 2L * settings.scannerMinPorts()
+                    ? 0.95 : 0.8, logins, why, e);
         }
         if (e.failures() > 0 && !e.logins().isEmpty() && e.logins().stream()
                 .allMatch(c -> dictionary.contains(c.value()) && !inUse.test(c.value()))) {
-            why.add(e.ip() + " only tried names attackers guess everywhere ("
-                    + EvidenceText.list(e.logins().stream().map(Count::value).toList(), 3)
-                    + "), none of which ever logged in here");
-            return new IpAssessment(e.ip(), IpVerdict.ATTACKER, 0.6, List.copyOf(accounts), why, e);
+            List<String> tried = e.logins().stream().map(Count::value).toList();
+            why.add(Claim.of(ClaimKind.ONLY_DICTIONARY).address(e.ip()).logins(tried)
+                    .say(e.ip() + " only tried names attackers guess everywhere ("
+                    + EvidenceText.list(tried, 3) + "), none of which ever logged in here"));
+            return IpAssessment.of(e.ip(), IpVerdict.ATTACKER, 0.6, logins, why, e);
         }
-        why.add(EvidenceText.plural(e.failures(), "failure", "failures") + " and "
-                + EvidenceText.plural(e.dropHits(), "firewall drop", "firewall drops") + ": not enough to say whose it is");
-        return new IpAssessment(e.ip(), IpVerdict.UNKNOWN, 0.5, List.copyOf(accounts), why, e);
+        why.add(Claim.of(ClaimKind.UNDECIDED).address(e.ip()).count(e.failures()).other(e.dropHits())
+                .say(EvidenceText.plural(e.failures(), "failure", "failures") + " and "
+                + EvidenceText.plural(e.dropHits(), "firewall drop", "firewall drops")
+                + ": not enough to say whose it is"));
+        return IpAssessment.of(e.ip(), IpVerdict.UNKNOWN, 0.5, logins, why, e);
     }
 }

@@ -28,6 +28,11 @@ final class PollingRhythm {
 
     /** Returns "every 5 min (±20 s)", naming the nearest usual polling interval when the median is close to one. */
     String describe(Rhythm r) {
+        return "every " + EvidenceText.duration(period(r)) + " (±" + Math.max(1, r.spreadS()) + " s)";
+    }
+
+    /** Returns the rhythm's period in seconds: the nearest usual polling interval when the median is close to one. */
+    long period(Rhythm r) {
         long median = r.medianS();
         for (Duration d : settings.pollingIntervals()) {
             long s = d.toSeconds();
@@ -36,6 +41,6 @@ final class PollingRhythm {
                 break;
             }
         }
-        return "every " + EvidenceText.duration(median) + " (±" + Math.max(1, r.spreadS()) + " s)";
+        return median;
     }
 }

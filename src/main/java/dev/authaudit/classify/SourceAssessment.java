@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What one failing source of a login looks like on its own, before the login's verdict combines its
- * sources. Each field holds the sentence that says why, or null (empty) when the sign is absent.
+ * sources. Each field holds the claim that says why, or null (empty) when the sign is absent.
  *
  * @param owned why the address is the customer's own (history as this login, its network or domain)
  * @param client why the failures look like a mail client rather than a person or a bot (a polling
@@ -17,8 +17,8 @@ import java.util.List;
  * @param oneOff true when the address failed this login only once or twice, without any history: alone it
  *     says nothing, many of them on one login are distributed guessing
  */
-record SourceAssessment(SourceEvidence source, List<String> owned, String client, String persistent, String typo,
-                        String attacker, boolean oneOff) {
+record SourceAssessment(SourceEvidence source, List<Claim> owned, Claim client, Claim persistent, Claim typo,
+                        Claim attacker, boolean oneOff) {
     SourceAssessment {
         owned = List.copyOf(owned);
     }

@@ -27,56 +27,71 @@ final class SourceRoles {
     }
 
     SourceAssessment assess(String login, SourceEvidence s) {
-        List<String> owned = ownership(login, s);
-        String attacker = attackerEvidence(login, s).orElse(null);
-        String client = attacker == null ? clientSignature(s).orElse(null) : null;
+        List<Claim> owned = ownership(login, s);
+        Claim attacker = attackerEvidence(login, s).orElse(null);
+        Claim client = attacker == null ? clientSignature(login, s).orElse(null) : null;
         boolean mostlyMismatch = s.unknownUsers() * 2 < s.failures();
         // a short run that ended in a success from the same address, with nothing longer before it, is a
         // person correcting a password, however regular the retries looked
-        String typo = attacker == null && shortOnly(s) ? typo(s).orElse(null) : null;
-        String persistent = attacker == null && mostlyMismatch && typo == null
+        Claim typo = attacker == null && shortOnly(s) ? typo(login, s).orElse(null) : null;
+        Claim persistent = attacker == null && mostlyMismatch && typo == null
                 ? persistence(login, s, client).orElse(null) : null;
         boolean oneOff = owned.isEmpty() && client == null && persistent == null && typo == null
                 && s.failures() <= settings.oneOffMaxFailures() && s.context().successes() == 0;
         return new SourceAssessment(s, owned, client, persistent, typo, attacker, oneOff);
     }
 
-    private List<String> ownership(String login, SourceEvidence s) {
-        List<String> why = new ArrayList<>(1);
+    private List<Claim> ownership(String login, SourceEvidence s) {
+        List<Claim> why = new ArrayList<>(1);
         if (s.successesBeforeFailures() > 0) {
-            why.add("same address logged in successfully as " + login + " "
-                    + EvidenceText.plural(s.successesBeforeFailures(), "time", "times") + " before the failures began");
+            why.add(Claim.of(ClaimKind.SUCCESS_BEFORE).address(s.ip()).login(login).count(s.successesBeforeFailures())
+                    .first(s.firstFailure()).say("same address logged in successfully as " + login + " "
+                    + EvidenceText.plural(s.successesBeforeFailures(), "time", "times") + " before the failures began"));
         } else if (s.successes() > 0) {
-            why.add("same address also logged in successfully as " + login + " "
+            why.add(Claim.of(ClaimKind.SUCCESS_SAME_ADDRESS).address(s.ip()).login(login).count(s.successes())
+                    .say("same address also logged in successfully as " + login + " "
                     + EvidenceText.plural(s.successes(), "time", "times")
-                    + " (another device behind the same address, e.g. a home or office NAT)");
+                    + " (another device behind the same address, e.g. a home or office NAT)"));
         } else if (s.networkSuccesses() > 0) {
-            why.add("the network of " + s.ip() + " (" + s.network() + ") has "
+            why.add(Claim.of(ClaimKind.NETWORK_SUCCESS).address(s.ip(), s.network()).login(login)
+                    .count(s.networkSuccesses()).say("the network of " + s.ip() + " (" + s.network() + ") has "
                     + EvidenceText.plural(s.networkSuccesses(), "successful login", "successful logins") + " as "
-                    + login);
+                    + login));
         } else if (s.domainSuccesses() > 0) {
-            why.add("other mailboxes of " + login.substring(login.indexOf('@') + 1) + " log in successfully from "
-                    + s.ip() + " (" + EvidenceText.plural(s.domainSuccesses(), "time", "times") + ")");
+            why.add(Claim.of(ClaimKind.DOMAIN_SUCCESS).address(s.ip()).login(login).count(s.domainSuccesses())
+                    .say("other mailboxes of " + login.substring(login.indexOf('@') + 1) + " log in successfully from "
+                    + s.ip() + " (" + EvidenceText.plural(s.domainSuccesses(), "time", "times") + ")"));
         }
         return why;
     }
 
-    private Optional<String> clientSignature(SourceEvidence s) {
+    private Optional<Claim> clientSignature(String login, SourceEvidence s) {
         Optional<Rhythm> r = rhythm.of(s);
         if (r.isPresent()) {
-            return Optional.of(s.failures() + " failures from " + s.ip() + " " + rhythm.describe(r.get()) + " since "
-                    + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(s.protocols())
-                    + ": a mail client polling, not a person");
+            Claim.Builder b = Claim.of(ClaimKind.POLLING).address(s.ip()).login(login).count(s.failures())
+                    .first(s.firstFailure()).last(s.lastFailure()).protocols(s.failureProtocols())
+                    .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r.get())))
+                    .on(r.get().protocol());
+            // the rhythm belongs to one protocol; say which when the source failed on more than one
+            String on = b.protocols().size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.get().protocol()))
+                    : "";
+            return Optional.of(b.say(s.failures() + " failures from " + s.ip() + " since "
+                    + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(b.protocols()) + ", "
+                    + rhythm.describe(r.get()) + on + ": a mail client polling, not a person"));
         }
         if (s.distinctFingerprints() == 1 && s.topFingerprintCount() >= settings.oneFingerprintMin()) {
-            return Optional.of(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") "
+            String atLeast = s.unitemized() > 0 ? "at least " : "";
+            return Optional.of(Claim.of(ClaimKind.SAME_PASSWORD).address(s.ip()).login(login)
+                    .fingerprint(s.topFingerprint()).count(s.topFingerprintCount()).other(s.unitemized() > 0 ? 1 : 0)
+                    .first(s.firstFailure())
+                    .say(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") " + atLeast
                     + s.topFingerprintCount() + " times since " + text.time(s.firstFailure())
-                    + ": one stored password, retried");
+                    + ": one stored password, retried"));
         }
         return Optional.empty();
     }
 
-    private Optional<String> persistence(String login, SourceEvidence s, String client) {
+    private Optional<Claim> persistence(String login, SourceEvidence s, Claim client) {
         if (s.failures() < settings.staleMinFailures()) {
             return Optional.empty();
         }
@@ -88,16 +103,20 @@ final class SourceRoles {
                 && run.span().compareTo(settings.staleConfirmedSpan()) >= 0) {
             String where = s.ip().equals(run.confirmedFrom()) ? "from the same address (another device)"
                     : "from " + run.confirmedFrom();
-            return Optional.of(login + " logged in successfully " + where + " at " + text.exactTime(run.confirmedAt())
+            return Optional.of(Claim.of(ClaimKind.FAILING_AFTER_SUCCESS).address(s.ip(), run.confirmedFrom())
+                    .login(login).first(run.confirmedAt()).count(run.failuresAfterConfirm())
+                    .say(login + " logged in successfully " + where + " at " + text.exactTime(run.confirmedAt())
                     + ", yet " + s.ip() + " failed " + run.failuresAfterConfirm()
-                    + " more times: the password works, this client has an old one");
+                    + " more times: the password works, this client has an old one"));
         }
         if (run != null && run.failures() >= settings.staleMinFailures()
                 && run.span().compareTo(settings.staleMinSpan()) >= 0) {
-            return Optional.of(run.failures() + " failures from " + s.ip() + " between " + text.time(run.first())
-                    + " and " + text.time(run.last()) + " (" + EvidenceText.duration(run.span())
-                    + "), " + EvidenceText.protocols(s.protocols())
-                    + ": a client retrying for longer than anyone takes to retype a password");
+            Claim.Builder b = Claim.of(ClaimKind.LONG_RUN).address(s.ip()).login(login).count(run.failures())
+                    .first(run.first()).last(run.last()).protocols(s.failureProtocols()).ports(s.failurePorts());
+            return Optional.of(b.say(run.failures() + " failures from " + s.ip() + " between "
+                    + text.time(run.first()) + " and " + text.time(run.last()) + " ("
+                    + EvidenceText.duration(run.span()) + "), " + EvidenceText.protocols(b.protocols())
+                    + ": a client retrying for longer than anyone takes to retype a password"));
         }
         return Optional.empty();
     }
@@ -109,31 +128,34 @@ final class SourceRoles {
         return run != null && longest != null && longest.span().compareTo(settings.staleMinSpan()) < 0;
     }
 
-    private Optional<String> typo(SourceEvidence s) {
+    private Optional<Claim> typo(String login, SourceEvidence s) {
         EpisodeEvidence run = s.episode();
         if (run == null || run.failures() > settings.mistypedMaxFailures() || run.resolvedAt() == null
                 || Duration.between(run.first(), run.resolvedAt()).compareTo(settings.mistypedWindow()) > 0) {
             return Optional.empty();
         }
-        return Optional.of(EvidenceText.plural(run.failures(), "failure", "failures") + " from " + s.ip() + " at "
+        return Optional.of(Claim.of(ClaimKind.TYPO).address(s.ip()).login(login).count(run.failures())
+                .first(run.first()).last(run.resolvedAt())
+                .say(EvidenceText.plural(run.failures(), "failure", "failures") + " from " + s.ip() + " at "
                 + text.exactTime(run.first()) + ", then a successful login from the same address at "
-                + text.exactTime(run.resolvedAt()) + " and no failure since");
+                + text.exactTime(run.resolvedAt()) + " and no failure since"));
     }
 
-    /** Returns the sentence that makes the source an attacker on its own evidence, if any. */
-    Optional<String> attackerEvidence(String login, SourceEvidence s) {
+    /** Returns the claim that makes the source an attacker on its own evidence, if any. */
+    Optional<Claim> attackerEvidence(String login, SourceEvidence s) {
         IpContext c = s.context();
         if (c.successes() > 0) {
             return Optional.empty();
         }
-        Optional<String> own = AttackerSigns.of(settings, s.ip(), c.distinctFailedLogins(), c.distinctFingerprints(),
+        Optional<Claim> own = AttackerSigns.of(settings, s.ip(), c.distinctFailedLogins(), c.distinctFingerprints(),
                 c.unknownUsers(), c.maxFailuresOneLogin(), c.networkSuccesses());
         if (own.isPresent()) {
             return own;
         }
         if (s.distinctFingerprints() >= settings.manyFingerprints() && s.successes() == 0) {
-            return Optional.of(s.ip() + " sent " + s.distinctFingerprints() + " different passwords for " + login
-                    + ": guessing, not a stored password");
+            return Optional.of(Claim.of(ClaimKind.MANY_PASSWORDS).address(s.ip()).login(login)
+                    .count(s.distinctFingerprints()).say(s.ip() + " sent " + s.distinctFingerprints()
+                    + " different passwords for " + login + ": guessing, not a stored password"));
         }
         return Optional.empty();
     }

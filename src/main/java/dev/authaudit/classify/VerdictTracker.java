@@ -34,6 +34,11 @@ final class VerdictTracker implements CorrelationListener {
         AccountVerdict current = AccountVerdict.OK;
         double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
+        final EnumMap<AccountVerdict, String> device = new EnumMap<>(AccountVerdict.class);
+        /** Devices the current verdict was already told about (a few; a flip-flop between two is told once). */
+        final java.util.LinkedHashSet<String> toldDevices = new java.util.LinkedHashSet<>(2);
+        /** When each device was first the current verdict's device (a few). */
+        final Map<String, Instant> deviceFirst = new java.util.LinkedHashMap<>(2);
     }
 
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
@@ -57,11 +62,28 @@ final class VerdictTracker implements CorrelationListener {
         return d == null ? null : d.first.get(verdict);
     }
 
+    /**
+     * Returns when each device was first the device of the login's verdict, while {@code verdict} is the
+     * current one; empty otherwise.
+     */
+    Map<String, Instant> deviceTimes(String login, AccountVerdict verdict) {
+        Detection d = accounts.get(login);
+        return d == null || d.current != verdict ? Map.of() : Map.copyOf(d.deviceFirst);
+    }
+
+    /** Returns the device the verdict was about when first reached, or null. */
+    String firstDevice(String login, AccountVerdict verdict) {
+        Detection d = accounts.get(login);
+        return d == null ? null : d.device.get(verdict);
+    }
+
     @Override
     public void onAccount(AccountEvidence evidence, Instant at) {
         AccountAssessment a = classifiers.accounts().classify(evidence);
         Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
-        d.first.putIfAbsent(a.verdict(), at);
+        if (d.first.putIfAbsent(a.verdict(), at) == null && a.device() != null) {
+            d.device.put(a.verdict(), a.device());
+        }
         if (a.verdict() != AccountVerdict.OK) {
             latest.put(a.account(), a.slim());
             a.customerSources().forEach(ip -> customerOf.computeIfAbsent(ip, k -> new HashSet<>(2)).add(a.account()));
@@ -71,11 +93,26 @@ final class VerdictTracker implements CorrelationListener {
         // is decided again, and live mode learns as soon as the evidence is strong enough
         boolean surer = a.verdict() == d.current && a.verdict() != AccountVerdict.OK
                 && a.confidence() >= d.told + CONFIDENCE_STEP;
-        if (a.verdict() != d.current || surer) {
+        // and when the customer's device changes: a notice decided about another device is decided again
+        boolean newDevice = a.verdict() == d.current && a.device() != null && !d.toldDevices.contains(a.device())
+                && d.toldDevices.size() < 8;
+        if (a.verdict() != d.current) {
+            d.deviceFirst.clear();
+        }
+        if (a.device() != null && a.verdict() != AccountVerdict.OK && d.deviceFirst.size() < 16) {
+            d.deviceFirst.putIfAbsent(a.device(), at);
+        }
+        if (a.verdict() != d.current || surer || newDevice) {
+            if (a.verdict() != d.current) {
+                d.toldDevices.clear();
+            }
             d.current = a.verdict();
             d.told = a.confidence();
+            if (a.device() != null) {
+                d.toldDevices.add(a.device());
+            }
             observer.accept(new Observation(Observation.Kind.ACCOUNT, a.account(), a.verdict().word(), a.confidence(),
-                    d.first.get(a.verdict()), a.reasons()));
+                    d.first.get(a.verdict()), a.reasons(), a.device()));
         }
     }
 

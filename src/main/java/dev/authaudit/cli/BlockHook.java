@@ -148,7 +148,7 @@ final class BlockHook {
             return Optional.empty();
         }
         Optional<NoticeCandidate> c = o.auditor().correlator().account(e.account())
-                .flatMap(ev -> new CandidateFactory().of(ev, e.cause(), e.confidence(), now, false));
+                .flatMap(ev -> new CandidateFactory().of(ev, e.cause(), e.confidence(), now, false, r.ip()));
         if (c.isEmpty()) {
             return Optional.empty(); // the lines name no failing device of this login: watch has the evidence
         }

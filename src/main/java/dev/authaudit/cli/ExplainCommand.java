@@ -81,6 +81,40 @@ public final class ExplainCommand implements Callable<Integer> {
         return !inputs.problems().isEmpty() || outcome.damaged() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 
+    /** Prints the login's sources split by role, or the address's role for each login it used. */
+    private static void sources(Explanation x, PrintWriter out) {
+        if (x.account() != null) {
+            var a = x.account();
+            java.util.List<dev.authaudit.correlate.SourceEvidence> failing = a.evidence().sources().stream()
+                    .filter(s -> s.failures() > 0).toList();
+            out.println();
+            out.println("Sources");
+            for (dev.authaudit.classify.SourceRole role : dev.authaudit.classify.SourceRole.values()) {
+                var mine = failing.stream().filter(s -> a.role(s.ip()) == role).toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                String title = switch (role) {
+                    case CUSTOMER -> "the customer's own";
+                    case GUESSER -> "separately, guessing this login";
+                    case UNKNOWN -> "not known whose";
+                };
+                out.printf("  %s (%d):%n", title, mine.size());
+                mine.stream().limit(10).forEach(s -> out.printf("    %-40s %,6d failures %,6d successes  %s%n",
+                        Terminal.safe(s.ip()), s.failures(), s.successes(), s.failureProtocols().stream()
+                                .filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted()
+                                .map(p -> p.word()).collect(java.util.stream.Collectors.joining("+"))));
+                if (mine.size() > 10) {
+                    out.println("    ... and " + (mine.size() - 10) + " more");
+                }
+            }
+        } else if (!x.roles().isEmpty()) {
+            out.println();
+            out.println("Role for each login it used");
+            x.roles().forEach((login, role) -> out.printf("  %-40s %s%n", Terminal.safe(login), role.word()));
+        }
+    }
+
     private static void print(AuditResult result, String key, boolean address, ZoneId zone, PrintWriter out) {
         Explanation x = result.explanation();
         String what = address ? "address " : "login ";
@@ -98,6 +132,7 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.printf("Verdict: %s (confidence %.2f)%n", x.verdict(), x.confidence());
         x.reasons().forEach(r -> out.println("  - " + Terminal.safe(r)));
+        sources(x, out);
         if (!x.blocks().isEmpty()) {
             out.println();
             out.println("Blocks (" + x.blocks().size() + ")");

@@ -42,6 +42,8 @@ final class NoticeFlow implements Consumer<Observation> {
     private final Map<String, Set<String>> accountsByDeviceIp = new HashMap<>();
     private final NoticeDispatcher replayDispatcher;
     private final Clock clock;
+    private final Clock wallClock;
+    private final Map<String, NoticeRecord> latest = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     /**
@@ -51,31 +53,77 @@ final class NoticeFlow implements Consumer<Observation> {
      */
     NoticeFlow(NoticeLedger ledger, NoticeOptions options, Clock clock, Supplier<Auditor> auditor,
                NoticeDispatcher replayDispatcher) {
+        this(ledger, options, clock, clock, auditor, replayDispatcher);
+    }
+
+    /**
+     * @param wallClock the real time, against which {@code --notice-max-age} keeps a replay of old logs from
+     *     mailing customers about incidents long over
+     */
+    NoticeFlow(NoticeLedger ledger, NoticeOptions options, Clock clock, Clock wallClock, Supplier<Auditor> auditor,
+               NoticeDispatcher replayDispatcher) {
         this.outbox = options.outbox(ledger, clock);
         this.options = options;
         this.auditor = auditor;
         this.clock = clock;
+        this.wallClock = wallClock;
         this.replayDispatcher = replayDispatcher;
     }
 
     /** Receives the auditor's observations as they are reached. */
     @Override
     public void accept(Observation o) {
-        if (o.kind() != Observation.Kind.ACCOUNT || !NoticeCandidate.STALE_PASSWORD.equals(o.verdict())) {
-            return;
+        if (o.kind() != Observation.Kind.ACCOUNT || !NoticeCandidate.STALE_PASSWORD.equals(o.verdict())
+                || o.device() == null) {
+            return; // a notice is about the customer's own device; a verdict that names none has nothing to tell
         }
         auditor.get().correlator().account(o.subject())
-                .flatMap(e -> factory.of(e, o.verdict(), o.confidence(), o.detectedAt(), false))
+                .flatMap(e -> factory.of(e, o.verdict(), o.confidence(), o.detectedAt(), false, o.device()))
                 .ifPresent(this::enqueue);
     }
 
+    /**
+     * Decides again, at the end of a replay, the notice of every login whose final verdict is
+     * {@code stale_password}, about the device that verdict names: a notice suppressed or never decided while
+     * the evidence was still thin follows the verdict.
+     */
+    void settle(dev.authaudit.classify.AuditResult result) {
+        for (dev.authaudit.classify.AccountAssessment a : result.accounts()) {
+            if (a.verdict() != dev.authaudit.classify.AccountVerdict.STALE_PASSWORD || a.device() == null
+                    || a.detectedAt() == null) {
+                continue;
+            }
+            NoticeRecord shown = latest.get(a.account().toLowerCase(Locale.ROOT));
+            if (shown != null && !suppressed(shown)) {
+                continue; // this run already has the login's notice
+            }
+            factory.of(a.evidence(), a.verdict().word(), a.confidence(), a.detectedAt(), false, a.device())
+                    .ifPresent(this::enqueue);
+        }
+    }
+
     private void enqueue(NoticeCandidate c) {
-        NoticeRecord r = outbox.enqueue(c, options.mode());
+        Instant cutoff = wallClock.instant().minus(options.maxAge());
+        NoticeRecord r = outbox.enqueue(c, options.mode(), cutoff);
+        // one notice per login in the report: a held-back one gives way to one decided on later evidence,
+        // and a later decision held back (say, one per login per 24 h) does not hide the one that went out
+        NoticeRecord before = latest.get(c.account());
+        if (before != null && before.id() != r.id()) {
+            if (suppressed(r) && !suppressed(before)) {
+                return;
+            }
+            records.remove(before.id());
+        }
+        latest.put(c.account(), r);
         records.put(r.id(), r);
         accountsByDeviceIp.computeIfAbsent(c.device().ip(), k -> new HashSet<>()).add(c.account());
         if (replayDispatcher != null) {
             problems.addAll(replayDispatcher.dispatchDue(clock.instant()).problems());
         }
+    }
+
+    private boolean suppressed(NoticeRecord r) {
+        return outbox.entries(List.of(r)).get(0).status().equals("suppressed");
     }
 
     /** Returns the problems met while dispatching during the replay. */

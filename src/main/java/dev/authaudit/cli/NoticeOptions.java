@@ -58,6 +58,11 @@ public final class NoticeOptions {
     @Option(names = "--notice-lang", paramLabel = "LANG", description = "Template language (rules/notices/LANG).")
     String lang = "en";
 
+    @Option(names = "--notice-max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --notify send, mail only incidents whose last failure is at most this old"
+                    + " (default 24h); older ones are drafted and marked so, never mailed.")
+    java.time.Duration maxAge = java.time.Duration.ofHours(24);
+
     @Option(names = "--notice-cc", paramLabel = "ADDR", description = "Copy every notice to this address.")
     String cc;
 
@@ -122,6 +127,11 @@ public final class NoticeOptions {
     /** Returns the delivery mode for new notices. */
     public DeliveryMode mode() {
         return notify == null ? DeliveryMode.DRAFTS : notify;
+    }
+
+    /** Returns how old an incident's last failure may be for its notice to be mailed. */
+    public java.time.Duration maxAge() {
+        return maxAge;
     }
 
     /** Returns the policy from the options. */

@@ -62,10 +62,11 @@ public final class ScanCommand implements Callable<Integer> {
             + " caused by one is found.")
     boolean exitOnFindings;
 
-    @Option(names = "--no-history", negatable = true, description = "Keep daily aggregates in the state database"
-            + " (see --state) for 'authaudit report --period'. Re-scanning the same logs replaces those days;"
+    @Option(names = "--history", negatable = true, description = "Keep daily aggregates in the state database"
+            + " for 'authaudit report --period'. Default: only when --state or --db is given (a scan is a"
+            + " read-only look unless asked). Re-scanning the same logs replaces those days;"
             + " a state folder that cannot be written gives a warning, not a failure.")
-    boolean history = true;
+    Boolean history;
 
     @Option(names = "--by-account", description = "Instead of the report, roll it up per cPanel account: logins,"
             + " stale passwords, typos, guessing and customer blocks per account, from --cpanel-userdomains"
@@ -110,7 +111,7 @@ public final class ScanCommand implements Callable<Integer> {
         NoticeDispatcher dispatcher = ledger == null ? null
                 : notices.dispatcher(ledger, input.rulesDir(), zone, state);
         // drafts are written at the event time they would have gone out; real mail only at the end
-        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, self::get,
+        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, context.clock(), self::get,
                 notices.mode() == DeliveryMode.DRAFTS ? dispatcher : null);
         Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf()).correlation(replay.correlation());
         if (flow != null) {
@@ -119,6 +120,7 @@ public final class ScanCommand implements Callable<Integer> {
         Auditor auditor = builder.build();
         self.set(auditor);
         Replay.Outcome outcome;
+        boolean history = this.history != null ? this.history : state.explicit();
         ActivityCollector activity = history || output.format == ReportOptions.Format.html
                 ? new ActivityCollector() : null;
         List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
@@ -128,11 +130,13 @@ public final class ScanCommand implements Callable<Integer> {
                     .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
                             flow == null ? null : (e, line) -> flow.onEvent(e), activity);
             if (flow != null) {
+                flow.settle(outcome.result());
                 Instant end = clock.instant();
                 Instant now = notices.mode() == DeliveryMode.SEND ? context.clock().instant() : end;
-                if (notices.mode() == DeliveryMode.SEND && end.isBefore(now.minus(java.time.Duration.ofDays(1)))) {
-                    err.println("authaudit: warning: these logs end " + java.time.Duration.between(end, now).toDays()
-                            + " days ago; notices about them are being mailed now");
+                if (notices.mode() == DeliveryMode.SEND && end.isBefore(now.minus(notices.maxAge()))) {
+                    err.println("authaudit: these logs end " + java.time.Duration.between(end, now).toHours()
+                            + " h ago: notices about incidents older than --notice-max-age ("
+                            + notices.maxAge().toHours() + " h) are drafted, not mailed");
                 }
                 DispatchResult d = flow.dispatch(dispatcher, now);
                 flow.problems().forEach(p -> err.println("authaudit: notice: " + p));

@@ -36,6 +36,11 @@ public final class StateOptions {
         return Paths.get(System.getProperty("user.home"), ".local", "state", "authaudit");
     }
 
+    /** Returns true when the command line named a state folder or database (the user asked for state). */
+    public boolean explicit() {
+        return state != null || db != null;
+    }
+
     /** Returns the notice ledger file. */
     public Path db() {
         return db != null ? db : state().resolve("authaudit.db");

@@ -52,6 +52,11 @@ final class AuthTally {
                     store.pairHistory().get(PairHistory.ipLogin(a.ip(), a.account())),
                     pair == null ? 0 : Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
                     settings.oneOffSourceFailures());
+            if (source != null && pair != null && source.unitemized > 0 && source.firstFailureMs < 0) {
+                // a source that fell off the login's list and came back: its first failure is the pair's
+                source.firstFailureMs = pair.firstFailureMs;
+                source.touch(pair.firstFailureMs);
+            }
             if (source != null) {
                 source.failure(a, ms, episodeGapMs);
                 if (gap >= 0) {

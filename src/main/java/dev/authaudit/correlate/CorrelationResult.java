@@ -48,6 +48,11 @@ public record CorrelationResult(Instant from, Instant to, ZoneOffset offset, Lis
      * @param loneDetails detail lines counted on their own
      * @param outboundDrops drops ignored because they were outbound
      */
-    public record Stats(long events, long attempts, long pairedDetails, long loneDetails, long outboundDrops) {
+    public record Stats(long events, long attempts, long pairedDetails, long loneDetails, long outboundDrops,
+                        long syslogCopies) {
+        /** Returns stats without syslog copies. */
+        public Stats(long events, long attempts, long pairedDetails, long loneDetails, long outboundDrops) {
+            this(events, attempts, pairedDetails, loneDetails, outboundDrops, 0);
+        }
     }
 }

@@ -55,9 +55,13 @@ public final class Correlator {
         // polling interval, far outside an attack's line rate
         this.accountThrottle = new NotifyThrottle(10_000, b.settings.maxAccounts());
         this.ipThrottle = new NotifyThrottle(10_000, b.settings.maxIps());
-        this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted,
-                b.eagerPrimaries);
         this.timeline = b.explain == null ? null : new TimelineRecorder(b.explain, b.settings.explainMaxEntries());
+        this.pairer = new DetailPairer(b.settings.pairingWindow(), b.settings.sessionPairingWindow(), this::counted,
+                b.eagerPrimaries, (copy, original) -> {
+                    if (timeline != null) {
+                        timeline.copy(copy, original);
+                    }
+                });
     }
 
     /** Returns a builder; only the clock is required. */
@@ -157,7 +161,7 @@ public final class Correlator {
         CorrelationResult.Omitted omitted = new CorrelationResult.Omitted(store.accounts().evicted(),
                 store.ips().evicted(), firewall.omittedBlocks());
         CorrelationResult.Stats stats = new CorrelationResult.Stats(events, attempts, pairer.paired(),
-                pairer.alone(), firewall.outboundDrops());
+                pairer.alone(), firewall.outboundDrops(), pairer.copies());
         return new CorrelationResult(from, to, offset == null ? ZoneOffset.UTC : offset, accounts, ips,
                 firewall.finish(), omitted, stats, timeline == null ? null : timeline.filter(),
                 timeline == null ? List.of() : timeline.entries(), timeline == null ? 0 : timeline.omitted());
@@ -165,6 +169,9 @@ public final class Correlator {
 
     private void counted(Attempt a) {
         attempts++;
+        if (timeline != null) {
+            timeline.counted(a);
+        }
         auth.failure(a);
         notifyAccount(a.account(), a.time());
         notifyIp(a.ip(), a.time());

@@ -25,9 +25,22 @@ final class DetailPairer {
     private final PriorityQueue<Pending> byDeadline = new PriorityQueue<>(
             (a, b) -> a.deadlineMs != b.deadlineMs ? Long.compare(a.deadlineMs, b.deadlineMs)
                     : Long.compare(a.seq, b.seq));
+    /**
+     * The latest primary line per address, for telling Exim's syslog copy of a 535 from a new attempt (a few
+     * thousand addresses: a copy is the very next line or the one after).
+     */
+    private final Map<String, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AuthFailure> eldest) {
+            return size() > RECENT_PRIMARIES;
+        }
+    };
+    private static final int RECENT_PRIMARIES = 4096;
+    private final java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy;
     private long seq;
     private long paired;
     private long alone;
+    private long copies;
 
     /** A line waiting for its partner. */
     private static final class Pending {
@@ -61,6 +74,16 @@ final class DetailPairer {
      *     counted as another attempt
      */
     DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out, boolean eager) {
+        this(window, sessionWindow, out, eager, (copy, original) -> { });
+    }
+
+    /**
+     * @param onCopy hears each line dropped as a copy of the line before it (copy, original), so explain can
+     *     say which lines were merged
+     */
+    DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out, boolean eager,
+                 java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy) {
+        this.onCopy = onCopy;
         this.eager = eager;
         this.windowMs = window.toMillis();
         this.sessionWindowMs = Math.max(window.toMillis(), sessionWindow.toMillis());
@@ -68,6 +91,16 @@ final class DetailPairer {
     }
 
     void accept(AuthFailure f) {
+        if (!f.detail()) {
+            AuthFailure before = recentPrimary.put(key(f.ip()), f);
+            if (copyOf(f, before)) {
+                // Exim through syslog writes each 535 twice (syslog_duplication: main and reject log)
+                copies++;
+                recentPrimary.remove(key(f.ip())); // a line has one copy; a third line is an attempt again
+                onCopy.accept(f, before);
+                return;
+            }
+        }
         List<Pending> here = byIp.computeIfAbsent(key(f.ip()), k -> new ArrayList<>(2));
         if (f.detail()) {
             for (Pending p : here) {
@@ -153,6 +186,30 @@ final class DetailPairer {
 
     long paired() {
         return paired;
+    }
+
+    /** Returns the lines dropped as syslog copies of the line before them. */
+    long copies() {
+        return copies;
+    }
+
+    /**
+     * Returns true when {@code f} is Exim's syslog copy of {@code before}: the same Exim failure (time to the
+     * second, address, login, port, protocol, reason) written one or two lines later in the same file. Two
+     * attempts of one client in the same second on adjacent lines would be taken for one; undercounting a
+     * bot by one is the lesser error than counting every customer failure twice.
+     */
+    static boolean copyOf(AuthFailure f, AuthFailure before) {
+        if (before == null || before == f || !"exim".equals(f.origin().source())
+                || !f.origin().source().equals(before.origin().source())
+                || !f.origin().file().equals(before.origin().file())) {
+            return false;
+        }
+        long apart = f.origin().line() - before.origin().line();
+        return apart >= 1 && apart <= 2 && f.instant().equals(before.instant())
+                && Objects.equals(f.account(), before.account()) && Objects.equals(f.port(), before.port())
+                && f.protocol() == before.protocol() && f.reason() == before.reason()
+                && f.attempts() == before.attempts() && f.origin().rule().equals(before.origin().rule());
     }
 
     long alone() {

@@ -73,7 +73,8 @@ final class EvidenceBuilder {
                 top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
                 t.network == null ? 0 : pairSuccesses(PairHistory.networkLogin(t.network, login)),
                 pairSuccesses(PairHistory.ipDomain(t.ip, login)), t.episode.evidence(),
-                t.longest().evidence());
+                t.longest().evidence(), ProtocolMask.toSet(t.failureProtocolMask), t.failurePorts.toList(),
+                t.unitemized);
     }
 
     private IpContext context(String ip, String network) {

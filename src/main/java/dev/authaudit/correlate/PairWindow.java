@@ -11,6 +11,8 @@ public final class PairWindow {
     final long[] lastFailureMs = new long[Protocol.values().length];
     /** Failures of the pair while the window stayed alive. */
     long failures;
+    /** The first of them, or -1. */
+    long firstFailureMs = -1;
 
     PairWindow() {
         java.util.Arrays.fill(lastFailureMs, -1);
@@ -18,6 +20,9 @@ public final class PairWindow {
 
     /** Records a failure and returns the gap in ms since the previous one on that protocol, or -1. */
     long failure(Protocol protocol, long ms) {
+        if (firstFailureMs < 0 || ms < firstFailureMs) {
+            firstFailureMs = ms;
+        }
         long previous = lastFailureMs[protocol.ordinal()];
         lastFailureMs[protocol.ordinal()] = Math.max(previous, ms);
         return previous < 0 ? -1 : Math.max(0, ms - previous);

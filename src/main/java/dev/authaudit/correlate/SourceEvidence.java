@@ -25,6 +25,10 @@ import java.util.Set;
  * @param domainSuccesses successful logins from this address as any login of the same domain
  * @param episode the current run of failures (null before the first failure)
  * @param longestEpisode the longest run of failures so far (null before the first failure)
+ * @param failureProtocols the protocols of this address's failures only ({@code protocols} adds its successes)
+ * @param failurePorts the server ports of its failures only
+ * @param unitemized failures counted before the address had a place in the login's bounded list: in
+ *     {@code failures}, but not in the fingerprint counts, gaps or episodes
  */
 public record SourceEvidence(String ip, String network, long failures, long successes, Set<Protocol> protocols,
                              List<Integer> ports, Instant first, Instant last, Instant firstFailure,
@@ -34,8 +38,11 @@ public record SourceEvidence(String ip, String network, long failures, long succ
                              IpContext context, long unknownUsers, long fingerprintedFailures,
                              String topFingerprint, long topFingerprintCount, Instant lastSuccess,
                              long networkSuccesses, long domainSuccesses, EpisodeEvidence episode,
-                             EpisodeEvidence longestEpisode) {
+                             EpisodeEvidence longestEpisode, Set<Protocol> failureProtocols,
+                             List<Integer> failurePorts, long unitemized) {
     public SourceEvidence {
+        failureProtocols = Set.copyOf(failureProtocols);
+        failurePorts = List.copyOf(failurePorts);
         protocols = Set.copyOf(protocols);
         ports = List.copyOf(ports);
         rhythms = List.copyOf(rhythms);

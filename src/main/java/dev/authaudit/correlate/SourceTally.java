@@ -28,7 +28,10 @@ final class SourceTally {
     long lastSuccessMs = -1;
     long burstGaps;
     int protocolMask;
+    /** Protocols and server ports of failures only: what a sentence about failures may name. */
+    int failureProtocolMask;
     final SmallIntSet ports = new SmallIntSet(MAX_PORTS);
+    final SmallIntSet failurePorts = new SmallIntSet(MAX_PORTS);
     String[] fingerprints;
     long[] fingerprintCounts;
     int fingerprintCount;
@@ -57,8 +60,12 @@ final class SourceTally {
         lastSuccessMs = Math.max(lastSuccessMs, h.lastMs);
     }
 
+    /** Failures counted before this tally existed: their fingerprints and gaps are not itemised. */
+    long unitemized;
+
     /** Counts failures of this address that happened before it had a tally (it was a one-off then). */
     void earlierFailures(long n) {
+        unitemized += n;
         failures += n;
         failuresSinceLastSuccess += n;
     }
@@ -104,12 +111,14 @@ final class SourceTally {
             unknownUsers += a.count();
         }
         protocolMask = ProtocolMask.with(protocolMask, a.protocol());
+        failureProtocolMask = ProtocolMask.with(failureProtocolMask, a.protocol());
         ports.add(a.port());
+        failurePorts.add(a.port());
         if (helo == null && a.helo() != null) {
             helo = a.helo().length() > MAX_HELO ? a.helo().substring(0, MAX_HELO) : a.helo();
         }
         if (a.passwordFp() != null) {
-            addFingerprint(a.passwordFp(), a.count());
+            addFingerprint(a.passwordFp(), a.fpLines());
         }
     }
 

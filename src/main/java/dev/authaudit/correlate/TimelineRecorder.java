@@ -23,6 +23,7 @@ final class TimelineRecorder {
     private final int cap;
     private final List<TimelineEntry> entries = new ArrayList<>();
     private final Set<String> relatedIps = new LinkedHashSet<>();
+    private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
     private long omitted;
 
     TimelineRecorder(ExplainFilter filter, int cap) {
@@ -41,8 +42,43 @@ final class TimelineRecorder {
             omitted++;
             return;
         }
+        index.put(e.origin().file() + ":" + e.origin().line(), entries.size());
         entries.add(new TimelineEntry(e.instant(), e.type().word(), describe(e), e.origin().file(),
                 e.origin().line()));
+    }
+
+    /** Notes, on the lines of an attempt that are in the timeline, which lines were counted together as it. */
+    void counted(Attempt a) {
+        if (a.lines().size() < 2) {
+            return;
+        }
+        for (dev.authaudit.event.Origin o : a.lines()) {
+            Integer at = index.get(o.file() + ":" + o.line());
+            if (at == null) {
+                continue;
+            }
+            StringBuilder others = new StringBuilder();
+            for (dev.authaudit.event.Origin x : a.lines()) {
+                if (x != o) {
+                    others.append(others.length() == 0 ? "" : ", ").append(x.file()).append(':').append(x.line());
+                }
+            }
+            note(at, "counted as one attempt with " + others);
+        }
+    }
+
+    /** Notes that a line was dropped as Exim's syslog copy of an earlier one. */
+    void copy(AuthFailure copy, AuthFailure original) {
+        Integer at = index.get(copy.origin().file() + ":" + copy.origin().line());
+        if (at != null) {
+            note(at, "not counted: Exim's syslog copy (syslog_duplication) of " + original.origin().file() + ":"
+                    + original.origin().line());
+        }
+    }
+
+    private void note(int at, String note) {
+        TimelineEntry t = entries.get(at);
+        entries.set(at, new TimelineEntry(t.time(), t.type(), t.summary() + " [" + note + "]", t.file(), t.line()));
     }
 
     ExplainFilter filter() {
@@ -90,7 +126,7 @@ final class TimelineRecorder {
                 b.append(", password fingerprint ").append(f.passwordFp());
             }
             if (f.detail()) {
-                b.append(" (detail line; counted with its primary line when one is beside it)");
+                b.append(" (detail line)");
             }
             return b.toString();
         }

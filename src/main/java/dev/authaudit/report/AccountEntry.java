@@ -16,4 +16,15 @@ public record AccountEntry(String account, AccountVerdict verdict, double confid
         sources = List.copyOf(sources);
         reasons = List.copyOf(reasons);
     }
+
+    /** Returns the customer's own sources that failed, most failures first. */
+    public List<SourceEntry> customerSources() {
+        return sources.stream().filter(s -> s.role() == dev.authaudit.classify.SourceRole.CUSTOMER && s.failures() > 0)
+                .toList();
+    }
+
+    /** Returns the sources guessing this login. */
+    public List<SourceEntry> guessers() {
+        return sources.stream().filter(s -> s.role() == dev.authaudit.classify.SourceRole.GUESSER).toList();
+    }
 }

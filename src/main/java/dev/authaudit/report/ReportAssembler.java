@@ -58,8 +58,12 @@ public final class ReportAssembler {
         List<SourceEntry> sources = a.evidence().sources().stream()
                 .sorted(Comparator.comparingLong(SourceEvidence::failures).reversed()
                         .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(), s.protocols().stream().sorted().toList(),
-                        s.ports(), at(s.first(), offset), at(s.last(), offset)))
+                // a failing source shows the protocols and ports of its failures, the ones its reasons may name
+                .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(),
+                        (s.failures() > 0 ? s.failureProtocols() : s.protocols()).stream()
+                                .filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted().toList(),
+                        s.failures() > 0 ? s.failurePorts() : s.ports(), at(s.first(), offset), at(s.last(), offset),
+                        a.role(s.ip())))
                 .toList();
         return new AccountEntry(a.account(), a.verdict(), a.confidence(), at(a.detectedAt(), offset),
                 a.evidence().failures(), a.evidence().successes(), sources, a.reasons());

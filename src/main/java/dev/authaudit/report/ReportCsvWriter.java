@@ -21,7 +21,7 @@ public final class ReportCsvWriter {
         for (AccountEntry a : r.accounts()) {
             row(w, "account", a.account(), a.verdict().word(), conf(a.confidence()), a.failures(), a.successes(), "",
                     "", time(a.detectedAt()), "", "", "", "", a.account(),
-                    a.sources().stream().map(SourceEntry::ip).collect(Collectors.joining(" ")), a.reasons());
+                    a.customerSources().stream().map(SourceEntry::ip).collect(Collectors.joining(" ")), a.reasons());
         }
         for (IpEntry i : r.ips()) {
             row(w, "address", i.ip(), i.verdict().word(), conf(i.confidence()), i.failures(), i.successes(),

@@ -144,6 +144,7 @@ public final class ReportJsonWriter {
             ints(g, "ports", s.ports());
             time(g, "first", s.first());
             time(g, "last", s.last());
+            g.writeStringField("role", s.role().word());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -90,9 +90,18 @@ public final class ReportTextWriter {
         }
         w.println(title + " (" + list.size() + ")");
         for (AccountEntry a : list) {
-            String sources = a.sources().stream().filter(s -> s.failures() > 0).limit(3)
+            // only the customer's own sources; addresses guessing the login are counted apart
+            String sources = a.customerSources().stream().limit(3)
                     .map(s -> s.ip() + " " + s.protocols().stream().map(p -> p.word()).collect(Collectors.joining("+")))
                     .collect(Collectors.joining(", "));
+            if (sources.isEmpty()) {
+                sources = "-";
+            }
+            List<SourceEntry> guessers = a.guessers();
+            if (!guessers.isEmpty()) {
+                sources += " (apart: " + guessers.size() + (guessers.size() == 1 ? " address guesses" : " addresses guess")
+                        + " it)";
+            }
             OffsetDateTime blocked = r.blocks().stream().filter(b -> a.account().equals(b.account()))
                     .map(BlockEntry::at).min(OffsetDateTime::compareTo).orElse(null);
             w.printf("  %-32s %,5d failures  confidence %.2f  from %s%n", Escape.terminal(a.account()), a.failures(),

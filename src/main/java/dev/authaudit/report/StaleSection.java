@@ -131,10 +131,10 @@ final class StaleSection {
 
     private void facts(HtmlPage p, AccountEntry a, AccountStrip s, Report r) {
         String device = s == null || s.deviceIps().isEmpty()
-                ? a.sources().stream().filter(x -> x.failures() > 0).map(SourceEntry::ip).findFirst().orElse("-")
+                ? a.customerSources().stream().map(SourceEntry::ip).findFirst().orElse("-")
                 : String.join(", ", s.deviceIps());
         dd(p, "Device", device);
-        a.sources().stream().filter(x -> x.failures() > 0).findFirst().ifPresent(x -> dd(p, "Client",
+        a.customerSources().stream().findFirst().ifPresent(x -> dd(p, "Client",
                 x.protocols().stream().map(pr -> pr.word()).collect(Collectors.joining(", "))
                         + (x.ports().isEmpty() ? "" : " · ports " + x.ports().stream().map(String::valueOf)
                         .collect(Collectors.joining(", ")))

@@ -1,5 +1,9 @@
 package dev.authaudit.report;
 
+import dev.authaudit.classify.Claim;
+import dev.authaudit.classify.ClaimKind;
+import dev.authaudit.classify.SourceRole;
+
 import dev.authaudit.classify.AccountAssessment;
 import dev.authaudit.correlate.AccountEvidence;
 import dev.authaudit.correlate.SourceEvidence;
@@ -17,12 +21,10 @@ final class StripBuilder {
 
     AccountStrip strip(AccountAssessment a, AccountTrack track, List<BlockEntry> blocks) {
         AccountEvidence e = a.evidence();
-        Set<String> device = new HashSet<>(a.customerSources());
-        if (device.isEmpty()) {
-            // no address was shown to be the customer's: the busiest failing source is the device
-            e.sources().stream().filter(s -> s.failures() > 0).findFirst().map(SourceEvidence::ip)
-                    .ifPresent(device::add);
-        }
+        // only the customer's own sources are the device: an address guessing the login never is
+        Set<String> device = new HashSet<>();
+        e.sources().stream().filter(s -> s.failures() > 0 && a.role(s.ip()) == SourceRole.CUSTOMER)
+                .map(SourceEvidence::ip).forEach(device::add);
         boolean[] isDevice = new boolean[AccountTrack.OTHER + 1];
         List<String> deviceIps = new ArrayList<>();
         for (int slot = 0; slot < AccountTrack.OTHER; slot++) {
@@ -65,15 +67,21 @@ final class StripBuilder {
                 }
             }
         }
+        // the same blocks as the card and the text report: those explained as this login's
         Instant firstBlock = blocks.stream()
-                .filter(b -> a.account().equals(b.account()) || device.contains(b.ip()))
+                .filter(b -> a.account().equals(b.account()))
                 .map(b -> b.at().toInstant()).min(Instant::compareTo).orElse(null);
         List<Long> gapList = new ArrayList<>();
         for (long g : gaps) {
             gapList.add(g);
         }
+        // the password change the reasons state, or none: the strip draws no time the reasons do not give
+        Claim change = a.claims().stream().filter(c -> c.kind() == ClaimKind.PASSWORD_CHANGED
+                || c.kind() == ClaimKind.FAILING_AFTER_SUCCESS).findFirst().orElse(null);
         return new AccountStrip(a.account(), deviceIps, deviceFailures, otherFailures, deviceSuccesses,
-                otherSuccesses, e.successElsewhereAt(), e.successElsewhereIp(), a.detectedAt(), firstBlock,
+                otherSuccesses, change == null ? null : change.first(),
+                change == null || change.addresses().size() < 2 ? null : change.addresses().get(1), a.detectedAt(),
+                firstBlock,
                 e.failures(), stride, gapList);
     }
 }

@@ -69,7 +69,7 @@ class AuditorTest {
         assertThat(bob.verdict()).isEqualTo(AccountVerdict.STALE_PASSWORD);
         assertThat(bob.evidence().failures()).isEqualTo(23);
         assertThat(bob.confidence()).isGreaterThanOrEqualTo(0.8);
-        assertThat(bob.reasons()).anySatisfy(s -> assertThat(s).contains("23 failures from 198.51.100.7 every 5 min")
+        assertThat(bob.reasons()).anySatisfy(s -> assertThat(s).contains("23 failures from 198.51.100.7 since 09:00, IMAP, every 5 min")
                 .contains("since 09:00").contains("IMAP"));
         assertThat(bob.reasons()).anySatisfy(s -> assertThat(s)
                 .isEqualTo("one password fingerprint 712c344 repeated 23 times"));
@@ -206,6 +206,54 @@ class AuditorTest {
         assertThat(frank.verdict()).isEqualTo(AccountVerdict.TARGETED);
         assertThat(frank.reasons().get(0)).startsWith("150 failures from 50 different addresses");
         assertThat(r.ips()).hasSize(50).allSatisfy(a -> assertThat(a.verdict()).isEqualTo(IpVerdict.ATTACKER));
+    }
+
+    @Test
+    void classify_guesserThatAlsoKnocksOnPorts_isAttackerNeverAdvisedToBeLetIn() {
+        // a password guesser that also probes a few ports: its verdict is attacker (the reasons say both), and
+        // the port-scan block of it is never "lift the block"
+        List<LogEvent> events = new ArrayList<>();
+        String bot = "192.0.2.66";
+        for (int i = 0; i < 12; i++) {
+            events.add(ev.failure(T0.plusSeconds(10L * i), bot, "user" + i + "@example.com").smtp().build());
+        }
+        for (int p = 0; p < 12; p++) {
+            events.add(ev.drop(T0.plusSeconds(200 + p), bot, 40000 + p, 1000 + 37 * p));
+        }
+        events.add(ev.drop(T0.plusSeconds(220), bot, 41000, 587));
+        events.add(ev.block(T0.plusSeconds(230), bot, "PS_LIMIT", 13, 300, 3600L));
+        AuditResult r = run(events);
+
+        IpAssessment a = ip(r, bot);
+        assertThat(a.verdict()).isEqualTo(IpVerdict.ATTACKER);
+        assertThat(a.reasons()).anySatisfy(s -> assertThat(s).contains("tried 12 different logins"))
+                .anySatisfy(s -> assertThat(s).contains("knocked on"));
+        BlockAssessment b = r.blocks().get(0);
+        assertThat(b.cause()).isNotEqualTo(BlockCause.CLOSED_PORT);
+        assertThat(b.reasons()).noneSatisfy(s -> assertThat(s).contains("lift the block"))
+                .anySatisfy(s -> assertThat(s).contains("keep the block"));
+    }
+
+    @Test
+    void classify_permanentBlockOfACustomer_advisesCsfDrAndSaysItIsStillInForce() {
+        List<LogEvent> events = new ArrayList<>();
+        String phone = "198.51.100.7";
+        events.add(ev.success(T0.minusSeconds(3600), phone, "bob@example.com", Protocol.IMAP));
+        events.add(ev.success(T0.minusSeconds(3000), phone, "carol@example.com", Protocol.IMAP));
+        for (int i = 0; i < 23; i++) {
+            events.add(ev.failure(T0.plusSeconds(300L * i).minusSeconds(2), phone, "bob@example.com").detail()
+                    .fp("712c344").build());
+            events.add(ev.failure(T0.plusSeconds(300L * i), phone, "bob@example.com").build());
+        }
+        events.add(ev.block(T0.plusSeconds(300L * 22 + 5), phone, "LF_IMAPD", 10, 3600, null));
+        AuditResult r = run(events);
+
+        BlockAssessment b = r.blocks().get(0);
+        assertThat(b.cause()).isEqualTo(BlockCause.STALE_PASSWORD);
+        assertThat(b.reasons()).anySatisfy(s -> assertThat(s).contains("csf -dr " + phone))
+                .noneSatisfy(s -> assertThat(s).contains("csf -tr"))
+                .anySatisfy(s -> assertThat(s).startsWith("still blocked when the logs end")
+                        .contains("bob@example.com").contains("carol@example.com"));
     }
 
     @Test

@@ -96,6 +96,48 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_withoutState_writesNothing_withState_keepsHistory() {
+        Path defaultDb = new StateOptions().db();
+        boolean existed = java.nio.file.Files.exists(defaultDb);
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", homeNat);
+        assertThat(r.code).as(r.err).isZero();
+        if (!existed) {
+            assertThat(defaultDb).as("a plain scan is a read-only look").doesNotExist();
+        }
+        Path state = dir.resolve("asked");
+        CliRun kept = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", "--state",
+                state.toString(), homeNat);
+        assertThat(kept.code).as(kept.err).isZero();
+        assertThat(state.resolve("authaudit.db")).exists();
+    }
+
+    @Test
+    void scan_notifySendOverOldLogs_draftsEveryNoticeAndMailsNone() throws Exception {
+        // the logs are from 2025, the clock says 2026: every incident is over, nothing may be mailed; the SMTP
+        // port is closed, so a mailing attempt would show as failed
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--tz", "UTC", "--format", "json",
+                "--state", dir.resolve("send").toString(), "--notify", "send", "--notice-from", "help@example.net",
+                "--notice-server-name", "mail.example.net", "--notice-help-url", "https://example.net/help",
+                "--smtp-host", "127.0.0.1", "--smtp-port", String.valueOf(closed), "--smtp-security", "none",
+                homeNat);
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err).contains("drafted, not mailed");
+        com.fasterxml.jackson.databind.JsonNode notices = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out).path("notices");
+        assertThat(notices.size()).isPositive();
+        notices.forEach(n -> {
+            assertThat(n.path("status").asText()).isIn("drafted", "suppressed");
+            if (n.path("status").asText().equals("drafted")) {
+                assertThat(n.path("reason").asText()).contains("drafted, not sent");
+            }
+        });
+    }
+
+    @Test
     void scan_missingCsfConf_exits3() {
         CliRun r = CliRun.run("scan", "--rules", rules, "--csf-conf", dir.resolve("nope.conf").toString(), homeNat);
         assertThat(r.code).isEqualTo(3);

@@ -44,6 +44,59 @@ class CorrelatorTest {
     }
 
     @Test
+    void accept_eximSyslogCopyAndDovecotAuthenticatorLine_countOneAttempt() {
+        // Exim through syslog writes the 535 twice (main and reject log); Dovecot's authenticator logs the
+        // same attempt as "auth: passwd-file(bob,ip): Password mismatch" without a session id
+        CorrelationResult r = replay(List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().fp("72ce1b").build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(300), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(300), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(301), "198.51.100.7", "bob@example.com").detail().fp("72ce1b").build()));
+
+        AccountEvidence bob = account(r, "bob@example.com");
+        assertThat(bob.failures()).isEqualTo(2);
+        assertThat(r.stats().syslogCopies()).isEqualTo(2);
+        assertThat(r.stats().pairedDetails()).isEqualTo(2);
+        assertThat(bob.protocols()).containsExactly(dev.authaudit.event.Protocol.SMTP);
+    }
+
+    @Test
+    void accept_twoEximFailuresInOneSecondApartInTheFile_countTwice() {
+        // the same second but not adjacent lines: two connections, two attempts
+        List<LogEvent> events = new java.util.ArrayList<>();
+        events.add(ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build());
+        events.add(ev.failure(T0, "203.0.113.9", "eve@example.com").smtp().build());
+        events.add(ev.failure(T0, "203.0.113.9", "eve@example.com").smtp().build());
+        events.add(ev.failure(T0, "203.0.113.9", "eve@example.com").smtp().build());
+        events.add(ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build());
+        CorrelationResult r = replay(events);
+
+        assertThat(account(r, "bob@example.com").failures()).isEqualTo(2);
+        // three identical lines in a row: one line and its copy, then another attempt
+        assertThat(account(r, "eve@example.com").failures()).isEqualTo(2);
+    }
+
+    @Test
+    void accept_explainedPair_timelineSaysWhichLinesWereMerged() {
+        Correlator c = Correlator.builder().clock(clock).explain(ExplainFilter.of("bob@example.com")).build();
+        for (LogEvent e : List.of(
+                ev.failure(T0, "198.51.100.7", "bob@example.com").detail().fp("72ce1b").build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build())) {
+            clock.advanceTo(e.instant());
+            c.accept(e);
+        }
+        List<TimelineEntry> t = c.finish().timeline();
+        assertThat(t).hasSize(3);
+        assertThat(t.get(0).summary()).contains("counted as one attempt with test.log:" + t.get(1).line());
+        assertThat(t.get(1).summary()).contains("counted as one attempt with test.log:" + t.get(0).line());
+        assertThat(t.get(2).summary()).contains("not counted: Exim's syslog copy (syslog_duplication) of test.log:"
+                + t.get(1).line());
+    }
+
+    @Test
     void accept_primaryBeforeDetail_countsOneAttemptEnrichedByDetail() {
         CorrelationResult r = replay(List.of(
                 ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build(),

@@ -35,6 +35,7 @@ public final class SweepMain {
             System.exit(2);
         }
         TruthEvaluation all = TruthEvaluation.empty();
+        long claimsRejected = 0;
         for (long seed = seeds.get(0); seed <= seeds.get(1); seed++) {
             SimulationSpec spec = SweepSpecs.forSeed(seed, maxDays, maxBoxes);
             Path dir = keep != null ? keep.resolve("seed" + seed) : Files.createTempDirectory("sweep");
@@ -42,7 +43,12 @@ public final class SweepMain {
             SimulatedScan.Outcome o = SimulatedScan.run(spec, dir);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             TruthEvaluation e = o.evaluation();
-            System.out.printf("%s (%d ms)%n  %s%n", SweepSpecs.describe(spec), ms, oneLine(e));
+            // every claim of the same logs, recomputed from their event stream
+            List<String> rejected = dev.authaudit.cli.ClaimRun.run(dir, spec.zone(), null).rejected();
+            claimsRejected += rejected.size();
+            System.out.printf("%s (%d ms)%n  %s | claims rejected %d%n", SweepSpecs.describe(spec), ms, oneLine(e),
+                    rejected.size());
+            rejected.stream().limit(5).forEach(r -> System.out.println("    rejected: " + r));
             all.add(e);
             if (keep == null) {
                 deleteTree(dir);
@@ -50,6 +56,7 @@ public final class SweepMain {
         }
         System.out.println("== pooled over seeds " + seeds.get(0) + ".." + seeds.get(1));
         all.figures().forEach((k, v) -> System.out.printf("%-36s %s%n", k, v));
+        System.out.printf("%-36s %d%n", "claims rejected:", claimsRejected);
         print("accounts (truth -> report)", all.accountConfusion());
         print("addresses (truth -> report)", all.ipConfusion());
         print("blocks (truth -> report)", all.blockConfusion());

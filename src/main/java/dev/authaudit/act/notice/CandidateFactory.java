@@ -26,7 +26,19 @@ public final class CandidateFactory {
      */
     public Optional<NoticeCandidate> of(AccountEvidence e, String verdict, double confidence, Instant detectedAt,
                                         boolean targeted) {
+        return of(e, verdict, confidence, detectedAt, targeted, null);
+    }
+
+    /**
+     * Returns a candidate about {@code deviceIp}, the customer's failing device the verdict names (one of the
+     * login's customer sources), or empty when the evidence has no failing source at that address. Without a
+     * device, the source with the most failures since its last success stands in (lfd's hook, which knows
+     * only the blocked address, passes that).
+     */
+    public Optional<NoticeCandidate> of(AccountEvidence e, String verdict, double confidence, Instant detectedAt,
+                                        boolean targeted, String deviceIp) {
         Optional<SourceEvidence> device = e.sources().stream().filter(s -> s.failures() > 0)
+                .filter(s -> deviceIp == null || deviceIp.equals(s.ip()))
                 .max(Comparator.comparingLong(SourceEvidence::failuresSinceLastSuccess)
                         .thenComparingLong(SourceEvidence::failures));
         if (device.isEmpty() || e.firstFailure() == null || e.lastFailure() == null) {
@@ -39,13 +51,15 @@ public final class CandidateFactory {
             last = first;
         }
         String network = s.network() == null ? s.ip() : s.network();
-        DeviceSeen seen = new DeviceSeen(s.ip(), network, s.protocols(), new TreeSet<>(s.ports()), s.helo(),
-                s.lastSuccess());
+        DeviceSeen seen = new DeviceSeen(s.ip(), network, s.failureProtocols(), new TreeSet<>(s.failurePorts()),
+                s.helo(), s.lastSuccess());
         // one incident per login, device network and day: a restart that re-reads part of the logs
         // arrives at the same key, and the policy's per-login period covers the rest
         String incident = IncidentKey.of(e.account(), network, first.truncatedTo(ChronoUnit.DAYS));
         boolean successOnRecord = e.successes() > 0 || e.successesElsewhere() > 0;
-        boolean guessing = e.distinctFingerprints() > GUESSING_FINGERPRINTS;
+        // the device's own passwords: others guessing the same login say nothing about the customer's client
+        boolean guessing = (deviceIp == null ? e.distinctFingerprints() : s.distinctFingerprints())
+                > GUESSING_FINGERPRINTS;
         return Optional.of(new NoticeCandidate(e.account(), verdict, Math.max(0, Math.min(1, confidence)),
                 detectedAt, successOnRecord, targeted, guessing, null, seen, first, last,
                 Math.max(1, s.failures()), null, incident));

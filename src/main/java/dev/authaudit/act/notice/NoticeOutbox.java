@@ -46,6 +46,22 @@ public final class NoticeOutbox {
      * @param mode drafts or send, for a new notice
      */
     public NoticeRecord enqueue(NoticeCandidate c, DeliveryMode mode) {
+        return enqueue(c, mode, null);
+    }
+
+    /**
+     * Decides and records a notice for {@code c}, drafting instead of sending an incident that is over.
+     *
+     * @param sendCutoff with {@code mode} send, an incident whose last failure is before this is drafted and
+     *     marked so, never mailed (a replay of old logs); null for no limit
+     */
+    public NoticeRecord enqueue(NoticeCandidate c, DeliveryMode mode, Instant sendCutoff) {
+        String old = null;
+        if (mode == DeliveryMode.SEND && sendCutoff != null && c.lastFailure().isBefore(sendCutoff)) {
+            mode = DeliveryMode.DRAFTS;
+            old = "drafted, not sent: its last failure (" + c.lastFailure() + ") is before " + sendCutoff
+                    + ", the oldest a mailed notice may be about (--notice-max-age)";
+        }
         Optional<NoticeRecord> existing = ledger.find(c.account(), c.incidentKey());
         if (existing.isPresent() && existing.get().status() != NoticeStatus.SUPPRESSED) {
             log.debug("notice {} for {} / {} already recorded ({})", existing.get().id(), SafeText.quoted(c.account()),
@@ -55,6 +71,9 @@ public final class NoticeOutbox {
         Instant now = clock.instant();
         Resolution r = recipients.resolve(c.account());
         Decision d = policy.decide(c, r, ledger, mode, now);
+        if (old != null && d.action() != Decision.Action.SUPPRESS) {
+            d = new Decision(d.action(), d.reason() + "; " + old);
+        }
         NoticeRecord rec;
         if (existing.isPresent()) {
             if (d.action() == Decision.Action.SUPPRESS) {

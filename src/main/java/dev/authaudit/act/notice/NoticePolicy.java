@@ -97,10 +97,19 @@ public record NoticePolicy(double minConfidence, Duration perLogin, int globalLi
             }
         }
         Resolution.Found f = (Resolution.Found) recipient;
-        String why = String.format(Locale.ROOT, "stale_password at confidence %.2f, %d failures from %s, a success"
-                + " on record; recipient: %s", c.confidence(), c.failures(), c.device().ip(), f.via());
+        // the counts and times as they stood when the notice was decided (the report's may have grown since)
+        String why = String.format(Locale.ROOT, "stale_password at confidence %.2f, %d failures from %s (%s) in the"
+                + " %s up to this decision, a success on record; recipient: %s", c.confidence(), c.failures(),
+                c.device().ip(), protocols(c.device()), human(Duration.between(c.firstFailure(), c.lastFailure())
+                        .plusSeconds(59).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)), f.via());
         return mode == DeliveryMode.SEND ? new Decision(Decision.Action.SEND, why)
                 : new Decision(Decision.Action.DRAFT, why);
+    }
+
+    private static String protocols(DeviceSeen d) {
+        String p = d.protocols().stream().filter(x -> x != dev.authaudit.event.Protocol.OTHER).sorted()
+                .map(x -> x.word().toUpperCase(Locale.ROOT)).collect(Collectors.joining("+"));
+        return p.isEmpty() ? "protocol not logged" : p;
     }
 
     /** Returns {@code d} as {@code 24 h}, {@code 30 min} or {@code 45 s}. */

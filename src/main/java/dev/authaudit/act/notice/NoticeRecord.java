@@ -76,7 +76,12 @@ public record NoticeRecord(long id, String account, String incidentKey, NoticeSt
             why += "; " + (status == NoticeStatus.SENT ? "reached" : "would have reached") + " the customer "
                     + minutes(ahead.get()) + " before the firewall blocked " + (blockedIp == null ? "them" : blockedIp);
         }
-        return new NoticeEntry(account, to, status.reportWord(), at, why);
+        // a send that failed and waits for its retry has failed so far: the report says so, with the error
+        String word = status == NoticeStatus.QUEUED && attempts > 0 ? "failed" : status.reportWord();
+        if (status == NoticeStatus.QUEUED && attempts > 0) {
+            why = "not delivered yet: " + lastError;
+        }
+        return new NoticeEntry(account, to, word, at, why);
     }
 
     private static String minutes(Duration d) {

@@ -27,8 +27,17 @@ public enum NoticeStatus {
         return valueOf(word.toUpperCase(Locale.ROOT));
     }
 
-    /** Returns the report-v1 word: {@code sent}, {@code suppressed}, or {@code drafted} for the rest. */
+    /**
+     * Returns the report-v1 word: {@code sent}, {@code drafted}, {@code suppressed}, {@code failed}, or
+     * {@code queued} for a notice still waiting (new, held by the brake, or being handed over).
+     */
     public String reportWord() {
-        return this == SENT ? "sent" : this == SUPPRESSED ? "suppressed" : "drafted";
+        return switch (this) {
+            case SENT -> "sent";
+            case DRAFTED -> "drafted";
+            case SUPPRESSED -> "suppressed";
+            case FAILED -> "failed";
+            case QUEUED, SENDING -> "queued";
+        };
     }
 }

@@ -92,6 +92,22 @@ class NoticeDispatcherTest {
     }
 
     @Test
+    void enqueue_sendForAnIncidentOverLongAgo_draftsAndSaysSoNeverMails() {
+        NoticeLedger l = ledger();
+        Candidates old = Candidates.stale("bob@example.com");
+        NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(old.build(), DeliveryMode.SEND, old.last.plus(Duration.ofDays(30)).minus(Duration.ofHours(24)));
+        assertThat(n.mode()).isEqualTo(DeliveryMode.DRAFTS);
+        assertThat(n.reason()).contains("drafted, not sent: its last failure");
+
+        // within the age limit, send stays send
+        Candidates fresh = Candidates.stale("carol@example.com");
+        NoticeRecord m = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(fresh.build(), DeliveryMode.SEND, fresh.last.minus(Duration.ofHours(24)));
+        assertThat(m.mode()).isEqualTo(DeliveryMode.SEND);
+    }
+
+    @Test
     void dispatchDue_smtpDownThenUp_deliveredExactlyOnceAfterRetry() throws Exception {
         int port = freeLoopbackPort();
         NoticeLedger l = ledger();
@@ -105,8 +121,9 @@ class NoticeDispatcherTest {
         NoticeRecord waiting = l.get(n.id()).orElseThrow();
         assertThat(waiting.status()).isEqualTo(NoticeStatus.QUEUED);
         assertThat(waiting.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
-        assertThat(waiting.entry().status()).isEqualTo("drafted");
-        assertThat(waiting.entry().reason()).startsWith("in the outbox, not yet delivered");
+        // report-v1: a send that failed and waits for its retry is failed, with the error, not drafted
+        assertThat(waiting.entry().status()).isEqualTo("failed");
+        assertThat(waiting.entry().reason()).startsWith("not delivered yet: ").contains("attempt 1");
 
         assertThat(d.dispatchDue(clock.instant().plusSeconds(30)).sent()).as("not due before the backoff").isZero();
 
@@ -173,7 +190,7 @@ class NoticeDispatcherTest {
         assertThat(first.drafted()).isEqualTo(20);
         assertThat(first.held()).isEqualTo(1);
         NoticeEntry held = o.entries(List.of(recs.get(20))).get(0);
-        assertThat(held.status()).isEqualTo("drafted");
+        assertThat(held.status()).isEqualTo("queued");
         assertThat(held.reason()).contains("held by the global brake (20 per 1 h); next slot at "
                 + clock.instant().plus(Duration.ofHours(1)));
 
