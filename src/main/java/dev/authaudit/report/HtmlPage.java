@@ -31,7 +31,9 @@ public final class HtmlPage {
             th,td{text-align:left;padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top}
             th{background:var(--band);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
             tbody tr:nth-child(even){background:#fafafa}
-            td.wrap{word-break:break-word;max-width:520px}code,pre,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace}
+            td.wrap{word-break:break-word;max-width:520px;min-width:260px}
+            ul.why{margin:0;padding-left:16px}ul.why li{margin:0 0 2px}
+            details summary{color:#1f4e99;font-size:12px}details ul{margin:2px 0;padding-left:16px}code,pre,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace}
             .badge{white-space:nowrap}
             .legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px}
             .sw{display:inline-block;width:11px;height:11px;margin-right:5px;vertical-align:-1px;border-radius:2px}
