@@ -174,7 +174,7 @@ public final class ReportHtmlWriter {
                             || c.kind() == ClaimKind.ADVICE).map(Claim::text).toList())));
         }
         p.table(List.of("Address", "Blocked since", "Firewall rule", "Cause", "Login", "Where it stands"),
-                new boolean[] {false, false, false, false, false, false}, rows).end();
+                new boolean[] {false, false, false, false, false, false}, rows, true).end();
     }
 
     /** Blocks per hour by cause. */
@@ -243,7 +243,7 @@ public final class ReportHtmlWriter {
                     last.inForceAtEnd() ? badge("still_blocked") : "", bullets(List.copyOf(shared)) + each));
         });
         p.table(List.of("Address", "Blocks", "When", "At the end", "Why"),
-                new boolean[] {false, false, false, false, false}, rows);
+                new boolean[] {false, false, false, false, false}, rows, true);
         if (all.size() > MAX_ROWS) {
             p.html("<p class=\"note\">").text(String.format(Locale.ROOT, "The first %d of %,d addresses are listed;"
                     + " the JSON and CSV reports have every block.", MAX_ROWS, all.size())).html("</p>\n");

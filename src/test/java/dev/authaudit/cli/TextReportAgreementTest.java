@@ -155,6 +155,22 @@ class TextReportAgreementTest {
     }
 
     @Test
+    void csv_saysHowManyLoginsItsAddressListLeftOut() {
+        CliRun c = CliRun.run("scan", "--rules", RULES, "--tz", "America/New_York", "--no-history", "--format", "csv",
+                SAMPLE);
+        assertThat(c.code).as(c.err).isZero();
+        String row = c.out.lines().filter(l -> l.startsWith("\"address\",\"198.18.78.127\",")).findFirst()
+                .orElseThrow();
+        for (JsonNode ip : json.get("ips")) {
+            if (ip.get("ip").asText().equals("198.18.78.127")) {
+                long left = ip.get("accounts_total").asLong() - ip.get("accounts").size();
+                assertThat(left).isPositive();
+                assertThat(row).contains(" +" + left + " more\"");
+            }
+        }
+    }
+
+    @Test
     void scannersAndOtherBlocks_matchTheJson() {
         long scanners = count(json.get("ips"), "verdict", "scanner");
         assertThat(text).contains("Scanners (" + scanners + (scanners == 1 ? " address)" : " addresses)"));
