@@ -442,8 +442,8 @@ public final class ReportTextWriter {
         heading(w, "Inputs", String.valueOf(r.inputs().size()));
         for (InputSummary i : r.inputs()) {
             String what = isSettings(i) ? "firewall settings read (not a log)"
-                    : String.format(Locale.ROOT, "%,9d lines %,7d events %,5d skipped", i.lines(), i.events(),
-                    i.skipped());
+                    : String.format(Locale.ROOT, "%,9d %-5s %,7d %-6s %,5d skipped", i.lines(),
+                    i.lines() == 1 ? "line" : "lines", i.events(), i.events() == 1 ? "event" : "events", i.skipped());
             print(w, String.format(Locale.ROOT, "  %-9s %-41s ", i.format(), what), Escape.terminal(i.path()), 4);
         }
     }
