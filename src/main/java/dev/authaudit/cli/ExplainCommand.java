@@ -21,20 +21,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code authaudit explain}: the story of one address or login, and why it was blocked. */
 @Command(name = "explain", mixinStandardHelpOptions = true, showDefaultValues = true,
-        header = "Tell the story of one address or login: every line that matters, the verdict, each block.",
-        description = {"Replays the logs like scan, keeping the timeline of one subject: each log line that",
-            "matters in order with its file and line, then the verdict and its reasons, and for each block",
-            "which firewall rule fired on which hits and what to do about it."},
+        header = "Tell the story of one address or login: the verdict, each block, then the lines behind them.",
+        description = {"Replays the logs like scan, keeping the timeline of one subject. Prints the verdict and its",
+            "reasons first, then each block (which firewall rule fired on which hits and what to do about it),",
+            "then every failed login and firewall line in order with its file and line. Successful logins are",
+            "summed up per address; --all lists each one."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done", "2:usage error",
             "3:a rule or csf.conf is invalid", "4:an input could not be read (the rest was)"})
 public final class ExplainCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.ROOT);
 
     @Mixin
     InputOptions input = new InputOptions();
 
     @Mixin
     ReplayOptions replay = new ReplayOptions();
+
+    @Option(names = "--all", description = "List every successful login in the timeline too (by default they"
+            + " are summed up per address after the failures).")
+    boolean all;
 
     @Parameters(index = "0", paramLabel = "IP|LOGIN", description = "The address or login to explain.")
     String subject;
@@ -76,7 +81,7 @@ public final class ExplainCommand implements Callable<Integer> {
         outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
         input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
         outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
-        print(outcome.result(), key, ip != null, zone, out);
+        print(outcome.result(), key, ip != null, zone, all, out);
         out.flush();
         err.flush();
         return !inputs.problems().isEmpty() || outcome.damaged() ? ExitCodes.INPUT : ExitCodes.OK;
@@ -101,7 +106,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     case UNKNOWN -> "not known whose";
                 };
                 out.printf("  %s (%d):%n", title, mine.size());
-                mine.stream().limit(10).forEach(s -> out.printf("    %-40s %,6d failures %,6d successes  %s%n",
+                mine.stream().limit(10).forEach(s -> out.printf("    %-40s %,6d failed %,6d succeeded  %s%n",
                         Terminal.safe(s.ip()), s.failures(), s.successes(), s.failureProtocols().stream()
                                 .filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted()
                                 .map(p -> p.word()).collect(java.util.stream.Collectors.joining("+"))));
@@ -116,7 +121,8 @@ public final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(AuditResult result, String key, boolean address, ZoneId zone, PrintWriter out) {
+    private static void print(AuditResult result, String key, boolean address, ZoneId zone, boolean all,
+                              PrintWriter out) {
         Explanation x = result.explanation();
         String what = address ? "address " : "login ";
         if (x == null || (x.timeline().isEmpty() && x.blocks().isEmpty())) {
@@ -124,25 +130,53 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("Check the spelling, the time window (--since/--until) and that the logs cover that period.");
             return;
         }
-        out.println("Timeline of " + what + Terminal.safe(x.subject()) + " (" + x.timeline().size() + " entries"
-                + (x.timelineOmitted() > 0 ? ", " + x.timelineOmitted() + " more not kept" : "") + ")");
-        for (TimelineEntry t : x.timeline()) {
-            out.printf("  %s  %-16s %s  [%s:%d]%n", WHEN.format(t.time().atZone(zone)), t.type(),
-                    Terminal.safe(t.summary()), Terminal.safe(t.file()), t.line());
-        }
+        // the answer first: verdict, reasons, sources, blocks; then the lines behind it
+        out.println("Story of " + what + Terminal.safe(x.subject()));
         out.println();
-        out.printf("Verdict: %s (confidence %.2f)%n", x.verdict(), x.confidence());
+        if (x.verdict() == null) {
+            out.println("Verdict: none (no failed login involves it; only firewall lines below)");
+        } else {
+            out.printf(Locale.ROOT, "Verdict: %s (confidence %.2f)%n", x.verdict(), x.confidence());
+        }
         x.reasons().forEach(r -> out.println("  - " + Terminal.safe(r)));
         sources(x, out);
         if (!x.blocks().isEmpty()) {
             out.println();
-            out.println("Blocks (" + x.blocks().size() + ")");
+            out.println((address ? "Blocks" : "Blocks of addresses that used this login") + " ("
+                    + x.blocks().size() + ")");
             for (BlockAssessment b : x.blocks()) {
                 var e = b.evidence();
-                out.printf("  %s  %s %s%s -> %s%s%n", WHEN.format(e.at().atZone(zone)), Terminal.safe(e.source()),
-                        Terminal.safe(e.trigger()), e.hits() == null ? "" : " (" + e.hits() + " hits)",
-                        b.cause().word(), b.account() == null ? "" : " behind login " + Terminal.safe(b.account()));
+                out.printf("  %s  %s  %s %s%s -> %s%s%n", WHEN.format(e.at().atZone(zone)),
+                        Terminal.safe(e.ip() == null ? "-" : e.ip()), Terminal.safe(e.source()),
+                        Terminal.safe(e.trigger()), e.hits() == null ? "" : " (" + e.hits()
+                                + (e.hits() == 1 ? " hit)" : " hits)"), b.cause().word().replace('_', ' '),
+                        b.account() == null ? "" : " behind login " + Terminal.safe(b.account()));
                 b.reasons().forEach(r -> out.println("      - " + Terminal.safe(r)));
+            }
+        }
+        List<TimelineEntry> successes = x.timeline().stream().filter(t -> t.type().equals("auth_success")).toList();
+        List<TimelineEntry> shown = all ? x.timeline()
+                : x.timeline().stream().filter(t -> !t.type().equals("auth_success")).toList();
+        out.println();
+        out.println((all ? "Every line" : "Failures and firewall lines") + " (" + shown.size()
+                + (x.timelineOmitted() > 0 ? "; " + x.timelineOmitted() + " more lines were not kept" : "") + ")");
+        for (TimelineEntry t : shown) {
+            out.printf("  %s  %-16s %s  [%s:%d]%n", WHEN.format(t.time().atZone(zone)), t.type(),
+                    Terminal.safe(t.summary()), Terminal.safe(t.file()), t.line());
+        }
+        if (!all && !successes.isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Successful logins: %,d, %s to %s (--all lists each one in time order)%n",
+                    successes.size(), WHEN.format(successes.get(0).time().atZone(zone)),
+                    WHEN.format(successes.get(successes.size() - 1).time().atZone(zone)));
+            if (x.account() != null) {
+                x.account().evidence().sources().stream().filter(s -> s.successes() > 0)
+                        .sorted(java.util.Comparator.comparingLong(
+                                (dev.authaudit.correlate.SourceEvidence s) -> -s.successes()))
+                        .forEach(s -> out.printf(Locale.ROOT, "  %-40s %,6d %s  %s%n", Terminal.safe(s.ip()),
+                                s.successes(), s.successes() == 1 ? "success  " : "successes",
+                                s.protocols().stream().filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted()
+                                        .map(p -> p.word()).collect(java.util.stream.Collectors.joining("+"))));
             }
         }
     }

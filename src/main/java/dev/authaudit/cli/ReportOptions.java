@@ -38,6 +38,14 @@ public final class ReportOptions {
             + " reports.")
     int top = 10;
 
+    @Option(names = {"-v", "--verbose"}, description = "Text report: every reason, every address and login,"
+            + " each block's own rule and hits (by default lists are cut short and say how many more).")
+    boolean verbose;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (on a terminal,"
+            + " unless NO_COLOR is set), always, or never.")
+    String color = "auto";
+
     void write(Report report, ReportDetail detail, Writer stdout) throws IOException {
         write(stdout, w -> render(report, detail, w));
     }
@@ -60,6 +68,19 @@ public final class ReportOptions {
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Decides on colour: {@code always} and {@code never} as said; {@code auto} colours only a terminal,
+     * and not when NO_COLOR is set to anything (no-color.org) or TERM is dumb.
+     */
+    boolean colour(String noColor, String term, boolean terminal) {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+            default -> throw new Cli.UsageProblem("--color is auto, always or never, not " + color);
+        };
+    }
+
     private void render(Report report, ReportDetail detail, Writer w) throws IOException {
         switch (format) {
             case json -> {
@@ -68,7 +89,8 @@ public final class ReportOptions {
             }
             case csv -> new ReportCsvWriter().write(report, w);
             case html -> new ReportHtmlWriter(top).write(report, detail, w);
-            default -> new ReportTextWriter(top, 4).write(report, w);
+            default -> new ReportTextWriter(top, 4, verbose, colour(System.getenv("NO_COLOR"),
+                    System.getenv("TERM"), out == null && System.console() != null)).write(report, w);
         }
     }
 }

@@ -119,9 +119,13 @@ final class TimelineRecorder {
         String port = e.port() == null ? "" : " port " + e.port();
         if (e instanceof AuthFailure f) {
             StringBuilder b = new StringBuilder();
-            b.append(f.protocol().word().toUpperCase(java.util.Locale.ROOT)).append(" login failed for ")
+            // a line without a protocol (Dovecot's password check) says just "login"
+            if (f.protocol() != dev.authaudit.event.Protocol.OTHER) {
+                b.append(f.protocol().word().toUpperCase(java.util.Locale.ROOT)).append(' ');
+            }
+            b.append("login failed for ")
                     .append(f.account() == null ? "(no login)" : f.account()).append(" from ").append(f.ip())
-                    .append(port).append(": ").append(f.reason().word());
+                    .append(port).append(": ").append(f.reason().word().replace('_', ' '));
             if (f.attempts() > 1) {
                 b.append(", ").append(f.attempts()).append(" attempts");
             }
@@ -129,7 +133,7 @@ final class TimelineRecorder {
                 b.append(", password fingerprint ").append(f.passwordFp());
             }
             if (f.detail()) {
-                b.append(" (detail line)");
+                b.append(" (the password check's own line about the attempt)");
             }
             return b.toString();
         }

@@ -14,6 +14,8 @@ final class AccountTrack {
 
     private final String[] ips = new String[OTHER];
     final PairedRuns hours = new PairedRuns();
+    /** Failures per hour of each slot, so the chart can colour them by what the source is to the login. */
+    private final PairedRuns[] slotHours = new PairedRuns[OTHER + 1];
     final TimeSample successes = new TimeSample(SUCCESS_SAMPLE);
     private FailureLane primary;
     private FailureLane detail;
@@ -26,7 +28,47 @@ final class AccountTrack {
         } else {
             lane = primary == null ? (primary = new FailureLane()) : primary;
         }
-        lane.add(epochSecond, slot(ip), n);
+        int slot = slot(ip);
+        lane.add(epochSecond, slot, n);
+        if (slotHours[slot] == null) {
+            slotHours[slot] = new PairedRuns();
+        }
+        slotHours[slot].add(Math.floorDiv(epochSecond, 3600), n, isDetail);
+    }
+
+    /**
+     * Returns per slot its failures per hour. A Dovecot detail line may name no address where its primary
+     * line does, so each hour is split by the kind of line that counted more in it (primary lines when
+     * tied), never by both: the slots add up to the login's hour.
+     */
+    java.util.Map<Integer, java.util.Map<Long, Long>> slotHourly() {
+        java.util.Map<Long, Long> primaryTotal = new java.util.HashMap<>();
+        java.util.Map<Long, Long> detailTotal = new java.util.HashMap<>();
+        for (PairedRuns r : slotHours) {
+            if (r != null) {
+                r.primaryHourly().forEach((h, n) -> primaryTotal.merge(h, n, Long::sum));
+                r.detailHourly().forEach((h, n) -> detailTotal.merge(h, n, Long::sum));
+            }
+        }
+        java.util.Map<Integer, java.util.Map<Long, Long>> out = new java.util.HashMap<>();
+        for (int slot = 0; slot <= OTHER; slot++) {
+            if (slotHours[slot] == null) {
+                continue;
+            }
+            java.util.Map<Long, Long> mine = new java.util.HashMap<>();
+            slotHours[slot].primaryHourly().forEach((h, n) -> {
+                if (primaryTotal.get(h) >= detailTotal.getOrDefault(h, 0L)) {
+                    mine.merge(h, n, Long::sum);
+                }
+            });
+            slotHours[slot].detailHourly().forEach((h, n) -> {
+                if (detailTotal.get(h) > primaryTotal.getOrDefault(h, 0L)) {
+                    mine.merge(h, n, Long::sum);
+                }
+            });
+            out.put(slot, mine);
+        }
+        return out;
     }
 
     void success(long epochSecond, String ip) {

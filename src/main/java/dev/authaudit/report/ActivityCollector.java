@@ -115,8 +115,19 @@ public final class ActivityCollector implements Consumer<LogEvent> {
         Map<Long, long[]> tracked = new HashMap<>();
         logins.forEach((login, t) -> {
             String verdict = verdicts.getOrDefault(login, HourFailures.NOT_KEPT);
-            t.hours.hourly().forEach((hour, n) -> byHour.computeIfAbsent(hour, k -> new HashMap<>())
-                    .merge(verdict, n, Long::sum));
+            AccountAssessment a = assessments.get(login);
+            if (a == null) {
+                t.hours.hourly().forEach((hour, n) -> byHour.computeIfAbsent(hour, k -> new HashMap<>())
+                        .merge(verdict, n, Long::sum));
+            } else {
+                // each source's failures under what the source is to the login: a guesser's tries against a
+                // stale login are guesses, not the stale client
+                t.slotHourly().forEach((slot, hourly) -> {
+                    String category = category(a, t.ip(slot));
+                    hourly.forEach((hour, n) -> byHour.computeIfAbsent(hour, k -> new HashMap<>())
+                            .merge(category, n, Long::sum));
+                });
+            }
             t.hours.primaryHourly().forEach((hour, n) -> tracked.computeIfAbsent(hour, k -> new long[2])[0] += n);
             t.hours.detailHourly().forEach((hour, n) -> tracked.computeIfAbsent(hour, k -> new long[2])[1] += n);
         });
@@ -148,6 +159,22 @@ public final class ActivityCollector implements Consumer<LogEvent> {
             }
         }
         return new ReportDetail(series, strips, skipped.samples(), loginsForgotten);
+    }
+
+    /**
+     * Returns the chart category of a source's failures on a login: the login's verdict for the customer's
+     * own client, {@value HourFailures#GUESSER} for an address guessing it, and for a source whose role is
+     * not known the verdict only when the verdict is itself about guessing (targeted, unknown user).
+     */
+    static String category(AccountAssessment a, String ip) {
+        dev.authaudit.classify.SourceRole role = ip == null ? dev.authaudit.classify.SourceRole.UNKNOWN : a.role(ip);
+        return switch (role) {
+            case CUSTOMER -> a.verdict().word();
+            case GUESSER -> HourFailures.GUESSER;
+            case UNKNOWN -> a.verdict() == dev.authaudit.classify.AccountVerdict.TARGETED
+                    || a.verdict() == dev.authaudit.classify.AccountVerdict.UNKNOWN_USER
+                    ? a.verdict().word() : HourFailures.UNKNOWN_SOURCE;
+        };
     }
 
     /** Returns per day (in {@code zone}) the logins with most failures, at most {@code n} a day. */

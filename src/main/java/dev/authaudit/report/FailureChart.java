@@ -49,6 +49,19 @@ public final class FailureChart {
 
     /** Returns the SVG chart of {@code hours} (in time order, non-empty), labelled in {@code offset}. */
     public String svg(List<HourFailures> hours, ZoneOffset offset) {
+        return svg(hours, offset, "failed logins", "by who failed", Palette.FAILURE_ORDER, "failures");
+    }
+
+    /**
+     * Returns the SVG chart of {@code hours} (in time order, non-empty), labelled in {@code offset}.
+     *
+     * @param things what a bar counts, plural ({@code firewall blocks})
+     * @param split how its colours split it ({@code by cause})
+     * @param order the stacking order of the categories
+     * @param unit the word of the hover counts
+     */
+    public String svg(List<HourFailures> hours, ZoneOffset offset, String things, String split, List<String> order,
+                      String unit) {
         long off = offset.getTotalSeconds();
         long first = hours.get(0).hour().getEpochSecond();
         long last = hours.get(hours.size() - 1).hour().getEpochSecond();
@@ -93,10 +106,10 @@ public final class FailureChart {
             shown.add(ticks.get(i));
         }
         String what = bucket == 1 ? "hour" : bucket + " hours";
-        String description = String.format(Locale.ROOT, "%,d failed logins in %d bars of %s each, by verdict on"
-                + " the login; the busiest hour had %,d failures%s.", total, n, what, peak,
+        String description = String.format(Locale.ROOT, "%,d %s in %d bars of %s each, %s; the busiest hour had"
+                + " %,d%s.", total, things, n, what, split, peak,
                 peakAt == null ? "" : " (" + TIP.format(peakAt.atOffset(offset)) + ")");
-        return new StackedBarChart(width, height).svg("Failed logins per " + what + " by verdict", description,
-                bars, shown, Palette.FAILURE_ORDER, "failures");
+        String title = Character.toUpperCase(things.charAt(0)) + things.substring(1) + " per " + what + " " + split;
+        return new StackedBarChart(width, height).svg(title, description, bars, shown, order, unit);
     }
 }

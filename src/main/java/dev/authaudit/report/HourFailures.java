@@ -16,6 +16,10 @@ import java.util.Map;
 public record HourFailures(Instant hour, Map<String, Long> byCategory, long successes) {
     /** Failures whose line named no login. */
     public static final String NO_LOGIN = "no_login";
+    /** Failures from an address guessing a login (its role to that login), whatever the login's verdict. */
+    public static final String GUESSER = "guesser";
+    /** Failures from a source whose role to a customer's login is not known. */
+    public static final String UNKNOWN_SOURCE = "unknown_source";
     /** Failures of logins the report's memory cap did not keep apart. */
     public static final String NOT_KEPT = "not_kept";
 

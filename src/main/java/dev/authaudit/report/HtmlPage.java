@@ -31,7 +31,9 @@ public final class HtmlPage {
             th,td{text-align:left;padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top}
             th{background:var(--band);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
             tbody tr:nth-child(even){background:#fafafa}
-            td.wrap{word-break:break-word;max-width:520px}code,pre,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace}
+            td.wrap{word-break:break-word;max-width:520px;min-width:260px}
+            ul.why{margin:0;padding-left:16px}ul.why li{margin:0 0 2px}
+            details summary{color:#1f4e99;font-size:12px}details ul{margin:2px 0;padding-left:16px}code,pre,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace}
             .badge{white-space:nowrap}
             .legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px}
             .sw{display:inline-block;width:11px;height:11px;margin-right:5px;vertical-align:-1px;border-radius:2px}
@@ -57,7 +59,12 @@ public final class HtmlPage {
             footer{margin-top:36px;border-top:1px solid var(--line);padding-top:8px;color:var(--muted);font-size:12px}
             @media (max-width:600px){body{padding:12px 12px 32px}h1{font-size:21px}h2{font-size:17px}
              dl{grid-template-columns:1fr}dt{margin-top:4px}.figures{grid-template-columns:1fr 1fr}
-             .fig b{font-size:20px}}
+             .fig b{font-size:20px}
+             .table-box>table:not(.cards){min-width:760px}
+             .cards thead{display:none}.cards tr,.cards td{display:block}.cards td{border:0;padding:2px 4px}
+             .cards tr{border-bottom:1px solid var(--line);padding:6px 0}.cards td.wrap{min-width:0;max-width:none}
+             .cards td[data-label]:not(:empty)::before{content:attr(data-label) ": ";font-weight:600;
+             color:var(--muted)}}
             @media print{.table-box,.chart-box,.pair>div{overflow:visible}.chart-box>svg,.pair svg{min-width:0}
              body{max-width:none;padding:0;font-size:11px}nav{display:none}h2{break-after:avoid}
              tr,article,.fig{break-inside:avoid}a{color:inherit;text-decoration:none}}
@@ -129,8 +136,17 @@ public final class HtmlPage {
      * @param numeric per column, whether it is right-aligned numbers
      */
     public HtmlPage table(List<String> headers, boolean[] numeric, List<List<String>> rows) {
+        return table(headers, numeric, rows, false);
+    }
+
+    /**
+     * Appends a table; with {@code cards} a phone shows each row as a card (cells one under the other,
+     * each led by its column's name) instead of a narrow column of long sentences.
+     */
+    public HtmlPage table(List<String> headers, boolean[] numeric, List<List<String>> rows, boolean cards) {
         // a wide table scrolls inside its own box rather than widening the page
-        out.append("<div class=\"table-box\"><table>\n<thead><tr>");
+        out.append(cards ? "<div class=\"table-box\"><table class=\"cards\">\n<thead><tr>"
+                : "<div class=\"table-box\"><table>\n<thead><tr>");
         for (int i = 0; i < headers.size(); i++) {
             out.append(numeric[i] ? "<th class=\"n\" scope=\"col\">" : "<th scope=\"col\">")
                     .append(Escape.html(headers.get(i))).append("</th>");
@@ -139,8 +155,9 @@ public final class HtmlPage {
         for (List<String> row : rows) {
             out.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                out.append(numeric[i] ? "<td class=\"n\">" : i == row.size() - 1 ? "<td class=\"wrap\">" : "<td>")
-                        .append(row.get(i)).append("</td>");
+                String label = cards ? " data-label=\"" + Escape.html(headers.get(i)) + "\"" : "";
+                out.append(numeric[i] ? "<td class=\"n\"" + label + ">" : i == row.size() - 1
+                        ? "<td class=\"wrap\"" + label + ">" : "<td" + label + ">").append(row.get(i)).append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -71,7 +71,8 @@ public final class ReportAssembler {
 
     private static IpEntry ip(IpAssessment a) {
         return new IpEntry(a.ip(), a.verdict(), a.confidence(), a.accounts(), a.evidence().failures(),
-                a.evidence().successes(), a.evidence().blocks(), a.reasons());
+                a.evidence().successes(), a.evidence().blocks(), a.reasons(),
+                Math.max(a.evidence().distinctLogins(), a.evidence().distinctFailedLogins()), a.claims());
     }
 
     private static BlockEntry block(BlockAssessment a, ZoneOffset offset) {
@@ -79,7 +80,7 @@ public final class ReportAssembler {
         TreeSet<Integer> ports = new TreeSet<>(b.blockPorts());
         ports.addAll(b.dropPorts());
         return new BlockEntry(b.ip(), at(b.at(), offset), b.source(), b.trigger(), b.hits(), List.copyOf(ports),
-                a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons());
+                a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons(), a.claims());
     }
 
     private static OffsetDateTime at(Instant t, ZoneOffset offset) {

@@ -25,7 +25,10 @@ public final class ReportCsvWriter {
         }
         for (IpEntry i : r.ips()) {
             row(w, "address", i.ip(), i.verdict().word(), conf(i.confidence()), i.failures(), i.successes(),
-                    i.blocked(), "", "", "", "", "", "", "", String.join(" ", i.accounts()), i.reasons());
+                    i.blocked(), "", "", "", "", "", "", "", String.join(" ", i.accounts())
+                            // the list keeps the most frequent logins; say how many it left out
+                            + (i.accountsTotal() > i.accounts().size()
+                            ? " +" + (i.accountsTotal() - i.accounts().size()) + " more" : ""), i.reasons());
         }
         for (BlockEntry b : r.blocks()) {
             row(w, "block", b.ip(), b.cause().word(), conf(b.confidence()), b.failures(), "", "", time(b.at()), "",

@@ -4,6 +4,8 @@ import static dev.authaudit.report.HtmlPage.badge;
 import static dev.authaudit.report.HtmlPage.cell;
 
 import dev.authaudit.classify.AccountVerdict;
+import dev.authaudit.classify.Claim;
+import dev.authaudit.classify.ClaimKind;
 import dev.authaudit.classify.IpVerdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,13 +63,17 @@ public final class ReportHtmlWriter {
         HtmlPage p = new HtmlPage("authaudit report, " + period);
         p.html("<header><h1>Mail login audit</h1><p class=\"sub\">").text(period + " · "
                 + r.inputs().size() + " inputs read").html("</p>\n<nav aria-label=\"sections\"><a href=\"#summary\">"
-                + "Summary</a><a href=\"#hourly\">Failures per hour</a><a href=\"#stale\">Stale passwords</a>"
-                + "<a href=\"#mistyped\">Mistyped</a><a href=\"#blocks\">Blocks</a><a href=\"#attackers\">Attackers</a>"
+                + "Summary</a><a href=\"#hourly\">Failures per hour</a><a href=\"#blocked-at-end\">Still blocked</a>"
+                + "<a href=\"#stale\">Stale passwords</a><a href=\"#mistyped\">Mistyped</a>"
+                + "<a href=\"#blocks-hourly\">Blocks per hour</a><a href=\"#blocks\">Blocks</a>"
+                + "<a href=\"#attackers\">Attackers</a>"
                 + "<a href=\"#notices\">Notices</a><a href=\"#inputs\">Inputs</a></nav></header>\n<main>\n");
         summary(p, r);
         hourly(p, detail, offset);
+        stillBlocked(p, r);
         new StaleSection(WIDTH, WHEN).write(p, r, detail, offset);
         mistyped(p, r);
+        blocksHourly(p, r, offset);
         blocks(p, r);
         attackers(p, r);
         notices(p, r);
@@ -114,14 +120,15 @@ public final class ReportHtmlWriter {
     }
 
     private static void hourly(HtmlPage p, ReportDetail d, ZoneOffset offset) {
-        p.section("hourly", "Failed logins per hour, by verdict on the login");
+        p.section("hourly", "Failed logins per hour, by who failed");
         if (d.hours().stream().noneMatch(h -> h.failures() > 0)) {
             p.html("<p>No failed logins in the period.</p>\n").end();
             return;
         }
         p.html(new FailureChart(WIDTH, 280).svg(d.hours(), offset)).legend(FailureChart.categories(d.hours()));
-        p.html("<p class=\"note\">Each failure is counted under the final verdict on the login it tried; hover a bar"
-                + " for its counts. Times are " + zoneName(offset) + ". Counted from the log lines per hour (a"
+        p.html("<p class=\"note\">Each failure is counted under what its source address is to the login it tried:"
+                + " the customer's own client under the login's verdict (stale password, mistyped, ok), an address"
+                + " guessing a customer's login as a guess, whatever that login's verdict; hover a bar for its counts. Times are " + zoneName(offset) + ". Counted from the log lines per hour (a"
                 + " Dovecot detail line and its summary line count once), so the total can differ a little from"
                 + " the per-login counts.");
         if (d.loginsNotKept() > 0) {
@@ -148,49 +155,153 @@ public final class ReportHtmlWriter {
             false}, rows).end();
     }
 
+    /** The blocks still in force when the logs end, each with the logins behind it and what to do. */
+    private static void stillBlocked(HtmlPage p, Report r) {
+        List<BlockEntry> list = r.blocks().stream().filter(BlockEntry::inForceAtEnd)
+                .sorted(Comparator.comparing((BlockEntry b) -> !ReportTextWriter.hitsCustomer(b))
+                        .thenComparing(BlockEntry::at)).toList();
+        p.section("blocked-at-end", "Still blocked at the end of the logs (" + list.size() + ")");
+        if (list.isEmpty()) {
+            p.html("<p>No block was still in force when the logs end.</p>\n").end();
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (BlockEntry b : list) {
+            rows.add(List.of("<span class=\"mono\">" + cell(b.ip()) + "</span>", cell(when(b.at())),
+                    cell(b.source() + " " + (b.trigger() == null ? "" : b.trigger())), badge(b.cause().word()),
+                    b.account() == null ? "" : cell(b.account()), bullets(b.claims().isEmpty() ? b.reasons()
+                            : b.claims().stream().filter(c -> c.kind() == ClaimKind.BLOCK_IN_FORCE
+                            || c.kind() == ClaimKind.ADVICE).map(Claim::text).toList())));
+        }
+        p.table(List.of("Address", "Blocked since", "Firewall rule", "Cause", "Login", "Where it stands"),
+                new boolean[] {false, false, false, false, false, false}, rows, true).end();
+    }
+
+    /** Blocks per hour by cause. */
+    private static void blocksHourly(HtmlPage p, Report r, ZoneOffset offset) {
+        p.section("blocks-hourly", "Firewall blocks per hour, by cause");
+        if (r.blocks().isEmpty()) {
+            p.html("<p>No firewall block in the logs read.</p>\n").end();
+            return;
+        }
+        java.util.TreeMap<Long, Map<String, Long>> perHour = new java.util.TreeMap<>();
+        r.blocks().forEach(b -> perHour.computeIfAbsent(Math.floorDiv(b.at().toEpochSecond(), 3600),
+                k -> new java.util.HashMap<>()).merge(b.cause().word(), 1L, Long::sum));
+        List<HourFailures> hours = new ArrayList<>();
+        perHour.forEach((h, m) -> hours.add(new HourFailures(java.time.Instant.ofEpochSecond(h * 3600), m, 0)));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        r.blocks().forEach(b -> seen.add(b.cause().word()));
+        p.html(new FailureChart(WIDTH, 200).svg(hours, offset, "firewall blocks", "by cause", Palette.BLOCK_ORDER,
+                "blocks")).legend(Palette.BLOCK_ORDER.stream().filter(seen::contains).toList());
+        p.html("<p class=\"note\">Causes that hit customers (stale password, mistyped, closed port) sit on the"
+                + " axis. Times are " + zoneName(offset) + ".</p>\n").end();
+    }
+
+    /** Every block, grouped per address: what its blocks were, when, and why (each reason once). */
     private static void blocks(HtmlPage p, Report r) {
-        p.section("blocks", "Firewall blocks explained (" + r.blocks().size() + ")");
+        Map<String, List<BlockEntry>> customers = ReportTextWriter.perAddress(r.blocks().stream()
+                .filter(ReportTextWriter::hitsCustomer).toList());
+        Map<String, List<BlockEntry>> others = ReportTextWriter.perAddress(r.blocks().stream()
+                .filter(b -> !ReportTextWriter.hitsCustomer(b)).toList());
+        p.section("blocks", "Firewall blocks explained (" + r.blocks().size() + " blocks of "
+                + (customers.size() + others.size()) + " addresses)");
         if (r.blocks().isEmpty()) {
             p.html("<p>No firewall block in the logs read.</p>\n").end();
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        r.blocks().stream().sorted(Comparator.comparing(BlockEntry::at)).limit(MAX_ROWS).forEach(b -> rows.add(List.of(
-                cell(when(b.at())), "<span class=\"mono\">" + cell(b.ip()) + "</span>",
-                cell(b.source() + " " + (b.trigger() == null ? "" : b.trigger())),
-                b.hits() == null ? "" : cell(b.hits()), badge(b.cause().word()),
-                b.account() == null ? "" : cell(b.account()),
-                b.reasons().stream().map(HtmlPage::cell).collect(Collectors.joining("<br>")))));
-        p.table(List.of("Blocked", "Address", "Firewall rule", "Hits", "Cause", "Login", "Why"),
-                new boolean[] {false, false, false, true, false, false, false}, rows);
-        if (r.blocks().size() > MAX_ROWS) {
-            p.html("<p class=\"note\">").text(String.format(Locale.ROOT, "The first %d of %,d blocks are listed; the"
-                    + " JSON and CSV reports have them all.", MAX_ROWS, r.blocks().size())).html("</p>\n");
+        java.util.LinkedHashMap<String, List<BlockEntry>> all = new java.util.LinkedHashMap<>(customers);
+        all.putAll(others);
+        all.entrySet().stream().limit(MAX_ROWS).forEach(e -> {
+            List<BlockEntry> list = e.getValue();
+            BlockEntry last = list.get(list.size() - 1);
+            String span = list.size() == 1 ? when(last.at()) : when(list.get(0).at()) + " – " + when(last.at());
+            java.util.Set<String> shared = new java.util.LinkedHashSet<>();
+            java.util.Map<String, BlockEntry> latest = new java.util.LinkedHashMap<>();
+            list.forEach(b -> latest.put(b.account() == null ? "" : b.account(), b));
+            for (BlockEntry b : latest.values()) {
+                if (b.claims().isEmpty()) {
+                    shared.addAll(b.reasons());
+                } else {
+                    b.claims().stream().filter(c -> c.kind() != ClaimKind.BLOCK_RULE
+                            && c.kind() != ClaimKind.BLOCK_FAILURES && c.kind() != ClaimKind.BLOCK_DROPS)
+                            .forEach(c -> shared.add(c.text()));
+                }
+            }
+            StringBuilder each = new StringBuilder("<details><summary>each block (" + list.size()
+                    + ")</summary><ul>");
+            for (BlockEntry b : list) {
+                each.append("<li>").append(cell(when(b.at()) + " " + b.cause().word().replace('_', ' ')));
+                each.append(bullets(b.claims().isEmpty() ? b.reasons() : b.claims().stream()
+                        .filter(c -> c.kind() == ClaimKind.BLOCK_RULE || c.kind() == ClaimKind.BLOCK_FAILURES
+                                || c.kind() == ClaimKind.BLOCK_DROPS).map(Claim::text).toList()));
+                each.append("</li>");
+            }
+            each.append("</ul></details>");
+            rows.add(List.of("<span class=\"mono\">" + cell(e.getKey()) + "</span>",
+                    cell(ReportTextWriter.blockSummary(list, x -> x)), cell(span),
+                    last.inForceAtEnd() ? badge("still_blocked") : "", bullets(List.copyOf(shared)) + each));
+        });
+        p.table(List.of("Address", "Blocks", "When", "At the end", "Why"),
+                new boolean[] {false, false, false, false, false}, rows, true);
+        if (all.size() > MAX_ROWS) {
+            p.html("<p class=\"note\">").text(String.format(Locale.ROOT, "The first %d of %,d addresses are listed;"
+                    + " the JSON and CSV reports have every block.", MAX_ROWS, all.size())).html("</p>\n");
         }
         p.end();
+    }
+
+    /** Returns a bulleted list of log-derived sentences, escaped. */
+    private static String bullets(List<String> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        return items.stream().map(x -> "<li>" + cell(x) + "</li>").collect(Collectors.joining("", "<ul class=\"why\">",
+                "</ul>"));
     }
 
     private void attackers(HtmlPage p, Report r) {
         List<IpEntry> all = r.ips().stream().filter(i -> i.verdict() == IpVerdict.ATTACKER
                 || i.verdict() == IpVerdict.SCANNER).toList();
-        List<IpEntry> list = all.stream().limit(topAttackers).toList();
-        p.section("attackers", "Top attackers (" + list.size() + (all.size() > list.size() ? " of " + all.size()
-                : "") + ")");
-        if (list.isEmpty()) {
+        List<IpEntry> campaign = all.stream().filter(i -> i.claims().stream()
+                .anyMatch(c -> c.kind() == ClaimKind.DISTRIBUTED_MEMBER)).toList();
+        List<IpEntry> own = all.stream().filter(i -> !campaign.contains(i)).toList();
+        List<IpEntry> list = own.stream().limit(topAttackers).toList();
+        p.section("attackers", "Attackers and scanners (" + all.size() + " addresses"
+                + (campaign.isEmpty() ? "" : ", " + campaign.size() + " in one distributed attack") + ")");
+        if (all.isEmpty()) {
             p.html("<p>None.</p>\n").end();
             return;
         }
         List<List<String>> rows = new ArrayList<>();
         for (IpEntry i : list) {
-            // the classifier keeps a few logins per address, not all: the reason states the real count
             String logins = i.accounts().stream().limit(3).collect(Collectors.joining(", "))
-                    + (i.accounts().size() > 3 ? ", …" : "");
+                    + (i.accountsTotal() > Math.min(3, i.accounts().size())
+                    ? ", +" + (i.accountsTotal() - Math.min(3, i.accounts().size())) + " more" : "");
             rows.add(List.of("<span class=\"mono\">" + cell(i.ip()) + "</span>", badge(i.verdict().word()),
-                    cell(i.failures()), "<span class=\"note\">" + cell(logins) + "</span>",
-                    cell(i.blocked()), cell(i.reasons().isEmpty() ? "" : i.reasons().get(0))));
+                    cell(i.failures()), cell(i.accountsTotal()), "<span class=\"note\">" + cell(logins) + "</span>",
+                    cell(i.blocked()), bullets(i.reasons())));
         }
-        p.table(List.of("Address", "Verdict", "Failures", "Some logins tried", "Blocked", "Why"),
-                new boolean[] {false, false, true, false, true, false}, rows).end();
+        if (!campaign.isEmpty()) {
+            java.util.Set<String> logins = new java.util.TreeSet<>();
+            campaign.forEach(i -> logins.addAll(i.accounts()));
+            String example = campaign.get(0).claims().stream().filter(c -> c.kind() == ClaimKind.DISTRIBUTED_MEMBER)
+                    .map(c -> "for example: " + c.text()).findFirst().orElse("");
+            rows.add(List.of(cell(campaign.size() + " addresses"), badge("distributed"),
+                    cell(campaign.stream().mapToLong(IpEntry::failures).sum()), cell(logins.size()),
+                    "<span class=\"note\">" + cell(String.join(", ", logins)) + "</span>",
+                    cell(campaign.stream().mapToLong(IpEntry::blocked).sum()),
+                    bullets(List.of(example)) + "<details><summary>the addresses</summary><p class=\"mono\">"
+                            + cell(campaign.stream().map(IpEntry::ip).collect(Collectors.joining(", ")))
+                            + "</p></details>"));
+        }
+        p.table(List.of("Address", "Verdict", "Failures", "Logins", "Some logins tried", "Blocked", "Why"),
+                new boolean[] {false, false, true, true, false, true, false}, rows);
+        if (own.size() > list.size()) {
+            p.html("<p class=\"note\">").text(String.format(Locale.ROOT, "%,d more addresses are not listed"
+                    + " (--top N); the JSON and CSV reports have them all.", own.size() - list.size())).html("</p>\n");
+        }
+        p.end();
     }
 
     private static void notices(HtmlPage p, Report r) {

@@ -66,6 +66,8 @@ public final class ReportJsonWriter {
                 g.writeStringField("verdict", ip.verdict().word());
                 g.writeNumberField("confidence", ip.confidence());
                 strings(g, "accounts", ip.accounts());
+                // the list holds the most frequent logins; the total says how many there were (an addition)
+                g.writeNumberField("accounts_total", ip.accountsTotal());
                 g.writeNumberField("failures", ip.failures());
                 g.writeNumberField("successes", ip.successes());
                 g.writeNumberField("blocked", ip.blocked());

@@ -59,7 +59,7 @@ class ScanCommandTest {
     void scan_exitCodeOnFindings_exits10() {
         CliRun r = CliRun.run("scan", "--rules", rules, "--year", "2025", "--exit-code-on-findings", homeNat);
         assertThat(r.code).isEqualTo(10);
-        assertThat(r.out).contains("Customers with a stale password", "carol@example.com");
+        assertThat(r.out).contains("Stale passwords in a mail client (1)", "carol@example.com");
     }
 
     @Test
@@ -205,7 +205,7 @@ class ScanCommandTest {
     void explain_address_printsTimelineVerdictAndFileLines() {
         CliRun r = CliRun.run("explain", "--rules", rules, "--year", "2025", "203.0.113.45", homeNat);
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("Timeline of address 203.0.113.45", "maillog:", "Verdict: customer");
+        assertThat(r.out).contains("Story of address 203.0.113.45", "maillog:", "Verdict: customer");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of them names a guessing address as the customer's.
  */
 class StoryAgreementTest {
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
 
     @TempDir
@@ -73,21 +73,23 @@ class StoryAgreementTest {
             }
             assertThat(customers).as("customer sources of %s", login).isNotEmpty();
 
-            // text: the customer's line
+            // text: the customer's entry (its first line and the indented lines under it)
             String line = text.lines().filter(l -> l.startsWith("  " + login + " ")).findFirst().orElseThrow();
+            String entry = String.join("\n", text.lines().dropWhile(l -> !l.equals(line))
+                    .takeWhile(l -> l.equals(line) || l.startsWith("    ")).toList()).replaceAll("\\s+", " ");
             assertThat(line).contains(String.format(Locale.ROOT, "%,d failures", failures));
-            customerText.stream().limit(3).forEach(c -> assertThat(line).contains(c));
-            guessers.forEach(g -> assertThat(line).as("guesser %s on %s's line", g, login).doesNotContain(g + " "));
-            List<String> block = text.lines().dropWhile(l -> !l.equals(line)).skip(1)
-                    .takeWhile(l -> l.startsWith("      ")).toList();
-            assertThat(block.get(0)).contains("detected " + SHORT.format(detected));
+            String device = entry.substring(entry.indexOf(" device "), entry.indexOf(" - "));
+            customerText.stream().limit(3).forEach(c -> assertThat(device).contains(c + " ("));
+            guessers.forEach(g -> assertThat(device).as("guesser %s on %s's device line", g, login)
+                    .doesNotContain(g + " "));
+            assertThat(line).contains("detected " + SHORT.format(detected));
             String firstBlock = firstBlock(doc, login);
             if (firstBlock != null) {
                 OffsetDateTime b = OffsetDateTime.parse(firstBlock);
-                assertThat(block.get(0)).contains("first blocked " + SHORT.format(b));
+                assertThat(line).contains(" from " + SHORT.format(b));
                 assertThat(page).contains("first blocked " + WHEN.format(b));
             } else {
-                assertThat(block.get(0)).contains("not blocked");
+                assertThat(line).contains("not blocked");
             }
 
             // CSV: the same counts, time and the customer's addresses only
