@@ -50,7 +50,7 @@ class OddFilesTest {
                 "--no-history", fifo.toString(), homeNat.toString()));
         assertThat(r.code).as(r.err).isEqualTo(ExitCodes.INPUT);
         assertThat(r.err).contains("not reading " + fifo + ": it is a FIFO (named pipe)", "pass -");
-        assertThat(r.out).contains("read       64 lines in 1 inputs");
+        assertThat(r.out).contains("read       64 lines in 1 log");
     }
 
     @Test
@@ -143,6 +143,6 @@ class OddFilesTest {
         assertThat(r.code).as(r.err).isZero();
         assertThat(r.err).contains(log + " line 1: not used: Feb 29 does not exist in 2025",
                 log + " line 2: not used: '::' is the unspecified address");
-        assertThat(r.out).contains("read       3 lines in 1 inputs: 1 events");
+        assertThat(r.out).contains("read       3 lines in 1 log: 1 event");
     }
 }
