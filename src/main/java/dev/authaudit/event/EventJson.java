@@ -81,6 +81,15 @@ public final class EventJson {
             }
         }
 
+        /** Hands what the generator has buffered to the writer, without flushing the writer itself. */
+        public void flushBuffer() {
+            try {
+                g.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** Writes what is buffered to the stream and flushes it (the stream stays open). */
         @Override
         public void close() {

@@ -121,13 +121,27 @@ final class GateScanner {
             if ((p[k >>> 6] & (1L << k)) != 0) {
                 int at = i - (WIDTH - 1);
                 for (byte[] lit : bytesAt[k]) {
-                    if (at + lit.length <= len && Arrays.equals(b, at, at + lit.length, lit, 0, lit.length)) {
+                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Compares a literal with the bytes at {@code at} (which the caller checked fit): a plain loop,
+     * since most candidates differ within the first few bytes and a literal is short, where
+     * {@code Arrays.equals} over ranges spends more on its range checks and set-up than on comparing.
+     */
+    private static boolean sameBytes(byte[] b, int at, byte[] lit) {
+        for (int j = 0; j < lit.length; j++) {
+            if (b[at + j] != lit[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long slowScan(String line) {
