@@ -55,9 +55,12 @@ public final class ParseCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /** The JSON Lines of a run of events, through one generator into one buffer. */
+    /**
+     * The JSON Lines of a run of events, through one generator into one buffer; an event's end is the
+     * text handed to the buffer plus what the generator still holds, so nothing is flushed per event.
+     */
     private static final class JsonBatch implements EventRenderer.Batch {
-        private final StringBuilderWriter buffer = new StringBuilderWriter();
+        private final CharBuffer buffer = new CharBuffer();
         private final EventJson.Lines lines;
 
         JsonBatch(EventJson json) {
@@ -67,28 +70,37 @@ public final class ParseCommand implements Callable<Integer> {
         @Override
         public int add(LogEvent event) {
             lines.write(event);
-            lines.flushBuffer();
-            return buffer.text.length();
+            return buffer.length + lines.buffered();
         }
 
         @Override
         public String text() {
-            return buffer.text.toString();
+            lines.flushBuffer();
+            return new String(buffer.chars, 0, buffer.length);
         }
     }
 
-    /** A writer into an unshared StringBuilder (StringWriter locks on every call). */
-    private static final class StringBuilderWriter extends Writer {
-        private final StringBuilder text = new StringBuilder(1 << 14);
+    /** A writer into an unshared, growing char array (StringWriter locks on every call). */
+    private static final class CharBuffer extends Writer {
+        private char[] chars = new char[1 << 16];
+        private int length;
 
         @Override
         public void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
+            if (length + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(length + len, 2 * chars.length));
+            }
+            System.arraycopy(cbuf, off, chars, length, len);
+            length += len;
         }
 
         @Override
         public void write(String str, int off, int len) {
-            text.append(str, off, off + len);
+            if (length + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(length + len, 2 * chars.length));
+            }
+            str.getChars(off, off + len, chars, length);
+            length += len;
         }
 
         @Override

@@ -81,6 +81,11 @@ public final class EventJson {
             }
         }
 
+        /** Returns how many characters the generator holds that it has not yet handed to the writer. */
+        public int buffered() {
+            return g.getOutputBuffered();
+        }
+
         /** Hands what the generator has buffered to the writer, without flushing the writer itself. */
         public void flushBuffer() {
             try {

@@ -44,7 +44,7 @@ public final class FieldTemplate {
     /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
     private final java.util.Set<String>[] words;
     private final int[] max;
-    private final String[] chars;
+    private final boolean[][] chars;
     /** 0 any text, 1 a mechanism, 2 a session id, 3 a service (see {@link #fits}). */
     private final int[] kind;
 
@@ -57,7 +57,7 @@ public final class FieldTemplate {
         int n = field.length;
         this.words = new java.util.Set[n];
         this.max = new int[n];
-        this.chars = new String[n];
+        this.chars = new boolean[n][];
         this.kind = new int[n];
         for (int k = 0; k < n; k++) {
             String name = field[k];
@@ -67,7 +67,13 @@ public final class FieldTemplate {
             words[k] = WORDS.get(name);
             Integer m = MAX.get(name);
             max[k] = m == null ? -1 : m;
-            chars[k] = CHARS.get(name);
+            String allowed = CHARS.get(name);
+            if (allowed != null) {
+                chars[k] = new boolean[128];
+                for (int c = 0; c < allowed.length(); c++) {
+                    chars[k][allowed.charAt(c)] = true;
+                }
+            }
             kind[k] = name.equals("mech") ? 1 : name.equals("session") ? 2 : name.equals("service") ? 3 : 0;
         }
     }
@@ -206,7 +212,7 @@ public final class FieldTemplate {
         if (most >= 0 && (end - start > most || end == start)) {
             return false;
         }
-        String allowedChars = chars[k];
+        boolean[] allowedChars = chars[k];
         if (allowedChars == null) {
             int how = kind[k];
             if (how != 0) {
@@ -222,7 +228,8 @@ public final class FieldTemplate {
             return true;
         }
         for (int i = start; i < end; i++) {
-            if (allowedChars.indexOf(s.charAt(i)) < 0) {
+            char c = s.charAt(i);
+            if (c >= 128 || !allowedChars[c]) {
                 return false;
             }
         }
