@@ -74,15 +74,15 @@ public final class ParseCommand implements Callable<Integer> {
         }
 
         @Override
-        public String text() {
+        public char[] text() {
             lines.flushBuffer();
-            return new String(buffer.chars, 0, buffer.length);
+            return buffer.chars;
         }
     }
 
     /** A writer into an unshared, growing char array (StringWriter locks on every call). */
     private static final class CharBuffer extends Writer {
-        private char[] chars = new char[1 << 16];
+        private char[] chars = new char[1 << 18];
         private int length;
 
         @Override

@@ -16,13 +16,13 @@ public interface EventRenderer {
         /** Appends one event's text (its newline included) and returns the length of the text so far. */
         int add(LogEvent event);
 
-        /** Returns everything appended. */
-        String text();
+        /** Returns everything appended: the first characters of the array (up to the last end returned). */
+        char[] text();
     }
 
     /** Receives the text of each event, in order, as a slice of a larger string. */
     @FunctionalInterface
     interface TextSink {
-        void accept(String text, int start, int end);
+        void accept(char[] text, int start, int end);
     }
 }

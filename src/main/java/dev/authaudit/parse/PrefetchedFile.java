@@ -40,14 +40,14 @@ final class PrefetchedFile implements AutoCloseable {
         }
 
         /** Returns the rendered text of the event's batch (read by the consumer, after the hand-off). */
-        String text() {
+        char[] text() {
             return rendered.text;
         }
     }
 
     /** The text of a batch of events, set before the batch is handed to the consumer. */
     static final class Rendered {
-        private String text;
+        private char[] text;
     }
 
     private static final List<Item> END = List.of();
