@@ -84,10 +84,14 @@ public final class LineReader implements Closeable {
                 stats.countBinary();
                 continue;
             }
-            if (gate != null && kind == ASCII && !gate.admits(line, len)) {
-                // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
-                // goes uncounted)
-                return new RawLine(input.display(), lineNo, UNREAD);
+            if (gate != null && kind == ASCII) {
+                long found = gate.scan(line, len);
+                if (found == 0) {
+                    // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
+                    // goes uncounted)
+                    return new RawLine(input.display(), lineNo, UNREAD);
+                }
+                return new RawLine(input.display(), lineNo, decode(len, true), found);
             }
             return new RawLine(input.display(), lineNo, decode(len, kind == ASCII));
         }
@@ -99,8 +103,11 @@ public final class LineReader implements Closeable {
     /** Decides from a line's bytes whether it needs decoding at all. */
     @FunctionalInterface
     public interface Gate {
-        /** Returns true when some rule could read the line (its first {@code len} bytes, UTF-8). */
-        boolean admits(byte[] line, int len);
+        /**
+         * Searches an ASCII line (its first {@code len} bytes): 0 when no rule could read it, else an
+         * answer handed on with the line as {@link RawLine#gate} ({@link RawLine#UNSCANNED} for "maybe").
+         */
+        long scan(byte[] line, int len);
     }
 
     private Gate gate;

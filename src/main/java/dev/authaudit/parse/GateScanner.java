@@ -144,6 +144,36 @@ final class GateScanner {
         return true;
     }
 
+    /**
+     * Returns, for an ASCII line's first {@code len} bytes, exactly what {@link #scan} returns for its
+     * text, or {@link dev.authaudit.ingest.RawLine#UNSCANNED} when bytes cannot tell (a short line,
+     * or literals that are not ASCII or shorter than the hash window).
+     */
+    long scanBytes(byte[] b, int len) {
+        if (!asciiLiterals || shorts.length > 0 || len < WIDTH) {
+            return dev.authaudit.ingest.RawLine.UNSCANNED;
+        }
+        long found = 0;
+        int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        long[] p = present;
+        for (int i = WIDTH - 1; i < len; i++) {
+            h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
+            int k = key(h);
+            if ((p[k >>> 6] & (1L << k)) != 0) {
+                int at = i - (WIDTH - 1);
+                byte[][] lits = bytesAt[k];
+                long[] bits = bitsAt[k];
+                for (int j = 0; j < lits.length; j++) {
+                    byte[] lit = lits[j];
+                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
+                        found |= bits[j];
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     private long slowScan(String line) {
         long found = 0;
         for (int i = 0; i < all.length; i++) {
