@@ -53,23 +53,39 @@ print(f"{label:<34} {s:7.2f} s  {lines/s:>12,.0f} lines/s  peak RSS {rss/1024:,.
 PY
 }
 
-measure_s() { # the command; prints its wall seconds (stdout to a file: GNU grep stops early on /dev/null)
+measure_s() { # the command; prints its wall and CPU (user + system) seconds (stdout to a file: GNU grep
+  # stops early on /dev/null)
   local t0 t1
-  t0=$(date +%s.%N); "$@" >"$work/out" 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }; t1=$(date +%s.%N)
-  python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1"
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >"$work/out" 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  t1=$(date +%s.%N)
+  python3 -c "import sys; u, s = open(sys.argv[3]).read().split()[-2:]; print(float(sys.argv[2]) - float(sys.argv[1]), float(u) + float(s))" \
+    "$t0" "$t1" "$work/cpu"
 }
 files=("$logs"/exim_mainlog "$logs"/maillog "$logs"/messages "$logs"/lfd.log)
-echo "parse, whole process and cold JVM (target: >= 1,000,000 lines/s on 2 cores), beside grep -c of the same files:"
+runs="${RUNS:-5}"
+echo "parse, whole process and cold JVM (target: >= 1,000,000 lines/s on 2 cores), beside grep -c of the same files,"
+echo "interleaved, $runs runs (other work on the machine: load average $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo "  commands: ./authaudit parse --tz $zone $logs >FILE  and  grep -c '' ${files[*]} >FILE"
-for i in 1 2 3; do
+: >"$work/parse-runs"
+for i in $(seq "$runs"); do
   p=$(measure_s ./authaudit parse --tz "$zone" "$logs")
   g=$(measure_s grep -c '' "${files[@]}")
+  echo "$p $g" >>"$work/parse-runs"
   python3 - "$i" "$p" "$g" "$lines" <<'PY'
 import sys
-i, p, g, lines = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-print(f"  run {i}: parse {p:6.2f} s {lines/p:>12,.0f} lines/s | grep -c {g:5.2f} s {lines/g:>12,.0f} lines/s | parse/grep time {p/g:5.1f}x")
+i, (p, pc), (g, gc), lines = sys.argv[1], map(float, sys.argv[2].split()), map(float, sys.argv[3].split()), int(sys.argv[4])
+print(f"  run {i}: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s) | grep -c {g:5.2f} s {lines/g:>12,.0f} lines/s | parse/grep time {p/g:5.1f}x")
 PY
 done
+python3 - "$work/parse-runs" "$lines" <<'PY'
+import sys, statistics
+rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
+lines = int(sys.argv[2])
+p = statistics.median(r[0] for r in rows); pc = statistics.median(r[1] for r in rows)
+g = statistics.median(r[2] for r in rows)
+print(f"  median: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s, {lines/pc:,.0f} lines per CPU second) | grep -c {g:5.2f} s | parse/grep time {p/g:5.1f}x")
+PY
 [[ -n "${PARSE_ONLY:-}" ]] && exit 0
 for i in 1 2 3; do
   measure "scan cold, run $i (report-v1 JSON)" ./authaudit scan --no-history --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs"

@@ -5,6 +5,7 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
 import dev.authaudit.ingest.InputStats;
+import dev.authaudit.parse.EventRenderer;
 import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
@@ -54,6 +55,63 @@ public final class ParseCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /**
+     * The JSON Lines of a run of events, through one generator into one buffer; an event's end is the
+     * text handed to the buffer plus what the generator still holds, so nothing is flushed per event.
+     */
+    private static final class JsonBatch implements EventRenderer.Batch {
+        private final CharBuffer buffer = new CharBuffer();
+        private final EventJson.Lines lines;
+
+        JsonBatch(EventJson json) {
+            this.lines = json.lines(buffer);
+        }
+
+        @Override
+        public int add(LogEvent event) {
+            lines.write(event);
+            return buffer.length + lines.buffered();
+        }
+
+        @Override
+        public char[] text() {
+            lines.flushBuffer();
+            return buffer.chars;
+        }
+    }
+
+    /** A writer into an unshared, growing char array (StringWriter locks on every call). */
+    private static final class CharBuffer extends Writer {
+        private char[] chars = new char[1 << 18];
+        private int length;
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            if (length + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(length + len, 2 * chars.length));
+            }
+            System.arraycopy(cbuf, off, chars, length, len);
+            length += len;
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            if (length + len > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(length + len, 2 * chars.length));
+            }
+            str.getChars(off, off + len, chars, length);
+            length += len;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     @Override
     public Integer call() {
         LineParser parser = input.parser(input.ruleSet());
@@ -63,8 +121,6 @@ public final class ParseCommand implements Callable<Integer> {
         YearAnchor years = input.years(set.files());
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         List<InputStats> all = new ArrayList<>();
-        // one generator for the whole stream (jsonl); its buffer reaches the terminal only when full
-        EventJson.Lines json = format == Format.jsonl ? new EventJson().lines(out) : null;
         try {
             List<FileParser> parsers = new ArrayList<>();
             for (InputFile f : set.files()) {
@@ -72,22 +128,27 @@ public final class ParseCommand implements Callable<Integer> {
                 parsers.add(new FileParser(f, parser, ref, context.stdin(), null));
             }
             // big files are parsed in blocks on every core; events still come in file order
-            FileEvents.each(parsers, e -> {
-                if (json != null) {
-                    json.write(e);
-                } else {
+            if (format == Format.jsonl) {
+                // each event's JSON is written on the thread that parsed it; this one only copies it out
+                EventJson events = new EventJson();
+                FileEvents.eachText(parsers, () -> new JsonBatch(events), (text, start, end) -> {
+                    try {
+                        out.write(text, start, end - start);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+            } else {
+                FileEvents.each(parsers, e -> {
                     try {
                         out.write(TextEvent.line(e));
                         out.write('\n');
                     } catch (IOException x) {
                         throw new UncheckedIOException(x);
                     }
-                }
-            });
-            parsers.forEach(fp -> all.add(fp.stats()));
-            if (json != null) {
-                json.close();
+                });
             }
+            parsers.forEach(fp -> all.add(fp.stats()));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

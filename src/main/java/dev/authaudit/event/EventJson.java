@@ -38,7 +38,7 @@ public final class EventJson {
     public void write(LogEvent event, Writer out) {
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            fields(g, event);
+            fields(g, event, isoTime(event.time()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,11 +71,34 @@ public final class EventJson {
             this.out = out;
         }
 
+        /** The last event's time and its text: events of a log come in runs of the same second. */
+        private OffsetDateTime lastTime;
+        private String lastTimeText;
+
         /** Writes one event and its newline. */
         public void write(LogEvent event) {
             try {
-                fields(g, event);
+                OffsetDateTime t = event.time();
+                if (!t.equals(lastTime)) {
+                    lastTime = t;
+                    lastTimeText = isoTime(t);
+                }
+                fields(g, event, lastTimeText);
                 g.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Returns how many characters the generator holds that it has not yet handed to the writer. */
+        public int buffered() {
+            return g.getOutputBuffered();
+        }
+
+        /** Hands what the generator has buffered to the writer, without flushing the writer itself. */
+        public void flushBuffer() {
+            try {
+                g.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -93,10 +116,10 @@ public final class EventJson {
         }
     }
 
-    private static void fields(JsonGenerator g, LogEvent event) throws IOException {
+    private static void fields(JsonGenerator g, LogEvent event, String time) throws IOException {
         {
             g.writeStartObject();
-            string(g, "time", isoTime(event.time()));
+            string(g, "time", time);
             string(g, "type", event.type().word());
             string(g, "source", event.origin().source());
             string(g, "rule", event.origin().rule());

@@ -79,16 +79,21 @@ public final class LineReader implements Closeable {
                 stats.countOversized();
                 continue;
             }
-            if (hasNul(len)) {
+            int kind = kind(len);
+            if (kind == BINARY) {
                 stats.countBinary();
                 continue;
             }
-            if (gate != null && ascii(len) && !gate.admits(line, len)) {
-                // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
-                // goes uncounted)
-                return new RawLine(input.display(), lineNo, UNREAD);
+            if (gate != null && kind == ASCII) {
+                long found = gate.scan(line, len);
+                if (found == 0) {
+                    // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
+                    // goes uncounted)
+                    return new RawLine(input.display(), lineNo, UNREAD);
+                }
+                return new RawLine(input.display(), lineNo, decode(len, true), found);
             }
-            return new RawLine(input.display(), lineNo, decode(len));
+            return new RawLine(input.display(), lineNo, decode(len, kind == ASCII));
         }
     }
 
@@ -98,8 +103,11 @@ public final class LineReader implements Closeable {
     /** Decides from a line's bytes whether it needs decoding at all. */
     @FunctionalInterface
     public interface Gate {
-        /** Returns true when some rule could read the line (its first {@code len} bytes, UTF-8). */
-        boolean admits(byte[] line, int len);
+        /**
+         * Searches an ASCII line (its first {@code len} bytes): 0 when no rule could read it, else an
+         * answer handed on with the line as {@link RawLine#gate} ({@link RawLine#UNSCANNED} for "maybe").
+         */
+        long scan(byte[] line, int len);
     }
 
     private Gate gate;
@@ -112,14 +120,28 @@ public final class LineReader implements Closeable {
         this.gate = g;
     }
 
-    private boolean ascii(int len) {
+    private static final int ASCII = 0;
+    private static final int NON_ASCII = 1;
+    private static final int BINARY = 2;
+
+    /** Returns whether the line holds a NUL byte (binary), else whether it is pure ASCII: one pass. */
+    private int kind(int len) {
         byte[] l = line;
-        for (int i = 0; i < len; i++) {
-            if (l[i] < 0) {
-                return false;
+        int n = Math.min(len, l.length);
+        int i = 0;
+        // the usual line: ASCII all through
+        while (i < n && l[i] > 0) {
+            i++;
+        }
+        if (i == n) {
+            return ASCII;
+        }
+        for (; i < n; i++) {
+            if (l[i] == 0) {
+                return BINARY;
             }
         }
-        return true;
+        return NON_ASCII;
     }
 
     /** Returns the number of lines read so far, usable ones or not. */
@@ -127,25 +149,8 @@ public final class LineReader implements Closeable {
         return lineNo;
     }
 
-    private boolean hasNul(int len) {
+    private String decode(int len, boolean ascii) {
         byte[] l = line;
-        for (int i = 0, n = Math.min(len, l.length); i < n; i++) {
-            if (l[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String decode(int len) {
-        boolean ascii = true;
-        byte[] l = line;
-        for (int i = 0; i < len; i++) {
-            if (l[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
         if (ascii) {
             return new String(l, 0, len, StandardCharsets.ISO_8859_1);
         }

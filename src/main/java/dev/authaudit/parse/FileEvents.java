@@ -18,6 +18,18 @@ public final class FileEvents {
 
     /** Parses the files (and closes them), passing each event to {@code sink} on the calling thread. */
     public static void each(List<FileParser> files, Consumer<LogEvent> sink) {
+        run(files, null, item -> sink.accept(item.event()));
+    }
+
+    /**
+     * Parses the files (and closes them), rendering each event on the thread that parsed it and passing
+     * its text to {@code sink} on the calling thread, in the same order as {@link #each}.
+     */
+    public static void eachText(List<FileParser> files, EventRenderer renderer, EventRenderer.TextSink sink) {
+        run(files, renderer, item -> sink.accept(item.text(), item.start(), item.end()));
+    }
+
+    private static void run(List<FileParser> files, EventRenderer renderer, Consumer<PrefetchedFile.Item> sink) {
         int workers = Runtime.getRuntime().availableProcessors();
         boolean split = workers > 1 && files.stream().anyMatch(f -> f.size() >= EventMerger.SPLIT_BYTES);
         ExecutorService pool = split ? Executors.newFixedThreadPool(workers, r -> {
@@ -28,10 +40,10 @@ public final class FileEvents {
         try {
             for (FileParser f : files) {
                 try (PrefetchedFile p = new PrefetchedFile(f, f.stats().file(),
-                        pool != null && f.size() >= EventMerger.SPLIT_BYTES ? pool : null)) {
+                        pool != null && f.size() >= EventMerger.SPLIT_BYTES ? pool : null, renderer)) {
                     PrefetchedFile.Item item;
                     while ((item = p.next()) != null) {
-                        sink.accept(item.event());
+                        sink.accept(item);
                     }
                 }
             }

@@ -56,7 +56,7 @@ public final class FileParser implements Closeable {
         this.size = input.isStdin() ? -1 : input.path().toFile().length();
         this.stats = new InputStats(input.display());
         this.reader = new LineReader(input, stats, stdin);
-        this.reader.gate(parser::admitsBytes);
+        this.reader.gate(parser::scanBytes);
         this.parser = parser;
         this.reference = reference;
         this.onlySource = onlySource;

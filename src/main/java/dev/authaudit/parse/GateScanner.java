@@ -121,13 +121,57 @@ final class GateScanner {
             if ((p[k >>> 6] & (1L << k)) != 0) {
                 int at = i - (WIDTH - 1);
                 for (byte[] lit : bytesAt[k]) {
-                    if (at + lit.length <= len && Arrays.equals(b, at, at + lit.length, lit, 0, lit.length)) {
+                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Compares a literal with the bytes at {@code at} (which the caller checked fit): a plain loop,
+     * since most candidates differ within the first few bytes and a literal is short, where
+     * {@code Arrays.equals} over ranges spends more on its range checks and set-up than on comparing.
+     */
+    private static boolean sameBytes(byte[] b, int at, byte[] lit) {
+        for (int j = 0; j < lit.length; j++) {
+            if (b[at + j] != lit[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns, for an ASCII line's first {@code len} bytes, exactly what {@link #scan} returns for its
+     * text, or {@link dev.authaudit.ingest.RawLine#UNSCANNED} when bytes cannot tell (a short line,
+     * or literals that are not ASCII or shorter than the hash window).
+     */
+    long scanBytes(byte[] b, int len) {
+        if (!asciiLiterals || shorts.length > 0 || len < WIDTH) {
+            return dev.authaudit.ingest.RawLine.UNSCANNED;
+        }
+        long found = 0;
+        int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        long[] p = present;
+        for (int i = WIDTH - 1; i < len; i++) {
+            h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
+            int k = key(h);
+            if ((p[k >>> 6] & (1L << k)) != 0) {
+                int at = i - (WIDTH - 1);
+                byte[][] lits = bytesAt[k];
+                long[] bits = bitsAt[k];
+                for (int j = 0; j < lits.length; j++) {
+                    byte[] lit = lits[j];
+                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
+                        found |= bits[j];
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private long slowScan(String line) {

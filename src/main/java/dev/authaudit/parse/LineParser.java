@@ -192,6 +192,15 @@ public final class LineParser {
     }
 
     /**
+     * Returns the gate bits of an undecoded ASCII line, the same as {@link GateScanner#scan} gives for
+     * its text: 0 when no source could read it; {@link RawLine#UNSCANNED} when the bytes cannot tell
+     * (then the text is searched).
+     */
+    public long scanBytes(byte[] line, int len) {
+        return gates.scanBytes(line, len);
+    }
+
+    /**
      * Parses one line.
      *
      * @param reference the file's reference time for year-less stamps (its modification time)
@@ -220,7 +229,8 @@ public final class LineParser {
                 raw = new RawLine(raw.file(), raw.line(), entry);
             }
         }
-        long gated = gates.scan(line);
+        // the reader's byte search already found the gate literals of most lines
+        long gated = raw.gate() != RawLine.UNSCANNED ? raw.gate() : gates.scan(line);
         if (gated == 0) {
             return Parsed.UNRELATED_LINE;
         }

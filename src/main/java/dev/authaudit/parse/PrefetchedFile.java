@@ -30,14 +30,31 @@ final class PrefetchedFile implements AutoCloseable {
     private static final int BLOCK = 2048;
     private static final int BLOCKS_IN_FLIGHT = 8;
 
-    /** One event and the raw text of its line. */
-    record Item(LogEvent event, String line) {
+    /**
+     * One event and the raw text of its line; with a renderer, also the event's text: the slice
+     * {@code start..end} of its batch's {@link Rendered#text}.
+     */
+    record Item(LogEvent event, String line, Rendered rendered, int start, int end) {
+        Item(LogEvent event, String line) {
+            this(event, line, null, 0, 0);
+        }
+
+        /** Returns the rendered text of the event's batch (read by the consumer, after the hand-off). */
+        char[] text() {
+            return rendered.text;
+        }
+    }
+
+    /** The text of a batch of events, set before the batch is handed to the consumer. */
+    static final class Rendered {
+        private char[] text;
     }
 
     private static final List<Item> END = List.of();
 
     private final FileParser parser;
     private final ExecutorService workers;
+    private final EventRenderer renderer;
     private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
     private volatile boolean closed;
@@ -54,8 +71,17 @@ final class PrefetchedFile implements AutoCloseable {
      * @param workers parses blocks of this file's lines, or null to parse on the file's own thread
      */
     PrefetchedFile(FileParser parser, String name, ExecutorService workers) {
+        this(parser, name, workers, null);
+    }
+
+    /**
+     * @param workers parses blocks of this file's lines, or null to parse on the file's own thread
+     * @param renderer renders each event on the thread that parsed it (see {@link Item#rendered}), or null
+     */
+    PrefetchedFile(FileParser parser, String name, ExecutorService workers, EventRenderer renderer) {
         this.parser = parser;
         this.workers = workers;
+        this.renderer = renderer;
         this.thread = new Thread(workers == null ? this::produce : this::produceSplit, "authaudit-parse-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -64,15 +90,33 @@ final class PrefetchedFile implements AutoCloseable {
     private void produce() {
         try {
             List<Item> out = new ArrayList<>(BATCH);
+            Rendered rendered = renderer == null ? null : new Rendered();
+            EventRenderer.Batch text = renderer == null ? null : renderer.batch();
+            int at = 0;
             LogEvent e;
             while (!closed && (e = parser.nextEvent()) != null) {
-                out.add(new Item(e, parser.current().text()));
+                if (text == null) {
+                    out.add(new Item(e, parser.current().text()));
+                } else {
+                    int end = text.add(e);
+                    out.add(new Item(e, parser.current().text(), rendered, at, end));
+                    at = end;
+                }
                 if (out.size() == BATCH) {
+                    if (text != null) {
+                        rendered.text = text.text();
+                        rendered = new Rendered();
+                        text = renderer.batch();
+                        at = 0;
+                    }
                     queue.put(out);
                     out = new ArrayList<>(BATCH);
                 }
             }
             if (!out.isEmpty()) {
+                if (text != null) {
+                    rendered.text = text.text();
+                }
                 queue.put(out);
             }
         } catch (InterruptedException ie) {
@@ -88,8 +132,11 @@ final class PrefetchedFile implements AutoCloseable {
         }
     }
 
-    /** One block's lines and their outcomes, in order. */
-    private record Block(List<RawLine> lines, Parsed[] outcomes) {
+    /**
+     * One block's lines and their outcomes, in order; with a renderer, the text of each outcome's event
+     * (the slice {@code ends[i-1]..ends[i]} of {@code rendered}, empty for an outcome without one).
+     */
+    private record Block(List<RawLine> lines, Parsed[] outcomes, Rendered rendered, int[] ends) {
     }
 
     private void produceSplit() {
@@ -139,18 +186,55 @@ final class PrefetchedFile implements AutoCloseable {
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = parser.parseDetached(lines.get(i), memo);
         }
-        return new Block(lines, outcomes);
+        if (renderer == null) {
+            return new Block(lines, outcomes, null, null);
+        }
+        EventRenderer.Batch text = renderer.batch();
+        int[] ends = new int[outcomes.length];
+        int at = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            LogEvent e = outcomes[i].event();
+            if (e != null) {
+                at = text.add(e);
+            }
+            ends[i] = at;
+        }
+        Rendered rendered = new Rendered();
+        rendered.text = text.text();
+        return new Block(lines, outcomes, rendered, ends);
     }
 
     /** Waits for the oldest block, counts its lines in order and queues their events. */
     private void deliver(Future<Block> next) throws InterruptedException, ExecutionException {
         Block b = next.get();
         List<Item> items = new ArrayList<>();
+        // events the workers did not render (a syslog repeat stands for several): rendered here
+        Rendered extra = null;
+        EventRenderer.Batch extraText = null;
+        int extraAt = 0;
+        int[] ends = b.ends();
         for (int i = 0; i < b.outcomes().length; i++) {
             RawLine raw = b.lines().get(i);
-            for (LogEvent e : parser.counted(b.outcomes()[i], raw)) {
-                items.add(new Item(e, raw.text()));
+            Parsed p = b.outcomes()[i];
+            List<LogEvent> events = parser.counted(p, raw);
+            for (LogEvent e : events) {
+                if (renderer == null) {
+                    items.add(new Item(e, raw.text()));
+                } else if (events.size() == 1 && e == p.event()) {
+                    items.add(new Item(e, raw.text(), b.rendered(), i == 0 ? 0 : ends[i - 1], ends[i]));
+                } else {
+                    if (extraText == null) {
+                        extra = new Rendered();
+                        extraText = renderer.batch();
+                    }
+                    int end = extraText.add(e);
+                    items.add(new Item(e, raw.text(), extra, extraAt, end));
+                    extraAt = end;
+                }
             }
+        }
+        if (extraText != null) {
+            extra.text = extraText.text();
         }
         if (!items.isEmpty()) {
             queue.put(items);

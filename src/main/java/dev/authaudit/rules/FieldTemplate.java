@@ -41,11 +41,41 @@ public final class FieldTemplate {
     private final String[] field;
     private final boolean[] last;
 
+    /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
+    private final java.util.Set<String>[] words;
+    private final int[] max;
+    private final boolean[][] chars;
+    /** 0 any text, 1 a mechanism, 2 a session id, 3 a service (see {@link #fits}). */
+    private final int[] kind;
+
+    @SuppressWarnings("unchecked")
     private FieldTemplate(String source, String[] literal, String[] field, boolean[] last) {
         this.source = source;
         this.literal = literal;
         this.field = field;
         this.last = last;
+        int n = field.length;
+        this.words = new java.util.Set[n];
+        this.max = new int[n];
+        this.chars = new boolean[n][];
+        this.kind = new int[n];
+        for (int k = 0; k < n; k++) {
+            String name = field[k];
+            if (name == null) {
+                continue;
+            }
+            words[k] = WORDS.get(name);
+            Integer m = MAX.get(name);
+            max[k] = m == null ? -1 : m;
+            String allowed = CHARS.get(name);
+            if (allowed != null) {
+                chars[k] = new boolean[128];
+                for (int c = 0; c < allowed.length(); c++) {
+                    chars[k][allowed.charAt(c)] = true;
+                }
+            }
+            kind[k] = name.equals("mech") ? 1 : name.equals("session") ? 2 : name.equals("service") ? 3 : 0;
+        }
     }
 
     /**
@@ -142,6 +172,7 @@ public final class FieldTemplate {
                 continue;
             }
             String name = field[k];
+            int part = k;
             int start = pos;
             int end;
             if (k + 1 == literal.length) {
@@ -157,7 +188,7 @@ public final class FieldTemplate {
                 k++;
             }
             if (name != null) {
-                if (!fits(name, s, start, end)) {
+                if (!fits(part, s, start, end)) {
                     return false;
                 }
                 bounds[2 * f] = start;
@@ -172,22 +203,23 @@ public final class FieldTemplate {
     private static final Map<String, java.util.Set<String>> WORDS = Map.of(
             "service", java.util.Set.of("imap", "pop3", "submission", "managesieve"));
 
-    private static boolean fits(String name, String s, int start, int end) {
-        java.util.Set<String> words = WORDS.get(name);
-        if (words != null && !words.contains(s.substring(start, end))) {
+    private boolean fits(int k, String s, int start, int end) {
+        java.util.Set<String> allowed = words[k];
+        if (allowed != null && !allowed.contains(s.substring(start, end))) {
             return false;
         }
-        Integer max = MAX.get(name);
-        if (max != null && (end - start > max || end == start)) {
+        int most = max[k];
+        if (most >= 0 && (end - start > most || end == start)) {
             return false;
         }
-        String chars = CHARS.get(name);
-        if (chars == null) {
-            if (name.equals("mech") || name.equals("session") || name.equals("service")) {
+        boolean[] allowedChars = chars[k];
+        if (allowedChars == null) {
+            int how = kind[k];
+            if (how != 0) {
                 for (int i = start; i < end; i++) {
                     char c = s.charAt(i);
                     boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                            || c == '_' || (name.equals("session") ? c == '+' || c == '/' || c == '=' : c == '.');
+                            || c == '_' || (how == 2 ? c == '+' || c == '/' || c == '=' : c == '.');
                     if (!ok) {
                         return false;
                     }
@@ -196,7 +228,8 @@ public final class FieldTemplate {
             return true;
         }
         for (int i = start; i < end; i++) {
-            if (chars.indexOf(s.charAt(i)) < 0) {
+            char c = s.charAt(i);
+            if (c >= 128 || !allowedChars[c]) {
                 return false;
             }
         }

@@ -63,4 +63,37 @@ class GateScannerTest {
             assertThat(g.scan(line)).as(line).isEqualTo(slow(line));
         }
     }
+
+    @Test
+    void scanBytes_asciiLines_giveWhatTheTextSearchGives() {
+        // literals all ASCII and at least three long: the byte search can answer for every line
+        List<String> ascii = List.of("-login: ", "Password mismatch", "authenticator failed for", " A=", "] Ban ",
+                "|0|1", "login", "Ban");
+        int[] sources = {0, 0, 1, 1, 2, 3, 6, 7};
+        GateScanner g = new GateScanner(ascii, sources);
+        Random rng = new Random(11);
+        String alphabet = "-login: Password mismatch A=]Ban|01 ";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = rng.nextInt(40);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+            }
+            String line = b.toString();
+            byte[] bytes = (line + "garbage past the end: -login: ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long found = g.scanBytes(bytes, line.length());
+            if (line.length() < 3) {
+                assertThat(found).as(line).isEqualTo(dev.authaudit.ingest.RawLine.UNSCANNED);
+            } else {
+                assertThat(found).as(line).isEqualTo(g.scan(line));
+            }
+        }
+    }
+
+    @Test
+    void scanBytes_literalsTheBytesCannotSearch_leaveTheLineToTheTextSearch() {
+        GateScanner g = new GateScanner(LITERALS, SOURCES); // holds "~" (short) and "é!" (not ASCII)
+        byte[] line = "imap-login: Login: user=<a>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(g.scanBytes(line, line.length)).isEqualTo(dev.authaudit.ingest.RawLine.UNSCANNED);
+    }
 }
