@@ -264,8 +264,8 @@ public final class RotatedSibling {
      * plain form is still there (being compressed). Returns null when there is none: the path comes next.
      */
     static Path next(Path path, FileTime since, java.util.Set<Long> skip, List<Checkpoint> finished) {
-        if (since == null) {
-            return null;
+        if (since == null || since.toMillis() <= 0) {
+            return null; // no time to order by: the path comes next, as before chains were followed
         }
         List<Path> later = new java.util.ArrayList<>();
         for (Path p : all(path)) {

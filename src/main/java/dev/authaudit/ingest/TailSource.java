@@ -24,8 +24,11 @@ import org.slf4j.MDC;
  * line. A partial last line waits for its newline. The follower keeps reading the file it has open
  * after the path was renamed away (rename-and-recreate rotation), switches to the new file only at the
  * old one's end, and starts again at 0 when the file shrinks below the offset or the bytes before the
- * offset no longer hash to the last line read (copytruncate). Compressed archives are history for
- * {@code scan}; they are not followed. Not thread-safe.
+ * offset no longer hash to the last line read (copytruncate). When a file ends and the path names another,
+ * the files rotated in between (renamed, copied or gzipped, found by modification time and told apart
+ * from files already read by their last line) are read first, oldest first; until the first line of the
+ * next file is read, the checkpoint stays at the end of the one before, so a restart finds the same
+ * chain. Compressed archives are otherwise history for {@code scan}. Not thread-safe.
  */
 public final class TailSource implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(TailSource.class);
@@ -116,7 +119,7 @@ public final class TailSource implements Closeable {
         try (var m = MDC.putCloseable("file", display)) {
             if (from == null) {
                 boolean found = open();
-                zeroSince = FileTime.from(Instant.now());
+                zeroSince = readingMtime; // a copy made after the file's last change holds lines not seen yet
                 return found ? Start.NEW : Start.MISSING;
             }
             FileTime saved = savedAt == null ? null : FileTime.from(savedAt);
