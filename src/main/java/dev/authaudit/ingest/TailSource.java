@@ -443,8 +443,10 @@ public final class TailSource implements Closeable {
             return;
         }
         seenSize = size;
-        if (reading != null && inodeOf(reading) == inode) {
-            readingMtime = RotatedSibling.modifiedTime(reading);
+        if (reading != null && reading.equals(path) && inodeOf(path) == inode) {
+            // only the live file changes; a sibling keeps the time it was found with (a rebuild's own
+            // time is when it was written, not when its lines were)
+            readingMtime = RotatedSibling.modifiedTime(path);
         }
         if (size < offset || (offset > 0 && !continues(here()))) {
             Checkpoint here = here();
@@ -460,6 +462,11 @@ public final class TailSource implements Closeable {
             }
             channel = mine;
             inode = before;
+            if (here.lastLineLength() > 0) {
+                chainEnds.add(here); // a copy that turns up later holding this line is not read again
+            }
+            zeroSince = readingMtime;
+            zeroLooked = null;
             log.info("{} shrank or was rewritten below byte {} (copytruncate); reading it from the start", display,
                     offset);
             offset = 0;

@@ -93,6 +93,23 @@ class FaultInjectionHarnessTest {
         if (smtp != null) {
             smtp.stop();
         }
+        String keep = System.getProperty("authaudit.harness.keep");
+        if (keep != null) {
+            // for a failure's post-mortem: the logs, the runs' output and the state, copied before @TempDir goes
+            Path to = Path.of(keep);
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.toList()) {
+                    Path target = to.resolve(dir.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("cannot keep the harness folder in " + keep + ": " + e);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the log and its writer
@@ -586,6 +603,14 @@ class FaultInjectionHarnessTest {
                 allReceived().size(), noticesLost, repeated, sameIdCopies, unexpected, windowHits, deliveryKills,
                 leftovers, (System.nanoTime() - begun) / 1e9);
         System.out.println(figures);
+        if (lost > 0) {
+            List<String> missing = written.stream().filter(l -> !handled.containsKey(l)).toList();
+            System.out.println("  first lines lost: " + missing.subList(0, Math.min(3, missing.size())));
+            System.out.println("  last lines lost: " + missing.subList(Math.max(0, missing.size() - 3), missing.size()));
+            if (System.getProperty("authaudit.harness.keep") != null) {
+                Files.write(Path.of(System.getProperty("authaudit.harness.keep"), "lost.txt"), missing);
+            }
+        }
         if (!delivered) {
             try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                     "SELECT account, status, attempts, last_error FROM notice ORDER BY account")) {

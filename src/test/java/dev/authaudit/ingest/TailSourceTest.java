@@ -369,7 +369,7 @@ class TailSourceTest {
     }
 
     @Test
-    void start_twoRotationsWhileDown_firstCompressed_readsEveryUnreadFileOldestFirst() throws IOException {
+    void start_threeRotationsWhileDown_twoCompressed_readsEveryUnreadFileOldestFirst() throws IOException {
         olderArchive();
         append(log(), "a 1\n");
         Checkpoint cp;
@@ -383,12 +383,20 @@ class TailSourceTest {
         Files.delete(dir.resolve("maillog-20261205"));
         append(log(), "b 1\nb 2\n");
         Files.move(log(), dir.resolve("maillog-20261206"));
+        gzip(dir.resolve("maillog-20261206"), dir.resolve("maillog-20261206.gz"));
+        Files.delete(dir.resolve("maillog-20261206"));
         append(log(), "c 1\n");
-        age(dir.resolve("maillog-20261205.gz"), 10);
-        age(dir.resolve("maillog-20261206"), 20);
+        Files.move(log(), dir.resolve("maillog-20261207"));
+        append(log(), "d 1\n");
+        // in the past, as rotated files are: a rebuild's own (new) time must not stand for its file's
+        age(dir.resolve("maillog-20261205.gz"), -40);
+        age(dir.resolve("maillog-20261206.gz"), -30);
+        age(dir.resolve("maillog-20261207"), -20);
+        age(log(), -10);
         try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            t.tempDir(dir.resolve("rebuild"));
             assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
-            assertThat(drain(t)).containsExactly("a 2", "b 1", "b 2", "c 1");
+            assertThat(drain(t)).containsExactly("a 2", "b 1", "b 2", "c 1", "d 1");
         }
     }
 
