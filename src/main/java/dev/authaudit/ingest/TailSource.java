@@ -70,6 +70,8 @@ public final class TailSource implements Closeable {
     private FileTime zeroLooked;
     /** The end of the file finished before the one at offset 0 now, saved in its place until a line is read. */
     private Checkpoint held;
+    /** The file being read as the admin knows it: the {@code .gz} of a rebuild, else the file itself. */
+    private Path origin;
 
     /** How a follower found its file when it started. */
     public enum Start {
@@ -159,6 +161,7 @@ public final class TailSource implements Closeable {
                 Path rest = RotatedSibling.inflated(gz, from, keepBefore, tempDir);
                 if (rest != null && openOld(rest, from)) {
                     inflatedOld = rest;
+                    origin = gz;
                     readingMtime = RotatedSibling.modifiedTime(gz);
                     log.info("{} was rotated and compressed while authaudit was down; reading the rest of {} first",
                             display, gz);
@@ -289,7 +292,7 @@ public final class TailSource implements Closeable {
             chainInodes.add(inode); // an empty file: read again, it would give nothing, but never end the chain
         }
         FileTime since = readingMtime;
-        Path finished = reading;
+        Path finished = origin != null ? origin : reading;
         closeChannel();
         Set<Long> skip = new HashSet<>(chainInodes);
         skip.add(pathInode);
@@ -330,6 +333,7 @@ public final class TailSource implements Closeable {
             inflatedOld = readable;
         }
         reading = readable;
+        origin = next;
         inode = inodeOf(readable);
         readingMtime = mtime;
         offset = 0;
@@ -627,6 +631,7 @@ public final class TailSource implements Closeable {
                 if (inodeOf(path) == before) {
                     channel = c;
                     reading = path;
+                    origin = path;
                     inode = before;
                     offset = 0;
                     readPos = 0;
@@ -693,6 +698,7 @@ public final class TailSource implements Closeable {
             FileChannel c = FileChannel.open(old, StandardOpenOption.READ);
             channel = c;
             reading = old;
+            origin = old;
             readingMtime = RotatedSibling.modifiedTime(old);
             inode = cp.inode();
             if (!continues(cp)) {
