@@ -261,16 +261,20 @@ public final class TailSource implements Closeable {
                 chainInodes.clear();
                 chainEnds.clear();
             }
-            if (atEnd && limit == Long.MAX_VALUE) {
+            // along a rotation chain to the path in one poll, as far as the batch allows
+            for (int hop = 0; atEnd && limit == Long.MAX_VALUE && hop < 64; hop++) {
                 long now = inodeOf(path);
-                if (now >= 0 && now != inode) {
-                    // renamed away: whatever the writer put in the old file up to now is read above
-                    flushUnterminated(out);
-                    moveOn(now);
-                    if (channel != null) {
-                        read(out, maxLines - out.size());
-                    }
+                if (now < 0 || now == inode) {
+                    break;
                 }
+                // renamed away: whatever the writer put in the old file up to now is read above
+                flushUnterminated(out);
+                moveOn(now);
+                if (channel == null) {
+                    break;
+                }
+                atEnd = read(out, maxLines - out.size());
+                rememberLastLine();
             }
         } catch (IOException e) {
             stats.problem("cannot read " + display + ": " + Describe.unreadable(path, display, e));
