@@ -267,7 +267,11 @@ public final class TailSource implements Closeable {
                 if (now < 0 || now == inode) {
                     break;
                 }
-                // renamed away: whatever the writer put in the old file up to now is read above
+                // renamed away: the writer may have added lines between the read above and the rename
+                if (!read(out, maxLines - out.size())) {
+                    break; // the batch is full: the rest, and the move, at the next poll
+                }
+                rememberLastLine();
                 flushUnterminated(out);
                 moveOn(now);
                 if (channel == null) {
