@@ -53,6 +53,8 @@ import picocli.CommandLine;
 @Tag("real-daemons")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealDaemonsIT {
+    /** The site rule file an admin adds for Dovecot's instance_name (the syslog set-up has one). */
+    private static final Path SITE_RULES = dev.authaudit.testing.ReportSchema.repo().resolve("test-fixtures/real-rules.d");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One set-up's run. */
@@ -365,7 +367,8 @@ class RealDaemonsIT {
     }
 
     private static List<JsonNode> parse(Path kept) throws IOException {
-        List<String> args = new ArrayList<>(List.of("parse", "--tz", "UTC", "--format", "jsonl"));
+        List<String> args = new ArrayList<>(List.of("parse", "--tz", "UTC", "--format", "jsonl", "--rules-dir",
+                SITE_RULES.toString()));
         args.add(kept.resolve("raw").toString());
         String out = cli(args, Clock.systemUTC());
         List<JsonNode> events = new ArrayList<>();
@@ -379,7 +382,8 @@ class RealDaemonsIT {
 
     private static JsonNode scan(Path story, Path state, Path outbox, Path reportFile, StoryTime time) throws IOException {
         Instant end = time.story(time.slotStart(Stories.SLOTS + 1)).plusSeconds(3600);
-        cli(List.of("scan", "--format", "json", "--out", reportFile.toString(), "--tz", "UTC", "--state",
+        cli(List.of("scan", "--format", "json", "--out", reportFile.toString(), "--tz", "UTC", "--rules-dir",
+                SITE_RULES.toString(), "--state",
                 state.toString(), "--no-history", "--notify", "drafts", "--outbox", outbox.toString(),
                 "--notice-from", "postmaster@example.com", "--notice-server-name", "mail.example.com",
                 "--notice-help-url", "https://example.com/mail-help", story.toString()), Clock.fixed(end, ZoneOffset.UTC));

@@ -92,7 +92,8 @@ class RealSampleTest {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("parse", "--tz", "UTC", "--year", "2026", "--format", "jsonl", dir.toString());
+        int code = cl.execute("parse", "--tz", "UTC", "--year", "2026", "--format", "jsonl", "--rules-dir",
+                ReportSchema.repo().resolve("test-fixtures/real-rules.d").toString(), dir.toString());
         assertThat(code).as("parse %s: %s", dir, err).isZero();
         List<JsonNode> events = new ArrayList<>();
         for (String l : out.toString().split("\n")) {
