@@ -119,7 +119,7 @@ final class WarmUp {
      * sibling, from a rename or a copytruncate) when the current file holds less than {@code maxBytes}
      * before its checkpoint: a restart soon after a rotation still remembers the lines before it.
      */
-    static java.util.Optional<Window> previous(Path path, long currentInode, long before, long maxBytes) {
+    static java.util.Optional<Window> previous(Path path, long currentInode, long before, long maxBytes, Path tempDir) {
         if (before >= maxBytes) {
             return java.util.Optional.empty();
         }
@@ -128,7 +128,8 @@ final class WarmUp {
             return java.util.Optional.empty();
         }
         boolean gz = p.getFileName().toString().endsWith(".gz");
-        Path readable = gz ? dev.authaudit.ingest.RotatedSibling.inflatedTail(p, maxBytes - before) : p;
+        Path readable = gz ? dev.authaudit.ingest.RotatedSibling.inflatedTail(p, maxBytes - before, tempDir)
+                : p;
         if (readable == null) {
             return java.util.Optional.empty();
         }

@@ -158,13 +158,22 @@ public final class WatchCommand implements Callable<Integer> {
             self.set(auditor);
             Consumer<LogEvent> tap = flow == null ? null : flow::onEvent;
 
+            // rebuilds of compressed rotated files live in the state's own folder; a kill -9 leaves them
+            // behind, and with the lock held no other run can be reading one
+            Path rebuilds = state.db().toAbsolutePath().getParent().resolve("rebuild");
+            int left = dev.authaudit.ingest.RotatedSibling.cleanLeftovers(rebuilds);
+            if (left > 0) {
+                LoggerFactory.getLogger(WatchCommand.class).info("deleted {} temporary rebuild{} left in {} by a run"
+                        + " that was killed", left, left == 1 ? "" : "s", rebuilds);
+            }
             List<TailSource> sources = new ArrayList<>();
             List<WarmUp.Window> windows = new ArrayList<>();
             for (Path f : files) {
                 TailSource s = new TailSource(f, f.toString(), new InputStats(f.toString()));
+                s.tempDir(rebuilds);
                 Checkpoint cp = store.load(f.toString()).orElse(null);
                 s.keepBefore(lookBackBytes);
-                TailSource.Start how = s.start(cp);
+                TailSource.Start how = s.start(cp, cp == null ? null : store.savedAt(f.toString()).orElse(null));
                 if (how == TailSource.Start.NEW || how == TailSource.Start.RESUMED) {
                     if (how == TailSource.Start.NEW) {
                         cp = s.skipToEnd(); // a log never followed: what is there is history, re-read as warm-up
@@ -172,7 +181,8 @@ public final class WatchCommand implements Callable<Integer> {
                     WarmUp.Window w = WarmUp.window(f, cp, store, lookBack, lookBackBytes);
                     windows.add(w);
                     // a young file: the one rotated away before it holds the rest of the look-back
-                    WarmUp.previous(f, cp.inode(), w.to() - w.from().offset(), lookBackBytes).ifPresent(windows::add);
+                    WarmUp.previous(f, cp.inode(), w.to() - w.from().offset(), lookBackBytes, rebuilds)
+                            .ifPresent(windows::add);
                 } else if (how == TailSource.Start.ROTATED_WHILE_DOWN && s.readingSibling() != null) {
                     WarmUp.inSibling(s.readingSibling(), cp, lookBackBytes).ifPresent(windows::add);
                 }

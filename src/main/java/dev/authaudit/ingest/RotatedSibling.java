@@ -26,7 +26,12 @@ public final class RotatedSibling {
     }
 
     /** How many of the newest gzipped siblings are tried. */
-    private static final int GZ_CANDIDATES = 3;
+    private static final int GZ_CANDIDATES = 5;
+    /** How many of the newest plain siblings are tried as the copy that continues a checkpoint. */
+    private static final int COPY_CANDIDATES = 8;
+    /** Name prefixes of the temporary rebuilds this class writes; {@link #cleanLeftovers} deletes only these. */
+    private static final List<String> TEMP_PREFIXES = List.of("authaudit-rotated-", "authaudit-lookback-");
+    private static final String TEMP_SUFFIX = ".log";
 
     /** Returns the gzipped siblings of {@code path}, newest first, at most a few. */
     static List<Path> gzipped(Path path) {
@@ -53,14 +58,13 @@ public final class RotatedSibling {
      * checkpoint's offset and line hash apply to it unchanged. Returns null when the file is shorter than
      * the checkpoint or cannot be read; the caller checks the hash and deletes the file when done.
      */
-    static Path inflated(Path gz, Checkpoint cp, long before) {
+    static Path inflated(Path gz, Checkpoint cp, long before, Path tempDir) {
         // also the look-back before the checkpoint, so the warm-up can re-read it
         long keepFrom = Math.max(0, cp.offset() - cp.lastLineLength() - before);
         Path tmp = null;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
             in.skipNBytes(keepFrom);
-            tmp = Files.createTempFile("authaudit-rotated-", ".log");
-            tmp.toFile().deleteOnExit();
+            tmp = temp(tempDir, TEMP_PREFIXES.get(0));
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 out.position(keepFrom);
                 byte[] buf = new byte[64 * 1024];
@@ -85,15 +89,14 @@ public final class RotatedSibling {
      * warm-up that must look back into a log rotated and compressed at once); returns null when it
      * cannot be read. The caller deletes the file.
      */
-    public static Path inflatedTail(Path gz, long maxBytes) {
+    public static Path inflatedTail(Path gz, long maxBytes, Path tempDir) {
         Path tmp = null;
         try {
             long total;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024)) {
                 total = in.transferTo(java.io.OutputStream.nullOutputStream());
             }
-            tmp = Files.createTempFile("authaudit-lookback-", ".log");
-            tmp.toFile().deleteOnExit();
+            tmp = temp(tempDir, TEMP_PREFIXES.get(1));
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 64 * 1024);
                  java.io.OutputStream out = Files.newOutputStream(tmp)) {
                 in.skipNBytes(Math.max(0, total - maxBytes));
@@ -160,7 +163,7 @@ public final class RotatedSibling {
                 return n.startsWith(base) && !n.equals(base) && !n.endsWith(".gz") && !n.startsWith(".");
             }).filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(RotatedSibling::modified).reversed())
-                    .limit(GZ_CANDIDATES).toList();
+                    .limit(COPY_CANDIDATES).toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -182,5 +185,148 @@ public final class RotatedSibling {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Creates a temporary rebuild in {@code dir} (authaudit's own folder in the state directory), or in
+     * the system's temporary folder when {@code dir} is null (tests, and callers without a state).
+     */
+    private static Path temp(Path dir, String prefix) throws IOException {
+        if (dir == null) {
+            Path t = Files.createTempFile(prefix, TEMP_SUFFIX);
+            t.toFile().deleteOnExit();
+            return t;
+        }
+        if (!Files.isDirectory(dir)) {
+            if (dir.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(dir.toAbsolutePath().getParent());
+            }
+            try {
+                Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made meanwhile
+            }
+        }
+        return Files.createTempFile(dir, prefix, TEMP_SUFFIX);
+    }
+
+    /**
+     * Deletes the temporary rebuilds a killed run left in {@code dir} (only files named as this class
+     * names them; nothing else in the folder is touched). Returns how many were deleted. Call it only
+     * while holding the state's lock: a running watch may be reading one.
+     */
+    public static int cleanLeftovers(Path dir) {
+        if (dir == null || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(TEMP_SUFFIX) && TEMP_PREFIXES.stream().anyMatch(name::startsWith)
+                        && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            return n; // the next start tries again
+        }
+        return n;
+    }
+
+    /** Every rotated sibling of {@code path} (plain or gzipped), whatever its age. */
+    private static List<Path> all(Path path) {
+        Path dir = path.toAbsolutePath().getParent();
+        String base = path.getFileName().toString();
+        if (dir == null) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(base) && !n.equals(base) && !n.startsWith(".");
+            }).filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Returns the next file of a rotation chain: the oldest sibling of {@code path} (renamed, copied or
+     * gzipped) last modified at or after {@code since} (the modification time of the file just
+     * finished), that is not a file with one of the inodes in {@code skip} (the file at the path, the
+     * files already read) and does not hold the last line of one of {@code finished} at the same place
+     * (a copy or a compressed form of a file already read). A gzipped file is passed over while its
+     * plain form is still there (being compressed). Returns null when there is none: the path comes next.
+     */
+    static Path next(Path path, FileTime since, java.util.Set<Long> skip, List<Checkpoint> finished) {
+        if (since == null || since.toMillis() <= 0) {
+            return null; // no time to order by: the path comes next, as before chains were followed
+        }
+        List<Path> later = new java.util.ArrayList<>();
+        for (Path p : all(path)) {
+            if (modified(p).compareTo(since) >= 0) {
+                later.add(p);
+            }
+        }
+        later.sort(Comparator.comparing(RotatedSibling::modified).thenComparing(p -> p.getFileName().toString()));
+        for (Path p : later) {
+            String name = p.getFileName().toString();
+            boolean gz = name.endsWith(".gz");
+            if (gz && Files.exists(p.resolveSibling(name.substring(0, name.length() - 3)))) {
+                continue;
+            }
+            if (!gz && skip.contains(TailSource.inodeOf(p))) {
+                continue;
+            }
+            boolean known = false;
+            for (Checkpoint cp : finished) {
+                if (cp.lastLineLength() > 0 && holds(p, gz, cp)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Returns true when {@code p} holds, at the checkpoint's place, the line the checkpoint ended on. */
+    static boolean holds(Path p, boolean gz, Checkpoint cp) {
+        int n = cp.lastLineLength();
+        byte[] b = new byte[n];
+        try {
+            if (gz) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(p), 64 * 1024)) {
+                    in.skipNBytes(cp.offset() - n);
+                    if (in.readNBytes(b, 0, n) != n) {
+                        return false;
+                    }
+                }
+            } else {
+                try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
+                    ByteBuffer buf = ByteBuffer.wrap(b);
+                    while (buf.hasRemaining()) {
+                        if (c.read(buf, cp.offset() - n + buf.position()) <= 0) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return cp.lastLineHash().equals(LineHash.of(b, n));
+        } catch (IOException e) {
+            return false; // shorter, or not gzip after all
+        }
+    }
+
+    /** Returns the modification time of {@code p}, or the epoch when it cannot be read. */
+    static FileTime modifiedTime(Path p) {
+        return modified(p);
     }
 }

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -20,8 +24,11 @@ import org.slf4j.MDC;
  * line. A partial last line waits for its newline. The follower keeps reading the file it has open
  * after the path was renamed away (rename-and-recreate rotation), switches to the new file only at the
  * old one's end, and starts again at 0 when the file shrinks below the offset or the bytes before the
- * offset no longer hash to the last line read (copytruncate). Compressed archives are history for
- * {@code scan}; they are not followed. Not thread-safe.
+ * offset no longer hash to the last line read (copytruncate). When a file ends and the path names another,
+ * the files rotated in between (renamed, copied or gzipped, found by modification time and told apart
+ * from files already read by their last line) are read first, oldest first; until the first line of the
+ * next file is read, the checkpoint stays at the end of the one before, so a restart finds the same
+ * chain. Compressed archives are otherwise history for {@code scan}. Not thread-safe.
  */
 public final class TailSource implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(TailSource.class);
@@ -48,6 +55,23 @@ public final class TailSource implements Closeable {
     private String lastHash = "";
     private int lastHashLength;
     private long hashedAt;
+    /** Where temporary rebuilds of compressed files go (null: the system's temporary folder). */
+    private Path tempDir;
+    /** The modification time of the file being read, as last seen: files of a rotation chain are newer. */
+    private FileTime readingMtime;
+    /** Files finished since the follower last read the path itself: never read twice in one chain. */
+    private final Set<Long> chainInodes = new HashSet<>();
+    private final List<Checkpoint> chainEnds = new ArrayList<>();
+    /**
+     * While at offset 0 of the path: since when a copytruncate copy would hold unread lines (the save of
+     * a checkpoint at 0, or the arrival at 0), and the path's modification time when last looked.
+     */
+    private FileTime zeroSince;
+    private FileTime zeroLooked;
+    /** The end of the file finished before the one at offset 0 now, saved in its place until a line is read. */
+    private Checkpoint held;
+    /** The file being read as the admin knows it: the {@code .gz} of a rebuild, else the file itself. */
+    private Path origin;
 
     /** How a follower found its file when it started. */
     public enum Start {
@@ -85,12 +109,36 @@ public final class TailSource implements Closeable {
      * line the checkpoint ended on.
      */
     public Start start(Checkpoint from) {
+        return start(from, null);
+    }
+
+    /**
+     * As {@link #start(Checkpoint)}, knowing when the checkpoint was saved: a checkpoint at the start of
+     * a file (no line read yet) cannot tell a copytruncate by its bytes, so a copy modified since that
+     * save is read first.
+     */
+    public Start start(Checkpoint from, Instant savedAt) {
         try (var m = MDC.putCloseable("file", display)) {
             if (from == null) {
-                return open() ? Start.NEW : Start.MISSING;
+                boolean found = open();
+                zeroSince = readingMtime; // a copy made after the file's last change holds lines not seen yet
+                return found ? Start.NEW : Start.MISSING;
             }
+            FileTime saved = savedAt == null ? null : FileTime.from(savedAt);
             long now = inodeOf(path);
             if (now == from.inode() && open() && inode == from.inode() && continues(from)) {
+                if (from.offset() == 0 && saved != null) {
+                    Path copy = RotatedSibling.next(path, saved, Set.of(now), List.of());
+                    if (copy != null && openChained(copy)) {
+                        log.info("{} was copied and truncated before its first line was read; reading {} first",
+                                display, copy);
+                        return Start.ROTATED_WHILE_DOWN;
+                    }
+                    if (channel == null && !open()) {
+                        return Start.MISSING;
+                    }
+                    zeroSince = saved;
+                }
                 position(from);
                 return Start.RESUMED;
             }
@@ -107,9 +155,14 @@ public final class TailSource implements Closeable {
                 return Start.ROTATED_WHILE_DOWN;
             }
             for (Path gz : RotatedSibling.gzipped(path)) {
-                Path rest = RotatedSibling.inflated(gz, from, keepBefore);
+                if (from.offset() == 0 && (saved == null || RotatedSibling.modifiedTime(gz).compareTo(saved) < 0)) {
+                    continue; // nothing to recognise it by but its age: an archive older than the save was read
+                }
+                Path rest = RotatedSibling.inflated(gz, from, keepBefore, tempDir);
                 if (rest != null && openOld(rest, from)) {
                     inflatedOld = rest;
+                    origin = gz;
+                    readingMtime = RotatedSibling.modifiedTime(gz);
                     log.info("{} was rotated and compressed while authaudit was down; reading the rest of {} first",
                             display, gz);
                     return Start.ROTATED_WHILE_DOWN;
@@ -119,6 +172,7 @@ public final class TailSource implements Closeable {
             if (channel == null && !open()) {
                 return Start.MISSING;
             }
+            zeroSince = saved;
             log.warn("{} no longer holds the line checkpointed at byte {} (replaced or truncated while authaudit"
                     + " was down); reading it from the start", display, from.offset());
             return Start.REPLACED;
@@ -199,19 +253,32 @@ public final class TailSource implements Closeable {
                 return out;
             }
             checkTruncated();
+            checkCopiedAtZero();
             boolean atEnd = read(out, maxLines);
             rememberLastLine();
-            if (atEnd && limit == Long.MAX_VALUE) {
+            if (offset > 0 && reading != null && reading.equals(path) && (held != null || !chainInodes.isEmpty())) {
+                held = null; // the path's own first line is read: the chain behind it is done
+                chainInodes.clear();
+                chainEnds.clear();
+            }
+            // along a rotation chain to the path in one poll, as far as the batch allows
+            for (int hop = 0; atEnd && limit == Long.MAX_VALUE && hop < 64; hop++) {
                 long now = inodeOf(path);
-                if (now >= 0 && now != inode) {
-                    // renamed away: whatever the writer put in the old file up to now is read above
-                    flushUnterminated(out);
-                    log.info("{} was rotated (new inode {}); reading the new file from the start", display, now);
-                    closeChannel();
-                    if (open()) {
-                        read(out, maxLines - out.size());
-                    }
+                if (now < 0 || now == inode) {
+                    break;
                 }
+                // renamed away: the writer may have added lines between the read above and the rename
+                if (!read(out, maxLines - out.size())) {
+                    break; // the batch is full: the rest, and the move, at the next poll
+                }
+                rememberLastLine();
+                flushUnterminated(out);
+                moveOn(now);
+                if (channel == null) {
+                    break;
+                }
+                atEnd = read(out, maxLines - out.size());
+                rememberLastLine();
             }
         } catch (IOException e) {
             stats.problem("cannot read " + display + ": " + Describe.unreadable(path, display, e));
@@ -220,8 +287,112 @@ public final class TailSource implements Closeable {
         return out;
     }
 
+    /**
+     * Leaves the file just finished for the next one of its rotation chain: a file rotated after it
+     * (renamed, copied or compressed; two rotations before the follower got there), oldest first, and
+     * the path itself once there is none.
+     */
+    private void moveOn(long pathInode) {
+        Checkpoint done = here();
+        if (done.lastLineLength() > 0) {
+            chainEnds.add(done); // known by its last line: an inode can be reused once a file is deleted
+        } else {
+            chainInodes.add(inode); // an empty file: read again, it would give nothing, but never end the chain
+        }
+        FileTime since = readingMtime;
+        Path finished = origin != null ? origin : reading;
+        closeChannel();
+        Set<Long> skip = new HashSet<>(chainInodes);
+        skip.add(pathInode);
+        Path next = RotatedSibling.next(path, since, skip, chainEnds);
+        if (next != null && openChained(next)) {
+            log.info("{}: {} was rotated too before {} was finished; reading it before the new file", display, next,
+                    finished);
+            return;
+        }
+        log.info("{} was rotated (new inode {}); reading the new file from the start", display, pathInode);
+        Checkpoint before = done.lastLineLength() > 0 ? done : held;
+        if (open()) {
+            zeroSince = since;
+            held = before;
+        }
+    }
+
+    /** Opens a file of a rotation chain from its start (a gzipped one through a temporary rebuild). */
+    private boolean openChained(Path next) {
+        closeChannel();
+        FileTime mtime = RotatedSibling.modifiedTime(next);
+        Path readable = next;
+        if (next.getFileName().toString().endsWith(".gz")) {
+            readable = RotatedSibling.inflated(next, Checkpoint.start(display, 0), 0, tempDir);
+            if (readable == null) {
+                return false;
+            }
+        }
+        try {
+            channel = FileChannel.open(readable, StandardOpenOption.READ);
+        } catch (IOException e) {
+            if (readable != next) {
+                RotatedSibling.delete(readable);
+            }
+            return false;
+        }
+        if (readable != next) {
+            inflatedOld = readable;
+        }
+        reading = readable;
+        origin = next;
+        inode = inodeOf(readable);
+        readingMtime = mtime;
+        offset = 0;
+        readPos = 0;
+        line = 0;
+        lastLineStart = 0;
+        lastHash = "";
+        lastHashLength = 0;
+        hashedAt = 0;
+        discarding = false;
+        seenSize = -1;
+        zeroSince = null;
+        return true;
+    }
+
+    /**
+     * At the start of the path's file, nothing tells a copytruncate by bytes: when the path changed,
+     * looks for a copy made since the follower arrived at 0, and reads it first.
+     */
+    private void checkCopiedAtZero() {
+        if (offset != 0 || zeroSince == null || limit != Long.MAX_VALUE || reading == null || !reading.equals(path)) {
+            return;
+        }
+        FileTime m = RotatedSibling.modifiedTime(path);
+        if (m.equals(zeroLooked)) {
+            return;
+        }
+        zeroLooked = m;
+        Set<Long> skip = new HashSet<>(chainInodes);
+        skip.add(inode);
+        Path copy = RotatedSibling.next(path, zeroSince, skip, chainEnds);
+        if (copy != null && openChained(copy)) {
+            log.info("{} was copied and truncated before its first line was read; reading {} first", display, copy);
+        }
+    }
+
+    /** Keeps the temporary rebuilds of compressed rotated files in {@code dir} (authaudit's own folder). */
+    public void tempDir(Path dir) {
+        this.tempDir = dir;
+    }
+
     /** Returns the checkpoint after the last line handed out. */
     public Checkpoint checkpoint() {
+        Checkpoint here = here();
+        // at the start of the next file nothing tells it from a copy of it: until its first line is read,
+        // the end of the file before it is what a restart resumes from (and finds the chain again)
+        return offset == 0 && held != null ? held : here;
+    }
+
+    /** Returns the position after the last line handed out, in the file being read. */
+    private Checkpoint here() {
         rememberLastLine();
         return new Checkpoint(display, Math.max(inode, 0), offset, line, lastHash, lastHashLength, null);
     }
@@ -284,8 +455,13 @@ public final class TailSource implements Closeable {
             return;
         }
         seenSize = size;
-        if (size < offset || (offset > 0 && !continues(checkpoint()))) {
-            Checkpoint here = checkpoint();
+        if (reading != null && reading.equals(path) && inodeOf(path) == inode) {
+            // only the live file changes; a sibling keeps the time it was found with (a rebuild's own
+            // time is when it was written, not when its lines were)
+            readingMtime = RotatedSibling.modifiedTime(path);
+        }
+        if (size < offset || (offset > 0 && !continues(here()))) {
+            Checkpoint here = here();
             long before = inode;
             FileChannel mine = channel;
             channel = null;
@@ -298,6 +474,11 @@ public final class TailSource implements Closeable {
             }
             channel = mine;
             inode = before;
+            if (here.lastLineLength() > 0) {
+                chainEnds.add(here); // a copy that turns up later holding this line is not read again
+            }
+            zeroSince = readingMtime;
+            zeroLooked = null;
             log.info("{} shrank or was rewritten below byte {} (copytruncate); reading it from the start", display,
                     offset);
             offset = 0;
@@ -458,6 +639,7 @@ public final class TailSource implements Closeable {
                 if (inodeOf(path) == before) {
                     channel = c;
                     reading = path;
+                    origin = path;
                     inode = before;
                     offset = 0;
                     readPos = 0;
@@ -469,6 +651,10 @@ public final class TailSource implements Closeable {
                     discarding = false;
                     seenSize = -1;
                     missingNoted = false;
+                    readingMtime = RotatedSibling.modifiedTime(path);
+                    zeroSince = null;
+                    zeroLooked = null;
+                    held = null;
                     return true;
                 }
                 c.close(); // rotated between the two looks: try again
@@ -520,6 +706,8 @@ public final class TailSource implements Closeable {
             FileChannel c = FileChannel.open(old, StandardOpenOption.READ);
             channel = c;
             reading = old;
+            origin = old;
+            readingMtime = RotatedSibling.modifiedTime(old);
             inode = cp.inode();
             if (!continues(cp)) {
                 closeChannel();

@@ -49,9 +49,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault-injection harness: a writer appends a mail log at a steady rate and rotates it (rename and
- * re-create, copytruncate, and rename plus gzip while {@code watch} is down); {@code watch} runs as a
+ * re-create, copytruncate, and rename plus gzip while {@code watch} is down; now and then twice within
+ * 100 lines or twice while {@code watch} is down, whether or not {@code watch} has reached the new file); {@code watch} runs as a
  * real process with {@code --notify send} and is killed with SIGKILL at seeded points, several of them
- * during its warm-up; the SMTP server (GreenMail on 127.0.0.1) goes down and comes back. At the end
+ * during its warm-up and some the moment the SMTP server has taken a notice; the SMTP server (GreenMail
+ * on 127.0.0.1) goes down and comes back. At the end
  * the lines written are counted against the lines {@code watch} handed over (recorded with
  * {@code --trace-handled} in the checkpoint's own transaction), and the notices expected against the
  * messages received.
@@ -90,6 +92,23 @@ class FaultInjectionHarnessTest {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        String keep = System.getProperty("authaudit.harness.keep");
+        if (keep != null) {
+            // for a failure's post-mortem: the logs, the runs' output and the state, copied before @TempDir goes
+            Path to = Path.of(keep);
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.toList()) {
+                    Path target = to.resolve(dir.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("cannot keep the harness folder in " + keep + ": " + e);
+            }
         }
     }
 
@@ -138,6 +157,8 @@ class FaultInjectionHarnessTest {
         int renames;
         int copytruncates;
         int gzips;
+        int doubles;
+        boolean doubling;
         long nextRotationAt;
 
         Writer(Path log, List<String> template) {
@@ -187,14 +208,17 @@ class FaultInjectionHarnessTest {
                         written.add(line);
                     }
                     if (seq >= nextRotationAt) {
-                        nextRotationAt = seq + (rotationAllowed() ? 2500 + rnd.nextInt(2500) : 100);
-                        if (nextRotationAt > seq + 100) {
-                            synchronized (fileLock) {
-                                if (rnd.nextBoolean()) {
-                                    rename(false);
-                                } else {
-                                    copytruncate();
-                                }
+                        // now and then a second rotation follows within 20-100 lines (a busy log rotated by
+                        // size twice, or logrotate run twice), whether or not watch has moved on
+                        boolean second = !doubling && rnd.nextInt(100) < 35;
+                        doubling = second;
+                        nextRotationAt = seq + (second ? 20 + rnd.nextInt(80) : 2500 + rnd.nextInt(2500));
+                        synchronized (fileLock) {
+                            doubles += second ? 1 : 0;
+                            if (rnd.nextBoolean()) {
+                                rename(false);
+                            } else {
+                                copytruncate();
                             }
                         }
                     }
@@ -246,18 +270,6 @@ class FaultInjectionHarnessTest {
             lastRotationMs = System.currentTimeMillis();
         }
 
-        /**
-         * One rotation at a time: only once watch's saved checkpoint is on the current file, past its
-         * start, and newer than the last rotation (two rotations before watch moves on are not covered).
-         */
-        boolean rotationAllowed() {
-            long[] cp = checkpointRow();
-            try {
-                return cp != null && cp[0] == inode(log) && cp[1] > 0 && cp[2] > lastRotationMs;
-            } catch (IOException e) {
-                return false;
-            }
-        }
     }
 
     private static long inode(Path p) throws IOException {
@@ -291,6 +303,19 @@ class FaultInjectionHarnessTest {
             }
         } catch (SQLException e) {
             return null; // being created by the child
+        }
+    }
+
+    /** Returns the ledger status of the notice to {@code recipient}, or null. */
+    private String ledgerStatus(String recipient) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT status FROM notice WHERE recipient = ? ORDER BY id DESC")) {
+            s.setString(1, recipient);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
         }
     }
 
@@ -417,6 +442,9 @@ class FaultInjectionHarnessTest {
         writerThread.start();
 
         int warmKills = 0;
+        int deliveryKills = 0;
+        int windowHits = 0;
+        int downDoubles = 0;
         int liveKills = 0;
         int duringWarmUp = 0;
         Process p = first;
@@ -430,7 +458,26 @@ class FaultInjectionHarnessTest {
                 warmKills++;
             } else {
                 await("run " + run + " to go live", () -> err(run).contains("authaudit: following 1 log"));
-                Thread.sleep(100 + rnd.nextInt(2400)); // a seeded kill point
+                GreenMail server = smtp;
+                if (server != null && rnd.nextInt(100) < 35) {
+                    // aimed at the SMTP boundary: killed 0-4 ms after the server stored a notice (GreenMail
+                    // stores it before it answers the DATA, so the client cannot have recorded it any sooner)
+                    int had = server.getReceivedMessages().length;
+                    long after = rnd.nextInt(4000); // microseconds after the server took it: a seeded kill point
+                    if (server.waitForIncomingEmail(2500, had + 1)) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(after * 1000);
+                        p.destroyForcibly();
+                        MimeMessage[] got = server.getReceivedMessages();
+                        String to = got[got.length - 1].getRecipients(Message.RecipientType.TO)[0].toString();
+                        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                        deliveryKills++;
+                        if ("sending".equals(ledgerStatus(to))) {
+                            windowHits++; // the server has it, the ledger does not: the next run may send it again
+                        }
+                    }
+                } else {
+                    Thread.sleep(100 + rnd.nextInt(2400)); // a seeded kill point
+                }
                 liveKills++;
             }
             boolean live = err(run).contains("authaudit: following 1 log"); // printed once the warm-up is over
@@ -444,11 +491,25 @@ class FaultInjectionHarnessTest {
             } else if ((k == outage1 + outageLength || k == outage2 + outageLength) && smtp == null) {
                 smtpUp(port);
             }
-            if (rnd.nextInt(100) < 25) {
+            int rotate = rnd.nextInt(100);
+            if (rotate < 25) {
                 synchronized (writer.fileLock) {
-                    if (writer.rotationAllowed()) {
-                        writer.rename(true); // rotated and compressed while watch is down
+                    writer.rename(true); // rotated and compressed while watch is down
+                }
+            }
+            if (rotate < 10 || (rotate >= 25 && rotate < 40)) {
+                // and once more before watch is back: the file in the middle was never opened by watch
+                Thread.sleep(30 + rnd.nextInt(50)); // lets the writer put some lines in between
+                synchronized (writer.fileLock) {
+                    int how = rnd.nextInt(3);
+                    if (how == 0) {
+                        writer.rename(true);
+                    } else if (how == 1) {
+                        writer.rename(false);
+                    } else {
+                        writer.copytruncate();
                     }
+                    downDoubles++;
                 }
             }
             Thread.sleep(rnd.nextInt(400)); // down for a seeded while; the writer goes on
@@ -468,6 +529,12 @@ class FaultInjectionHarnessTest {
         writer.stop = true;
         writerThread.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(writer.failed).isNull();
+        if (Files.size(log()) == 0) {
+            // just rotated: until the new file's first line is read the checkpoint is the old file's end
+            String line = writer.stamp(writer.now + 1) + " mail1 CROND[1]: (root) CMD (run-parts /etc/cron.hourly)";
+            writer.append(line);
+            writer.written.add(line);
+        }
         long size = Files.size(log());
         long ino = inode(log());
         await("the last run to catch up", () -> {
@@ -510,19 +577,40 @@ class FaultInjectionHarnessTest {
         long sameIdCopies = copies.entrySet().stream().mapToLong(e -> e.getValue() - ids.get(e.getKey()).size()).sum();
         long unexpected = ids.keySet().stream().filter(t -> !expected.contains(t)).count();
 
+        long leftovers;
+        try (var files = Files.list(state())) {
+            leftovers = files.filter(f -> f.getFileName().toString().equals("rebuild")).flatMap(f -> {
+                try {
+                    return Files.list(f).toList().stream();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).count();
+        }
         String figures = String.format(Locale.ROOT, "fault-injection harness, seed %d: %d SIGKILLs (%d aimed at the"
-                        + " warm-up, %d of them before it ended; %d while live), %d renames, %d copytruncates, %d"
-                        + " rename+gzip while stopped, SMTP down over runs %d-%d and %d-%d%n"
+                        + " warm-up, %d of them before it ended; %d while live, %d of them the moment the SMTP server"
+                        + " took a notice), %d renames, %d copytruncates, %d rename+gzip while stopped, %d second"
+                        + " rotations within 100 lines, %d second rotations while stopped, SMTP down over runs %d-%d"
+                        + " and %d-%d%n"
                         + "  lines written %d, handled %d, lost %d, handled twice %d (events counted twice %d),"
                         + " handled but never written %d; events handled %d%n"
                         + "  notices expected %d, received %d (%d messages), lost %d, repeated %d, copies with the same"
-                        + " Message-ID %d, to unexpected recipients %d; %.1f s",
-                SEED, KILLS, warmKills, duringWarmUp, liveKills, writer.renames, writer.copytruncates, writer.gzips,
-                outage1, outage1 + outageLength, outage2, outage2 + outageLength, written.size(),
+                        + " Message-ID %d, to unexpected recipients %d; killed after the server took a notice and"
+                        + " before the ledger recorded it: %d of %d; temporary rebuilds left: %d; %.1f s",
+                SEED, KILLS, warmKills, duringWarmUp, liveKills, deliveryKills, writer.renames, writer.copytruncates,
+                writer.gzips, writer.doubles, downDoubles, outage1, outage1 + outageLength, outage2, outage2 + outageLength, written.size(),
                 handled.size(), lost, twice, eventsTwice, phantom, events, expected.size(), ids.size(),
-                allReceived().size(), noticesLost, repeated, sameIdCopies, unexpected,
-                (System.nanoTime() - begun) / 1e9);
+                allReceived().size(), noticesLost, repeated, sameIdCopies, unexpected, windowHits, deliveryKills,
+                leftovers, (System.nanoTime() - begun) / 1e9);
         System.out.println(figures);
+        if (lost > 0) {
+            List<String> missing = written.stream().filter(l -> !handled.containsKey(l)).toList();
+            System.out.println("  first lines lost: " + missing.subList(0, Math.min(3, missing.size())));
+            System.out.println("  last lines lost: " + missing.subList(Math.max(0, missing.size() - 3), missing.size()));
+            if (System.getProperty("authaudit.harness.keep") != null) {
+                Files.write(Path.of(System.getProperty("authaudit.harness.keep"), "lost.txt"), missing);
+            }
+        }
         if (!delivered) {
             try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                     "SELECT account, status, attempts, last_error FROM notice ORDER BY account")) {
@@ -540,6 +628,7 @@ class FaultInjectionHarnessTest {
         assertThat(noticesLost).as(figures).isZero();
         assertThat(repeated).as(figures).isZero();
         assertThat(unexpected).as(figures).isZero();
+        assertThat(leftovers).as(figures).isZero();
         assertThat(KILLS).isGreaterThanOrEqualTo(20);
     }
 }

@@ -130,7 +130,7 @@ class WarmUpTest {
         Files.delete(old);
         Files.writeString(old, eximFailure(START.plusSeconds(100), 100) + "\n");
         long ino = TailSourceInode.of(old);
-        WarmUp.Window w = WarmUp.previous(old, ino, Files.size(old), 64L << 20).orElseThrow();
+        WarmUp.Window w = WarmUp.previous(old, ino, Files.size(old), 64L << 20, null).orElseThrow();
         assertThat(w.temporary()).isTrue();
         assertThat(w.display()).isEqualTo(gz.toString());
         List<LogEvent> seen = new ArrayList<>();

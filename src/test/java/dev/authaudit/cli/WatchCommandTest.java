@@ -123,4 +123,39 @@ class WatchCommandTest {
         CliRun r = CliRun.run("config", "init", "--root", root.toString());
         assertThat(r.out).contains("--flavour debian", "  - /var/log/kern.log");
     }
+
+    @Test
+    void watchOnce_twoRotationsBetweenRuns_readsTheMiddleFileOnce_andDeletesOnlyItsOwnLeftovers() throws IOException {
+        Path state = dir.resolve("state");
+        Path log = dir.resolve("maillog");
+        List<String> all = Files.readAllLines(homeNat);
+        append(log, all.subList(0, 10));
+        CliRun first = once(state, log); // a first start: what is there is history
+        assertThat(first.code).as(first.err).isZero();
+        append(log, all.subList(10, 20));
+        // while down: rotated and compressed, then the new file rotated too, then a third file
+        Path one = dir.resolve("maillog.1");
+        Files.move(log, one);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("maillog.1.gz")))) {
+            Files.copy(one, out);
+        }
+        Files.delete(one);
+        append(log, all.subList(20, 35));
+        Files.move(log, dir.resolve("maillog.2"));
+        append(log, all.subList(35, all.size()));
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(dir.resolve("maillog.1.gz"), java.nio.file.attribute.FileTime.fromMillis(now - 3000));
+        Files.setLastModifiedTime(dir.resolve("maillog.2"), java.nio.file.attribute.FileTime.fromMillis(now - 2000));
+        // a kill -9 left a rebuild behind; a file of the admin's in the same folder is not ours
+        Path rebuild = Files.createDirectories(state.resolve("rebuild"));
+        Files.writeString(rebuild.resolve("authaudit-rotated-1.log"), "left by a killed run\n");
+        Files.writeString(rebuild.resolve("notes.txt"), "kept\n");
+
+        CliRun second = once(state, log);
+        assertThat(second.code).as(second.err).isZero();
+        assertThat(second.err).contains("--once read " + (all.size() - 10) + " new lines");
+        try (Stream<Path> s = Files.list(rebuild)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
+        }
+    }
 }

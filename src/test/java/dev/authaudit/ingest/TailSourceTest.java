@@ -319,4 +319,223 @@ class TailSourceTest {
             assertThat(t.checkpoint().line()).isEqualTo(2);
         }
     }
+
+    // ------------------------------------------------------------ rotation chains and copies at offset 0
+
+    private void age(Path p, long secondsFromNow) throws IOException {
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                + secondsFromNow * 1000));
+    }
+
+    private static List<String> drain(TailSource t) {
+        List<String> all = new ArrayList<>();
+        List<RawLine> got;
+        int polls = 0;
+        while (!(got = t.poll(100)).isEmpty() || polls++ < 2) {
+            all.addAll(texts(got));
+        }
+        return all;
+    }
+
+    /** An older archive of other lines, which no chain may pull in. */
+    private void olderArchive() throws IOException {
+        Files.writeString(dir.resolve("older.txt"), "old 1\nold 2\n");
+        gzip(dir.resolve("older.txt"), dir.resolve("maillog.9.gz"));
+        age(dir.resolve("maillog.9.gz"), -7200);
+        Files.writeString(dir.resolve("maillog.8"), "old 3\n");
+        age(dir.resolve("maillog.8"), -3600);
+    }
+
+    @Test
+    void poll_twoRenamesBeforeTheFollowerMovesOn_readsTheMiddleFileBeforeTheNew() throws IOException {
+        olderArchive();
+        append(log(), "x 1\n");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(100))).containsExactly("x 1");
+            append(log(), "x 2\n");
+            // logrotate ran twice (numbered names shift): x is maillog.2, y maillog.1, z the path
+            Files.move(log(), dir.resolve("maillog.1"));
+            append(log(), "y 1\ny 2\n");
+            Files.move(dir.resolve("maillog.1"), dir.resolve("maillog.2"));
+            Files.move(log(), dir.resolve("maillog.1"));
+            append(log(), "z 1\n");
+            age(dir.resolve("maillog.2"), 10);
+            age(dir.resolve("maillog.1"), 20);
+            age(log(), 30);
+            assertThat(drain(t)).containsExactly("x 2", "y 1", "y 2", "z 1");
+            append(log(), "z 2\n");
+            assertThat(texts(t.poll(100))).containsExactly("z 2");
+        }
+    }
+
+    @Test
+    void start_threeRotationsWhileDown_twoCompressed_readsEveryUnreadFileOldestFirst() throws IOException {
+        olderArchive();
+        append(log(), "a 1\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        append(log(), "a 2\n");
+        Files.move(log(), dir.resolve("maillog-20261205"));
+        gzip(dir.resolve("maillog-20261205"), dir.resolve("maillog-20261205.gz"));
+        Files.delete(dir.resolve("maillog-20261205"));
+        append(log(), "b 1\nb 2\n");
+        Files.move(log(), dir.resolve("maillog-20261206"));
+        gzip(dir.resolve("maillog-20261206"), dir.resolve("maillog-20261206.gz"));
+        Files.delete(dir.resolve("maillog-20261206"));
+        append(log(), "c 1\n");
+        Files.move(log(), dir.resolve("maillog-20261207"));
+        append(log(), "d 1\n");
+        // in the past, as rotated files are: a rebuild's own (new) time must not stand for its file's
+        age(dir.resolve("maillog-20261205.gz"), -40);
+        age(dir.resolve("maillog-20261206.gz"), -30);
+        age(dir.resolve("maillog-20261207"), -20);
+        age(log(), -10);
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            t.tempDir(dir.resolve("rebuild"));
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            assertThat(drain(t)).containsExactly("a 2", "b 1", "b 2", "c 1", "d 1");
+        }
+    }
+
+    @Test
+    void start_twoRotationsWhileDown_middleCompressed_isRebuiltInTheTempDirAndRead() throws IOException {
+        olderArchive();
+        Path temps = dir.resolve("state/rebuild");
+        append(log(), "a 1\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        append(log(), "a 2\n");
+        Files.move(log(), dir.resolve("maillog.2"));
+        append(log(), "b 1\nb 2\n");
+        gzip(log(), dir.resolve("maillog.1.gz"));
+        Files.delete(log());
+        append(log(), "c 1\n");
+        age(dir.resolve("maillog.2"), 10);
+        age(dir.resolve("maillog.1.gz"), 20);
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            t.tempDir(temps);
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            assertThat(drain(t)).containsExactly("a 2", "b 1", "b 2", "c 1");
+        }
+        try (var s = Files.list(temps)) {
+            assertThat(s.toList()).as("the rebuild is deleted once read").isEmpty();
+        }
+    }
+
+    @Test
+    void poll_twoCopytruncatesWhileBehind_readsBothCopiesThenTheFile() throws IOException {
+        append(log(), "1\n2\n");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(1))).containsExactly("1");
+            Files.copy(log(), dir.resolve("maillog.1"));
+            Files.writeString(log(), "3\n4\n5\n");
+            Files.copy(log(), dir.resolve("maillog.2"));
+            Files.writeString(log(), "6\n");
+            age(dir.resolve("maillog.1"), 10);
+            age(dir.resolve("maillog.2"), 20);
+            age(log(), 30);
+            assertThat(drain(t)).containsExactly("2", "3", "4", "5", "6");
+        }
+    }
+
+    @Test
+    void start_copytruncateBeforeTheFirstLineWasRead_readsTheCopyFirst() throws IOException {
+        Files.createFile(log());
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            assertThat(t.poll(100)).isEmpty();
+            cp = t.checkpoint();
+        }
+        java.time.Instant saved = java.time.Instant.now().minusSeconds(1);
+        append(log(), "1\n2\n");
+        Files.copy(log(), dir.resolve("maillog.1"));
+        Files.writeString(log(), "3\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp, saved)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            assertThat(drain(t)).containsExactly("1", "2", "3");
+        }
+    }
+
+    @Test
+    void start_copyOlderThanTheSaveAtOffsetZero_isNotReadAgain() throws IOException {
+        Files.writeString(dir.resolve("maillog.1"), "read long ago\n");
+        age(dir.resolve("maillog.1"), -600);
+        Files.createFile(log());
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            cp = t.checkpoint();
+        }
+        append(log(), "1\n");
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(cp, java.time.Instant.now().minusSeconds(1))).isEqualTo(TailSource.Start.RESUMED);
+            assertThat(drain(t)).containsExactly("1");
+        }
+    }
+
+    @Test
+    void checkpoint_atTheStartOfANewFile_holdsTheEndOfTheOneBefore_soACopyBeforeTheFirstLineIsFound()
+            throws IOException {
+        append(log(), "a\n");
+        Checkpoint held;
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(100))).containsExactly("a");
+            Files.move(log(), dir.resolve("maillog.1"));
+            Files.createFile(log());
+            assertThat(t.poll(100)).isEmpty();
+            held = t.checkpoint();
+            assertThat(held.inode()).as("still the rotated file's end").isEqualTo(TailSource.inodeOf(
+                    dir.resolve("maillog.1")));
+            assertThat(held.offset()).isEqualTo(2);
+        }
+        // down: the new file gets lines and is copied and truncated before they were read
+        append(log(), "b 1\nb 2\n");
+        Files.copy(log(), dir.resolve("maillog.2"));
+        Files.writeString(log(), "c 1\n");
+        age(dir.resolve("maillog.2"), 10);
+        age(log(), 20);
+        try (TailSource t = new TailSource(log(), log().toString(), new InputStats("x"))) {
+            assertThat(t.start(held)).isEqualTo(TailSource.Start.ROTATED_WHILE_DOWN);
+            assertThat(drain(t)).containsExactly("b 1", "b 2", "c 1");
+            assertThat(t.checkpoint().inode()).isEqualTo(TailSource.inodeOf(log()));
+        }
+    }
+
+    @Test
+    void poll_copytruncateAtOffsetZeroWhileNotPolling_readsTheCopyFirst() throws IOException {
+        append(log(), "a\n");
+        try (TailSource t = follow(null)) {
+            assertThat(texts(t.poll(100))).containsExactly("a");
+            Files.move(log(), dir.resolve("maillog.1"));
+            Files.createFile(log());
+            assertThat(t.poll(100)).isEmpty();
+            // a warm-up (or a stall) keeps the follower from polling while the new file fills and is copied
+            append(log(), "b 1\nb 2\n");
+            Files.copy(log(), dir.resolve("maillog.2"));
+            Files.writeString(log(), "c 1\n");
+            age(dir.resolve("maillog.2"), 10);
+            age(log(), 20);
+            assertThat(drain(t)).containsExactly("b 1", "b 2", "c 1");
+        }
+    }
+
+    @Test
+    void cleanLeftovers_deletesOnlyOurOwnRebuilds() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("rebuild"));
+        Files.writeString(d.resolve("authaudit-rotated-123.log"), "x");
+        Files.writeString(d.resolve("authaudit-lookback-456.log"), "x");
+        Files.writeString(d.resolve("authaudit-rotated-789.txt"), "kept");
+        Files.writeString(d.resolve("notes.log"), "kept");
+        assertThat(RotatedSibling.cleanLeftovers(d)).isEqualTo(2);
+        try (var s = Files.list(d)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("authaudit-rotated-789.txt", "notes.log");
+        }
+        assertThat(RotatedSibling.cleanLeftovers(dir.resolve("absent"))).isZero();
+    }
 }

@@ -15,4 +15,15 @@ public interface Delivery {
      *     says whether a later attempt may succeed
      */
     String deliver(long noticeId, MimeMessage message);
+
+    /**
+     * Hands over {@code message} and calls {@code accepted} with where it went as soon as it is accepted,
+     * before anything else is done with the connection: the caller records the delivery there, so a
+     * process killed while the connection is being closed does not send it again.
+     *
+     * @throws ActionException as {@link #deliver(long, MimeMessage)}; nothing was accepted then
+     */
+    default void deliver(long noticeId, MimeMessage message, java.util.function.Consumer<String> accepted) {
+        accepted.accept(deliver(noticeId, message));
+    }
 }

@@ -93,16 +93,21 @@ public final class NoticeDispatcher {
             String messageId = composer.messageId(n.account(), n.incidentKey(), n.generation());
             try {
                 MimeMessage m = composer.compose(n.candidate(), n.to(), n.cc(), messageId, now);
-                String outcome = delivery.deliver(n.id(), m);
                 NoticeStatus st = n.mode() == DeliveryMode.SEND ? NoticeStatus.SENT : NoticeStatus.DRAFTED;
-                ledger.released(n.id(), st, now, messageId, outcome);
+                String[] outcome = new String[1];
+                // recorded the moment the server accepted it, before the connection is closed: a kill after
+                // this line cannot make the next run send it again
+                delivery.deliver(n.id(), m, o -> {
+                    ledger.released(n.id(), st, now, messageId, o);
+                    outcome[0] = o;
+                });
                 released.add(now);
                 if (st == NoticeStatus.SENT) {
                     sent++;
                 } else {
                     drafted++;
                 }
-                log.info("notice {} {}", n.id(), outcome);
+                log.info("notice {} {}", n.id(), outcome[0]);
             } catch (ActionException e) {
                 int attempts = n.attempts() + 1;
                 problems.add("notice " + n.id() + ": " + e.getMessage());

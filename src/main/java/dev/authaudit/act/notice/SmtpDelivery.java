@@ -8,6 +8,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submits notices over SMTP with Jakarta Mail, one connection per notice (notices are rare and a
@@ -15,6 +18,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * has accepted the message.
  */
 public final class SmtpDelivery implements Delivery {
+    private static final Logger log = LoggerFactory.getLogger(SmtpDelivery.class);
     private final SmtpSettings settings;
 
     /** Creates a delivery to the server in {@code settings}. */
@@ -24,17 +28,33 @@ public final class SmtpDelivery implements Delivery {
 
     @Override
     public String deliver(long noticeId, MimeMessage message) {
+        String[] outcome = new String[1];
+        deliver(noticeId, message, o -> outcome[0] = o);
+        return outcome[0];
+    }
+
+    /**
+     * Connects, submits, and calls {@code accepted} as soon as the server has answered the message's DATA
+     * with 250, before QUIT and the close: from that answer on the message is the server's, and the
+     * sooner the ledger knows, the smaller the window in which a kill makes the next run send it again.
+     * A failure after the acceptance (QUIT unanswered, a reset) is not a failed delivery.
+     */
+    @Override
+    public void deliver(long noticeId, MimeMessage message, Consumer<String> accepted) {
         String where = settings.host() + ":" + settings.port();
         Session session = Session.getInstance(settings.properties());
-        try (Transport t = session.getTransport("smtp")) {
+        Transport t = null;
+        try {
+            t = session.getTransport("smtp");
             t.connect(settings.host(), settings.port(), settings.username(), settings.password());
             t.sendMessage(message, message.getAllRecipients());
-            return "accepted by " + where;
         } catch (AuthenticationFailedException e) {
+            closeQuietly(t);
             throw new ActionException("SMTP server " + where + " refused the login for " + settings.username()
                     + ": check --smtp-user and the password ($AUTHAUDIT_SMTP_PASSWORD or --smtp-password-file)",
                     true, e);
         } catch (MessagingException e) {
+            closeQuietly(t);
             int code = replyCode(e);
             boolean permanent = code >= 500 && code < 600;
             throw new ActionException("SMTP server " + where + (code > 0 ? " answered " + code + ": "
@@ -43,6 +63,22 @@ public final class SmtpDelivery implements Delivery {
                     : code > 0 ? " (temporary: will retry)"
                     : "; is the server up and --smtp-host/--smtp-port/--smtp-security right? Will retry"),
                     !permanent, e);
+        }
+        try {
+            accepted.accept("accepted by " + where);
+        } finally {
+            closeQuietly(t);
+        }
+    }
+
+    private static void closeQuietly(Transport t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing the SMTP connection after the message was accepted: {}", e.toString());
         }
     }
 
