@@ -344,6 +344,12 @@ public final class TailSource implements Closeable {
         origin = next;
         inode = inodeOf(readable);
         readingMtime = mtime;
+        fromTheStart();
+        return true;
+    }
+
+    /** Resets the reading position and the last line's record for a file read from its first byte. */
+    private void fromTheStart() {
         offset = 0;
         readPos = 0;
         line = 0;
@@ -354,7 +360,6 @@ public final class TailSource implements Closeable {
         discarding = false;
         seenSize = -1;
         zeroSince = null;
-        return true;
     }
 
     /**
@@ -641,18 +646,9 @@ public final class TailSource implements Closeable {
                     reading = path;
                     origin = path;
                     inode = before;
-                    offset = 0;
-                    readPos = 0;
-                    line = 0;
-                    lastLineStart = 0;
-                    lastHash = "";
-                    lastHashLength = 0;
-                    hashedAt = 0;
-                    discarding = false;
-                    seenSize = -1;
+                    fromTheStart();
                     missingNoted = false;
                     readingMtime = RotatedSibling.modifiedTime(path);
-                    zeroSince = null;
                     zeroLooked = null;
                     held = null;
                     return true;

@@ -57,7 +57,10 @@ public final class StateLock implements AutoCloseable {
             }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            Instant deadline = Clock.systemUTC().instant().plus(wait);
+            // Waiting for another process is real time, not event time: a replay's injected clock may stand
+            // still, so the wait and the "since" note read the system clock.
+            Clock wall = Clock.systemUTC();
+            Instant deadline = wall.instant().plus(wait);
             while (true) {
                 FileLock l;
                 try {
@@ -68,11 +71,11 @@ public final class StateLock implements AutoCloseable {
                 if (l != null) {
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap((holder + ", pid " + ProcessHandle.current().pid() + ", since "
-                            + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                            + wall.instant() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
                     return new StateLock(ch, l);
                 }
-                if (!Clock.systemUTC().instant().isBefore(deadline)) {
+                if (!wall.instant().isBefore(deadline)) {
                     String who = who(ch);
                     ch.close();
                     throw new ConfigException(db.toString(), "state", "the state " + db + " is in use by "
