@@ -152,21 +152,9 @@ public final class RotatedSibling {
      * copytruncate put the bytes a truncated log held.
      */
     public static List<Path> copies(Path path) {
-        Path dir = path.toAbsolutePath().getParent();
-        String base = path.getFileName().toString();
-        if (dir == null) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(base) && !n.equals(base) && !n.endsWith(".gz") && !n.startsWith(".");
-            }).filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(RotatedSibling::modified).reversed())
-                    .limit(COPY_CANDIDATES).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return all(path).stream().filter(p -> !p.getFileName().toString().endsWith(".gz"))
+                .sorted(Comparator.comparing(RotatedSibling::modified).reversed())
+                .limit(COPY_CANDIDATES).toList();
     }
 
     /** Returns the sibling of {@code path} with {@code inode}, or null. */

@@ -482,19 +482,11 @@ public final class TailSource implements Closeable {
             if (here.lastLineLength() > 0) {
                 chainEnds.add(here); // a copy that turns up later holding this line is not read again
             }
-            zeroSince = readingMtime;
-            zeroLooked = null;
             log.info("{} shrank or was rewritten below byte {} (copytruncate); reading it from the start", display,
                     offset);
-            offset = 0;
-            line = 0;
-            lastLineStart = 0;
-            readPos = 0;
-            lastHash = "";
-            lastHashLength = 0;
-            hashedAt = 0;
-            discarding = false;
-            seenSize = -1;
+            fromTheStart();
+            zeroSince = readingMtime;
+            zeroLooked = null;
         }
     }
 
