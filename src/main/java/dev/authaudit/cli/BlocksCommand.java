@@ -3,6 +3,7 @@ package dev.authaudit.cli;
 import dev.authaudit.act.firewall.CsfLists;
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.report.BlockedNow;
+import dev.authaudit.report.BlockedNowJsonWriter;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
 import java.io.PrintWriter;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done", "2:usage error",
             "3:a rule or csf.conf is invalid", "4:csf's files or a log could not be read (the rest was)"})
 public final class BlocksCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { text, json }
+
     @Mixin
     InputOptions input = new InputOptions();
 
@@ -42,6 +46,10 @@ public final class BlocksCommand implements Callable<Integer> {
 
     @Option(names = "--csf-tempip", paramLabel = "FILE", description = "lfd's history of temporary blocks.")
     Path tempip = Path.of("/var/lib/csf/csf.tempip");
+
+    @Option(names = "--format", description = "text (for a person) or json (schema authaudit-blocks/1, for"
+            + " scripts and panels).")
+    Format format = Format.text;
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Log files, .gz files or folders to judge the"
             + " addresses by (optional).")
@@ -87,7 +95,12 @@ public final class BlocksCommand implements Callable<Integer> {
             damaged = !inputs.problems().isEmpty() || outcome.damaged();
         }
         List<BlockedNow.Row> rows = BlockedNow.join(lists, report);
-        BlockedNow.write(rows, lists, zone, report != null, out);
+        if (format == Format.json) {
+            new BlockedNowJsonWriter().write(rows, lists, zone, report != null, out);
+            out.flush();
+        } else {
+            BlockedNow.write(rows, lists, zone, report != null, out);
+        }
         err.flush();
         return damaged || lists.problems().stream().anyMatch(p -> p.startsWith("cannot read"))
                 ? ExitCodes.INPUT : ExitCodes.OK;

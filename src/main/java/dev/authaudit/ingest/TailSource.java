@@ -173,8 +173,16 @@ public final class TailSource implements Closeable {
                 return Start.MISSING;
             }
             zeroSince = saved;
-            log.warn("{} no longer holds the line checkpointed at byte {} (replaced or truncated while authaudit"
-                    + " was down); reading it from the start", display, from.offset());
+            // Neither the file nor a rotated copy holds the checkpointed line: the lines written after it
+            // into the old file (deleted outright, moved out of the folder, or truncated without a copy)
+            // cannot be read. Said once, as a problem the status and the report show, not only in the log.
+            String lost = display + " no longer holds the line checkpointed at byte " + from.offset()
+                    + " and no rotated copy of it was found (deleted, moved away or truncated without a copy while"
+                    + " authaudit was down; a new file can take the old one's inode)"
+                    + ": lines written to it after the last save" + (saved == null ? "" : " (" + saved + ")")
+                    + " were not read; reading the new file from the start";
+            log.warn(lost);
+            stats.problem(lost);
             return Start.REPLACED;
         }
     }

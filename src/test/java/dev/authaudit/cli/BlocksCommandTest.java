@@ -82,6 +82,47 @@ class BlocksCommandTest {
     }
 
     @Test
+    void blocks_formatJson_sameRowsAsTheTextWithVerdictsAndCommands() throws Exception {
+        Run r = run(args("--format", "json", REPO.resolve("test-fixtures/sample").toString()).toArray(String[]::new));
+        assertThat(r.code).as(r.err).isZero();
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+        assertThat(doc.path("schema").asText()).isEqualTo("authaudit-blocks/1");
+        assertThat(doc.path("logs_read").asBoolean()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode blocks = doc.path("blocks");
+        assertThat(blocks).hasSize(6);
+        // the same order as the text: the customers' temporary blocks first
+        com.fasterxml.jackson.databind.JsonNode first = blocks.get(0);
+        assertThat(first.path("target").asText()).isEqualTo("10.144.177.35");
+        assertThat(first.path("kind").asText()).isEqualTo("temporary");
+        assertThat(first.path("until").asText()).isEqualTo("2025-03-11T20:26:40-04:00");
+        assertThat(first.path("unblock").asText()).isEqualTo("csf -tr 10.144.177.35");
+        assertThat(first.path("earlier_temp_blocks").asInt()).isEqualTo(2);
+        assertThat(first.path("logs").path("verdict").asText()).isEqualTo("customer");
+        assertThat(first.path("logs").path("accounts").get(0).asText()).isEqualTo("ben@example.com");
+        assertThat(first.path("logs").path("latest_block").path("cause").asText()).isEqualTo("closed_port");
+        com.fasterxml.jackson.databind.JsonNode net = null;
+        for (com.fasterxml.jackson.databind.JsonNode b : blocks) {
+            if (b.path("target").asText().equals("198.18.14.0/24")) {
+                net = b;
+            }
+        }
+        assertThat(net).isNotNull();
+        assertThat(net.path("do_not_delete").asBoolean()).isTrue();
+        assertThat(net.path("logs").path("verdict").asText()).isEqualTo("attacker");
+        assertThat(net.path("unblock").asText()).isEqualTo("csf -dr 198.18.14.0/24");
+        assertThat(doc.path("problems").toString()).contains("csf.deny:8: 'not-an-address' is not an address");
+    }
+
+    @Test
+    void blocks_formatJsonWithoutLogs_hasNoLogsMember() throws Exception {
+        Run r = run(args("--format", "json").toArray(String[]::new));
+        assertThat(r.code).isZero();
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out);
+        assertThat(doc.path("logs_read").asBoolean()).isFalse();
+        assertThat(doc.path("blocks").get(0).has("logs")).isFalse();
+    }
+
+    @Test
     void blocks_hostileComment_reachesTheTerminalWithoutEscapes() {
         Run r = run(args().toArray(String[]::new));
         assertThat(r.out).doesNotContain("\u001b", "\u0007").contains("csf says: ?]0;owned??[2J hostile comment");

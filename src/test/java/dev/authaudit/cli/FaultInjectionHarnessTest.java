@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.authaudit.act.notice.NoticeDispatcher;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -319,6 +320,19 @@ class FaultInjectionHarnessTest {
         }
     }
 
+    /** Returns the ledger's outcome of the notice to {@code recipient}, or null. */
+    private String ledgerOutcome(String recipient) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT outcome FROM notice WHERE recipient = ? ORDER BY id DESC")) {
+            s.setString(1, recipient);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     /** Waits for {@code condition} within the harness limit; returns false when the limit came first. */
     private boolean within(BooleanSupplier condition) throws InterruptedException {
         while (!condition.getAsBoolean()) {
@@ -576,6 +590,12 @@ class FaultInjectionHarnessTest {
         long repeated = ids.values().stream().filter(v -> v.size() > 1).count();
         long sameIdCopies = copies.entrySet().stream().mapToLong(e -> e.getValue() - ids.get(e.getKey()).size()).sum();
         long unexpected = ids.keySet().stream().filter(t -> !expected.contains(t)).count();
+        // at least once: a second copy is only allowed where the ledger tells the admin it may exist
+        long undisclosedCopies = copies.entrySet().stream().filter(e -> e.getValue() > ids.get(e.getKey()).size())
+                .filter(e -> {
+                    String o = ledgerOutcome(e.getKey());
+                    return o == null || !o.contains(NoticeDispatcher.SECOND_COPY);
+                }).count();
 
         long leftovers;
         try (var files = Files.list(state())) {
@@ -595,12 +615,12 @@ class FaultInjectionHarnessTest {
                         + "  lines written %d, handled %d, lost %d, handled twice %d (events counted twice %d),"
                         + " handled but never written %d; events handled %d%n"
                         + "  notices expected %d, received %d (%d messages), lost %d, repeated %d, copies with the same"
-                        + " Message-ID %d, to unexpected recipients %d; killed after the server took a notice and"
+                        + " Message-ID %d (not told in the ledger %d), to unexpected recipients %d; killed after the server took a notice and"
                         + " before the ledger recorded it: %d of %d; temporary rebuilds left: %d; %.1f s",
                 SEED, KILLS, warmKills, duringWarmUp, liveKills, deliveryKills, writer.renames, writer.copytruncates,
                 writer.gzips, writer.doubles, downDoubles, outage1, outage1 + outageLength, outage2, outage2 + outageLength, written.size(),
                 handled.size(), lost, twice, eventsTwice, phantom, events, expected.size(), ids.size(),
-                allReceived().size(), noticesLost, repeated, sameIdCopies, unexpected, windowHits, deliveryKills,
+                allReceived().size(), noticesLost, repeated, sameIdCopies, undisclosedCopies, unexpected, windowHits, deliveryKills,
                 leftovers, (System.nanoTime() - begun) / 1e9);
         System.out.println(figures);
         if (lost > 0) {
@@ -628,6 +648,7 @@ class FaultInjectionHarnessTest {
         assertThat(noticesLost).as(figures).isZero();
         assertThat(repeated).as(figures).isZero();
         assertThat(unexpected).as(figures).isZero();
+        assertThat(undisclosedCopies).as(figures).isZero();
         assertThat(leftovers).as(figures).isZero();
         assertThat(KILLS).isGreaterThanOrEqualTo(20);
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,44 @@ class TailSourceTest {
             assertThat(t.start(cp)).isEqualTo(TailSource.Start.REPLACED);
             assertThat(texts(t.poll(100))).containsExactly("c 1");
         }
+    }
+
+    @Test
+    void start_previousFileDeletedWhileDown_saysLinesAfterTheSaveWereNotRead() throws IOException {
+        append(log(), "a 1\na 2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        append(log(), "a 3 written after the save\n");
+        Files.delete(log()); // rotated and the old file removed outright, before authaudit came back
+        append(log(), "b 1\n");
+        InputStats stats = new InputStats("x");
+        try (TailSource t = new TailSource(log(), log().toString(), stats)) {
+            assertThat(t.start(cp, Instant.parse("2026-03-31T12:00:00Z"))).isEqualTo(TailSource.Start.REPLACED);
+            assertThat(texts(t.poll(100))).containsExactly("b 1");
+        }
+        assertThat(stats.problems()).singleElement().asString()
+                .contains("no rotated copy of it was found")
+                .contains("lines written to it after the last save (2026-03-31T12:00:00Z) were not read");
+    }
+
+    @Test
+    void start_truncatedWithoutACopyWhileDown_saysSo() throws IOException {
+        append(log(), "a 1\na 2\n");
+        Checkpoint cp;
+        try (TailSource t = follow(null)) {
+            t.poll(100);
+            cp = t.checkpoint();
+        }
+        Files.writeString(log(), "b\n"); // same inode, truncated and rewritten, no copy anywhere
+        InputStats stats = new InputStats("x");
+        try (TailSource t = new TailSource(log(), log().toString(), stats)) {
+            assertThat(t.start(cp)).isEqualTo(TailSource.Start.REPLACED);
+        }
+        assertThat(stats.problems()).singleElement().asString().contains("no rotated copy of it was found")
+                .contains("were not read");
     }
 
     private static void gzip(Path from, Path to) throws IOException {

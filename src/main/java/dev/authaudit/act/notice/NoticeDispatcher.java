@@ -23,6 +23,9 @@ public final class NoticeDispatcher {
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
     // Longer than any SMTP timeout: a 'sending' row older than this belongs to a run that stopped.
     private static final Duration STALE_CLAIM = Duration.ofMinutes(15);
+    /** What the ledger adds to a notice sent again after a run stopped while sending it. */
+    public static final String SECOND_COPY = "sent again because an earlier run stopped while sending it: the"
+            + " customer may have two copies with the same Message-ID";
 
     private final NoticeLedger ledger;
     private final NoticeComposer composer;
@@ -86,7 +89,12 @@ public final class NoticeDispatcher {
             if (!ledger.claim(n, now)) {
                 continue;
             }
-            if (n.status() == NoticeStatus.SENDING) {
+            // At least once: SMTP has no two-phase commit, so a notice left 'sending' by a run that stopped
+            // may or may not have reached the server. Sending it again (same Message-ID, which most mail
+            // clients fold) risks a second copy; not sending it risks a customer who stays blocked without
+            // knowing why. The second copy is the smaller harm, and the ledger says it may have happened.
+            boolean interrupted = n.status() == NoticeStatus.SENDING;
+            if (interrupted) {
                 log.warn("notice {} was being sent when an earlier run stopped; sending it again with the same"
                         + " Message-ID, so the customer may see it twice", n.id());
             }
@@ -98,8 +106,9 @@ public final class NoticeDispatcher {
                 // recorded the moment the server accepted it, before the connection is closed: a kill after
                 // this line cannot make the next run send it again
                 delivery.deliver(n.id(), m, o -> {
-                    ledger.released(n.id(), st, now, messageId, o);
-                    outcome[0] = o;
+                    String said = interrupted ? o + "; " + SECOND_COPY : o;
+                    ledger.released(n.id(), st, now, messageId, said);
+                    outcome[0] = said;
                 });
                 released.add(now);
                 if (st == NoticeStatus.SENT) {

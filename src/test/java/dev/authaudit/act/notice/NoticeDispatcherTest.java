@@ -274,6 +274,19 @@ class NoticeDispatcherTest {
         assertThat(d.dispatchDue(clock.instant()).sent()).isEqualTo(1);
         assertThat(greenMail.waitForIncomingEmail(WAIT_MS, 1)).isTrue();
         assertThat(greenMail.getReceivedMessages()[0].getMessageID()).endsWith(".0@mail.example.net>");
+        NoticeRecord after = l.get(n.id()).orElseThrow();
+        assertThat(after.outcome()).as("the admin is told a second copy may exist")
+                .startsWith("accepted by 127.0.0.1:").endsWith(NoticeDispatcher.SECOND_COPY);
+        assertThat(after.entry().reason()).contains("may have two copies with the same Message-ID");
+    }
+
+    @Test
+    void dispatchDue_noticeSentWithoutInterruption_saysNothingOfASecondCopy() throws Exception {
+        NoticeLedger l = ledger();
+        NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(Candidates.stale("bob@example.com").build(), DeliveryMode.SEND);
+        assertThat(dispatcher(l, smtpPort()).dispatchDue(clock.instant()).sent()).isEqualTo(1);
+        assertThat(l.get(n.id()).orElseThrow().outcome()).doesNotContain("second").doesNotContain("two copies");
     }
 
     @Test
