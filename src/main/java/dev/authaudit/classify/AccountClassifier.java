@@ -150,9 +150,7 @@ public final class AccountClassifier {
         EpisodeEvidence run = ms.longestEpisode();
         if (run != null && run.confirmedAt() != null && main.persistent().kind() != ClaimKind.FAILING_AFTER_SUCCESS) {
             why.add(Claim.of(ClaimKind.PASSWORD_CHANGED).address(main.ip(), run.confirmedFrom()).login(login)
-                    .first(run.confirmedAt()).say(login + " logged in from " + (main.ip().equals(run.confirmedFrom())
-                    ? "the same address (another device)" : run.confirmedFrom()) + " at "
-                    + text.time(run.confirmedAt()) + " after the failures began: the password was changed there"));
+                    .first(run.confirmedAt()).say(passwordChanged(login, main.ip(), run)));
         }
         if (stale.size() > 1) {
             List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
@@ -337,5 +335,24 @@ public final class AccountClassifier {
 
     private static double round(double v) {
         return Math.round(Math.max(0, Math.min(1, v)) * 100) / 100.0;
+    }
+
+    /**
+     * Says where the working password was seen after the failures began: another address, or the failing
+     * address itself, where either the failures stopped (that client was given the new password) or went
+     * on (another device behind the address has it).
+     */
+    private String passwordChanged(String login, String ip, EpisodeEvidence run) {
+        String at = " at " + text.time(run.confirmedAt());
+        if (!ip.equals(run.confirmedFrom())) {
+            return login + " logged in from " + run.confirmedFrom() + at + " after the failures began: the password"
+                    + " was changed there";
+        }
+        if (run.failuresAfterConfirm() == 0) {
+            return login + " logged in from " + ip + at + " after failing there, and the failures stopped: the client"
+                    + " there was given the new password";
+        }
+        return login + " logged in from the same address (another device)" + at + " after the failures began: the"
+                + " password was changed there";
     }
 }

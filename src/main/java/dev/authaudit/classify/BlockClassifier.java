@@ -3,6 +3,7 @@ package dev.authaudit.classify;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.Count;
+import dev.authaudit.correlate.IpEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,9 @@ public final class BlockClassifier {
         // a port-scan trigger counts kernel drops only; login failures in its window did not cause it
         if (scanTrigger || (b.failures() == 0 && b.dropHits() > 0)) {
             return byDrops(b, name, ip, why);
+        }
+        if (b.trigger().equalsIgnoreCase("CT_LIMIT")) {
+            return byConnections(b, name, ip, why);
         }
         if (b.failures() == 0) {
             why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).first(b.at())
@@ -88,7 +92,7 @@ public final class BlockClassifier {
                     .say((staleHits >= b.failures() ? "all of them were " : staleHits + " of them were ") + login
                     + ", whose mail client at " + b.ip() + " keeps an old password"
                     + (others > 0 ? "; the rest were other customers' logins behind the same address" : "")));
-            why.add(stale.claims().get(0));
+            aboutAddress(stale.claims(), b.ip()).ifPresent(why::add);
             Claim.Builder advice = Claim.of(ClaimKind.ADVICE).address(b.ip()).login(login).protocols(b.protocols());
             why.add(advice.say("what to do: lift the block (" + unblock(b) + ") and tell the owner of " + login
                     + " to update the password saved in the mail client at " + b.ip() + " ("
@@ -155,6 +159,45 @@ public final class BlockClassifier {
 
     private static Claim keep(BlockEvidence b) {
         return Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: keep the block; nothing to tell a customer");
+    }
+
+    /**
+     * Returns the first of a login's claims that is about {@code ip} alone: a login's first reason is about
+     * its busiest source, and a block of another of its addresses must not be explained by that one.
+     */
+    private static java.util.Optional<Claim> aboutAddress(List<Claim> claims, String ip) {
+        return claims.stream().filter(c -> c.addresses().equals(List.of(ip))).findFirst();
+    }
+
+    /**
+     * A CT_LIMIT block: lfd counted the address's connections in the kernel's connection table, not log
+     * lines, so no failure explains it; what the logs can tell is whose address it is.
+     */
+    private BlockAssessment byConnections(BlockEvidence b, String name, IpAssessment ip, List<Claim> why) {
+        why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).say("CT_LIMIT counts the connections open from "
+                + b.ip() + " in the kernel's table, not lines in a log: logins and passwords play no part in it"));
+        if (ip != null && ip.verdict() == IpVerdict.ATTACKER) {
+            why.add(ip.claims().get(0));
+            why.add(keep(b));
+            return new BlockAssessment(b, BlockCause.BRUTE_FORCE, 0.6, b.account(), why, name);
+        }
+        String login = loginOf(ip);
+        if (ip != null && ip.verdict() == IpVerdict.CUSTOMER && login != null) {
+            IpEvidence e = ip.evidence();
+            why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).logins(e.successLogins()).count(e.successes())
+                    .say(EvidenceText.plural(e.successes(), "successful login", "successful logins") + " from " + b.ip()
+                    + " (" + EvidenceText.list(e.successLogins(), 3) + "): a customer's address, where mail clients"
+                    + " keep several IMAP connections open each (one per folder, more behind an office's shared"
+                    + " address)"));
+            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: lift the block (" + unblock(b)
+                    + "); put " + b.ip() + " in csf.ignore (lfd's checks skip it) or raise CT_LIMIT"
+                    + (csf.thresholdFor("CT_LIMIT").isPresent() ? " above " + csf.thresholdFor("CT_LIMIT").getAsInt()
+                    : "") + "; no password is wrong, tell no customer to change one"));
+            return new BlockAssessment(b, BlockCause.UNKNOWN, 0.7, login, why, name);
+        }
+        why.add(Claim.of(ClaimKind.INCONCLUSIVE).address(b.ip()).say("the logs read show no login from " + b.ip()
+                + ": many connections from an address that never logs in look like a flood, not a customer"));
+        return new BlockAssessment(b, BlockCause.UNKNOWN, 0.4, b.account(), why, name);
     }
 
     /** Returns the login that logs in successfully from the address, the first when there are several. */
@@ -240,7 +283,7 @@ public final class BlockClassifier {
         }
         s.append(" fired at ").append(text.exactTime(b.at()));
         if (b.hits() != null) {
-            s.append(" on ").append(b.hits()).append(" hits");
+            s.append(" on ").append(hitsInWords(b));
         }
         if (b.statedIntervalS() != null && !perm) {
             s.append(" in the last ").append(EvidenceText.duration(b.statedIntervalS()));
@@ -267,6 +310,26 @@ public final class BlockClassifier {
                 .count(b.hits() == null ? 0 : b.hits())
                 .period(b.statedIntervalS() == null ? null : java.time.Duration.ofSeconds(b.statedIntervalS()))
                 .ports(b.blockPorts()).say(s.toString());
+    }
+
+    /**
+     * Returns what lfd counted, in its own terms: connections for CT_LIMIT, failed logins of one account
+     * from several addresses for LF_DISTATTACK, successful logins for LF_DISTSMTP and LF_DISTFTP, hits
+     * otherwise.
+     */
+    private String hitsInWords(BlockEvidence b) {
+        String t = b.trigger().toUpperCase(Locale.ROOT);
+        String of = b.account() == null ? "" : " of " + b.account();
+        return switch (t) {
+            case "CT_LIMIT" -> EvidenceText.plural(b.hits(), "connection", "connections") + " open at once";
+            case "LF_DISTATTACK" -> EvidenceText.plural(b.hits(), "failed login", "failed logins") + of
+                    + " from " + csf.lfDistattackUniq() + " or more addresses (LF_DISTATTACK_UNIQ is "
+                    + csf.lfDistattackUniq() + (csf.fromFile() ? "" : ", the csf default")
+                    + "; lfd blocks every address that took part)";
+            case "LF_DISTSMTP", "LF_DISTFTP" -> EvidenceText.plural(b.hits(), "successful login", "successful logins")
+                    + of + " from several addresses";
+            default -> b.hits() + " hits";
+        };
     }
 
     private Claim failuresSeen(BlockEvidence b) {

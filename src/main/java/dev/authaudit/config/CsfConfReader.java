@@ -66,7 +66,8 @@ final class CsfConfReader {
                 v.integer("LF_PERMBLOCK_INTERVAL", d.lfPermblockInterval()),
                 v.integer("LF_PERMBLOCK_COUNT", d.lfPermblockCount()),
                 v.flag("LF_DISTATTACK", d.lfDistattack()),
-                v.integer("LF_DISTATTACK_UNIQ", d.lfDistattackUniq()));
+                v.integer("LF_DISTATTACK_UNIQ", d.lfDistattackUniq()),
+                v.integer("CT_LIMIT", d.ctLimit()));
     }
 
     /** Typed access to the raw values, with messages that point at file:line. */

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param lfTrigger 0 = per-application thresholds; above 0 one cross-protocol total
  * @param psInterval 0 = port-scan tracking off; otherwise the tumbling window in seconds
  * @param psDiversity lfd does not block for port scans covering fewer distinct ports than this (1 = off)
+ * @param ctLimit connections from one address that make lfd block it (CT_LIMIT; 0 = connection tracking off)
  */
 public record CsfConfig(String path, PortList tcpIn, PortList tcp6In, PortList udpIn,
                         int lfSmtpAuth, int lfSmtpAuthPerm, int lfImapd, int lfImapdPerm,
@@ -25,7 +26,7 @@ public record CsfConfig(String path, PortList tcpIn, PortList tcp6In, PortList u
                         boolean lfSelect, int psInterval, int psLimit, PortList psPorts, int psDiversity,
                         int psBlockTime, boolean psPermanent, boolean dropIpLogging, boolean lfPermblock,
                         int lfPermblockInterval, int lfPermblockCount, boolean lfDistattack,
-                        int lfDistattackUniq) {
+                        int lfDistattackUniq, int ctLimit) {
 
     /** The keywords csf accepts in {@code PS_PORTS} besides port numbers. */
     public static final Set<String> PS_PORT_KEYWORDS = Set.of("ICMP", "INVALID", "OPEN", "BRD");
@@ -41,7 +42,7 @@ public record CsfConfig(String path, PortList tcpIn, PortList tcp6In, PortList u
         return new CsfConfig(null, tcp, tcp, PortList.parse("20,21,53,853,80,443", Set.of()),
                 5, 1, 10, 1, 10, 1, 3600, 0, 1, false,
                 0, 10, PortList.parse("0:65535,ICMP", PS_PORT_KEYWORDS), 1, 3600, false, false,
-                true, 86400, 4, false, 2);
+                true, 86400, 4, false, 2, 0);
     }
 
     /**
@@ -84,7 +85,7 @@ public record CsfConfig(String path, PortList tcpIn, PortList tcp6In, PortList u
 
     /**
      * Returns the threshold behind an lfd trigger ({@code LF_SMTPAUTH}, {@code LF_IMAPD},
-     * {@code LF_POP3D}, {@code LF_TRIGGER}, {@code PS_LIMIT}), or empty for other triggers.
+     * {@code LF_POP3D}, {@code LF_TRIGGER}, {@code PS_LIMIT}, {@code CT_LIMIT} when on), or empty for other triggers.
      */
     public OptionalInt thresholdFor(String trigger) {
         switch (trigger == null ? "" : trigger.toUpperCase(Locale.ROOT)) {
@@ -98,6 +99,8 @@ public record CsfConfig(String path, PortList tcpIn, PortList tcp6In, PortList u
                 return OptionalInt.of(lfTrigger);
             case "PS_LIMIT":
                 return OptionalInt.of(psLimit);
+            case "CT_LIMIT":
+                return ctLimit > 0 ? OptionalInt.of(ctLimit) : OptionalInt.empty();
             default:
                 return OptionalInt.empty();
         }

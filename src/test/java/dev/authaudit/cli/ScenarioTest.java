@@ -127,6 +127,10 @@ class ScenarioTest {
                         assertThat(role).as(because + " role of " + r.getKey()).isEqualTo(r.getValue().asText());
                     });
                 }
+                case "reasons_contain" -> value.forEach(v ->
+                        assertThat(got.path("reasons").toString()).as(because).contains(v.asText()));
+                case "reasons_exclude" -> value.forEach(v ->
+                        assertThat(got.path("reasons").toString()).as(because).doesNotContain(v.asText()));
                 case "stale_since" -> {
                     // the report keeps no per-source first failure; the reasons say since when
                     String hhmm = value.asText().substring(11, 16);

@@ -196,6 +196,37 @@ class TextReportAgreementTest {
         assertThat(line(text, "  csf-conf")).contains("firewall settings read (not a log)").doesNotContain("0 lines");
     }
 
+    @Test
+    void customersBlocked_anAddressStillBlocked_leadsWithTheCommandInForceAndNeverAdvisesLiftingAnEndedBlock() {
+        String section = section(text, "Customers blocked by the firewall");
+        for (JsonNode b : json.get("blocks")) {
+            boolean inForce = b.get("reasons").toString().contains("still blocked when the logs end");
+            if (!inForce) {
+                continue;
+            }
+            String ip = b.get("ip").asText();
+            int at = section.indexOf("\n  " + ip + " ");
+            if (at < 0) {
+                continue;
+            }
+            int end = section.indexOf("\n  ", at + 1);
+            while (end >= 0 && section.startsWith("\n   ", end)) {
+                end = section.indexOf("\n  ", end + 1);
+            }
+            String entry = section.substring(at, end < 0 ? section.length() : end).replaceAll("\\s+", " ");
+            String command = (b.get("reasons").toString().contains("permanent block") ? "csf -dr " : "csf -tr ") + ip;
+            int firstAdvice = entry.indexOf("what to do");
+            assertThat(entry.substring(firstAdvice)).as(entry).startsWith("what to do: lift the block (" + command + ")");
+            // every other lift in the entry names the same command; ended blocks say there is nothing to lift
+            Matcher lift = Pattern.compile("lift the block \\((csf -[dt]r [^)]+)\\)").matcher(entry);
+            while (lift.find()) {
+                assertThat(lift.group(1)).as(entry).isEqualTo(command);
+            }
+        }
+        String sample = section.replaceAll("\\s+", " ");
+        assertThat(sample).contains("198.51.100.141").contains("nothing to lift (it ended at");
+    }
+
     private static long count(JsonNode array, String field, String value) {
         long n = 0;
         for (JsonNode x : array) {
