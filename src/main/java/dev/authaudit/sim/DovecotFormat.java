@@ -92,7 +92,10 @@ final class DovecotFormat {
             b.append(close == Close.LOGOUT ? "Aborted login" : close == Close.INACTIVITY ? "Disconnected: Inactivity"
                     : "Disconnected").append(' ').append(summary);
         } else {
-            b.append(close == Close.LOGOUT ? "Aborted login" : close == Close.INACTIVITY ? "Disconnected: Inactivity"
+            // 2.3 (2.3.19 as Debian 12 ships it) says where the client gave up: "Disconnected: Aborted login
+            // by logging out"; the bare "Aborted login" is 2.2's
+            b.append(close == Close.LOGOUT ? "Disconnected: Aborted login by logging out"
+                    : close == Close.INACTIVITY ? "Disconnected: Inactivity"
                     : close == Close.INVALID_COMMANDS ? "Disconnected: Too many invalid commands."
                     : rng.nextBoolean() ? "Disconnected" : "Disconnected: Connection closed").append(' ').append(summary);
         }

@@ -32,7 +32,8 @@ class LineShapeTest {
             + "[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4} <= \\S+ H=(?:[\\w.-]+ )?(?:\\([^)]*\\) )?\\[" + IP
             + "\\](?::\\d+)?(?: I=\\[" + IP + "\\]:\\d+)? P=esmtps?a?(?: X=\\S+ CV=no)?(?: A=\\w+:\\S+)? S=\\d+ id=\\S+$");
     private static final Pattern DOVECOT_FAILED = Pattern.compile("^" + DOVECOT + "(?:imap|pop3)-login: "
-            + "(?:Aborted login|Disconnected|Disconnected: Inactivity|Disconnected: Connection closed"
+            + "(?:Aborted login|Disconnected: Aborted login by logging out|Disconnected|Disconnected: Inactivity"
+            + "|Disconnected: Connection closed"
             + "|Disconnected: Too many invalid commands\\.|Login aborted: (?:Connection closed|Logged out|Inactivity))"
             + " \\(auth failed, \\d+ attempts in \\d+ secs\\)(?: \\(auth_failed\\))?: user=<[^>]*>, method=(?:PLAIN|LOGIN),"
             + " rip=" + IP + ", lip=" + IP + ", TLS, session=<[A-Za-z0-9+/]{16}>$");
