@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
             ParseCommand.class, RulesCommand.class,
             NoticesCommand.class, BlocksCommand.class,
             WatchCommand.class, StatusCommand.class, ConfigCommand.class,
-            HookCommand.class, LabCommand.class, DemoCommand.class,
+            HookCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",
@@ -49,6 +49,7 @@ public final class Cli implements Runnable {
     public static CommandLine create(InputStream stdin, Clock clock) {
         Context context = new Context(stdin, clock);
         CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
+        OptionalCommands.addTo(cl, Cli.class.getClassLoader());
         cl.setExecutionExceptionHandler(new Handler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
