@@ -28,6 +28,7 @@ final class ConfigOverlay {
         AuditorConfig.Input i = config.input();
         set("--tz", i.tz(), v -> input.tz = v);
         set("--year", i.year(), v -> input.year = v);
+        set("--host", i.host(), v -> input.host = v);
         set("--rules", i.rules(), v -> input.rules = v);
         set("--rules-dir", i.rulesDirs(), v -> input.siteRules = new java.util.ArrayList<>(v));
         set("--state", config.state().dir(), v -> state.state = v);

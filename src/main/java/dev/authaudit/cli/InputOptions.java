@@ -27,6 +27,11 @@ public final class InputOptions {
             description = "Year for year-less syslog stamps. Default: inferred from each file's modification time.")
     Integer year;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "Server name of events whose line names none in its syslog header (events-v1 'host')."
+                    + " Default: this machine's host name.")
+    String host;
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Folder of shipped rules. Default: rules/ of the installation ($AUTHAUDIT_HOME).")
     Path rules;
@@ -83,7 +88,19 @@ public final class InputOptions {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         resolver = new TimeResolver(zone(), year);
-        return new LineParser(ruleSet, resolver, new PasswordRedactor(key));
+        return new LineParser(ruleSet, resolver, new PasswordRedactor(key), true, host());
+    }
+
+    /** Returns the server name of events whose line names none: {@code --host}, else this machine's name. */
+    public String host() {
+        if (host != null) {
+            if (!host.matches("[A-Za-z0-9._-]{1,255}")) {
+                throw new Cli.UsageProblem("--host (or host: in the config) " + Terminal.safe(host) + " is not a host name (letters, digits,"
+                        + " '.', '-', '_')");
+            }
+            return host;
+        }
+        return MachineName.get();
     }
 
     /**
