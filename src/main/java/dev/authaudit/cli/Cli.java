@@ -93,6 +93,13 @@ public final class Cli implements Runnable {
                 cl.getErr().println("authaudit: " + ex.getMessage());
                 return ExitCodes.CONFIG;
             }
+            if (ex instanceof dev.authaudit.publish.PublishException) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(cl.getErr());
+                }
+                return ExitCodes.ACTION;
+            }
             if (ex instanceof UsageProblem) {
                 cl.getErr().println("authaudit: " + ex.getMessage());
                 return ExitCodes.USAGE;
