@@ -101,7 +101,8 @@ public final class FleetReportCommand implements Callable<Integer> {
                 f.failuresByHost().forEach((h, n) -> by.append(by.length() == 0 ? "" : ", ").append(safe(h)).append(' ')
                         .append(n));
                 o.println("  " + f.ip() + ": " + f.verdict() + " fleet-wide, seen on " + f.hostsSeen().size()
-                        + " servers (" + f.failures() + " failures: " + by + ")");
+                        + " servers (" + f.failures() + (f.failures() == 1 ? " failure" : " failures")
+                        + (by.length() == 0 ? "" : ": " + by) + ")");
             }
         }
         o.flush();
