@@ -55,7 +55,10 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         this.dirty = context.getStateStore(DIRTY);
         this.verdicts = context.getStateStore(VERDICTS);
         context.schedule(judgeEvery, PunctuationType.WALL_CLOCK_TIME, now -> judgeDirty());
-        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, this::prune);
+        // pruning scans the store: once per 1/24 of the retention of event time (an hour for a day), not per minute
+        Duration every = retention.dividedBy(24);
+        context.schedule(every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every,
+                PunctuationType.STREAM_TIME, this::prune);
     }
 
     @Override
