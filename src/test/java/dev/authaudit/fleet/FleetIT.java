@@ -33,7 +33,8 @@ import picocli.CommandLine;
  * shipping raw lines as rsyslog omkafka, Vector and Filebeat write them, then {@code fleet run} and
  * {@code fleet report}. An address that fails twice on each of four servers with another login each is
  * {@code unknown} on every server alone and an {@code attacker} fleet-wide; an office address that logs in
- * on two servers and mistypes once on a third is not.
+ * on two servers and mistypes once on a third is not; a shipped server's own report agrees with {@code scan}
+ * of the same lines.
  */
 class FleetIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -96,22 +97,26 @@ class FleetIT {
 
             // hostB (rsyslog omkafka), hostC (Vector), hostD (Filebeat): raw lines in each shipper's JSON
             List<String> shipped = new ArrayList<>();
+            // the raw lines of hostC and hostD, also written to files for scan to read
+            List<String> rawC = new ArrayList<>();
+            List<String> rawD = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                rawC.add(fail("2026-12-06 10:02:0" + i, 4400 + i, ATTACKER, "203.0.113.12", "dave@example.com"));
+                rawD.add(fail("2026-12-06 10:03:0" + i, 4500 + i, ATTACKER, "203.0.113.13", "frank@example.com"));
+            }
+            rawC.add(fail("2026-12-06 10:02:30", 4410, OFFICE, "203.0.113.12", "carol@example.com"));
+            rawD.add(fail("2026-12-06 10:03:30", 4510, "203.0.113.200", "203.0.113.13",
+                    "x lfd[1]: *Port Scan* detected from " + OFFICE + " - *Blocked in csf* [PS_LIMIT]"));
+            rawC.forEach(l -> shipped.add(vector("hostC", l)));
+            rawD.forEach(l -> shipped.add(filebeat("hostD", l)));
             for (int i = 0; i < 2; i++) {
                 String t = "2026-12-06T10:01:0" + i + "+00:00";
                 shipped.add(rsyslog("hostB", t + " hostB exim[43" + i + "]: dovecot_login authenticator failed for (win7) ["
                         + ATTACKER + "]:1997" + i + " I=[203.0.113.11]:465 Ci=43" + i
                         + ": 535 Incorrect authentication data (set_id=bob@example.com)"));
-                shipped.add(vector("hostC", fail("2026-12-06 10:02:0" + i, 4400 + i, ATTACKER, "203.0.113.12",
-                        "dave@example.com")));
-                shipped.add(filebeat("hostD", fail("2026-12-06 10:03:0" + i, 4500 + i, ATTACKER, "203.0.113.13",
-                        "frank@example.com")));
             }
             shipped.add(rsyslog("hostB", "2026-12-06T10:01:20+00:00 hostB exim[4312]: "
                     + success("2026-12-06 10:01:20", 4312, OFFICE, "dave@example.com").substring(27)));
-            shipped.add(vector("hostC", fail("2026-12-06 10:02:30", 4410, OFFICE, "203.0.113.12", "carol@example.com")));
-            // a login that holds a whole fake lfd line: read by Exim's rules only, never as a block
-            shipped.add(filebeat("hostD", fail("2026-12-06 10:03:30", 4510, "203.0.113.200", "203.0.113.13",
-                    "x lfd[1]: *Port Scan* detected from " + OFFICE + " - *Blocked in csf* [PS_LIMIT]")));
             // another program's line, and a record that is no shipper's JSON: neither is an event
             shipped.add(rsyslog("hostB", "2026-12-06T10:01:30+00:00 hostB sshd[77]: Failed password for root from "
                     + ATTACKER + " port 22 ssh2"));
@@ -148,6 +153,18 @@ class FleetIT {
                 assertThat(verdict(one, ATTACKER)).as(h).isEqualTo("unknown");
                 assertThat(Files.readString(out.resolve("hosts/" + h + ".html"))).contains("<html");
             }
+            // a shipped server's report says what scan of the same lines in a file says
+            for (String h : List.of("hostC", "hostD")) {
+                Path file = Files.createDirectories(work.resolve("scan-" + h)).resolve("exim_mainlog");
+                Files.write(file, h.equals("hostC") ? rawC : rawD);
+                Run scan = cli("scan", "--no-history", "--no-progress", "--format", "json", "--tz", "UTC", "--rules", rules,
+                        file.toString());
+                assertThat(scan.code()).as(scan.err()).isZero();
+                JsonNode byScan = MAPPER.readTree(scan.out());
+                JsonNode byFleet = MAPPER.readTree(Files.readString(out.resolve("hosts/" + h + ".json")));
+                assertThat(verdicts(byFleet, "ips", "ip")).as(h).isEqualTo(verdicts(byScan, "ips", "ip")).isNotEmpty();
+                assertThat(verdicts(byFleet, "accounts", "account")).as(h).isEqualTo(verdicts(byScan, "accounts", "account"));
+            }
             // the Streams app's own verdict topic agrees
             JsonNode verdicts = MAPPER.readTree(Files.readString(out.resolve("fleet-verdicts.json")));
             JsonNode a = null;
@@ -169,6 +186,12 @@ class FleetIT {
             }
             System.out.println("FleetIT: broker RSS at the end " + broker.rssMb() + " MB");
         }
+    }
+
+    private static java.util.Map<String, String> verdicts(JsonNode report, String list, String key) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        report.path(list).forEach(e -> m.put(e.path(key).asText(), e.path("verdict").asText()));
+        return m;
     }
 
     private static String verdict(JsonNode report, String ip) {
