@@ -26,15 +26,16 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
 
     /**
      * How lines are read: zone, year, rules, the firewall's configuration, and the server name of events
-     * whose line names none ({@code host:}).
+     * whose line names none ({@code host:}), the file of the fleet's fingerprint key ({@code fingerprint_key_file:}).
      */
-    public record Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf, String host) {
+    public record Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf, String host,
+                        Path fingerprintKeyFile) {
         public Input {
             rulesDirs = rulesDirs == null ? null : List.copyOf(rulesDirs);
         }
 
         public Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf) {
-            this(tz, year, rules, rulesDirs, csfConf, null);
+            this(tz, year, rules, rulesDirs, csfConf, null, null);
         }
     }
 
