@@ -117,6 +117,29 @@ class FleetTopologyTest {
     }
 
     @Test
+    void guesserSpreadOverFiftyServers_twoTriesEach_unknownOnEveryServer_attackerFleetWide() {
+        Judge judge = new Judge(CsfConfig.defaults());
+        for (int h = 1; h <= 50; h++) {
+            List<dev.authaudit.event.LogEvent> own = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                String e = "{\"time\":\"2026-12-06T10:" + String.format("%02d:%02d", h, t * 20) + "Z\",\"type\":\"auth_failure\","
+                        + "\"source\":\"exim\",\"rule\":\"exim.auth-failed\",\"ip\":\"" + ATTACKER + "\",\"account\":\"c.alvarez"
+                        + h + "@site" + h + ".example\",\"protocol\":\"smtp\",\"port\":465,\"file\":\"exim_mainlog\",\"line\":"
+                        + (t + 1) + ",\"host\":\"mx" + h + "\",\"reason\":\"password_mismatch\",\"attempts\":1,\"detail\":false}";
+                events.pipeInput("mx" + h, e);
+                own.add(new dev.authaudit.event.EventJson().read(e));
+            }
+            assertThat(judge.verdicts(own)).singleElement().extracting(FleetVerdict::verdict).as("mx" + h)
+                    .isEqualTo("unknown");
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        FleetVerdict v = latest().get(ATTACKER);
+        assertThat(v.verdict()).isEqualTo("attacker");
+        assertThat(v.hostsSeen()).hasSize(50);
+        assertThat(v.failures()).isEqualTo(100);
+    }
+
+    @Test
     void eventLaterThanTheGrace_isNotJudged_andARepeatedEventCountsOnce() {
         String a = "{\"time\":\"2026-12-06T12:00:00Z\",\"type\":\"auth_failure\",\"source\":\"exim\",\"rule\":\"exim.auth-failed\","
                 + "\"ip\":\"192.0.2.9\",\"account\":\"a@example.com\",\"protocol\":\"smtp\",\"port\":465,\"file\":\"x\","
