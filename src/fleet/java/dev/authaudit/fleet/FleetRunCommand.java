@@ -78,6 +78,12 @@ public final class FleetRunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final java.time.Clock clock;
+
+    public FleetRunCommand(dev.authaudit.cli.Context context) {
+        this.clock = context.clock();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -86,7 +92,7 @@ public final class FleetRunCommand implements Callable<Integer> {
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
         ensureTopics();
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
-                judgeEvery);
+                judgeEvery, clock);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
         CountDownLatch stopped = new CountDownLatch(1);
         try (KafkaStreams streams = new KafkaStreams(topology.build(), config)) {

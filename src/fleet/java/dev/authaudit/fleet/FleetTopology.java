@@ -40,13 +40,16 @@ final class FleetTopology {
     private final Duration grace;
     private final Duration retention;
     private final Duration judgeEvery;
+    /** The year reference of a shipped line whose shipper gave no time (the command's wall clock). */
+    private final java.time.Clock clock;
 
     /** The topic names. */
     record Topics(String lines, String events, String verdicts) {
     }
 
     FleetTopology(Topics topics, Supplier<LineParser> parsers, Judge judge, Duration grace, Duration retention,
-                  Duration judgeEvery) {
+                  Duration judgeEvery, java.time.Clock clock) {
+        this.clock = clock;
         this.topics = topics;
         this.parsers = parsers;
         this.judge = judge;
@@ -65,7 +68,7 @@ final class FleetTopology {
                     if (s == null) {
                         return List.of();
                     }
-                    Instant ref = s.time() != null ? s.time() : Instant.now();
+                    Instant ref = s.time() != null ? s.time() : clock.instant();
                     Parsed p;
                     synchronized (parser) {
                         p = parser.parse(new RawLine(s.file(), 0, s.message(), RawLine.UNSCANNED, s.host()), ref);

@@ -49,7 +49,7 @@ class FleetTopologyTest {
         LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, null),
                 new PasswordRedactor("k".repeat(32).getBytes(StandardCharsets.UTF_8)), true, "fleet-default");
         FleetTopology t = new FleetTopology(TOPICS, () -> parser, new Judge(CsfConfig.defaults()), Duration.ofMinutes(10),
-                Duration.ofHours(24), Duration.ofSeconds(1));
+                Duration.ofHours(24), Duration.ofSeconds(1), java.time.Clock.fixed(SHIPPED_AT, ZoneOffset.UTC));
         Properties p = FleetTopology.config("dummy:9092", "fleet-test", state.toString());
         driver = new TopologyTestDriver(t.build(), p, Instant.parse("2026-12-07T00:00:00Z"));
         lines = driver.createInputTopic("lines", new StringSerializer(), new StringSerializer());
