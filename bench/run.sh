@@ -28,7 +28,7 @@ logs="$work/logs-$SEED-$LINES"
 if [[ ! -f "$logs/truth.json" ]]; then
   echo "generating about $LINES lines ($DAYS days, $BOXES mailboxes, seed $SEED) in $logs ..." >&2
   rm -rf "$logs"; mkdir -p "$logs"
-  java -cp "$jar" dev.authaudit.sim.SimulateMain --out "$logs" --days "$DAYS" --mailboxes "$BOXES" \
+  java -cp "$jar:${jar%.jar}-sim.jar" dev.authaudit.sim.SimulateMain --out "$logs" --days "$DAYS" --mailboxes "$BOXES" \
     --seed "$SEED" --lines-target "$LINES" >&2
 fi
 zone="$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["run"]["zone"])' "$logs/truth.json" 2>/dev/null \
@@ -97,4 +97,4 @@ java -cp "$jar" "$here/bench/WarmScan.java" 5 "$lines" scan --no-history --tz "$
   --out "$work/report-warm.json" --no-progress "$logs" | sed 's/^/  /'
 echo
 echo "accuracy against the simulation's truth:"
-java -cp "$jar" dev.authaudit.sim.EvaluateMain "$logs/truth.json" "$work/report.json" | sed 's/^/  /'
+java -cp "$jar:${jar%.jar}-sim.jar" dev.authaudit.sim.EvaluateMain "$logs/truth.json" "$work/report.json" | sed 's/^/  /'

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParseResult;
             ParseCommand.class, RulesCommand.class,
             NoticesCommand.class, BlocksCommand.class,
             WatchCommand.class, StatusCommand.class, ConfigCommand.class,
-            HookCommand.class, LabCommand.class, DemoCommand.class,
+            HookCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",
@@ -49,6 +49,7 @@ public final class Cli implements Runnable {
     public static CommandLine create(InputStream stdin, Clock clock) {
         Context context = new Context(stdin, clock);
         CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
+        OptionalCommands.addTo(cl, Cli.class.getClassLoader());
         cl.setExecutionExceptionHandler(new Handler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
@@ -91,6 +92,13 @@ public final class Cli implements Runnable {
             if (ex instanceof RuntimeException r && dev.authaudit.state.StateDatabase.damaged(r)) {
                 cl.getErr().println("authaudit: " + ex.getMessage());
                 return ExitCodes.CONFIG;
+            }
+            if (ex instanceof dev.authaudit.publish.PublishException) {
+                cl.getErr().println("authaudit: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(cl.getErr());
+                }
+                return ExitCodes.ACTION;
             }
             if (ex instanceof UsageProblem) {
                 cl.getErr().println("authaudit: " + ex.getMessage());

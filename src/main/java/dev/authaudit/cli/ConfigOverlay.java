@@ -28,6 +28,8 @@ final class ConfigOverlay {
         AuditorConfig.Input i = config.input();
         set("--tz", i.tz(), v -> input.tz = v);
         set("--year", i.year(), v -> input.year = v);
+        set("--host", i.host(), v -> input.host = v);
+        set("--fingerprint-key", i.fingerprintKeyFile(), v -> input.fingerprintKey = v);
         set("--rules", i.rules(), v -> input.rules = v);
         set("--rules-dir", i.rulesDirs(), v -> input.siteRules = new java.util.ArrayList<>(v));
         set("--state", config.state().dir(), v -> state.state = v);

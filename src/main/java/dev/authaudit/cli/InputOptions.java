@@ -27,6 +27,16 @@ public final class InputOptions {
             description = "Year for year-less syslog stamps. Default: inferred from each file's modification time.")
     Integer year;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "Server name of events whose line names none in its syslog header (events-v1 'host')."
+                    + " Default: this machine's host name.")
+    String host;
+
+    @Option(names = "--fingerprint-key", paramLabel = "FILE", description = "A file holding the secret that keys"
+            + " the fingerprints of plaintext passwords (at least 16 bytes). Give every server of a fleet the same"
+            + " file so their fingerprints compare. Default: a new random key per run.")
+    Path fingerprintKey;
+
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Folder of shipped rules. Default: rules/ of the installation ($AUTHAUDIT_HOME).")
     Path rules;
@@ -80,10 +90,42 @@ public final class InputOptions {
         if (year != null && (year < 1970 || year > 2100)) {
             throw new Cli.UsageProblem("--year " + year + " is out of range; give a four-digit year");
         }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        byte[] key = fingerprintKey();
         resolver = new TimeResolver(zone(), year);
-        return new LineParser(ruleSet, resolver, new PasswordRedactor(key));
+        return new LineParser(ruleSet, resolver, new PasswordRedactor(key), true, host());
+    }
+
+    /** The fingerprint key: the file's bytes with {@code --fingerprint-key}, else a new random key. */
+    private byte[] fingerprintKey() {
+        if (fingerprintKey == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
+        byte[] key;
+        try {
+            key = Files.readAllBytes(fingerprintKey);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new Cli.UsageProblem("--fingerprint-key " + Terminal.safe(fingerprintKey.toString())
+                    + " cannot be read: " + e.getMessage());
+        }
+        if (key.length < 16) {
+            throw new Cli.UsageProblem("--fingerprint-key " + Terminal.safe(fingerprintKey.toString()) + " holds "
+                    + key.length + " bytes; give a secret of at least 16 (e.g. head -c 32 /dev/urandom > FILE)");
+        }
+        return key;
+    }
+
+    /** Returns the server name of events whose line names none: {@code --host}, else this machine's name. */
+    public String host() {
+        if (host != null) {
+            if (!host.matches("[A-Za-z0-9._-]{1,255}")) {
+                throw new Cli.UsageProblem("--host (or host: in the config) " + Terminal.safe(host) + " is not a host name (letters, digits,"
+                        + " '.', '-', '_')");
+            }
+            return host;
+        }
+        return MachineName.get();
     }
 
     /**

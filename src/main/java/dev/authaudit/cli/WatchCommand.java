@@ -86,6 +86,11 @@ public final class WatchCommand implements Callable<Integer> {
             + " checkpoint that covers it, in the state's watch_trace table (for the fault-injection harness).")
     boolean traceHandled;
 
+    @Option(names = "--publish", paramLabel = "URI", description = "Also send each event read live to a fleet:"
+            + " kafka://HOST:PORT/TOPIC (events-v1 JSON keyed by host; needs the fleet jar). A checkpoint is saved"
+            + " only after the broker has stored the events before it.")
+    String publish;
+
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
     boolean once;
@@ -141,7 +146,9 @@ public final class WatchCommand implements Callable<Integer> {
         Duration keep = lookBack.plus(Duration.ofHours(1));
         try (StateLock lock = StateLock.take(state.db(), "watch", "authaudit watch", Duration.ZERO);
              SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
-             NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null) {
+             NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null;
+             dev.authaudit.publish.EventPublisher publisher = publish == null ? null
+                     : new dev.authaudit.publish.Publishers(WatchCommand.class.getClassLoader()).open(publish)) {
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
                     : notices.dispatcher(ledger, input.rulesDir(), zone, state);
@@ -196,6 +203,9 @@ public final class WatchCommand implements Callable<Integer> {
                     settings);
             if (traceHandled) {
                 loop.traceHandled();
+            }
+            if (publisher != null) {
+                loop.publishTo(publisher);
             }
             // where live reading starts is saved before the warm-up: whatever stops this run from here on,
             // the next one reads the lines after it as new (a first start no longer leaves nothing behind)

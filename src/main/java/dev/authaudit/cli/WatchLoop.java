@@ -53,6 +53,8 @@ final class WatchLoop {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private List<HandledLine> handled;
+    /** Where the events read live go on ({@code --publish}), or null. */
+    private dev.authaudit.publish.EventPublisher publisher;
     private Instant lastSave = Instant.EPOCH;
     private boolean dirty = true;
     private boolean behind;
@@ -136,6 +138,9 @@ final class WatchLoop {
             if (tap != null) {
                 tap.accept(p.event());
             }
+            if (publisher != null) {
+                publisher.send(p.event());
+            }
             Instant t = p.event().instant();
             if (lastEvent[p.source()] == null || t.isAfter(lastEvent[p.source()])) {
                 lastEvent[p.source()] = t;
@@ -150,6 +155,14 @@ final class WatchLoop {
         dispatch();
         save(false);
         return read;
+    }
+
+    /**
+     * Sends every event read live (not the warm-up's, already sent by the run that read them first) to the
+     * publisher; each checkpoint is saved only after the publisher has stored the events before it.
+     */
+    void publishTo(dev.authaudit.publish.EventPublisher p) {
+        this.publisher = p;
     }
 
     /** Records every line handed over with the checkpoint that covers it (the fault-injection harness). */
@@ -236,6 +249,10 @@ final class WatchLoop {
         Instant now = wall.instant();
         if (!force && (!dirty || Duration.between(lastSave, now).compareTo(settings.checkpointEvery()) < 0)) {
             return;
+        }
+        if (publisher != null) {
+            // nothing lost: a checkpoint covers only lines whose events the other side has stored
+            publisher.flush();
         }
         List<Checkpoint> cps = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {

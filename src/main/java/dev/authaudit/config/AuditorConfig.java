@@ -24,10 +24,18 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
                 null, null, null, null, null, new Smtp(null, null, null, null, null, null, null, null)));
     }
 
-    /** How lines are read: zone, year, rules and the firewall's configuration. */
-    public record Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf) {
+    /**
+     * How lines are read: zone, year, rules, the firewall's configuration, and the server name of events
+     * whose line names none ({@code host:}), the file of the fleet's fingerprint key ({@code fingerprint_key_file:}).
+     */
+    public record Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf, String host,
+                        Path fingerprintKeyFile) {
         public Input {
             rulesDirs = rulesDirs == null ? null : List.copyOf(rulesDirs);
+        }
+
+        public Input(String tz, Integer year, Path rules, List<Path> rulesDirs, Path csfConf) {
+            this(tz, year, rules, rulesDirs, csfConf, null, null);
         }
     }
 

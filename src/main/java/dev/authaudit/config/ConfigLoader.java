@@ -64,10 +64,11 @@ public final class ConfigLoader {
             return withFile(AuditorConfig.empty());
         }
         ConfigSection top = new ConfigSection(file, root, "");
-        top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "state", "watch", "notices");
+        top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "host", "fingerprint_key_file", "state", "watch", "notices");
         List<String> logs = top.strings("logs");
         AuditorConfig.Input input = new AuditorConfig.Input(top.zone("tz"), top.integer("year", 1970, 2100,
-                "a four-digit year"), top.path("rules"), top.paths("rules_dirs"), top.path("csf_conf"));
+                "a four-digit year"), top.path("rules"), top.paths("rules_dirs"), top.path("csf_conf"),
+                top.string("host"), top.path("fingerprint_key_file"));
         ConfigSection st = top.section("state");
         st.only("dir", "db");
         AuditorConfig.State state = new AuditorConfig.State(st.path("dir"), st.path("db"));

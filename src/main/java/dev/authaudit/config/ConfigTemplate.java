@@ -26,6 +26,12 @@ public final class ConfigTemplate {
         }
         sb.append("\n# Zone of time stamps that carry none (syslog, lfd.log). Default: the system's zone.\n")
                 .append("# tz: Europe/Paris\n\n")
+                .append("# Server name of events whose line names none in its syslog header (events-v1 'host').\n")
+                .append("# Default: this machine's host name.\n")
+                .append("# host: mail1.example.net\n\n")
+                .append("# The secret keying fingerprints of plaintext passwords; the same file on every server of a\n")
+                .append("# fleet makes their fingerprints compare. Default: a new random key per run.\n")
+                .append("# fingerprint_key_file: /etc/authaudit/fingerprint.key\n\n")
                 .append("# The firewall's configuration: thresholds and open ports explain blocks.\n")
                 .append(csfConf == null ? "# csf_conf: /etc/csf/csf.conf\n" : "csf_conf: " + csfConf + "\n")
                 .append("\n# Site rules; a rule here replaces a shipped rule with the same id.\n")

@@ -129,6 +129,7 @@ public final class EventJson {
             writeInt(g, "port", event.port());
             string(g, "file", event.origin().file());
             number(g, "line", event.origin().line());
+            writeOptional(g, "host", event.origin().host());
             if (event instanceof AuthFailure f) {
                 string(g, "reason", f.reason().word());
                 number(g, "attempts", f.attempts());
@@ -241,7 +242,7 @@ public final class EventJson {
         EventType type = EventType.fromWord(text(n, "type"));
         OffsetDateTime time = OffsetDateTime.parse(text(n, "time"));
         Origin origin = new Origin(orElse(text(n, "source"), "unknown"), orElse(text(n, "rule"), "unknown"),
-                orElse(text(n, "file"), "-"), n.path("line").asLong(0));
+                orElse(text(n, "file"), "-"), n.path("line").asLong(0), text(n, "host"));
         String ip = text(n, "ip");
         String account = text(n, "account");
         Protocol protocol = Protocol.fromService(text(n, "protocol"));

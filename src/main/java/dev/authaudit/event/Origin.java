@@ -4,12 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where an event came from: the log format ({@code source}), the id of the rule that read the line,
- * and the file and 1-based line number.
+ * the file and 1-based line number, and the server the line is about ({@code host}: the syslog header's
+ * host name, else the name configured for the input; null in events read from files written before
+ * events-v1 had it).
  */
-public record Origin(String source, String rule, String file, long line) {
+public record Origin(String source, String rule, String file, long line, String host) {
     public Origin {
         requireNonNull(source, "source");
         requireNonNull(rule, "rule");
         requireNonNull(file, "file");
+    }
+
+    /** An origin whose server is not known. */
+    public Origin(String source, String rule, String file, long line) {
+        this(source, rule, file, line, null);
     }
 }

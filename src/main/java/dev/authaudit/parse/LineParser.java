@@ -37,6 +37,8 @@ public final class LineParser {
     private final Plan[][] plans;
     private final Claims claims;
     private final EnvelopeReader envelopes;
+    /** The server name for lines whose header and input name none, or null. */
+    private final String host;
     /** The gate bit of syslog's repeat wrapper (sources use the bits below it). */
     private static final int REPEAT_SOURCE = 63;
     private static final long REPEAT_BIT = 1L << REPEAT_SOURCE;
@@ -129,6 +131,15 @@ public final class LineParser {
      *     the field templates: both must read every line alike)
      */
     public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor, boolean useTemplates) {
+        this(rules, time, redactor, useTemplates, null);
+    }
+
+    /**
+     * @param host the server name of events whose line names none in its syslog header and whose input
+     *     gives none ({@code --host}, {@code host:}, else the machine's host name); null for none
+     */
+    public LineParser(RuleSet rules, TimeResolver time, PasswordRedactor redactor, boolean useTemplates, String host) {
+        this.host = host;
         this.rules = rules;
         this.time = time;
         this.redactor = redactor;
@@ -226,7 +237,7 @@ public final class LineParser {
             String entry = JournalJson.asSyslog(line);
             if (entry != null) {
                 line = entry;
-                raw = new RawLine(raw.file(), raw.line(), entry);
+                raw = new RawLine(raw.file(), raw.line(), entry, RawLine.UNSCANNED, raw.host());
             }
         }
         // the reader's byte search already found the gate literals of most lines
@@ -252,7 +263,8 @@ public final class LineParser {
                 if (innerGated == 0) {
                     return Parsed.UNRELATED_LINE;
                 }
-                Parsed once = parseOnce(new RawLine(raw.file(), raw.line(), inner), inner, innerGated, reference,
+                Parsed once = parseOnce(new RawLine(raw.file(), raw.line(), inner, RawLine.UNSCANNED,
+                        orElse(SyslogHost.of(line, memo.find(stamps, line)), raw.host())), inner, innerGated, reference,
                         onlySource, memo);
                 return once.status() == Parsed.Status.UNRELATED ? once
                         : new Parsed(once.status(), once.event(), once.source(), once.ruleId(),
@@ -306,7 +318,8 @@ public final class LineParser {
                     }
                     captured = byPattern(plan, m);
                 }
-                return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo);
+                return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo,
+                        env.container() == Envelope.Container.SYSLOG ? SyslogHost.of(line, env.stamp()) : null);
             }
         }
         if (firstSource == null) {
@@ -365,7 +378,7 @@ public final class LineParser {
     }
 
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           Plan plan, String[] fields, Memo memo) {
+                           Plan plan, String[] fields, Memo memo, String headerHost) {
         ParserRule rule = plan.rule();
         if (rule.emits() == Emits.IGNORE) {
             return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
@@ -385,10 +398,15 @@ public final class LineParser {
                     : account.toLowerCase(java.util.Locale.ROOT), password);
         }
         try {
-            LogEvent e = factory.build(rule, fields, when, new Origin(rule.source(), rule.id(), raw.file(), raw.line()));
+            LogEvent e = factory.build(rule, fields, when, new Origin(rule.source(), rule.id(), raw.file(), raw.line(),
+                    orElse(headerHost, orElse(raw.host(), host))));
             return new Parsed(Parsed.Status.EVENT, e, rule.source(), rule.id(), text, null);
         } catch (EventFactory.InvalidField bad) {
             return new Parsed(Parsed.Status.INVALID, null, rule.source(), rule.id(), text, bad.getMessage());
         }
+    }
+
+    private static String orElse(String v, String fallback) {
+        return v != null ? v : fallback;
     }
 }

@@ -35,7 +35,7 @@ public final class RepeatExpander {
             }
             // the original stays "previous": a later repeat line stands for it again
             return expand(at(previous, p.repeatAt(), new Origin(previous.origin().source(),
-                    previous.origin().rule(), file, line)), p.repeat());
+                    previous.origin().rule(), file, line, previous.origin().host())), p.repeat());
         }
         previous = p.event();
         if (p.event() == null) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * Scores the engine over many simulated hosts: {@code SweepMain [--max-days N] [--max-mailboxes N]
  * [--keep DIR] FROM TO} runs seeds FROM..TO (inclusive), each with a spec from {@link SweepSpecs},
  * prints each run's figures and then the pooled ones. Run it from the test class path, e.g.
- * {@code java -cp target/authaudit-0.1.0-SNAPSHOT.jar:target/test-classes dev.authaudit.sim.SweepMain 1 24}.
+ * {@code java -cp target/authaudit-0.1.0-SNAPSHOT.jar:target/authaudit-0.1.0-SNAPSHOT-sim.jar:target/test-classes
+ * dev.authaudit.sim.SweepMain 1 24}.
  */
 public final class SweepMain {
     private SweepMain() {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The fleet's end-to-end throughput on this machine: simulated servers' events through a single-node KRaft
+# broker (child JVM on 127.0.0.1, stopped by PID) and one 'fleet run' instance (exactly_once_v2).
+# Usage: bench/fleet.sh [HOSTS [DAYS [MAILBOXES]]]   (default 10 servers, 2 days, 50 mailboxes each)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mvn -B -q -DskipTests package >/dev/null
+mvn -B -q test-compile >/dev/null
+mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+  -Dmdep.outputFile=target/fleet-bench.classpath >/dev/null
+java -Xmx1g -Dauthaudit.repo="$here" -cp "target/test-classes:target/classes:$(cat target/fleet-bench.classpath)" \
+  dev.authaudit.fleet.FleetBenchMain target/fleet-bench "${1:-10}" "${2:-2}" "${3:-50}"

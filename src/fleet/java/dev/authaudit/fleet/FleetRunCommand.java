@@ -1,0 +1,216 @@
+package dev.authaudit.fleet;
+
+import dev.authaudit.cli.DurationConverter;
+import dev.authaudit.cli.InputOptions;
+import dev.authaudit.config.CsfConfig;
+import dev.authaudit.rules.RuleSet;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code authaudit fleet run}: the Kafka Streams application; start more instances to scale. */
+@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true,
+        header = "Judge every server's events together, as a Kafka Streams application (exactly once).",
+        description = {"Parses shipped raw lines with the rules, repartitions events by source network and",
+            "writes each address's fleet verdict to the verdict topic. Runs until Ctrl-C, or with",
+            "--until-caught-up until every record on the topics is judged."})
+public final class FleetRunCommand implements Callable<Integer> {
+    @Mixin
+    FleetTopicOptions kafka = new FleetTopicOptions();
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Option(names = "--app-id", paramLabel = "ID", description = "Kafka Streams application id (instances with"
+            + " the same id share the work).")
+    String appId = "authaudit-fleet";
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where this instance keeps its state stores."
+            + " Default: fleet-streams in the state folder ($AUTHAUDIT_STATE).")
+    Path stateDir;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the topics this creates when"
+            + " they are missing.")
+    int partitions = 3;
+
+    @Option(names = "--grace", paramLabel = "DURATION", converter = DurationConverter.class, description = "How far behind the newest event time an"
+            + " event may arrive and still be judged.")
+    Duration grace = Duration.ofMinutes(10);
+
+    @Option(names = "--retention", paramLabel = "DURATION", converter = DurationConverter.class, description = "Event time a network's events are kept"
+            + " for judging.")
+    Duration retention = Duration.ofHours(24);
+
+    @Option(names = "--judge-every", paramLabel = "DURATION", converter = DurationConverter.class, description = "Real time between two judgements of"
+            + " the networks that got events.")
+    Duration judgeEvery = Duration.ofSeconds(1);
+
+    @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged (a"
+            + " batch run; also what the tests use).")
+    boolean untilCaughtUp;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "With --until-caught-up: give up after"
+            + " this long.")
+    Duration timeout = Duration.ofMinutes(10);
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final java.time.Clock clock;
+
+    public FleetRunCommand(dev.authaudit.cli.Context context) {
+        this.clock = context.clock();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSet rules = input.ruleSet();
+        Judge judge = new Judge(CsfConfig.defaults());
+        Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
+        ensureTopics();
+        FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
+                judgeEvery, clock);
+        Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (KafkaStreams streams = new KafkaStreams(topology.build(), config)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                    stopped.countDown();
+                }
+            });
+            Thread hook = new Thread(stopped::countDown, "authaudit-fleet-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long started = System.nanoTime();
+            streams.start();
+            err.println("authaudit: fleet run: application " + appId + " on " + kafka.bootstrap + ", state in " + state);
+            err.flush();
+            if (untilCaughtUp) {
+                boolean done = awaitCaughtUp(streams, stopped);
+                err.println("authaudit: fleet run: " + (done ? "caught up" : "stopped before catching up") + " after "
+                        + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+                err.flush();
+                if (!done) {
+                    return 1;
+                }
+            } else {
+                stopped.await();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+            streams.close(Duration.ofSeconds(30));
+            return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
+        }
+    }
+
+    private static Path stateRoot() {
+        String env = System.getenv("AUTHAUDIT_STATE");
+        return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".authaudit");
+    }
+
+    private Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap);
+        return Admin.create(p);
+    }
+
+    /** Creates the three topics when missing; the verdict topic is compacted (one latest verdict per address). */
+    private void ensureTopics() throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> have = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> make = new ArrayList<>();
+            for (String t : List.of(kafka.lines, kafka.events)) {
+                if (!have.contains(t)) {
+                    make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty()));
+                }
+            }
+            if (!have.contains(kafka.verdicts)) {
+                make.add(new NewTopic(kafka.verdicts, java.util.Optional.of(partitions), java.util.Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            }
+            if (!make.isEmpty()) {
+                try {
+                    admin.createTopics(make).all().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until the application's committed offsets reach the end of its input topics and its repartition
+     * topic, and stay there while the judge runs at least twice; false when it stopped or timed out first.
+     */
+    private boolean awaitCaughtUp(KafkaStreams streams, CountDownLatch stopped) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long needed = Math.max(4, (judgeEvery.toMillis() * 3 + 1000) / 250);
+        long steady = 0;
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline) {
+                if (stopped.await(250, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                if (streams.state() != KafkaStreams.State.RUNNING) {
+                    steady = 0;
+                    continue;
+                }
+                steady = caughtUp(admin) ? steady + 1 : 0;
+                if (steady >= needed) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean caughtUp(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Set<String> topics = new HashSet<>(List.of(kafka.lines, kafka.events));
+        committed.keySet().forEach(tp -> topics.add(tp.topic()));
+        Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+        for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+        }
+        var ends = admin.listOffsets(ask).all().get(30, TimeUnit.SECONDS);
+        for (var e : ends.entrySet()) {
+            long end = e.getValue().offset();
+            OffsetAndMetadata c = committed.get(e.getKey());
+            long at = c == null ? 0 : c.offset();
+            // a transactional topic (the repartition topic) ends with a commit marker no record stands for
+            long slack = e.getKey().topic().endsWith("-repartition") ? 1 : 0;
+            if (end - at > slack) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
