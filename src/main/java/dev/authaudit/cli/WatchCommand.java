@@ -256,6 +256,11 @@ public final class WatchCommand implements Callable<Integer> {
             LoggerFactory.getLogger(WatchCommand.class).warn("the last {} warm-up{} did not finish (a restart loop?);"
                     + " this one gets {} s", interrupted, interrupted == 1 ? "" : "s", budget.toMillis() / 1000.0);
         }
+        long bytes = windows.stream().mapToLong(w -> Math.max(0, w.to() - w.from().offset())).sum();
+        // said before it starts: an admin watching a slow start knows what it is doing and for how long at most
+        LoggerFactory.getLogger(WatchCommand.class).info("warm-up: re-reading up to {} KiB of log before the"
+                + " checkpoints, newest first, for at most {} s, to rebuild the correlator's memory", bytes / 1024,
+                budget.toMillis() / 1000.0);
         new WarmUp(parser, lookBack, budget, context.clock(), stopper::requested).run(windows, auditor, clock, tap,
                 context.clock().instant());
         store.warmUpFinished(); // a stop request is a clean end, not a crash

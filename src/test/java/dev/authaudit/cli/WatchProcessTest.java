@@ -184,6 +184,14 @@ class WatchProcessTest {
         // the checkpoint at the log's end is saved before the warm-up begins
         await("the checkpoint saved before the warm-up", () -> checkpoint(state, log).map(c -> c.offset() == size)
                 .orElse(false));
+        // and the warm-up under way (30 MB take seconds): a signal before it would skip it, not cut it short
+        await("the warm-up to start", () -> {
+            try {
+                return Files.readString(dir.resolve("warm.err")).contains("warm-up: re-reading up to");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("warm.err"));
