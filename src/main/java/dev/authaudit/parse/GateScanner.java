@@ -150,25 +150,37 @@ final class GateScanner {
      * or literals that are not ASCII or shorter than the hash window).
      */
     long scanBytes(byte[] b, int len) {
+        return scanBytes(b, 0, len);
+    }
+
+    /** As {@link #scanBytes(byte[], int)}, for the line {@code b[off..off+len)}. */
+    long scanBytes(byte[] b, int off, int len) {
         if (!asciiLiterals || shorts.length > 0 || len < WIDTH) {
             return dev.authaudit.ingest.RawLine.UNSCANNED;
         }
         long found = 0;
-        int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int end = off + len;
+        int h = ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff);
         long[] p = present;
-        for (int i = WIDTH - 1; i < len; i++) {
+        for (int i = off + WIDTH - 1; i < end; i++) {
             h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
             int k = key(h);
             if ((p[k >>> 6] & (1L << k)) != 0) {
-                int at = i - (WIDTH - 1);
-                byte[][] lits = bytesAt[k];
-                long[] bits = bitsAt[k];
-                for (int j = 0; j < lits.length; j++) {
-                    byte[] lit = lits[j];
-                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
-                        found |= bits[j];
-                    }
-                }
+                found |= candidates(b, i - (WIDTH - 1), end, k);
+            }
+        }
+        return found;
+    }
+
+    /** The bits of the literals of key {@code k} that start at {@code at} (and end by {@code end}). */
+    private long candidates(byte[] b, int at, int end, int k) {
+        byte[][] lits = bytesAt[k];
+        long[] bits = bitsAt[k];
+        long found = 0;
+        for (int j = 0; j < lits.length; j++) {
+            byte[] lit = lits[j];
+            if (at + lit.length <= end && sameBytes(b, at, lit)) {
+                found |= bits[j];
             }
         }
         return found;
