@@ -35,6 +35,15 @@ public final class LineBytes {
      * (binary or oversized), {@link #NOT_ADMITTED} when the gate passes over it, else the line.
      */
     public RawLine line(String file, long no, byte[] b, int off, int len) {
+        return line(file, no, b, off, len, false);
+    }
+
+    /**
+     * As {@link #line(String, long, byte[], int, int)}, for a caller that already knows whether every
+     * byte of the line is printable ASCII or a control character other than NUL ({@code ascii}: all
+     * bytes in 1..127), as a search for the newline can tell on the way.
+     */
+    public RawLine line(String file, long no, byte[] b, int off, int len, boolean ascii) {
         if (len > LineReader.MAX_LINE) {
             oversized++;
             return null;
@@ -42,7 +51,7 @@ public final class LineBytes {
         if (len > 0 && b[off + len - 1] == '\r') {
             len--;
         }
-        int kind = kind(b, off, len);
+        int kind = ascii ? ASCII : kind(b, off, len);
         if (kind == BINARY) {
             binary++;
             return null;
