@@ -111,7 +111,7 @@ public final class ParseCommand implements Callable<Integer> {
     /** Renders batches of events as JSON Lines into arrays handed back once written. */
     private static final class JsonRenderer implements EventRenderer {
         /** Room for the JSON of a block of lines (about 0.6 bytes per byte of a maillog) without growing. */
-        private static final int BUFFER = 1 << 20;
+        private static final int BUFFER = 1 << 18;
         private final EventJson json;
         private final java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(16);
 

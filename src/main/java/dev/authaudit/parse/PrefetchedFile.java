@@ -30,9 +30,9 @@ import java.util.concurrent.BlockingQueue;
 final class PrefetchedFile implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int BATCHES_AHEAD = 4;
-    /** Bytes per block handed to a worker (about 5,000 lines of a maillog), and how many may be out at once. */
-    static final int BLOCK_BYTES = 1 << 20;
-    private static final int BLOCKS_IN_FLIGHT = 6;
+    /** Bytes per block handed to a worker (about 1,300 lines of a maillog), and how many may be out at once. */
+    static final int BLOCK_BYTES = 1 << 18;
+    private static final int BLOCKS_IN_FLIGHT = 4;
 
     /**
      * One event and the raw text of its line; with a renderer, also the event's text: the slice
