@@ -292,7 +292,9 @@ public final class EventJson {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static com.fasterxml.jackson.core.io.SerializedString name(String n) {
-        return NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
+        // a plain read first: computeIfAbsent costs more even when the name is there (every field of every event)
+        com.fasterxml.jackson.core.io.SerializedString s = NAMES.get(n);
+        return s != null ? s : NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
     }
 
     private static void string(JsonGenerator g, String field, String value) throws IOException {
