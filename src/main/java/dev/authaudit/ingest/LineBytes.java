@@ -87,6 +87,43 @@ public final class LineBytes {
         return n;
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+
+    /** Bit 32 of {@link #lineEnd}'s answer: the line holds a byte that is NUL or not ASCII. */
+    public static final long NOT_PLAIN = 1L << 32;
+
+    /**
+     * Finds the end of the line that starts at {@code from} in {@code b[from..to)}: the index of its
+     * newline (or {@code to}), with {@link #NOT_PLAIN} set when a byte before it is NUL or beyond ASCII.
+     * Eight bytes at a time while they hold neither, then byte by byte.
+     */
+    public static long lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ NEWLINES;
+            // a newline, a NUL, or a byte with its high bit set somewhere in these eight (exact tests
+            // for "some byte is"; where, the byte loop below finds)
+            if (((((x - ONES) & ~x) | ((w - ONES) & ~w) | w) & HIGHS) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        long plain = 0;
+        byte c;
+        while (i < to && (c = b[i]) != '\n') {
+            if (c <= 0) {
+                plain = NOT_PLAIN;
+            }
+            i++;
+        }
+        return i | plain;
+    }
+
     static final int ASCII = 0;
     static final int NON_ASCII = 1;
     static final int BINARY = 2;

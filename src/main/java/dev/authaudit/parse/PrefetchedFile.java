@@ -211,14 +211,9 @@ final class PrefetchedFile implements AutoCloseable {
         long no = chunk.firstLine();
         for (int k = 0; k < chunk.lines(); k++, no++) {
             // the newline, and on the way whether every byte is ASCII other than NUL (the usual line)
-            int end = start;
-            int low = 1;
-            byte c;
-            while (end < length && (c = b[end]) != '\n') {
-                low &= c > 0 ? 1 : 0;
-                end++;
-            }
-            RawLine raw = check.line(file, no, b, start, end - start, low == 1);
+            long found = LineBytes.lineEnd(b, start, length);
+            int end = (int) found;
+            RawLine raw = check.line(file, no, b, start, end - start, (found & LineBytes.NOT_PLAIN) == 0);
             start = end + 1;
             if (raw == null) {
                 // binary or too long: passed over, as if not there

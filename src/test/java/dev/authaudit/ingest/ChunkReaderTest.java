@@ -65,11 +65,10 @@ class ChunkReaderTest {
                 LineBytes check = new LineBytes(gate);
                 int start = 0;
                 for (int k = 0; k < c.lines(); k++) {
-                    int end = start;
-                    while (end < c.length() && c.bytes()[end] != '\n') {
-                        end++;
-                    }
-                    RawLine l = check.line("f", c.firstLine() + k, c.bytes(), start, end - start);
+                    long found = LineBytes.lineEnd(c.bytes(), start, c.length());
+                    int end = (int) found;
+                    RawLine l = check.line("f", c.firstLine() + k, c.bytes(), start, end - start,
+                            (found & LineBytes.NOT_PLAIN) == 0);
                     if (l == LineBytes.NOT_ADMITTED) {
                         out.add((c.firstLine() + k) + ":" + RawLine.UNSCANNED + ":");
                     } else if (l != null) {
@@ -166,6 +165,28 @@ class ChunkReaderTest {
         assertThat(one.counts()).contains("truncated or corrupt after line");
         assertThat(blocks.counts()).isEqualTo(one.counts());
         assertThat(blocks.lines()).containsExactlyElementsOf(one.lines());
+    }
+
+    @Test
+    void lineEnd_findsTheNewlineAndWhetherABytePassedIsNulOrBeyondAscii() {
+        Random r = new Random(4);
+        byte[] pick = {'a', ' ', '\n', 0, (byte) 0x80, (byte) 0xff, 0x7f, 1, '\r'};
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[r.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = r.nextInt(3) == 0 ? pick[r.nextInt(pick.length)] : (byte) ('a' + r.nextInt(26));
+            }
+            int from = b.length == 0 ? 0 : r.nextInt(b.length);
+            int end = from;
+            boolean plain = true;
+            while (end < b.length && b[end] != '\n') {
+                plain &= b[end] > 0;
+                end++;
+            }
+            long found = LineBytes.lineEnd(b, from, b.length);
+            assertThat((int) found).isEqualTo(end);
+            assertThat((found & LineBytes.NOT_PLAIN) == 0).isEqualTo(plain);
+        }
     }
 
     @Test
