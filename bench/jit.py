@@ -41,6 +41,12 @@ def kind(comm):
         return "C1"
     if comm.startswith("GC Thread") or comm.startswith("G1 ") or comm.startswith("VM Thread"):
         return "GC+VM"
+    if comm == "java":
+        # the JVM's main thread keeps the launcher's name: start-up, then the merge and the correlator
+        # (scan) or the writing of the output (parse)
+        return "main"
+    if comm.startswith("authaudit-parse"):
+        return "parse"
     return "rest"
 
 
@@ -73,8 +79,10 @@ def main():
     for comm, ticks in last.values():
         by[kind(comm)] = by.get(kind(comm), 0) + ticks / tick
     total = sum(by.values())
-    print(f"{label}: {wall:5.2f} s wall, {total:5.2f} CPU s seen by thread: C2 {by.get('C2', 0):4.2f} s, "
-          f"C1 {by.get('C1', 0):4.2f} s, GC and VM {by.get('GC+VM', 0):4.2f} s, the rest {by.get('rest', 0):4.2f} s")
+    print(f"{label}: {wall:5.2f} s wall, {total:5.2f} CPU s seen by thread ({100 * total / wall:3.0f}% of one core):"
+          f" main {by.get('main', 0):4.2f} s, parsing threads {by.get('parse', 0):4.2f} s,"
+          f" C2 {by.get('C2', 0):4.2f} s, C1 {by.get('C1', 0):4.2f} s, GC and VM {by.get('GC+VM', 0):4.2f} s,"
+          f" the rest {by.get('rest', 0):4.2f} s")
     try:
         out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.Compilation", jfr], capture_output=True,
                              text=True, check=True).stdout
