@@ -8,6 +8,11 @@
 #   SEED=7 bench/run.sh          # another simulated server
 #   PARSE_ONLY=1 bench/run.sh    # only the parse figures (beside grep -c of the same files)
 #
+# Printed: parse and scan cold (medians of interleaved runs beside grep -c of the same files, CPU
+# seconds, peak RSS, scan at -Xmx512m), where a cold run's CPU goes by thread kind with the JIT's C2 CPU
+# and its largest compiles (bench/jit.py), the warm engine, and bench/botnet.sh's figures when that
+# script is there.
+#
 # Cold figures are one JVM per command through the launcher (as an admin runs it, with its class-data
 # archive): they include start-up and the JIT compiling the hot code on the same two cores, which is
 # roughly a third of the CPU of a 2 M-line scan. The warm figures run the same scan five times in one
@@ -87,14 +92,66 @@ g = statistics.median(r[2] for r in rows)
 print(f"  median: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s, {lines/pc:,.0f} lines per CPU second) | grep -c {g:5.2f} s | parse/grep time {p/g:5.1f}x")
 PY
 [[ -n "${PARSE_ONLY:-}" ]] && exit 0
-for i in 1 2 3; do
-  measure "scan cold, run $i (report-v1 JSON)" ./authaudit scan --no-history --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs"
-done
-measure "scan cold -Xmx512m" env AUTHAUDIT_JAVA_OPTS=-Xmx512m ./authaudit scan --no-history --tz "$zone" --format json --out "$work/report-512m.json" --no-progress "$logs"
+
+measure_r() { # the command; prints its wall and CPU seconds and peak RSS in KB
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%U %S %M' -o "$work/cpu" "$@" >"$work/out" 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  t1=$(date +%s.%N)
+  python3 -c "import sys; u, s, m = open(sys.argv[3]).read().split()[-3:]; print(float(sys.argv[2]) - float(sys.argv[1]), float(u) + float(s), m)" \
+    "$t0" "$t1" "$work/cpu"
+}
 echo
-echo "the same scan repeated in one JVM (cold first, then compiled):"
+echo "scan, whole process and cold JVM (target: >= 500,000 lines/s on 2 cores; -Xmx512m: peak RSS <= 600 MB),"
+echo "interleaved with grep -c, $runs runs (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "  command: ./authaudit scan --no-history --tz $zone --format json --out FILE --no-progress $logs"
+: >"$work/scan-runs"
+for i in $(seq "$runs"); do
+  sc=$(measure_r ./authaudit scan --no-history --tz "$zone" --format json --out "$work/report.json" --no-progress "$logs")
+  g=$(measure_s grep -c '' "${files[@]}")
+  echo "$sc $g" >>"$work/scan-runs"
+  python3 - "$i" "$sc" "$g" "$lines" <<'PY'
+import sys
+i, (p, pc, rss), (g, gc), lines = sys.argv[1], map(float, sys.argv[2].split()), map(float, sys.argv[3].split()), int(sys.argv[4])
+print(f"  run {i}: scan {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s, {pc/p*100:3.0f}% CPU, peak RSS {rss/1024:,.0f} MB) | grep -c {g:5.2f} s | scan/grep time {p/g:5.1f}x")
+PY
+done
+python3 - "$work/scan-runs" "$lines" <<'PY'
+import sys, statistics
+rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
+lines = int(sys.argv[2])
+p = statistics.median(r[0] for r in rows); pc = statistics.median(r[1] for r in rows)
+g = statistics.median(r[3] for r in rows)
+print(f"  median: scan {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s) | grep -c {g:5.2f} s | scan/grep time {p/g:5.1f}x")
+PY
+sc=$(measure_r env AUTHAUDIT_JAVA_OPTS=-Xmx512m ./authaudit scan --no-history --tz "$zone" --format json \
+  --out "$work/report-512m.json" --no-progress "$logs")
+python3 - "$sc" "$lines" <<'PY'
+import sys
+p, pc, rss = map(float, sys.argv[1].split())
+print(f"  with -Xmx512m (AUTHAUDIT_JAVA_OPTS): {p:6.2f} s {int(sys.argv[2])/p:>12,.0f} lines/s ({pc:5.2f} CPU s), peak RSS {rss/1024:,.0f} MB")
+PY
+echo
+echo "where a cold run's CPU goes (one more run of each, with a flight recording of the JIT's compiles):"
+for cmd in parse scan; do
+  if [[ $cmd == parse ]]; then
+    args=(parse --tz "$zone" "$logs")
+  else
+    args=(scan --no-history --tz "$zone" --format json --out "$work/report-jit.json" --no-progress "$logs")
+  fi
+  AUTHAUDIT_JAVA_OPTS="-XX:StartFlightRecording=filename=$work/jit-$cmd.jfr,settings=$here/bench/jit.jfc" \
+    python3 "$here/bench/jit.py" "$work/jit-$cmd.jfr" "$cmd" -- ./authaudit "${args[@]}" | sed 's/^/  /'
+done
+echo
+echo "the same scan repeated in one JVM (cold first, then compiled; target for the warm engine: >= 1,000,000 lines/s):"
 java -cp "$jar" "$here/bench/WarmScan.java" 5 "$lines" scan --no-history --tz "$zone" --format json \
-  --out "$work/report-warm.json" --no-progress "$logs" | sed 's/^/  /'
+  --out "$work/report-warm.json" --no-progress "$logs" 2>&1 | grep -v '^authaudit: report written' | sed 's/^/  /'
+if [[ -f "$here/bench/botnet.sh" ]]; then
+  echo
+  echo "a day of a botnet (bench/botnet.sh: 1,000,000 addresses failing once each; target >= 300,000 lines/s"
+  echo "within 600 MB RSS at -Xmx512m):"
+  bash "$here/bench/botnet.sh" | sed 's/^/  /'
+fi
 echo
 echo "accuracy against the simulation's truth:"
 java -cp "$jar:${jar%.jar}-sim.jar" dev.authaudit.sim.EvaluateMain "$logs/truth.json" "$work/report.json" | sed 's/^/  /'

@@ -8,6 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.create(System.in, Clock.systemUTC()).execute(args));
+        picocli.CommandLine cl = Cli.create(System.in, Clock.systemUTC());
+        // what picocli would use, with the byte stream kept for output that is UTF-8 already
+        cl.setOut(new StdoutWriter(System.out, StdoutWriter.charset()));
+        System.exit(cl.execute(args));
     }
 }

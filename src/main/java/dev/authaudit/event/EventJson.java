@@ -61,12 +61,25 @@ public final class EventJson {
         }
     }
 
+    /** As {@link #lines(Writer)}, UTF-8 encoded into a stream of bytes. */
+    public Lines lines(java.io.OutputStream out) {
+        try {
+            JsonGenerator g = factory.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            g.setRootValueSeparator(null);
+            return new Lines(g, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One JSON object per line through one generator; close it to flush the stream. */
     public final class Lines implements java.io.Closeable {
         private final JsonGenerator g;
-        private final Writer out;
+        private final java.io.Flushable out;
 
-        private Lines(JsonGenerator g, Writer out) {
+        private Lines(JsonGenerator g, java.io.Flushable out) {
             this.g = g;
             this.out = out;
         }
@@ -90,7 +103,7 @@ public final class EventJson {
             }
         }
 
-        /** Returns how many characters the generator holds that it has not yet handed to the writer. */
+        /** Returns how many characters (bytes, into a stream) the generator holds and has not handed on. */
         public int buffered() {
             return g.getOutputBuffered();
         }
@@ -280,7 +293,9 @@ public final class EventJson {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private static com.fasterxml.jackson.core.io.SerializedString name(String n) {
-        return NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
+        // a plain read first: computeIfAbsent costs more even when the name is there (every field of every event)
+        com.fasterxml.jackson.core.io.SerializedString s = NAMES.get(n);
+        return s != null ? s : NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
     }
 
     private static void string(JsonGenerator g, String field, String value) throws IOException {

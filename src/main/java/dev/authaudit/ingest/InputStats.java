@@ -119,6 +119,23 @@ public final class InputStats {
         oversized++;
     }
 
+    /** Counts {@code n} lines at once (a block of lines read on another thread). */
+    public void countLines(long n) {
+        lines += n;
+    }
+
+    public void countBinary(long n) {
+        binary += n;
+    }
+
+    public void countBadUtf8(long n) {
+        badUtf8 += n;
+    }
+
+    public void countOversized(long n) {
+        oversized += n;
+    }
+
     public void problem(String text) {
         problems.add(text);
     }

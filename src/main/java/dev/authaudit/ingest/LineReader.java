@@ -6,12 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -36,8 +30,6 @@ public final class LineReader implements Closeable {
     private boolean eof;
     private long lineNo;
     private byte[] line = new byte[1024];
-    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     /**
      * Opens an input. An unreadable file is noted in {@code stats} and reads as empty.
@@ -68,6 +60,9 @@ public final class LineReader implements Closeable {
      * Returns the next usable line, or null at the end of the input.
      */
     public RawLine next() {
+        if (lines == null) {
+            lines = new LineBytes(gate);
+        }
         while (true) {
             int len = readLine();
             if (len < 0) {
@@ -75,27 +70,35 @@ public final class LineReader implements Closeable {
             }
             lineNo++;
             stats.countLine();
-            if (len > MAX_LINE) {
-                stats.countOversized();
+            RawLine l = lines.line(input.display(), lineNo, line, 0, len);
+            if (l == LineBytes.NOT_ADMITTED) {
+                // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing goes
+                // uncounted)
+                return new RawLine(input.display(), lineNo, UNREAD);
+            }
+            if (l == null) {
+                stats.countBinary(lines.takeBinary());
+                stats.countOversized(lines.takeOversized());
                 continue;
             }
-            int kind = kind(len);
-            if (kind == BINARY) {
-                stats.countBinary();
-                continue;
-            }
-            if (gate != null && kind == ASCII) {
-                long found = gate.scan(line, len);
-                if (found == 0) {
-                    // no rule could read it: not decoded (an ASCII line cannot be bad UTF-8, so nothing
-                    // goes uncounted)
-                    return new RawLine(input.display(), lineNo, UNREAD);
-                }
-                return new RawLine(input.display(), lineNo, decode(len, true), found);
-            }
-            return new RawLine(input.display(), lineNo, decode(len, kind == ASCII));
+            stats.countBadUtf8(lines.takeBadUtf8());
+            return l;
         }
     }
+
+    /**
+     * Hands the rest of the input on in blocks of whole lines instead (see {@link ChunkReader}), for a
+     * caller that splits and checks the lines on several threads with a {@link LineBytes} each; only
+     * before the first {@link #next()}. Closing this reader closes the input.
+     */
+    public ChunkReader chunked(int blockSize) {
+        if (lineNo > 0 || lines != null) {
+            throw new IllegalStateException("lines were already read one by one");
+        }
+        return new ChunkReader(input, stats, eof ? null : in, blockSize);
+    }
+
+    private LineBytes lines;
 
     /** The text of a line the gate passed over: empty, which no rule reads. */
     public static final String UNREAD = "";
@@ -104,10 +107,10 @@ public final class LineReader implements Closeable {
     @FunctionalInterface
     public interface Gate {
         /**
-         * Searches an ASCII line (its first {@code len} bytes): 0 when no rule could read it, else an
-         * answer handed on with the line as {@link RawLine#gate} ({@link RawLine#UNSCANNED} for "maybe").
+         * Searches an ASCII line ({@code len} bytes from {@code off}): 0 when no rule could read it, else
+         * an answer handed on with the line as {@link RawLine#gate} ({@link RawLine#UNSCANNED} for "maybe").
          */
-        long scan(byte[] line, int len);
+        long scan(byte[] line, int off, int len);
     }
 
     private Gate gate;
@@ -120,47 +123,14 @@ public final class LineReader implements Closeable {
         this.gate = g;
     }
 
-    private static final int ASCII = 0;
-    private static final int NON_ASCII = 1;
-    private static final int BINARY = 2;
-
-    /** Returns whether the line holds a NUL byte (binary), else whether it is pure ASCII: one pass. */
-    private int kind(int len) {
-        byte[] l = line;
-        int n = Math.min(len, l.length);
-        int i = 0;
-        // the usual line: ASCII all through
-        while (i < n && l[i] > 0) {
-            i++;
-        }
-        if (i == n) {
-            return ASCII;
-        }
-        for (; i < n; i++) {
-            if (l[i] == 0) {
-                return BINARY;
-            }
-        }
-        return NON_ASCII;
+    /** Returns the gate set, or null. */
+    public Gate gate() {
+        return gate;
     }
 
     /** Returns the number of lines read so far, usable ones or not. */
     public long linesRead() {
         return lineNo;
-    }
-
-    private String decode(int len, boolean ascii) {
-        byte[] l = line;
-        if (ascii) {
-            return new String(l, 0, len, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            CharBuffer cb = strict.reset().decode(ByteBuffer.wrap(l, 0, len));
-            return cb.toString();
-        } catch (CharacterCodingException e) {
-            stats.countBadUtf8();
-            return new String(l, 0, len, StandardCharsets.UTF_8);
-        }
     }
 
     /**

@@ -38,49 +38,72 @@ final class EventFactory {
      * @param f the field values by {@link FieldSlot}, null where the line gave none
      */
     LogEvent build(ParserRule rule, String[] f, OffsetDateTime time, Origin origin) throws InvalidField {
+        // one small method per kind of event: the JIT compiles the kinds a log has, each on its own,
+        // instead of one unit holding every kind's validation inlined
         String ip = Addresses.normalize(f[FieldSlot.IP]);
-        if (ip == null) {
-            throw new InvalidField("'" + clip(f[FieldSlot.IP], 64) + "' is not an IP address");
-        }
-        if (ip.equals("0.0.0.0") || ip.equals("::")) {
-            throw new InvalidField("'" + ip + "' is the unspecified address, not a client's");
+        if (ip == null || ip.equals("0.0.0.0") || ip.equals("::")) {
+            throw unusableAddress(f[FieldSlot.IP], ip);
         }
         Integer port = port(f[FieldSlot.PORT], "port");
         Protocol protocol = protocol(f, port);
         switch (rule.emits()) {
-            case AUTH_FAILURE: {
-                String reasonText = f[FieldSlot.REASON];
-                FailureReason reason = reasonText == null ? FailureReason.OTHER : FailureReason.fromText(reasonText);
-                Integer attempts = integer(f[FieldSlot.ATTEMPTS]);
-                int n = attempts == null || attempts < 1 ? 1 : Math.min(attempts, 10_000);
-                return new AuthFailure(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port, reason, n,
-                        "true".equalsIgnoreCase(f[FieldSlot.DETAIL]), fingerprint(f[FieldSlot.PASSWORD_FP]),
-                        text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
-                        Addresses.normalize(f[FieldSlot.LOCAL_IP]));
-            }
+            case AUTH_FAILURE:
+                return authFailure(f, time, origin, ip, protocol, port);
             case AUTH_SUCCESS:
-                return new AuthSuccess(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
-                        text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
-                        Addresses.normalize(f[FieldSlot.LOCAL_IP]));
-            case FIREWALL_DROP: {
-                String in = f[FieldSlot.IN];
-                return new FirewallDrop(time, origin, ip, protocol, port, chain(f[FieldSlot.CHAIN]),
-                        port(f[FieldSlot.SRC_PORT], "source port"), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
-                        in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
-            }
-            case FIREWALL_BLOCK: {
-                Integer duration = integer(f[FieldSlot.DURATION]);
-                boolean permanent = "true".equalsIgnoreCase(f[FieldSlot.PERMANENT]) && duration == null;
-                return new FirewallBlock(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
-                        clip(f[FieldSlot.TRIGGER].trim(), 64), integer(f[FieldSlot.HITS]), integer(f[FieldSlot.INTERVAL]),
-                        duration == null ? null : duration.longValue(), permanent, ports(f[FieldSlot.PORTS]),
-                        text(f[FieldSlot.APP]), text(f[FieldSlot.MESSAGE]));
-            }
+                return authSuccess(f, time, origin, ip, protocol, port);
+            case FIREWALL_DROP:
+                return firewallDrop(f, time, origin, ip, protocol, port);
+            case FIREWALL_BLOCK:
+                return firewallBlock(f, time, origin, ip, protocol, port);
             case FIREWALL_UNBLOCK:
                 return new FirewallUnblock(time, origin, ip, protocol, port, text(f[FieldSlot.TRIGGER]));
             default:
                 throw new IllegalStateException("ignore rules emit nothing");
         }
+    }
+
+    private static InvalidField unusableAddress(String raw, String normalized) {
+        if (normalized == null) {
+            return new InvalidField("'" + clip(raw, 64) + "' is not an IP address");
+        }
+        return new InvalidField("'" + normalized + "' is the unspecified address, not a client's");
+    }
+
+    private static AuthFailure authFailure(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
+                                           Integer port) {
+        String reasonText = f[FieldSlot.REASON];
+        FailureReason reason = reasonText == null ? FailureReason.OTHER : FailureReason.fromText(reasonText);
+        Integer attempts = integer(f[FieldSlot.ATTEMPTS]);
+        int n = attempts == null || attempts < 1 ? 1 : Math.min(attempts, 10_000);
+        return new AuthFailure(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port, reason, n,
+                "true".equalsIgnoreCase(f[FieldSlot.DETAIL]), fingerprint(f[FieldSlot.PASSWORD_FP]),
+                text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
+                Addresses.normalize(f[FieldSlot.LOCAL_IP]));
+    }
+
+    private static AuthSuccess authSuccess(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
+                                           Integer port) {
+        return new AuthSuccess(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+                text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
+                Addresses.normalize(f[FieldSlot.LOCAL_IP]));
+    }
+
+    private static FirewallDrop firewallDrop(String[] f, OffsetDateTime time, Origin origin, String ip,
+                                             Protocol protocol, Integer port) throws InvalidField {
+        String in = f[FieldSlot.IN];
+        return new FirewallDrop(time, origin, ip, protocol, port, chain(f[FieldSlot.CHAIN]),
+                port(f[FieldSlot.SRC_PORT], "source port"), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
+                in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
+    }
+
+    private static FirewallBlock firewallBlock(String[] f, OffsetDateTime time, Origin origin, String ip,
+                                               Protocol protocol, Integer port) {
+        Integer duration = integer(f[FieldSlot.DURATION]);
+        boolean permanent = "true".equalsIgnoreCase(f[FieldSlot.PERMANENT]) && duration == null;
+        return new FirewallBlock(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+                clip(f[FieldSlot.TRIGGER].trim(), 64), integer(f[FieldSlot.HITS]), integer(f[FieldSlot.INTERVAL]),
+                duration == null ? null : duration.longValue(), permanent, ports(f[FieldSlot.PORTS]),
+                text(f[FieldSlot.APP]), text(f[FieldSlot.MESSAGE]));
     }
 
     private static Protocol protocol(String[] f, Integer port) {

@@ -80,13 +80,19 @@ public final class EventMerger implements Closeable {
      * @param workers the size of that pool
      */
     EventMerger(List<FileParser> files, boolean parallel, long splitBytes, int workers) {
+        this(files, parallel, splitBytes, workers, PrefetchedFile.BLOCK_BYTES);
+    }
+
+    /** As above, with blocks of {@code blockBytes} for a split file. */
+    EventMerger(List<FileParser> files, boolean parallel, long splitBytes, int workers, int blockBytes) {
         this.files = List.copyOf(files);
         if (parallel) {
             boolean split = workers > 1 && this.files.stream().anyMatch(f -> f.size() >= splitBytes);
             this.pool = split ? Executors.newFixedThreadPool(workers, new WorkerThreads()) : null;
             List<PrefetchedFile> p = new ArrayList<>();
             for (FileParser f : this.files) {
-                p.add(new PrefetchedFile(f, f.stats().file(), pool != null && f.size() >= splitBytes ? pool : null));
+                p.add(new PrefetchedFile(f, f.stats().file(), pool != null && f.size() >= splitBytes ? pool : null,
+                        null, blockBytes));
             }
             this.prefetched = List.copyOf(p);
         } else {

@@ -2,7 +2,9 @@ package dev.authaudit.parse;
 
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputFile;
+import dev.authaudit.ingest.ChunkReader;
 import dev.authaudit.ingest.InputStats;
+import dev.authaudit.ingest.LineBytes;
 import dev.authaudit.ingest.LineReader;
 import dev.authaudit.ingest.RawLine;
 import java.io.Closeable;
@@ -161,6 +163,37 @@ public final class FileParser implements Closeable {
      */
     List<LogEvent> counted(Parsed p, RawLine line) {
         return count(p, line);
+    }
+
+    /**
+     * Hands the file on in blocks of whole lines instead of line by line, for a caller that splits
+     * and parses them on several threads ({@link #lineBytes}, {@link #parseDetached}) and counts them
+     * back in order ({@link #countedBlock}, {@link #counted}, {@link #unrelatedLines}); only before the
+     * first line is read.
+     */
+    ChunkReader chunked(int blockSize) {
+        return reader.chunked(blockSize);
+    }
+
+    /** Returns the byte checks of this file's lines for one thread (with this file's gate). */
+    LineBytes lineBytes() {
+        return new LineBytes(reader.gate());
+    }
+
+    /** Counts a block's lines and the damaged ones among them (see {@link #chunked}). */
+    void countedBlock(long lines, long binary, long oversized, long badUtf8) {
+        stats.countLines(lines);
+        stats.countBinary(binary);
+        stats.countOversized(oversized);
+        stats.countBadUtf8(badUtf8);
+    }
+
+    /**
+     * Counts lines that no source's rules read, in their place among the lines {@link #counted}: a
+     * syslog repeat line after them repeats nothing.
+     */
+    void unrelatedLines() {
+        repeats.events(Parsed.UNRELATED_LINE, null, 0);
     }
 
     /** Ends the counting of lines parsed elsewhere: the file's format is the source most lines came from. */

@@ -64,6 +64,9 @@ final class GateScanner {
             grown[grown.length - 1] = lit.getBytes(StandardCharsets.UTF_8);
             bytesAt[k] = grown;
             bitsAt[k] = append(bitsAt[k], bit);
+            if (lit.chars().allMatch(c -> c < 128)) {
+                anchor(lit.getBytes(StandardCharsets.US_ASCII), bit);
+            }
         }
         this.asciiLiterals = literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 128));
         this.shorts = shortList.toArray(new String[0]);
@@ -150,28 +153,109 @@ final class GateScanner {
      * or literals that are not ASCII or shorter than the hash window).
      */
     long scanBytes(byte[] b, int len) {
+        return scanBytes(b, 0, len);
+    }
+
+    /**
+     * As {@link #scanBytes(byte[], int)}, for the line {@code b[off..off+len)}. Each literal is looked
+     * for where its pair of bytes with the rarest first byte (by how often a byte turns up in mail logs)
+     * occurs: one look-up per byte in a table of 256 with no dependency from one byte to the next, a
+     * second in a table of pairs for the few bytes that may start one, and a compare of the literals
+     * of that pair where one may fit. The rolling hash of {@link #scan} needs a multiply and a chained
+     * shift per byte (measured: about 2.9 ns a byte of a maillog against 2.4 on this project's 2-core
+     * test machine, the newline search of the test loop included).
+     */
+    long scanBytes(byte[] b, int off, int len) {
         if (!asciiLiterals || shorts.length > 0 || len < WIDTH) {
             return dev.authaudit.ingest.RawLine.UNSCANNED;
         }
         long found = 0;
-        int h = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
-        long[] p = present;
-        for (int i = WIDTH - 1; i < len; i++) {
-            h = ((h << 8) | (b[i] & 0xff)) & 0xffffff;
-            int k = key(h);
-            if ((p[k >>> 6] & (1L << k)) != 0) {
-                int at = i - (WIDTH - 1);
-                byte[][] lits = bytesAt[k];
-                long[] bits = bitsAt[k];
-                for (int j = 0; j < lits.length; j++) {
-                    byte[] lit = lits[j];
-                    if (at + lit.length <= len && sameBytes(b, at, lit)) {
-                        found |= bits[j];
-                    }
+        int end = off + len;
+        boolean[] first = pairStarts;
+        long[] pairs = pairPresent;
+        for (int i = off; i < end - 1; i++) {
+            int c = b[i] & 0xff;
+            if (first[c]) {
+                int pair = (c << 8) | (b[i + 1] & 0xff);
+                if ((pairs[pair >>> 6] & (1L << pair)) != 0) {
+                    found |= pairCandidates(b, i, off, end, pair);
                 }
             }
         }
         return found;
+    }
+
+    /** The bits of the literals anchored at {@code pair} that occur with their pair at {@code i}. */
+    private long pairCandidates(byte[] b, int i, int off, int end, int pair) {
+        byte[][] lits = pairLiterals[pair];
+        int[] at = pairOffsets[pair];
+        long[] bits = pairBits[pair];
+        long found = 0;
+        for (int j = 0; j < lits.length; j++) {
+            byte[] lit = lits[j];
+            int start = i - at[j];
+            if (start >= off && start + lit.length <= end && sameBytes(b, start, lit)) {
+                found |= bits[j];
+            }
+        }
+        return found;
+    }
+
+    /** First bytes of the literals' anchor pairs. */
+    private final boolean[] pairStarts = new boolean[256];
+    /** Bit per anchor pair (first byte << 8 | second). */
+    private final long[] pairPresent = new long[65536 / 64];
+    /** By anchor pair: the literals (ASCII bytes), where the pair sits in each, and each one's source bit. */
+    private final byte[][][] pairLiterals = new byte[65536][][];
+    private final int[][] pairOffsets = new int[65536][];
+    private final long[][] pairBits = new long[65536][];
+
+    /** Indexes an ASCII literal of at least two bytes by its rarest pair. */
+    private void anchor(byte[] lit, long bit) {
+        int best = 0;
+        long bestScore = Long.MAX_VALUE;
+        for (int a = 0; a + 1 < lit.length; a++) {
+            long score = (long) COMMON[lit[a] & 0x7f] * 1000 + COMMON[lit[a + 1] & 0x7f];
+            if (score < bestScore) {
+                bestScore = score;
+                best = a;
+            }
+        }
+        int pair = ((lit[best] & 0xff) << 8) | (lit[best + 1] & 0xff);
+        pairStarts[lit[best] & 0xff] = true;
+        pairPresent[pair >>> 6] |= 1L << pair;
+        byte[][] old = pairLiterals[pair];
+        int n = old == null ? 0 : old.length;
+        pairLiterals[pair] = old == null ? new byte[1][] : Arrays.copyOf(old, n + 1);
+        pairLiterals[pair][n] = lit;
+        pairOffsets[pair] = pairOffsets[pair] == null ? new int[1] : Arrays.copyOf(pairOffsets[pair], n + 1);
+        pairOffsets[pair][n] = best;
+        pairBits[pair] = append(pairBits[pair], bit);
+    }
+
+    /**
+     * How often an ASCII character turns up in mail logs, roughly (per mille of bytes, at least 1): the
+     * anchor of a literal is its pair whose first byte is rarest. Only speed depends on it.
+     */
+    private static final int[] COMMON = new int[128];
+
+    static {
+        Arrays.fill(COMMON, 1);
+        String letters = "etaoinshrdlcumwfgypbvkjxqz";
+        int[] perMille = {60, 45, 40, 40, 38, 38, 32, 30, 30, 20, 20, 15, 15, 12, 10, 10, 10, 10, 10, 8, 5, 4, 2, 2, 1, 1};
+        for (int i = 0; i < letters.length(); i++) {
+            COMMON[letters.charAt(i)] = perMille[i];
+            COMMON[Character.toUpperCase(letters.charAt(i))] = Math.max(1, perMille[i] / 8);
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            COMMON[c] = 25;
+        }
+        COMMON[' '] = 120;
+        for (char c : ".:=-[]<>,/()".toCharArray()) {
+            COMMON[c] = 15;
+        }
+        COMMON['@'] = 6;
+        COMMON['_'] = 3;
     }
 
     private long slowScan(String line) {

@@ -207,8 +207,8 @@ public final class LineParser {
      * its text: 0 when no source could read it; {@link RawLine#UNSCANNED} when the bytes cannot tell
      * (then the text is searched).
      */
-    public long scanBytes(byte[] line, int len) {
-        return gates.scanBytes(line, len);
+    public long scanBytes(byte[] line, int off, int len) {
+        return gates.scanBytes(line, off, len);
     }
 
     /**

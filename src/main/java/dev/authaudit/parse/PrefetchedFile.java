@@ -1,6 +1,8 @@
 package dev.authaudit.parse;
 
 import dev.authaudit.event.LogEvent;
+import dev.authaudit.ingest.ChunkReader;
+import dev.authaudit.ingest.LineBytes;
 import dev.authaudit.ingest.RawLine;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -18,17 +20,19 @@ import java.util.concurrent.BlockingQueue;
  * few batches per file); the order of a file's events is kept, so a merge gives the same result as
  * reading the files one after the other on one thread.
  *
- * <p>A large file (one busy maillog is the usual case) is also split: its thread only reads lines,
- * hands blocks of them to a pool of parsing workers, and takes the results back in the order read,
- * counting them into the file's statistics as one thread would have. A block starts without the
- * previous block's stamp memo, which only costs the first line of each block a fresh stamp parse.
+ * <p>A large file (one busy maillog is the usual case) is also split: its thread only reads blocks
+ * of bytes that end at a line's end ({@link ChunkReader}) and hands them to a pool of workers, which
+ * split, check, gate, decode and parse the lines (and render their events, for {@code parse}); the
+ * file's thread takes the results back in the order read and counts them into the file's statistics
+ * as one thread reading line by line would have. A block starts without the previous block's stamp
+ * memo, which only costs the first line of each block a fresh stamp parse.
  */
 final class PrefetchedFile implements AutoCloseable {
     private static final int BATCH = 512;
     private static final int BATCHES_AHEAD = 4;
-    /** Lines per block handed to a worker, and how many blocks may be out at once. */
-    private static final int BLOCK = 2048;
-    private static final int BLOCKS_IN_FLIGHT = 8;
+    /** Bytes per block handed to a worker (about 1,300 lines of a maillog), and how many may be out at once. */
+    static final int BLOCK_BYTES = 1 << 18;
+    private static final int BLOCKS_IN_FLIGHT = 4;
 
     /**
      * One event and the raw text of its line; with a renderer, also the event's text: the slice
@@ -40,14 +44,14 @@ final class PrefetchedFile implements AutoCloseable {
         }
 
         /** Returns the rendered text of the event's batch (read by the consumer, after the hand-off). */
-        char[] text() {
+        byte[] text() {
             return rendered.text;
         }
     }
 
     /** The text of a batch of events, set before the batch is handed to the consumer. */
     static final class Rendered {
-        private char[] text;
+        private byte[] text;
     }
 
     private static final List<Item> END = List.of();
@@ -55,6 +59,7 @@ final class PrefetchedFile implements AutoCloseable {
     private final FileParser parser;
     private final ExecutorService workers;
     private final EventRenderer renderer;
+    private final int blockBytes;
     private final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread thread;
     private volatile boolean closed;
@@ -79,6 +84,12 @@ final class PrefetchedFile implements AutoCloseable {
      * @param renderer renders each event on the thread that parsed it (see {@link Item#rendered}), or null
      */
     PrefetchedFile(FileParser parser, String name, ExecutorService workers, EventRenderer renderer) {
+        this(parser, name, workers, renderer, BLOCK_BYTES);
+    }
+
+    /** @param blockBytes the size of the blocks of a split file */
+    PrefetchedFile(FileParser parser, String name, ExecutorService workers, EventRenderer renderer, int blockBytes) {
+        this.blockBytes = blockBytes;
         this.parser = parser;
         this.workers = workers;
         this.renderer = renderer;
@@ -133,31 +144,35 @@ final class PrefetchedFile implements AutoCloseable {
     }
 
     /**
-     * One block's lines and their outcomes, in order; with a renderer, the text of each outcome's event
-     * (the slice {@code ends[i-1]..ends[i]} of {@code rendered}, empty for an outcome without one).
+     * One block's lines that a source's rules read, in order: the {@code count} first of {@code lines}
+     * and {@code outcomes}, and of {@code unrelatedBefore} (whether a line no rules read came between
+     * it and the one before, or the block's start); {@code unrelatedAfter}: whether one came after the
+     * last. With a renderer, the text of each outcome's event (the slice {@code ends[i-1]..ends[i]} of
+     * {@code rendered}, empty for an outcome without one). Also the block's count of lines and of those
+     * skipped as damaged.
      */
-    private record Block(List<RawLine> lines, Parsed[] outcomes, Rendered rendered, int[] ends) {
+    private record Block(ChunkReader.Chunk chunk, long binary, long oversized, long badUtf8, int count,
+                         boolean[] unrelatedBefore, boolean unrelatedAfter, RawLine[] lines, Parsed[] outcomes,
+                         Rendered rendered, int[] ends) {
     }
 
     private void produceSplit() {
         Deque<Future<Block>> out = new ArrayDeque<>();
         try {
-            List<RawLine> lines = new ArrayList<>(BLOCK);
-            RawLine l;
-            while (!closed && (l = parser.nextRaw()) != null) {
-                lines.add(l);
-                if (lines.size() == BLOCK) {
-                    List<RawLine> block = lines;
-                    out.add(workers.submit(() -> parseBlock(block)));
-                    lines = new ArrayList<>(BLOCK);
-                    while (out.size() >= BLOCKS_IN_FLIGHT) {
-                        deliver(out.poll());
+            ChunkReader chunks = parser.chunked(blockBytes);
+            ChunkReader.Chunk c;
+            while (!closed && (c = chunks.next()) != null) {
+                ChunkReader.Chunk chunk = c;
+                out.add(workers.submit(() -> {
+                    try {
+                        return parseBlock(chunk);
+                    } finally {
+                        chunks.release(chunk);
                     }
+                }));
+                while (out.size() >= BLOCKS_IN_FLIGHT) {
+                    deliver(out.poll());
                 }
-            }
-            if (!lines.isEmpty() && !closed) {
-                List<RawLine> block = lines;
-                out.add(workers.submit(() -> parseBlock(block)));
             }
             while (!out.isEmpty() && !closed) {
                 deliver(out.poll());
@@ -180,41 +195,90 @@ final class PrefetchedFile implements AutoCloseable {
         }
     }
 
-    private Block parseBlock(List<RawLine> lines) {
+    /** Splits, checks and parses a block's lines (on a worker); keeps those a source's rules read. */
+    private Block parseBlock(ChunkReader.Chunk chunk) {
         LineParser.Memo memo = new LineParser.Memo();
-        Parsed[] outcomes = new Parsed[lines.size()];
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = parser.parseDetached(lines.get(i), memo);
-        }
-        if (renderer == null) {
-            return new Block(lines, outcomes, null, null);
-        }
-        EventRenderer.Batch text = renderer.batch();
-        int[] ends = new int[outcomes.length];
-        int at = 0;
-        for (int i = 0; i < outcomes.length; i++) {
-            LogEvent e = outcomes[i].event();
-            if (e != null) {
-                at = text.add(e);
+        LineBytes check = parser.lineBytes();
+        String file = parser.stats().file();
+        byte[] b = chunk.bytes();
+        int length = chunk.length();
+        boolean[] unrelatedBefore = new boolean[64];
+        boolean unrelated = false;
+        RawLine[] lines = new RawLine[64];
+        Parsed[] outcomes = new Parsed[64];
+        int count = 0;
+        int start = 0;
+        long no = chunk.firstLine();
+        for (int k = 0; k < chunk.lines(); k++, no++) {
+            // the newline, and on the way whether every byte is ASCII other than NUL (the usual line)
+            long found = LineBytes.lineEnd(b, start, length);
+            int end = (int) found;
+            RawLine raw = check.line(file, no, b, start, end - start, (found & LineBytes.NOT_PLAIN) == 0);
+            start = end + 1;
+            if (raw == null) {
+                // binary or too long: passed over, as if not there
+                continue;
             }
-            ends[i] = at;
+            if (raw == LineBytes.NOT_ADMITTED) {
+                unrelated = true;
+                continue;
+            }
+            Parsed p = parser.parseDetached(raw, memo);
+            if (p.status() == Parsed.Status.UNRELATED) {
+                unrelated = true;
+                continue;
+            }
+            if (count == lines.length) {
+                unrelatedBefore = java.util.Arrays.copyOf(unrelatedBefore, 2 * count);
+                lines = java.util.Arrays.copyOf(lines, 2 * count);
+                outcomes = java.util.Arrays.copyOf(outcomes, 2 * count);
+            }
+            unrelatedBefore[count] = unrelated;
+            unrelated = false;
+            lines[count] = raw;
+            outcomes[count] = p;
+            count++;
         }
-        Rendered rendered = new Rendered();
-        rendered.text = text.text();
-        return new Block(lines, outcomes, rendered, ends);
+        Rendered rendered = null;
+        int[] ends = null;
+        if (renderer != null) {
+            EventRenderer.Batch text = renderer.batch();
+            ends = new int[count];
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                LogEvent e = outcomes[i].event();
+                if (e != null) {
+                    at = text.add(e);
+                }
+                ends[i] = at;
+            }
+            rendered = new Rendered();
+            rendered.text = text.text();
+        }
+        return new Block(chunk, check.takeBinary(), check.takeOversized(), check.takeBadUtf8(), count,
+                unrelatedBefore, unrelated, lines, outcomes, rendered, ends);
     }
+
+    /** Whether a line no rules read came after the last line counted. */
+    private boolean unrelatedPending;
 
     /** Waits for the oldest block, counts its lines in order and queues their events. */
     private void deliver(Future<Block> next) throws InterruptedException, ExecutionException {
         Block b = next.get();
-        List<Item> items = new ArrayList<>();
+        ChunkReader.Chunk chunk = b.chunk();
+        parser.countedBlock(chunk.lines(), b.binary(), b.oversized(), b.badUtf8());
+        List<Item> items = new ArrayList<>(b.count());
         // events the workers did not render (a syslog repeat stands for several): rendered here
         Rendered extra = null;
         EventRenderer.Batch extraText = null;
         int extraAt = 0;
         int[] ends = b.ends();
-        for (int i = 0; i < b.outcomes().length; i++) {
-            RawLine raw = b.lines().get(i);
+        for (int i = 0; i < b.count(); i++) {
+            RawLine raw = b.lines()[i];
+            if (b.unrelatedBefore()[i] || unrelatedPending) {
+                parser.unrelatedLines();
+                unrelatedPending = false;
+            }
             Parsed p = b.outcomes()[i];
             List<LogEvent> events = parser.counted(p, raw);
             for (LogEvent e : events) {
@@ -233,6 +297,7 @@ final class PrefetchedFile implements AutoCloseable {
                 }
             }
         }
+        unrelatedPending |= b.unrelatedAfter();
         if (extraText != null) {
             extra.text = extraText.text();
         }
@@ -247,6 +312,11 @@ final class PrefetchedFile implements AutoCloseable {
             return null;
         }
         if (pos == batch.size()) {
+            if (renderer != null) {
+                // the batch before the one just finished is written out by now (see EventRenderer.TextSink)
+                release(previous);
+                previous = batch;
+            }
             try {
                 batch = queue.take();
             } catch (InterruptedException ie) {
@@ -264,6 +334,22 @@ final class PrefetchedFile implements AutoCloseable {
             }
         }
         return batch.get(pos++);
+    }
+
+    /** The batch handed out before the current one. */
+    private List<Item> previous = List.of();
+
+    private void release(List<Item> items) {
+        Rendered last = null;
+        for (Item i : items) {
+            if (i.rendered() != last && i.rendered() != null) {
+                last = i.rendered();
+                if (last.text != null) {
+                    renderer.release(last.text);
+                    last.text = null;
+                }
+            }
+        }
     }
 
     private void awaitProducer() {

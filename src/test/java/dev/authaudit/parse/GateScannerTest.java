@@ -82,10 +82,15 @@ class GateScannerTest {
             String line = b.toString();
             byte[] bytes = (line + "garbage past the end: -login: ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             long found = g.scanBytes(bytes, line.length());
+            // the same line inside a block, after the end of another that holds literals
+            byte[] inBlock = ("x -login: |0|" + line + "|1 A=").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long foundInBlock = g.scanBytes(inBlock, 13, line.length());
             if (line.length() < 3) {
                 assertThat(found).as(line).isEqualTo(dev.authaudit.ingest.RawLine.UNSCANNED);
+                assertThat(foundInBlock).as(line).isEqualTo(dev.authaudit.ingest.RawLine.UNSCANNED);
             } else {
                 assertThat(found).as(line).isEqualTo(g.scan(line));
+                assertThat(foundInBlock).as(line).isEqualTo(g.scan(line));
             }
         }
     }

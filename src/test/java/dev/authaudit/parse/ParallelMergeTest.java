@@ -23,16 +23,21 @@ class ParallelMergeTest {
     }
 
     private List<String> merge(boolean parallel, long splitBytes) {
+        return merge(List.of(repo.resolve("test-fixtures/sample").toString()), parallel, splitBytes,
+                PrefetchedFile.BLOCK_BYTES);
+    }
+
+    private List<String> merge(List<String> inputs, boolean parallel, long splitBytes, int blockBytes) {
         RuleSet rules = RuleSet.load(List.of(repo.resolve("rules")));
         LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, 2025),
                 new PasswordRedactor(new byte[16]));
         List<FileParser> files = new ArrayList<>();
-        for (InputFile f : InputSet.of(List.of(repo.resolve("test-fixtures/sample").toString())).files()) {
+        for (InputFile f : InputSet.of(inputs).files()) {
             files.add(new FileParser(f, parser, Instant.parse("2025-12-31T00:00:00Z"), null, null));
         }
         List<String> out = new ArrayList<>();
         EventJson json = new EventJson();
-        try (EventMerger m = new EventMerger(files, parallel, splitBytes, 3)) {
+        try (EventMerger m = new EventMerger(files, parallel, splitBytes, 3, blockBytes)) {
             LogEvent e;
             while ((e = m.next()) != null) {
                 out.add(json.toJson(e) + " <- " + m.lastLine().length());
@@ -57,6 +62,43 @@ class ParallelMergeTest {
         // every file of the sample is split into blocks parsed by three workers
         assertThat(merge(true, 0)).containsExactlyElementsOf(one);
     }
+
+    @Test
+    void next_smallBlocksWithRepeatsAndDamageAcrossTheirEnds_giveTheSameStreamAndCountsAsOneThread()
+            throws java.io.IOException {
+        // the sample's maillog and messages, with syslog repeat lines after events and after unrelated
+        // lines, binary and over-long lines, and bad UTF-8, in blocks of the smallest size allowed
+        java.util.Random r = new java.util.Random(5);
+        for (String name : List.of("maillog", "messages")) {
+            List<String> lines = java.nio.file.Files.readAllLines(repo.resolve("test-fixtures/sample").resolve(name));
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            for (String l : lines) {
+                b.writeBytes((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                int stamp = l.length() >= 15 ? 15 : 0;
+                switch (r.nextInt(20)) {
+                    case 0 -> b.writeBytes((l.substring(0, stamp) + " mx last message repeated 3 times\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    case 1 -> b.writeBytes(new byte[] {'x', 0, '\n'});
+                    case 2 -> b.writeBytes(("a".repeat(dev.authaudit.ingest.LineReader.MAX_LINE + 5) + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    case 3 -> b.writeBytes(new byte[] {'b', (byte) 0xc3, '(', '\n'});
+                    case 4 -> b.writeBytes((l.substring(0, stamp) + " mx cron[1]: unrelated\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    default -> { }
+                }
+            }
+            java.nio.file.Files.write(dir.resolve(name), b.toByteArray());
+        }
+        List<String> in = List.of(dir.toString());
+        List<String> one = merge(in, false, Long.MAX_VALUE, PrefetchedFile.BLOCK_BYTES);
+        assertThat(one).hasSizeGreaterThan(1000);
+        assertThat(String.join("\n", one)).contains("\"attempts\":3");
+        int smallest = 2 * (dev.authaudit.ingest.LineReader.MAX_LINE + 2);
+        assertThat(merge(in, true, 0, smallest)).containsExactlyElementsOf(one);
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     @Test
     void close_beforeTheEnd_stopsTheParsingThreads() {
