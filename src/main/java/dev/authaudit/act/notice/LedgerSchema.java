@@ -12,7 +12,7 @@ import java.sql.Statement;
  * schema version lives in SQLite's {@code user_version}; a later version adds its migrations here.
  */
 final class LedgerSchema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private LedgerSchema() {
     }
@@ -45,10 +45,15 @@ final class LedgerSchema {
                     + " block_cause TEXT, ip TEXT NOT NULL, network TEXT NOT NULL, protocols TEXT, ports TEXT,"
                     + " client TEXT, first_failure INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
                     + " failures INTEGER NOT NULL, first_block_at INTEGER, last_worked INTEGER,"
+                    + " may_have_arrived INTEGER NOT NULL DEFAULT 0,"
                     + " UNIQUE (account, incident))");
             if (v == 1) {
                 // version 2: when the device last logged in, which the notice tells the customer
                 s.execute("ALTER TABLE notice ADD COLUMN last_worked INTEGER");
+            }
+            if (v == 1 || v == 2) {
+                // version 3: a send that may have reached the server although it failed or was cut off
+                s.execute("ALTER TABLE notice ADD COLUMN may_have_arrived INTEGER NOT NULL DEFAULT 0");
             }
             s.execute("CREATE INDEX IF NOT EXISTS notice_due ON notice (status, next_attempt_at)");
             s.execute("CREATE INDEX IF NOT EXISTS notice_released ON notice (released_at)");

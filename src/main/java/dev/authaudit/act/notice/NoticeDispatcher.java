@@ -24,8 +24,9 @@ public final class NoticeDispatcher {
     // Longer than any SMTP timeout: a 'sending' row older than this belongs to a run that stopped.
     private static final Duration STALE_CLAIM = Duration.ofMinutes(15);
     /** What the ledger adds to a notice sent again after a run stopped while sending it. */
-    public static final String SECOND_COPY = "sent again because an earlier run stopped while sending it: the"
-            + " customer may have two copies with the same Message-ID";
+    public static final String SECOND_COPY = "sent again after an earlier send was cut off (a run that stopped, or a"
+            + " connection that broke) after the server may have stored it: the customer may have two copies with the"
+            + " same Message-ID";
 
     private final NoticeLedger ledger;
     private final NoticeComposer composer;
@@ -89,15 +90,16 @@ public final class NoticeDispatcher {
             if (!ledger.claim(n, now)) {
                 continue;
             }
-            // At least once: SMTP has no two-phase commit, so a notice left 'sending' by a run that stopped
-            // may or may not have reached the server. Sending it again (same Message-ID, which most mail
+            // At least once: SMTP has no two-phase commit, so a notice left 'sending' by a run that stopped,
+            // or whose connection broke after it was submitted, may or may not have reached the server. Sending it again (same Message-ID, which most mail
             // clients fold) risks a second copy; not sending it risks a customer who stays blocked without
             // knowing why. The second copy is the smaller harm, and the ledger says it may have happened.
-            boolean interrupted = n.status() == NoticeStatus.SENDING;
-            if (interrupted) {
+            if (n.status() == NoticeStatus.SENDING) {
+                ledger.mayHaveArrived(n.id());
                 log.warn("notice {} was being sent when an earlier run stopped; sending it again with the same"
                         + " Message-ID, so the customer may see it twice", n.id());
             }
+            boolean interrupted = ledger.mayHaveArrivedBefore(n.id());
             String messageId = composer.messageId(n.account(), n.incidentKey(), n.generation());
             try {
                 MimeMessage m = composer.compose(n.candidate(), n.to(), n.cc(), messageId, now);
@@ -118,6 +120,9 @@ public final class NoticeDispatcher {
                 }
                 log.info("notice {} {}", n.id(), outcome[0]);
             } catch (ActionException e) {
+                if (e.possiblyDone()) {
+                    ledger.mayHaveArrived(n.id());
+                }
                 int attempts = n.attempts() + 1;
                 problems.add("notice " + n.id() + ": " + e.getMessage());
                 if (e.transientFailure() && attempts < backoff.maxAttempts()) {

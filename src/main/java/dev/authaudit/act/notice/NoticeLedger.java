@@ -182,6 +182,26 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
                 attempts, next.toEpochMilli(), note, id);
     }
 
+    /**
+     * Remembers that a send of this notice may have reached the server although it failed or its run
+     * stopped, so that the send that succeeds later says the customer may have two copies.
+     */
+    public synchronized void mayHaveArrived(long id) {
+        update("UPDATE notice SET may_have_arrived = 1 WHERE id = ?", id);
+    }
+
+    /** Returns true when an earlier send of this notice may have reached the server. */
+    public synchronized boolean mayHaveArrivedBefore(long id) {
+        try (PreparedStatement s = db.prepareStatement("SELECT may_have_arrived FROM notice WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getInt(1) != 0;
+            }
+        } catch (SQLException e) {
+            throw failure("read the notice", e);
+        }
+    }
+
     /** Marks a notice as given up. */
     public synchronized void failed(long id, int attempts, String error) {
         update("UPDATE notice SET status = 'failed', attempts = ?, next_attempt_at = NULL, last_error = ?"
@@ -193,8 +213,10 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
      * it is suppressed, queued or unknown.
      */
     public synchronized boolean resend(long id, Instant now) {
+        // a deliberate resend is a new message (new Message-ID): earlier uncertain sends no longer matter
         return update("UPDATE notice SET status = 'queued', mode = 'send', generation = generation + 1, attempts = 0,"
-                + " next_attempt_at = ?, last_error = NULL WHERE id = ? AND status IN ('sent', 'drafted', 'failed')",
+                + " next_attempt_at = ?, last_error = NULL, may_have_arrived = 0 WHERE id = ?"
+                + " AND status IN ('sent', 'drafted', 'failed')",
                 now.toEpochMilli(), id) == 1;
     }
 

@@ -44,9 +44,11 @@ public final class SmtpDelivery implements Delivery {
         String where = settings.host() + ":" + settings.port();
         Session session = Session.getInstance(settings.properties());
         Transport t = null;
+        boolean connected = false;
         try {
             t = session.getTransport("smtp");
             t.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            connected = true;
             t.sendMessage(message, message.getAllRecipients());
         } catch (AuthenticationFailedException e) {
             closeQuietly(t);
@@ -57,12 +59,17 @@ public final class SmtpDelivery implements Delivery {
             closeQuietly(t);
             int code = replyCode(e);
             boolean permanent = code >= 500 && code < 600;
+            // connected, then cut off without an answer: the server may have stored the message before the
+            // connection broke (it stores before it answers the final dot), so a retry may be a second copy
+            boolean uncertain = connected && code < 0;
             throw new ActionException("SMTP server " + where + (code > 0 ? " answered " + code + ": "
                     : " could not take notice " + noticeId + ": ") + SafeText.clean(describe(e))
                     + (permanent ? " (permanent: this notice will not be retried)"
                     : code > 0 ? " (temporary: will retry)"
+                    : uncertain ? "; the connection broke during the submission, so the server may have the"
+                    + " notice already. Will retry"
                     : "; is the server up and --smtp-host/--smtp-port/--smtp-security right? Will retry"),
-                    !permanent, e);
+                    !permanent, uncertain, e);
         }
         try {
             accepted.accept("accepted by " + where);

@@ -281,6 +281,48 @@ class NoticeDispatcherTest {
     }
 
     @Test
+    void dispatchDue_connectionBrokeAfterTheServerStoredIt_retriesAndSaysTheCustomerMayHaveTwoCopies()
+            throws Exception {
+        NoticeLedger l = ledger();
+        NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(Candidates.stale("bob@example.com").build(), DeliveryMode.SEND);
+        try (CutOffSmtpServer server = new CutOffSmtpServer(1)) {
+            NoticeDispatcher d = dispatcher(l, server.port());
+            DispatchResult first = d.dispatchDue(clock.instant());
+            assertThat(first.sent()).isZero();
+            assertThat(first.retrying()).isEqualTo(1);
+            assertThat(l.get(n.id()).orElseThrow().lastError()).contains("the server may have the notice already");
+            assertThat(server.stored()).hasSize(1);
+            clock.advance(Duration.ofMinutes(2)); // past the first back-off
+            assertThat(d.dispatchDue(clock.instant()).sent()).isEqualTo(1);
+            assertThat(server.stored()).hasSize(2);
+            String id1 = header(server.stored().get(0), "Message-ID");
+            assertThat(id1).isNotEmpty().isEqualTo(header(server.stored().get(1), "Message-ID"));
+        }
+        assertThat(l.get(n.id()).orElseThrow().outcome()).endsWith(NoticeDispatcher.SECOND_COPY);
+    }
+
+    @Test
+    void dispatchDue_serverRefusedTheConnection_retrySaysNothingOfASecondCopy() throws Exception {
+        NoticeLedger l = ledger();
+        NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())
+                .enqueue(Candidates.stale("bob@example.com").build(), DeliveryMode.SEND);
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThat(dispatcher(l, closed).dispatchDue(clock.instant()).retrying()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(dispatcher(l, smtpPort()).dispatchDue(clock.instant()).sent()).isEqualTo(1);
+        assertThat(l.get(n.id()).orElseThrow().outcome()).doesNotContain("two copies");
+    }
+
+    private static String header(String message, String name) {
+        return message.lines().filter(h -> h.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                .map(h -> h.substring(name.length() + 1).strip()).findFirst().orElse("");
+    }
+
+    @Test
     void dispatchDue_noticeSentWithoutInterruption_saysNothingOfASecondCopy() throws Exception {
         NoticeLedger l = ledger();
         NoticeRecord n = outbox(l, RecipientResolver.mailboxOnly())

@@ -17,7 +17,7 @@ class NoticeLedgerTest {
     Path dir;
 
     @Test
-    void open_version1Ledger_addsLastWorkedAndKeepsRows() throws Exception {
+    void open_version1Ledger_addsLastWorkedAndMayHaveArrivedAndKeepsRows() throws Exception {
         Path db = dir.resolve("authaudit.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             // the version 1 table, as 0.1 created it
@@ -51,7 +51,14 @@ class NoticeLedgerTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("PRAGMA user_version")) {
-            assertThat(r.getInt(1)).isEqualTo(2);
+            assertThat(r.getInt(1)).isEqualTo(3);
+        }
+        // version 3 remembers sends that may have reached the server; an old row starts with none
+        try (NoticeLedger l = NoticeLedger.open(db)) {
+            long old = l.list().get(0).id();
+            assertThat(l.mayHaveArrivedBefore(old)).isFalse();
+            l.mayHaveArrived(old);
+            assertThat(l.mayHaveArrivedBefore(old)).isTrue();
         }
     }
 }
