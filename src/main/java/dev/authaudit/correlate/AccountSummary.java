@@ -87,8 +87,9 @@ public final class AccountSummary {
      * @param failures the failures the event brings (0 for a success)
      * @param earlierFailures failures of this (address, login) seen before this event but not itemised here
      */
-    SourceTally source(String ip, String network, long failures, PairHistory history, long earlierFailures,
+    SourceTally source(SubjectKeys.Pair keys, long failures, PairHistory history, long earlierFailures,
                        int maxOneOffs, int oneOffFailures) {
+        String ip = keys.address.ip;
         SourceTally lightest = null;
         int lightestAt = -1;
         int oneOffs = 0;
@@ -120,7 +121,7 @@ public final class AccountSummary {
             omittedSourceFailures += failures;
             return null;
         }
-        SourceTally created = new SourceTally(ip, network);
+        SourceTally created = new SourceTally(keys);
         created.history(history);
         created.earlierFailures(earlierFailures);
         if (sourceCount < sources.length) {

@@ -71,8 +71,8 @@ final class EvidenceBuilder {
                 instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
                 rhythms, t.burstGaps, context(t.ip, t.network), t.unknownUsers, t.fingerprintedFailures,
                 top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
-                t.network == null ? 0 : pairSuccesses(PairHistory.networkLogin(t.network, login)),
-                pairSuccesses(PairHistory.ipDomain(t.ip, login)), t.episode.evidence(),
+                t.network == null ? 0 : pairSuccesses(t.keys.networkLogin()),
+                pairSuccesses(t.keys.ipDomain()), t.episode.evidence(),
                 t.longest().evidence(), ProtocolMask.toSet(t.failureProtocolMask), t.failurePorts.toList(),
                 t.unitemized);
     }

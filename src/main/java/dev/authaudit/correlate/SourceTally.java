@@ -43,9 +43,13 @@ final class SourceTally {
     /** The longest finished episode, when one is longer than the current one might be; null until then. */
     FailureEpisode longestFinished;
 
-    SourceTally(String ip, String network) {
-        this.ip = ip;
-        this.network = network;
+    /** The history keys of this (address, login). */
+    final SubjectKeys.Pair keys;
+
+    SourceTally(SubjectKeys.Pair keys) {
+        this.keys = keys;
+        this.ip = keys.address.ip;
+        this.network = keys.address.network;
     }
 
     /** Seeds a new tally with successes seen before it existed (from {@link PairHistory}). */
