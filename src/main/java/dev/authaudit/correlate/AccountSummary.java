@@ -32,6 +32,11 @@ public final class AccountSummary {
     long elsewhereMs = -1;
     long elsewhereCount;
     int protocolMask;
+    /**
+     * Whether a source may have a failure episode that no success of the login has confirmed yet: the
+     * next success then tells the sources; otherwise it has nothing to tell them.
+     */
+    boolean unconfirmed;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
@@ -74,8 +79,12 @@ public final class AccountSummary {
             }
         }
         // every failing source learns that the password worked while it kept failing (or stopped)
-        for (int i = 0; i < sourceCount; i++) {
-            sources[i].loginSucceeded(ms, ip);
+        if (unconfirmed) {
+            boolean still = false;
+            for (int i = 0; i < sourceCount; i++) {
+                still |= sources[i].loginSucceeded(ms, ip);
+            }
+            unconfirmed = still;
         }
     }
 

@@ -76,6 +76,7 @@ final class AuthTally {
             }
         }
         source.failure(a, ms, episodeGapMs);
+        account.unconfirmed = true;
         if (gap >= 0) {
             source.gap(a.protocol(), gap / 1000, minGapMs / 1000);
         }

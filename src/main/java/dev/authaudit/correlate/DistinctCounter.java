@@ -18,7 +18,11 @@ final class DistinctCounter {
 
     /** Adds a value; returns true when it was (as far as can be told) new. */
     boolean add(String value) {
-        long h = hash(value);
+        return addHash(hash(value));
+    }
+
+    /** Adds a value by its {@link #hash}, for a caller that adds one value to several counters. */
+    boolean addHash(long h) {
         // one 32-bit key per value in both phases, so a value seen before the switch is not counted twice
         int key = (int) (h ^ (h >>> 32));
         if (registers != null) {

@@ -144,11 +144,16 @@ final class SourceTally {
         ports.add(port);
     }
 
-    /** Notes that the login succeeded (here or elsewhere) while this source's episode was running. */
-    void loginSucceeded(long ms, String fromIp) {
+    /**
+     * Notes that the login succeeded (here or elsewhere) while this source's episode was running; returns
+     * true when its episode still waits for a success that confirms it.
+     */
+    boolean loginSucceeded(long ms, String fromIp) {
         if (failures > 0) {
             episode.confirm(ms, fromIp);
+            return episode.startMs >= 0 && episode.confirmMs < 0;
         }
+        return false;
     }
 
     void gap(Protocol protocol, long seconds, long minGapSeconds) {
