@@ -12,7 +12,8 @@ final class DistinctCounter {
     private static final int REGISTER_BITS = 7;
     private static final int REGISTERS = 1 << REGISTER_BITS;
 
-    private int[] exact = new int[4];
+    /** Made on the first value: most counters of a botnet's addresses never see one. */
+    private int[] exact;
     private int size;
     private byte[] registers;
 
@@ -27,6 +28,9 @@ final class DistinctCounter {
         int key = (int) (h ^ (h >>> 32));
         if (registers != null) {
             return addToSketch(mix(key));
+        }
+        if (exact == null) {
+            exact = new int[4];
         }
         for (int i = 0; i < size; i++) {
             if (exact[i] == key) {

@@ -9,6 +9,10 @@ import java.util.List;
 
 /** Turns the mutable summaries into immutable evidence records, adding what is known about each source. */
 final class EvidenceBuilder {
+    private static final Comparator<SourceEvidence> SOURCE_ORDER = Comparator.comparingLong(SourceEvidence::failures)
+            .reversed().thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(SourceEvidence::ip);
+    private static final Protocol[] PROTOCOLS = Protocol.values();
     private final CorrelationStore store;
 
     EvidenceBuilder(CorrelationStore store) {
@@ -20,9 +24,7 @@ final class EvidenceBuilder {
         for (int i = 0; i < a.sourceCount; i++) {
             sources.add(source(a.sources[i], a.login));
         }
-        sources.sort(Comparator.comparingLong(SourceEvidence::failures).reversed()
-                .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(SourceEvidence::ip));
+        sources.sort(SOURCE_ORDER);
         return new AccountEvidence(a.login, a.failures, a.failureLines, a.successes,
                 a.reasons[FailureReason.PASSWORD_MISMATCH.ordinal()], a.reasons[FailureReason.UNKNOWN_USER.ordinal()],
                 a.reasons[FailureReason.OTHER.ordinal()], instant(a.firstFailureMs), instant(a.lastFailureMs),
@@ -57,7 +59,7 @@ final class EvidenceBuilder {
     private SourceEvidence source(SourceTally t, String login) {
         List<Rhythm> rhythms = new ArrayList<>(1);
         if (t.gaps != null) {
-            for (Protocol p : Protocol.values()) {
+            for (Protocol p : PROTOCOLS) {
                 GapSample g = t.gaps[p.ordinal()];
                 if (g != null) {
                     rhythms.add(new Rhythm(p, g.total(), g.median(), g.spread()));
