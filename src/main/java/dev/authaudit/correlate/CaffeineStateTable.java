@@ -2,6 +2,7 @@ package dev.authaudit.correlate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 /** A {@link StateTable} held in a Caffeine cache, bounded by size and optionally expiring in event time. */
 final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private final Cache<K, V> cache;
+    private final Policy<K, V> policy;
     private long evicted;
     /** The entry last handed out, so the write-back that follows costs no lookup. */
     private K lastKey;
@@ -30,6 +32,7 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
                 evicted++;
             }
         }).build();
+        this.policy = cache.policy();
     }
 
     @Override
@@ -37,6 +40,11 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         V v = cache.getIfPresent(key);
         remember(key, v);
         return v;
+    }
+
+    @Override
+    public V peek(K key) {
+        return policy.getIfPresentQuietly(key);
     }
 
     @Override

@@ -190,7 +190,7 @@ public final class Correlator {
     }
 
     private void judgeAccount(String login, Instant at) {
-        AccountSummary a = store.accounts().get(login);
+        AccountSummary a = store.accounts().peek(login);
         if (a != null) {
             listener.onAccount(evidence.account(a), at);
         }
@@ -217,7 +217,7 @@ public final class Correlator {
     }
 
     private void judgeIp(String ip, Instant at) {
-        IpSummary s = store.ips().get(ip);
+        IpSummary s = store.ips().peek(ip);
         if (s != null) {
             listener.onIp(evidence.ip(s), at);
         }

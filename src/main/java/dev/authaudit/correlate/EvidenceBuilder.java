@@ -34,7 +34,7 @@ final class EvidenceBuilder {
     }
 
     IpEvidence ip(IpSummary s) {
-        NetworkHistory net = s.network == null ? null : store.networks().get(s.network);
+        NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
                 s.logins.count(), s.failedLogins.toList(), s.successLogins.keys(), s.fingerprints.count(), s.gaps,
                 s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
@@ -52,7 +52,7 @@ final class EvidenceBuilder {
         if (key == null) {
             return 0;
         }
-        PairHistory h = store.pairHistory().get(key);
+        PairHistory h = store.pairHistory().peek(key);
         return h == null ? 0 : h.successes;
     }
 
@@ -80,8 +80,8 @@ final class EvidenceBuilder {
     }
 
     private IpContext context(String ip, String network) {
-        IpSummary s = store.ips().get(ip);
-        NetworkHistory net = network == null ? null : store.networks().get(network);
+        IpSummary s = store.ips().peek(ip);
+        NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
             return IpContext.unknown();
         }

@@ -16,6 +16,14 @@ public interface StateTable<K, V> {
     /** Returns the state for a key, or null when there is none (never held, expired or evicted). */
     V get(K key);
 
+    /**
+     * Returns the state for a key, or null, without counting as a use of it: for reading evidence, which
+     * should not decide what a full table keeps. The default is {@link #get}.
+     */
+    default V peek(K key) {
+        return get(key);
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 
