@@ -35,12 +35,14 @@ final class AuthTally {
             store.pairWindows().put(pairKeys.ipLogin, pair);
         }
         if (ipKey != null) {
-            IpSummary ip = store.ips().getOrCreate(ipKey, k -> new IpSummary(k, network));
+            IpSummary ip = ipSummary(address);
             ip.failure(a, ms, minGapMs);
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
-            store.ips().put(ipKey, ip);
+            if (address.summaryGeneration < 0) {
+                store.ips().put(ipKey, ip);
+            }
             IpWindow window = store.ipWindows().getOrCreate(ipKey, k -> new IpWindow(settings.recentEventsPerIp()));
             window.addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
             store.ipWindows().put(ipKey, window);
@@ -48,18 +50,68 @@ final class AuthTally {
         if (a.account() == null) {
             return;
         }
-        AccountSummary account = store.accounts().getOrCreate(a.account(),
-                k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
+                a.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         account.failure(a, ms, network);
         if (pairKeys != null) {
             sourceFailure(account, a, ms, pairKeys, pair, gap);
         }
-        store.accounts().put(a.account(), account);
+        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+            store.accounts().put(a.account(), account);
+        }
+    }
+
+    /** Returns the address's summary, created when absent; from its handle while the table vouches for it. */
+    private IpSummary ipSummary(SubjectKeys.Address address) {
+        StateTable<String, IpSummary> table = store.ips();
+        long generation = table.generation();
+        if (generation >= 0 && address.summaryGeneration == generation) {
+            return address.summary;
+        }
+        IpSummary s = table.getOrCreate(address.ip, k -> new IpSummary(k, address.network));
+        address.summary = s;
+        address.summaryGeneration = table.generation();
+        return s;
+    }
+
+    /** Returns the login's summary, created when absent; from the pair's handle while the table vouches for it. */
+    private AccountSummary accountSummary(SubjectKeys.Pair pair) {
+        StateTable<String, AccountSummary> table = store.accounts();
+        long generation = table.generation();
+        if (generation >= 0 && pair.accountGeneration == generation) {
+            return pair.account;
+        }
+        AccountSummary a = table.getOrCreate(pair.login, k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        pair.account = a;
+        pair.accountGeneration = table.generation();
+        return a;
+    }
+
+    /** Returns the network's success history, created when absent; from the address's handle when vouched for. */
+    private NetworkHistory networkHistory(SubjectKeys.Address address) {
+        StateTable<String, NetworkHistory> table = store.networks();
+        long generation = table.generation();
+        if (generation >= 0 && address.historyGeneration == generation) {
+            return address.history;
+        }
+        NetworkHistory h = table.getOrCreate(address.network, k -> new NetworkHistory());
+        address.history = h;
+        address.historyGeneration = table.generation();
+        return h;
+    }
+
+    /** Returns the pair's (address, login) success history, or null; from its handle when vouched for. */
+    private PairHistory ipLoginHistory(SubjectKeys.Pair pair) {
+        long generation = store.pairHistory().generation();
+        if (generation >= 0 && pair.historyGeneration == generation && pair.ipLoginHistory != null) {
+            return pair.ipLoginHistory;
+        }
+        return store.pairHistory().get(pair.ipLogin);
     }
 
     private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, PairWindow pair,
                                long gap) {
-        SourceTally source = account.source(pairKeys, a.count(), store.pairHistory().get(pairKeys.ipLogin),
+        SourceTally source = account.source(pairKeys, a.count(), ipLoginHistory(pairKeys),
                 Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
                 settings.oneOffSourceFailures());
         if (source == null) {
@@ -105,51 +157,71 @@ final class AuthTally {
         if (s.account() == null) {
             return news;
         }
-        AccountSummary account = store.accounts().getOrCreate(s.account(),
-                k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        SubjectKeys.Pair pairKeys = address == null ? null : keys.pair(address, s.account());
+        AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
+                s.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         if (account.lastFailureMs > account.lastSuccessMs) {
             news |= ACCOUNT_NEWS;
         }
-        SubjectKeys.Pair pairKeys = address == null ? null : keys.pair(address, s.account());
         SourceTally source = address == null ? null : account.find(address.ip);
         account.success(s.ip(), s.protocol(), ms, source);
         if (source == null && pairKeys != null) {
-            source = account.source(pairKeys, 0, store.pairHistory().get(pairKeys.ipLogin), 0,
+            source = account.source(pairKeys, 0, ipLoginHistory(pairKeys), 0,
                     settings.maxOneOffSourcesPerAccount(), settings.oneOffSourceFailures());
         }
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
         }
-        store.accounts().put(s.account(), account);
+        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+            store.accounts().put(s.account(), account);
+        }
         if (pairKeys != null) {
-            remember(pairKeys.ipLogin, ms);
-            remember(pairKeys.networkLogin(), ms);
-            String domain = pairKeys.ipDomain();
-            if (domain != null) {
-                remember(domain, ms);
-            }
+            rememberPair(pairKeys, ms);
         }
         return news;
     }
 
     private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs) {
         int news = 0;
-        IpSummary ip = store.ips().getOrCreate(address.ip, k -> new IpSummary(k, address.network));
+        IpSummary ip = ipSummary(address);
         if (ip.lastFailureMs > ip.lastSuccessMs
                 || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
             news |= IP_NEWS;
         }
         ip.success(s.account(), s.protocol(), ms);
-        store.ips().put(address.ip, ip);
-        NetworkHistory net = store.networks().getOrCreate(address.network, k -> new NetworkHistory());
+        if (address.summaryGeneration < 0) {
+            store.ips().put(address.ip, ip);
+        }
+        NetworkHistory net = networkHistory(address);
         net.success(s.account(), ms);
-        store.networks().put(address.network, net);
+        if (address.historyGeneration < 0) {
+            store.networks().put(address.network, net);
+        }
         return news;
     }
 
-    private void remember(String key, long ms) {
+    /** Records a success of the pair in its (address, login), (network, login) and (address, domain) histories. */
+    private void rememberPair(SubjectKeys.Pair pair, long ms) {
+        long generation = store.pairHistory().generation();
+        if (generation >= 0 && pair.historyGeneration == generation) {
+            pair.ipLoginHistory.success(ms);
+            pair.networkLoginHistory.success(ms);
+            if (pair.ipDomainHistory != null) {
+                pair.ipDomainHistory.success(ms);
+            }
+            return;
+        }
+        pair.ipLoginHistory = remember(pair.ipLogin, ms);
+        pair.networkLoginHistory = remember(pair.networkLogin(), ms);
+        String domain = pair.ipDomain();
+        pair.ipDomainHistory = domain == null ? null : remember(domain, ms);
+        pair.historyGeneration = store.pairHistory().generation();
+    }
+
+    private PairHistory remember(String key, long ms) {
         PairHistory h = store.pairHistory().getOrCreate(key, k -> new PairHistory());
         h.success(ms);
         store.pairHistory().put(key, h);
+        return h;
     }
 }

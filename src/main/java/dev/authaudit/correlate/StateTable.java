@@ -24,6 +24,17 @@ public interface StateTable<K, V> {
         return get(key);
     }
 
+    /**
+     * Returns a number that stays the same only while every entry this table handed out since is still its
+     * entry for that key: no entry has left the table, and none can leave before the number changes (the
+     * table is well below its bound and nothing in it expires). Then a caller may keep an entry and use it
+     * again without a lookup, and its changes need no {@link #put}. Returns -1 when no such promise is
+     * made; the default for a table that cannot tell.
+     */
+    default long generation() {
+        return -1;
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 

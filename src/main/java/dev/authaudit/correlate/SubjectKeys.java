@@ -22,10 +22,17 @@ final class SubjectKeys {
     private final int maxAddresses;
     private final HashMap<String, Address> addresses = new HashMap<>();
 
-    /** An address, its network and the keys of the logins it used. */
+    /**
+     * An address, its network and the keys of the logins it used; also the address's and its network's
+     * entries as last handed out by their tables, with the table's {@link StateTable#generation} then.
+     */
     static final class Address {
         final String ip;
         final String network;
+        IpSummary summary;
+        long summaryGeneration = -1;
+        NetworkHistory history;
+        long historyGeneration = -1;
         private Pair[] small = new Pair[2];
         private int smallCount;
         private Map<String, Pair> many;
@@ -36,10 +43,19 @@ final class SubjectKeys {
         }
     }
 
-    /** The keys of one (address, login). */
+    /**
+     * The keys of one (address, login); also the login's summary and the pair's histories as last handed
+     * out by their tables, with the table's {@link StateTable#generation} then.
+     */
     static final class Pair {
         final Address address;
         final String login;
+        AccountSummary account;
+        long accountGeneration = -1;
+        PairHistory ipLoginHistory;
+        PairHistory networkLoginHistory;
+        PairHistory ipDomainHistory;
+        long historyGeneration = -1;
         /** {@code ip|login}: the key of {@link PairWindow} and of the pair's {@link PairHistory}. */
         final String ipLogin;
         private String networkLogin;
