@@ -143,6 +143,28 @@ public final class AccountSummary {
         return created;
     }
 
+    /**
+     * Returns the pair's tally when this login itemises it: first where the pair last found it (a list
+     * slot changes only when a tally replaces another), else by address.
+     */
+    SourceTally find(SubjectKeys.Pair pair) {
+        int at = pair.sourceSlot;
+        if (at < sourceCount && pair.sourceAccount == this && sources[at] == pair.source && pair.source != null) {
+            return pair.source;
+        }
+        String ip = pair.address.ip;
+        int h = ip.hashCode();
+        for (int i = 0; i < sourceCount; i++) {
+            if (sources[i].ip.hashCode() == h && sources[i].ip.equals(ip)) {
+                pair.source = sources[i];
+                pair.sourceSlot = i;
+                pair.sourceAccount = this;
+                return sources[i];
+            }
+        }
+        return null;
+    }
+
     SourceTally find(String ip) {
         int h = ip.hashCode(); // cached in each String: most sources are rejected without a compare
         for (int i = 0; i < sourceCount; i++) {

@@ -163,7 +163,7 @@ final class AuthTally {
         if (account.lastFailureMs > account.lastSuccessMs) {
             news |= ACCOUNT_NEWS;
         }
-        SourceTally source = address == null ? null : account.find(address.ip);
+        SourceTally source = pairKeys == null ? null : account.find(pairKeys);
         account.success(s.ip(), s.protocol(), ms, source);
         if (source == null && pairKeys != null) {
             source = account.source(pairKeys, 0, ipLoginHistory(pairKeys), 0,

@@ -56,6 +56,10 @@ final class SubjectKeys {
         PairHistory networkLoginHistory;
         PairHistory ipDomainHistory;
         long historyGeneration = -1;
+        /** Where the pair's tally was last found in a login's source list (checked before use). */
+        SourceTally source;
+        int sourceSlot;
+        AccountSummary sourceAccount;
         /** {@code ip|login}: the key of {@link PairWindow} and of the pair's {@link PairHistory}. */
         final String ipLogin;
         private String networkLogin;
