@@ -164,14 +164,4 @@ public final class AccountSummary {
         }
         return null;
     }
-
-    SourceTally find(String ip) {
-        int h = ip.hashCode(); // cached in each String: most sources are rejected without a compare
-        for (int i = 0; i < sourceCount; i++) {
-            if (sources[i].ip.hashCode() == h && sources[i].ip.equals(ip)) {
-                return sources[i];
-            }
-        }
-        return null;
-    }
 }
