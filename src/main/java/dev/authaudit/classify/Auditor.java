@@ -317,7 +317,8 @@ public final class Auditor {
         private ClassifierSettings classifierSettings = ClassifierSettings.defaults();
         private CsfConfig csf = CsfConfig.defaults();
         private ExplainFilter explain;
-        private Consumer<Observation> observer = o -> { };
+        /** Null when nobody listens: then the tracker keeps only what the report reads. */
+        private Consumer<Observation> observer;
         private boolean live;
 
         private Builder() {

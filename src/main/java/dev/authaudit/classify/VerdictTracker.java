@@ -19,6 +19,7 @@ final class VerdictTracker implements CorrelationListener {
     /** How much surer a verdict must become before observers hear it again. */
     private static final double CONFIDENCE_STEP = 0.1;
 
+    /** Hears verdicts as they change; null when nobody does (a scan without notices). */
     private final Consumer<Observation> observer;
     private final Map<String, Detection> accounts;
     private final Map<String, IpVerdict> ips;
@@ -77,12 +78,31 @@ final class VerdictTracker implements CorrelationListener {
         return d == null ? null : d.device.get(verdict);
     }
 
+    /**
+     * Without an observer only what the final report reads is kept (when each login first reached each
+     * verdict, and on which device): address and block verdicts reached on the way would go nowhere.
+     */
+    @Override
+    public boolean wantsAddresses() {
+        return observer != null;
+    }
+
     @Override
     public void onAccount(AccountEvidence evidence, Instant at) {
         AccountAssessment a = classifiers.accounts().classify(evidence);
         Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
         if (d.first.putIfAbsent(a.verdict(), at) == null && a.device() != null) {
             d.device.put(a.verdict(), a.device());
+        }
+        if (observer == null) {
+            if (a.verdict() != d.current) {
+                d.deviceFirst.clear();
+                d.current = a.verdict();
+            }
+            if (a.device() != null && a.verdict() != AccountVerdict.OK && d.deviceFirst.size() < 16) {
+                d.deviceFirst.putIfAbsent(a.device(), at);
+            }
+            return;
         }
         if (a.verdict() != AccountVerdict.OK) {
             latest.put(a.account(), a.slim());

@@ -32,6 +32,11 @@ public final class AccountSummary {
     long elsewhereMs = -1;
     long elsewhereCount;
     int protocolMask;
+    /**
+     * Whether a source may have a failure episode that no success of the login has confirmed yet: the
+     * next success then tells the sources; otherwise it has nothing to tell them.
+     */
+    boolean unconfirmed;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
@@ -74,8 +79,12 @@ public final class AccountSummary {
             }
         }
         // every failing source learns that the password worked while it kept failing (or stopped)
-        for (int i = 0; i < sourceCount; i++) {
-            sources[i].loginSucceeded(ms, ip);
+        if (unconfirmed) {
+            boolean still = false;
+            for (int i = 0; i < sourceCount; i++) {
+                still |= sources[i].loginSucceeded(ms, ip);
+            }
+            unconfirmed = still;
         }
     }
 
@@ -87,8 +96,9 @@ public final class AccountSummary {
      * @param failures the failures the event brings (0 for a success)
      * @param earlierFailures failures of this (address, login) seen before this event but not itemised here
      */
-    SourceTally source(String ip, String network, long failures, PairHistory history, long earlierFailures,
+    SourceTally source(SubjectKeys.Pair keys, long failures, PairHistory history, long earlierFailures,
                        int maxOneOffs, int oneOffFailures) {
+        String ip = keys.address.ip;
         SourceTally lightest = null;
         int lightestAt = -1;
         int oneOffs = 0;
@@ -120,7 +130,7 @@ public final class AccountSummary {
             omittedSourceFailures += failures;
             return null;
         }
-        SourceTally created = new SourceTally(ip, network);
+        SourceTally created = new SourceTally(keys);
         created.history(history);
         created.earlierFailures(earlierFailures);
         if (sourceCount < sources.length) {
@@ -133,10 +143,22 @@ public final class AccountSummary {
         return created;
     }
 
-    SourceTally find(String ip) {
-        int h = ip.hashCode(); // cached in each String: most sources are rejected without a compare
+    /**
+     * Returns the pair's tally when this login itemises it: first where the pair last found it (a list
+     * slot changes only when a tally replaces another), else by address.
+     */
+    SourceTally find(SubjectKeys.Pair pair) {
+        int at = pair.sourceSlot;
+        if (at < sourceCount && pair.sourceAccount == this && sources[at] == pair.source && pair.source != null) {
+            return pair.source;
+        }
+        String ip = pair.address.ip;
+        int h = ip.hashCode();
         for (int i = 0; i < sourceCount; i++) {
             if (sources[i].ip.hashCode() == h && sources[i].ip.equals(ip)) {
+                pair.source = sources[i];
+                pair.sourceSlot = i;
+                pair.sourceAccount = this;
                 return sources[i];
             }
         }

@@ -4,73 +4,135 @@ import dev.authaudit.event.AuthSuccess;
 
 /** Applies counted failures and successes to the login, address, network and window tables. */
 final class AuthTally {
+    /** Addresses whose key strings are kept at a time (see {@link SubjectKeys}). */
+    private static final int MAX_KEYED_ADDRESSES = 32_768;
     private final CorrelationStore store;
     private final CorrelationSettings settings;
-    private final IpNetworks networks;
+    private final SubjectKeys keys;
     private final long minGapMs;
     private final long episodeGapMs;
 
     AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks) {
         this.store = store;
         this.settings = settings;
-        this.networks = networks;
+        this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES));
         this.minGapMs = settings.rhythmMinGap().toMillis();
         this.episodeGapMs = settings.episodeGap().toMillis();
     }
 
     void failure(Attempt a) {
         long ms = a.time().toEpochMilli();
-        String network = networks.networkOf(a.ip());
+        SubjectKeys.Address address = keys.address(a.ip());
+        String ipKey = address == null ? null : address.ip;
+        String network = address == null ? null : address.network;
+        SubjectKeys.Pair pairKeys = address == null || a.account() == null ? null : keys.pair(address, a.account());
         PairWindow pair = null;
         long gap = -1;
-        if (a.ip() != null && a.account() != null) {
-            String pairKey = a.ip() + '|' + a.account();
-            pair = store.pairWindows().getOrCreate(pairKey, k -> new PairWindow());
+        if (pairKeys != null) {
+            pair = store.pairWindows().getOrCreate(pairKeys.ipLogin, k -> new PairWindow());
             gap = pair.failure(a.protocol(), ms);
             pair.failures += a.count();
-            store.pairWindows().put(pairKey, pair);
+            store.pairWindows().put(pairKeys.ipLogin, pair);
         }
-        if (a.ip() != null) {
-            IpSummary ip = store.ips().getOrCreate(a.ip(), k -> new IpSummary(k, network));
+        if (ipKey != null) {
+            IpSummary ip = ipSummary(address);
             ip.failure(a, ms, minGapMs);
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
-            store.ips().put(a.ip(), ip);
-            IpWindow window = store.ipWindows().getOrCreate(a.ip(), k -> new IpWindow(settings.recentEventsPerIp()));
+            if (address.summaryGeneration < 0) {
+                store.ips().put(ipKey, ip);
+            }
+            IpWindow window = store.ipWindows().getOrCreate(ipKey, k -> new IpWindow(settings.recentEventsPerIp()));
             window.addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
-            store.ipWindows().put(a.ip(), window);
+            store.ipWindows().put(ipKey, window);
         }
         if (a.account() == null) {
             return;
         }
-        AccountSummary account = store.accounts().getOrCreate(a.account(),
-                k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
+                a.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         account.failure(a, ms, network);
-        if (a.ip() != null) {
-            SourceTally source = account.source(a.ip(), network, a.count(),
-                    store.pairHistory().get(PairHistory.ipLogin(a.ip(), a.account())),
-                    pair == null ? 0 : Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
-                    settings.oneOffSourceFailures());
-            if (source != null && pair != null && source.unitemized > 0 && source.firstFailureMs < 0) {
-                // a source that fell off the login's list and came back: its first failure is the pair's
-                source.firstFailureMs = pair.firstFailureMs;
-                source.touch(pair.firstFailureMs);
-                if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pair.firstFailureMs) {
-                    // its successes may have come between those failures: none is known to precede them
-                    source.successesAfterFailures += source.successesBeforeFailures;
-                    source.successesBeforeFailures = 0;
-                }
-            }
-            if (source != null) {
-                source.failure(a, ms, episodeGapMs);
-                if (gap >= 0) {
-                    source.gap(a.protocol(), gap / 1000, minGapMs / 1000);
-                }
-                source.burstGaps += a.count() - 1;
+        if (pairKeys != null) {
+            sourceFailure(account, a, ms, pairKeys, pair, gap);
+        }
+        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+            store.accounts().put(a.account(), account);
+        }
+    }
+
+    /** Returns the address's summary, created when absent; from its handle while the table vouches for it. */
+    private IpSummary ipSummary(SubjectKeys.Address address) {
+        StateTable<String, IpSummary> table = store.ips();
+        long generation = table.generation();
+        if (generation >= 0 && address.summaryGeneration == generation) {
+            return address.summary;
+        }
+        IpSummary s = table.getOrCreate(address.ip, k -> new IpSummary(k, address.network));
+        address.summary = s;
+        address.summaryGeneration = table.generation();
+        return s;
+    }
+
+    /** Returns the login's summary, created when absent; from the pair's handle while the table vouches for it. */
+    private AccountSummary accountSummary(SubjectKeys.Pair pair) {
+        StateTable<String, AccountSummary> table = store.accounts();
+        long generation = table.generation();
+        if (generation >= 0 && pair.accountGeneration == generation) {
+            return pair.account;
+        }
+        AccountSummary a = table.getOrCreate(pair.login, k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        pair.account = a;
+        pair.accountGeneration = table.generation();
+        return a;
+    }
+
+    /** Returns the network's success history, created when absent; from the address's handle when vouched for. */
+    private NetworkHistory networkHistory(SubjectKeys.Address address) {
+        StateTable<String, NetworkHistory> table = store.networks();
+        long generation = table.generation();
+        if (generation >= 0 && address.historyGeneration == generation) {
+            return address.history;
+        }
+        NetworkHistory h = table.getOrCreate(address.network, k -> new NetworkHistory());
+        address.history = h;
+        address.historyGeneration = table.generation();
+        return h;
+    }
+
+    /** Returns the pair's (address, login) success history, or null; from its handle when vouched for. */
+    private PairHistory ipLoginHistory(SubjectKeys.Pair pair) {
+        long generation = store.pairHistory().generation();
+        if (generation >= 0 && pair.historyGeneration == generation && pair.ipLoginHistory != null) {
+            return pair.ipLoginHistory;
+        }
+        return store.pairHistory().get(pair.ipLogin);
+    }
+
+    private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, PairWindow pair,
+                               long gap) {
+        SourceTally source = account.source(pairKeys, a.count(), ipLoginHistory(pairKeys),
+                Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
+                settings.oneOffSourceFailures());
+        if (source == null) {
+            return;
+        }
+        if (source.unitemized > 0 && source.firstFailureMs < 0) {
+            // a source that fell off the login's list and came back: its first failure is the pair's
+            source.firstFailureMs = pair.firstFailureMs;
+            source.touch(pair.firstFailureMs);
+            if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pair.firstFailureMs) {
+                // its successes may have come between those failures: none is known to precede them
+                source.successesAfterFailures += source.successesBeforeFailures;
+                source.successesBeforeFailures = 0;
             }
         }
-        store.accounts().put(a.account(), account);
+        source.failure(a, ms, episodeGapMs);
+        account.unconfirmed = true;
+        if (gap >= 0) {
+            source.gap(a.protocol(), gap / 1000, minGapMs / 1000);
+        }
+        source.burstGaps += a.count() - 1;
     }
 
     /** {@link #success} found a failure (or a recent drop) on the address since its last success. */
@@ -88,52 +150,78 @@ final class AuthTally {
      */
     int success(AuthSuccess s, long ms, long recentMs) {
         int news = 0;
-        String network = networks.networkOf(s.ip());
-        if (s.ip() != null) {
-            IpSummary ip = store.ips().getOrCreate(s.ip(), k -> new IpSummary(k, network));
-            if (ip.lastFailureMs > ip.lastSuccessMs
-                    || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
-                news |= IP_NEWS;
-            }
-            ip.success(s.account(), s.protocol(), ms);
-            store.ips().put(s.ip(), ip);
-            NetworkHistory net = store.networks().getOrCreate(network, k -> new NetworkHistory());
-            net.success(s.account(), ms);
-            store.networks().put(network, net);
+        SubjectKeys.Address address = keys.address(s.ip());
+        if (address != null) {
+            news |= ipSuccess(address, s, ms, recentMs);
         }
         if (s.account() == null) {
             return news;
         }
-        AccountSummary account = store.accounts().getOrCreate(s.account(),
-                k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
+        SubjectKeys.Pair pairKeys = address == null ? null : keys.pair(address, s.account());
+        AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
+                s.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         if (account.lastFailureMs > account.lastSuccessMs) {
             news |= ACCOUNT_NEWS;
         }
-        SourceTally source = s.ip() == null ? null : account.find(s.ip());
+        SourceTally source = pairKeys == null ? null : account.find(pairKeys);
         account.success(s.ip(), s.protocol(), ms, source);
-        if (source == null && s.ip() != null) {
-            source = account.source(s.ip(), network, 0,
-                    store.pairHistory().get(PairHistory.ipLogin(s.ip(), s.account())), 0,
+        if (source == null && pairKeys != null) {
+            source = account.source(pairKeys, 0, ipLoginHistory(pairKeys), 0,
                     settings.maxOneOffSourcesPerAccount(), settings.oneOffSourceFailures());
         }
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
         }
-        store.accounts().put(s.account(), account);
-        if (s.ip() != null) {
-            remember(PairHistory.ipLogin(s.ip(), s.account()), ms);
-            remember(PairHistory.networkLogin(network, s.account()), ms);
-            String domain = PairHistory.ipDomain(s.ip(), s.account());
-            if (domain != null) {
-                remember(domain, ms);
-            }
+        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+            store.accounts().put(s.account(), account);
+        }
+        if (pairKeys != null) {
+            rememberPair(pairKeys, ms);
         }
         return news;
     }
 
-    private void remember(String key, long ms) {
+    private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs) {
+        int news = 0;
+        IpSummary ip = ipSummary(address);
+        if (ip.lastFailureMs > ip.lastSuccessMs
+                || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
+            news |= IP_NEWS;
+        }
+        ip.success(s.account(), s.protocol(), ms);
+        if (address.summaryGeneration < 0) {
+            store.ips().put(address.ip, ip);
+        }
+        NetworkHistory net = networkHistory(address);
+        net.success(s.account(), ms);
+        if (address.historyGeneration < 0) {
+            store.networks().put(address.network, net);
+        }
+        return news;
+    }
+
+    /** Records a success of the pair in its (address, login), (network, login) and (address, domain) histories. */
+    private void rememberPair(SubjectKeys.Pair pair, long ms) {
+        long generation = store.pairHistory().generation();
+        if (generation >= 0 && pair.historyGeneration == generation) {
+            pair.ipLoginHistory.success(ms);
+            pair.networkLoginHistory.success(ms);
+            if (pair.ipDomainHistory != null) {
+                pair.ipDomainHistory.success(ms);
+            }
+            return;
+        }
+        pair.ipLoginHistory = remember(pair.ipLogin, ms);
+        pair.networkLoginHistory = remember(pair.networkLogin(), ms);
+        String domain = pair.ipDomain();
+        pair.ipDomainHistory = domain == null ? null : remember(domain, ms);
+        pair.historyGeneration = store.pairHistory().generation();
+    }
+
+    private PairHistory remember(String key, long ms) {
         PairHistory h = store.pairHistory().getOrCreate(key, k -> new PairHistory());
         h.success(ms);
         store.pairHistory().put(key, h);
+        return h;
     }
 }

@@ -2,6 +2,7 @@ package dev.authaudit.correlate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
@@ -11,7 +12,13 @@ import java.util.function.Function;
 /** A {@link StateTable} held in a Caffeine cache, bounded by size and optionally expiring in event time. */
 final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private final Cache<K, V> cache;
+    private final Policy<K, V> policy;
     private long evicted;
+    /** Entries that left the table so far, for any reason (see {@link #generation}). */
+    private long removals;
+    private final boolean expires;
+    /** Below this many entries nothing is evicted soon (Caffeine evicts only above the maximum). */
+    private final long roomyBelow;
     /** The entry last handed out, so the write-back that follows costs no lookup. */
     private K lastKey;
     private V lastValue;
@@ -25,11 +32,17 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         if (idle != null) {
             builder.expireAfterAccess(idle);
         }
+        this.expires = idle != null;
+        // a margin below the maximum, so that a table filling up sees its accesses again (they decide
+        // what it keeps) well before it evicts
+        this.roomyBelow = maximumSize - maximumSize / 10;
         this.cache = builder.<K, V>removalListener((k, v, cause) -> {
+            removals++;
             if (cause == RemovalCause.SIZE) {
                 evicted++;
             }
         }).build();
+        this.policy = cache.policy();
     }
 
     @Override
@@ -37,6 +50,16 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         V v = cache.getIfPresent(key);
         remember(key, v);
         return v;
+    }
+
+    @Override
+    public long generation() {
+        return expires || cache.estimatedSize() >= roomyBelow ? -1 : removals;
+    }
+
+    @Override
+    public V peek(K key) {
+        return policy.getIfPresentQuietly(key);
     }
 
     @Override

@@ -31,4 +31,13 @@ public interface CorrelationListener {
     /** Accepts a firewall block joined to what preceded it. */
     default void onBlock(BlockEvidence evidence) {
     }
+
+    /**
+     * Returns false when this listener would throw away address and block evidence (nobody hears those
+     * verdicts while the events stream, as in a scan without notices); the correlator then neither builds
+     * nor sends it. Read once, when the correlator is built.
+     */
+    default boolean wantsAddresses() {
+        return true;
+    }
 }

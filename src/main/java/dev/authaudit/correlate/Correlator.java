@@ -27,6 +27,8 @@ public final class Correlator {
     private final Clock clock;
     private final CorrelationStore store;
     private final CorrelationListener listener;
+    /** Whether address and block evidence is built for the listener while events stream. */
+    private final boolean judgeAddresses;
     /** How long after a failure a success still changes a live verdict (the idle window). */
     private final long recentMs;
     private final NotifyThrottle accountThrottle;
@@ -46,6 +48,7 @@ public final class Correlator {
         this.clock = requireNonNull(b.clock, "clock: pass an EventClock for replay or a system clock for live mode");
         this.store = b.store != null ? b.store : new CaffeineCorrelationStore(b.settings, clock);
         this.listener = b.listener;
+        this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
         IpNetworks networks = new IpNetworks();
         this.auth = new AuthTally(store, b.settings, networks);
         this.firewall = new FirewallTally(store, b.settings, b.csf, networks);
@@ -114,7 +117,9 @@ public final class Correlator {
         } else if (e instanceof FirewallBlock b) {
             pairer.flushIp(b.ip(), null);
             BlockEvidence joined = firewall.block(b);
-            listener.onBlock(joined);
+            if (judgeAddresses) {
+                listener.onBlock(joined);
+            }
         } else if (e instanceof FirewallUnblock u) {
             firewall.unblock(u);
         }
@@ -185,14 +190,14 @@ public final class Correlator {
     }
 
     private void judgeAccount(String login, Instant at) {
-        AccountSummary a = store.accounts().get(login);
+        AccountSummary a = store.accounts().peek(login);
         if (a != null) {
             listener.onAccount(evidence.account(a), at);
         }
     }
 
     private void notifyIp(String ip, Instant at) {
-        if (listener == CorrelationListener.NONE || ip == null || !ipThrottle.allow(ip, at)) {
+        if (!judgeAddresses || ip == null || !ipThrottle.allow(ip, at)) {
             return;
         }
         judgeIp(ip, at);
@@ -212,7 +217,7 @@ public final class Correlator {
     }
 
     private void judgeIp(String ip, Instant at) {
-        IpSummary s = store.ips().get(ip);
+        IpSummary s = store.ips().peek(ip);
         if (s != null) {
             listener.onIp(evidence.ip(s), at);
         }

@@ -12,17 +12,25 @@ final class DistinctCounter {
     private static final int REGISTER_BITS = 7;
     private static final int REGISTERS = 1 << REGISTER_BITS;
 
-    private int[] exact = new int[4];
+    /** Made on the first value: most counters of a botnet's addresses never see one. */
+    private int[] exact;
     private int size;
     private byte[] registers;
 
     /** Adds a value; returns true when it was (as far as can be told) new. */
     boolean add(String value) {
-        long h = hash(value);
+        return addHash(hash(value));
+    }
+
+    /** Adds a value by its {@link #hash}, for a caller that adds one value to several counters. */
+    boolean addHash(long h) {
         // one 32-bit key per value in both phases, so a value seen before the switch is not counted twice
         int key = (int) (h ^ (h >>> 32));
         if (registers != null) {
             return addToSketch(mix(key));
+        }
+        if (exact == null) {
+            exact = new int[4];
         }
         for (int i = 0; i < size; i++) {
             if (exact[i] == key) {

@@ -9,6 +9,10 @@ import java.util.List;
 
 /** Turns the mutable summaries into immutable evidence records, adding what is known about each source. */
 final class EvidenceBuilder {
+    private static final Comparator<SourceEvidence> SOURCE_ORDER = Comparator.comparingLong(SourceEvidence::failures)
+            .reversed().thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(SourceEvidence::ip);
+    private static final Protocol[] PROTOCOLS = Protocol.values();
     private final CorrelationStore store;
 
     EvidenceBuilder(CorrelationStore store) {
@@ -20,9 +24,7 @@ final class EvidenceBuilder {
         for (int i = 0; i < a.sourceCount; i++) {
             sources.add(source(a.sources[i], a.login));
         }
-        sources.sort(Comparator.comparingLong(SourceEvidence::failures).reversed()
-                .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(SourceEvidence::ip));
+        sources.sort(SOURCE_ORDER);
         return new AccountEvidence(a.login, a.failures, a.failureLines, a.successes,
                 a.reasons[FailureReason.PASSWORD_MISMATCH.ordinal()], a.reasons[FailureReason.UNKNOWN_USER.ordinal()],
                 a.reasons[FailureReason.OTHER.ordinal()], instant(a.firstFailureMs), instant(a.lastFailureMs),
@@ -32,7 +34,7 @@ final class EvidenceBuilder {
     }
 
     IpEvidence ip(IpSummary s) {
-        NetworkHistory net = s.network == null ? null : store.networks().get(s.network);
+        NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
                 s.logins.count(), s.failedLogins.toList(), s.successLogins.keys(), s.fingerprints.count(), s.gaps,
                 s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
@@ -50,14 +52,14 @@ final class EvidenceBuilder {
         if (key == null) {
             return 0;
         }
-        PairHistory h = store.pairHistory().get(key);
+        PairHistory h = store.pairHistory().peek(key);
         return h == null ? 0 : h.successes;
     }
 
     private SourceEvidence source(SourceTally t, String login) {
         List<Rhythm> rhythms = new ArrayList<>(1);
         if (t.gaps != null) {
-            for (Protocol p : Protocol.values()) {
+            for (Protocol p : PROTOCOLS) {
                 GapSample g = t.gaps[p.ordinal()];
                 if (g != null) {
                     rhythms.add(new Rhythm(p, g.total(), g.median(), g.spread()));
@@ -71,15 +73,15 @@ final class EvidenceBuilder {
                 instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
                 rhythms, t.burstGaps, context(t.ip, t.network), t.unknownUsers, t.fingerprintedFailures,
                 top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
-                t.network == null ? 0 : pairSuccesses(PairHistory.networkLogin(t.network, login)),
-                pairSuccesses(PairHistory.ipDomain(t.ip, login)), t.episode.evidence(),
+                t.network == null ? 0 : pairSuccesses(t.keys.networkLogin()),
+                pairSuccesses(t.keys.ipDomain()), t.episode.evidence(),
                 t.longest().evidence(), ProtocolMask.toSet(t.failureProtocolMask), t.failurePorts.toList(),
                 t.unitemized);
     }
 
     private IpContext context(String ip, String network) {
-        IpSummary s = store.ips().get(ip);
-        NetworkHistory net = network == null ? null : store.networks().get(network);
+        IpSummary s = store.ips().peek(ip);
+        NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
             return IpContext.unknown();
         }

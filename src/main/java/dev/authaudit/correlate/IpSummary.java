@@ -22,7 +22,6 @@ public final class IpSummary {
     final DistinctCounter failedLoginCount = new DistinctCounter();
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
-    final DistinctCounter successLoginCount = new DistinctCounter();
     final TopCounts successLogins = new TopCounts(TOP_LOGINS);
     final DistinctCounter fingerprints = new DistinctCounter();
     /** The first password fingerprint the address sent (enough to compare a one-off with a client's). */
@@ -66,9 +65,10 @@ public final class IpSummary {
             unknownUsers += a.count();
         }
         if (a.account() != null) {
-            logins.add(a.account());
+            long h = DistinctCounter.hash(a.account());
+            logins.addHash(h);
             failedLogins.add(a.account(), a.count());
-            failedLoginCount.add(a.account());
+            failedLoginCount.addHash(h);
         }
         if (a.passwordFp() != null) {
             if (firstFingerprint == null) {
@@ -96,7 +96,6 @@ public final class IpSummary {
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             logins.add(login);
-            successLoginCount.add(login);
             successLogins.add(login, 1);
         }
         protocolMask = ProtocolMask.with(protocolMask, protocol);

@@ -17,8 +17,9 @@ public final class IpWindow {
 
     IpWindow(int capacity) {
         this.capacity = capacity;
-        this.failures = new ArrayDeque<>();
-        this.drops = new ArrayDeque<>();
+        // small at first: most addresses fail once or twice (a botnet's) or are only dropped
+        this.failures = new ArrayDeque<>(1);
+        this.drops = new ArrayDeque<>(1);
     }
 
     void addFailure(RecentFailure f) {

@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /** A sorted set of a few ints (ports) that stops growing at its limit and counts what it could not keep. */
 final class SmallIntSet {
     private final int limit;
-    private int[] values = new int[0];
+    private static final int[] NONE = new int[0];
+    private int[] values = NONE;
     private int overflow;
 
     SmallIntSet(int limit) {

@@ -43,9 +43,13 @@ final class SourceTally {
     /** The longest finished episode, when one is longer than the current one might be; null until then. */
     FailureEpisode longestFinished;
 
-    SourceTally(String ip, String network) {
-        this.ip = ip;
-        this.network = network;
+    /** The history keys of this (address, login). */
+    final SubjectKeys.Pair keys;
+
+    SourceTally(SubjectKeys.Pair keys) {
+        this.keys = keys;
+        this.ip = keys.address.ip;
+        this.network = keys.address.network;
     }
 
     /** Seeds a new tally with successes seen before it existed (from {@link PairHistory}). */
@@ -140,11 +144,16 @@ final class SourceTally {
         ports.add(port);
     }
 
-    /** Notes that the login succeeded (here or elsewhere) while this source's episode was running. */
-    void loginSucceeded(long ms, String fromIp) {
+    /**
+     * Notes that the login succeeded (here or elsewhere) while this source's episode was running; returns
+     * true when its episode still waits for a success that confirms it.
+     */
+    boolean loginSucceeded(long ms, String fromIp) {
         if (failures > 0) {
             episode.confirm(ms, fromIp);
+            return episode.startMs >= 0 && episode.confirmMs < 0;
         }
+        return false;
     }
 
     void gap(Protocol protocol, long seconds, long minGapSeconds) {

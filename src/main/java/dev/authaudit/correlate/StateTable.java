@@ -16,6 +16,25 @@ public interface StateTable<K, V> {
     /** Returns the state for a key, or null when there is none (never held, expired or evicted). */
     V get(K key);
 
+    /**
+     * Returns the state for a key, or null, without counting as a use of it: for reading evidence, which
+     * should not decide what a full table keeps. The default is {@link #get}.
+     */
+    default V peek(K key) {
+        return get(key);
+    }
+
+    /**
+     * Returns a number that stays the same only while every entry this table handed out since is still its
+     * entry for that key: no entry has left the table, and none can leave before the number changes (the
+     * table is well below its bound and nothing in it expires). Then a caller may keep an entry and use it
+     * again without a lookup, and its changes need no {@link #put}. Returns -1 when no such promise is
+     * made; the default for a table that cannot tell.
+     */
+    default long generation() {
+        return -1;
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 

@@ -10,16 +10,23 @@ import java.util.List;
  * the value entered by replacing another.
  */
 final class TopCounts {
-    private final String[] keys;
-    private final long[] counts;
+    private static final Comparator<Count> ORDER = Comparator.comparingLong(Count::count).reversed()
+            .thenComparing(Count::value);
+    private final int capacity;
+    /** Made on the first value: most of a botnet's addresses never fill these. */
+    private String[] keys;
+    private long[] counts;
     private int size;
 
     TopCounts(int capacity) {
-        this.keys = new String[capacity];
-        this.counts = new long[capacity];
+        this.capacity = capacity;
     }
 
     void add(String key, long n) {
+        if (keys == null) {
+            keys = new String[capacity];
+            counts = new long[capacity];
+        }
         int min = -1;
         for (int i = 0; i < size; i++) {
             if (keys[i].equals(key)) {
@@ -30,7 +37,7 @@ final class TopCounts {
                 min = i;
             }
         }
-        if (size < keys.length) {
+        if (size < capacity) {
             keys[size] = key;
             counts[size++] = n;
             return;
@@ -49,15 +56,26 @@ final class TopCounts {
     }
 
     List<Count> toList() {
+        if (size == 0) {
+            return List.of();
+        }
         List<Count> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             out.add(new Count(keys[i], counts[i]));
         }
-        out.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value));
+        out.sort(ORDER);
         return List.copyOf(out);
     }
 
     List<String> keys() {
-        return toList().stream().map(Count::value).toList();
+        if (size == 0) {
+            return List.of();
+        }
+        List<Count> sorted = toList();
+        String[] out = new String[sorted.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sorted.get(i).value();
+        }
+        return List.of(out);
     }
 }

@@ -5,5 +5,12 @@
  * that expire in event time through an {@link dev.authaudit.correlate.EventClock}), joins each firewall
  * block to the failures and drops that led to it, and hands immutable evidence records to the classify
  * stage. It never reads the wall clock and does no I/O.
+ *
+ * <p>The per-event path is kept short: an address's network and its (address, login) key strings are
+ * made once per run ({@code SubjectKeys}), and while a table vouches that nothing has left it
+ * ({@link dev.authaudit.correlate.StateTable#generation}) a known device's login reuses the summaries it
+ * was handed before instead of looking them up. Evidence records are built only when a login is judged
+ * (at most every 10 s of event time per login while streaming) and at the end; address and block evidence
+ * is not built while streaming unless a listener wants it.
  */
 package dev.authaudit.correlate;

@@ -153,6 +153,45 @@ class CorrelatorTest {
     }
 
     @Test
+    void accept_listenerWithoutAddresses_hearsLoginsOnly() {
+        // a scan without notices: address and block verdicts reached on the way would go nowhere
+        EventClock replay = new EventClock(Instant.EPOCH);
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        Correlator c = Correlator.builder().clock(replay).listener(new CorrelationListener() {
+            @Override
+            public void onAccount(AccountEvidence evidence, Instant at) {
+                heard.add("account " + evidence.account());
+            }
+
+            @Override
+            public void onIp(IpEvidence evidence, Instant at) {
+                heard.add("ip " + evidence.ip());
+            }
+
+            @Override
+            public void onBlock(BlockEvidence evidence) {
+                heard.add("block " + evidence.ip());
+            }
+
+            @Override
+            public boolean wantsAddresses() {
+                return false;
+            }
+        }).build();
+        for (LogEvent e : List.of(ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build(),
+                ev.drop(T0.plusSeconds(20), "198.51.100.7", 40000, 587),
+                ev.block(T0.plusSeconds(30), "198.51.100.7", "LF_SMTPAUTH", 1, 3600, null))) {
+            replay.advanceTo(e.instant());
+            c.accept(e);
+        }
+        CorrelationResult r = c.finish();
+
+        assertThat(heard).containsOnly("account bob@example.com");
+        assertThat(r.blocks()).singleElement().satisfies(b -> assertThat(b.failures()).isEqualTo(1));
+        assertThat(ip(r, "198.51.100.7").dropHits()).isEqualTo(1);
+    }
+
+    @Test
     void accept_sameSessionFarApart_pairsOnSession() {
         CorrelationResult r = replay(List.of(
                 ev.failure(T0, "198.51.100.7", "bob@example.com").detail().session("8oNSumM3A8mK").build(),

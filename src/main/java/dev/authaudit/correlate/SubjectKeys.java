@@ -1,0 +1,151 @@
+package dev.authaudit.correlate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The key strings the correlator's tables are looked up with, made once per address and per (address,
+ * login) instead of on every event: an address's network, and the pair keys of {@link PairWindow} and
+ * {@link PairHistory}. Each event's strings are fresh from the parser; the canonical ones handed out here
+ * keep their hash codes, and a table that holds the same instance compares them by identity.
+ *
+ * <p>Only a cache of values that can be made again: bounded by dropping everything when full, which
+ * changes no result.
+ */
+final class SubjectKeys {
+    /** Pair keys of one address kept in a plain array before a map is worth it. */
+    private static final int SMALL = 8;
+    /** Logins remembered per address; an address that tries more starts over. */
+    private static final int MAX_PAIRS_PER_ADDRESS = 256;
+
+    private final IpNetworks networks;
+    private final int maxAddresses;
+    private final HashMap<String, Address> addresses = new HashMap<>();
+
+    /**
+     * An address, its network and the keys of the logins it used; also the address's and its network's
+     * entries as last handed out by their tables, with the table's {@link StateTable#generation} then.
+     */
+    static final class Address {
+        final String ip;
+        final String network;
+        IpSummary summary;
+        long summaryGeneration = -1;
+        NetworkHistory history;
+        long historyGeneration = -1;
+        private Pair[] small = new Pair[2];
+        private int smallCount;
+        private Map<String, Pair> many;
+
+        Address(String ip, String network) {
+            this.ip = ip;
+            this.network = network;
+        }
+    }
+
+    /**
+     * The keys of one (address, login); also the login's summary and the pair's histories as last handed
+     * out by their tables, with the table's {@link StateTable#generation} then.
+     */
+    static final class Pair {
+        final Address address;
+        final String login;
+        AccountSummary account;
+        long accountGeneration = -1;
+        PairHistory ipLoginHistory;
+        PairHistory networkLoginHistory;
+        PairHistory ipDomainHistory;
+        long historyGeneration = -1;
+        /** Where the pair's tally was last found in a login's source list (checked before use). */
+        SourceTally source;
+        int sourceSlot;
+        AccountSummary sourceAccount;
+        /** {@code ip|login}: the key of {@link PairWindow} and of the pair's {@link PairHistory}. */
+        final String ipLogin;
+        private String networkLogin;
+        private String ipDomain;
+        private boolean domainMade;
+
+        Pair(Address address, String login) {
+            this.address = address;
+            this.login = login;
+            this.ipLogin = PairHistory.ipLogin(address.ip, login);
+        }
+
+        /** Returns the (network, login) history key. */
+        String networkLogin() {
+            if (networkLogin == null) {
+                networkLogin = PairHistory.networkLogin(address.network, login);
+            }
+            return networkLogin;
+        }
+
+        /** Returns the (address, domain) history key, or null when the login has no domain. */
+        String ipDomain() {
+            if (!domainMade) {
+                ipDomain = PairHistory.ipDomain(address.ip, login);
+                domainMade = true;
+            }
+            return ipDomain;
+        }
+    }
+
+    SubjectKeys(IpNetworks networks, int maxAddresses) {
+        this.networks = networks;
+        this.maxAddresses = Math.max(1, maxAddresses);
+    }
+
+    /** Returns the address's keys, or null for a null address. */
+    Address address(String ip) {
+        if (ip == null) {
+            return null;
+        }
+        Address a = addresses.get(ip);
+        if (a == null) {
+            if (addresses.size() >= maxAddresses) {
+                addresses.clear();
+            }
+            a = new Address(ip, networks.networkOf(ip));
+            addresses.put(ip, a);
+        }
+        return a;
+    }
+
+    /** Returns the keys of (address, login); neither may be null. */
+    Pair pair(Address a, String login) {
+        if (a.many != null) {
+            Pair p = a.many.get(login);
+            if (p == null) {
+                if (a.many.size() >= MAX_PAIRS_PER_ADDRESS) {
+                    a.many.clear();
+                }
+                p = new Pair(a, login);
+                a.many.put(login, p);
+            }
+            return p;
+        }
+        int h = login.hashCode();
+        for (int i = 0; i < a.smallCount; i++) {
+            Pair p = a.small[i];
+            if (p.login.hashCode() == h && p.login.equals(login)) {
+                return p;
+            }
+        }
+        Pair p = new Pair(a, login);
+        if (a.smallCount < SMALL) {
+            if (a.smallCount == a.small.length) {
+                a.small = java.util.Arrays.copyOf(a.small, SMALL);
+            }
+            a.small[a.smallCount++] = p;
+        } else {
+            a.many = new HashMap<>();
+            for (int i = 0; i < a.smallCount; i++) {
+                a.many.put(a.small[i].login, a.small[i]);
+            }
+            a.small = null;
+            a.smallCount = 0;
+            a.many.put(login, p);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.authaudit.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The promise {@link StateTable#generation} makes to callers that keep the entries handed out. */
+class CaffeineStateTableTest {
+    private final EventClock clock = new EventClock(Instant.EPOCH);
+
+    @Test
+    void generation_staysWhileNothingCanLeave_changesWhenAnEntryIsReplaced() {
+        CaffeineStateTable<String, long[]> t = new CaffeineStateTable<>(100, null, EventClock.tickerOf(clock));
+        long[] a = t.getOrCreate("a", k -> new long[1]);
+        long g = t.generation();
+        assertThat(g).isNotNegative();
+        for (int i = 0; i < 50; i++) {
+            t.getOrCreate("k" + i, k -> new long[1]);
+        }
+        assertThat(t.generation()).as("creating entries removes none").isEqualTo(g);
+        assertThat(t.get("a")).isSameAs(a);
+
+        t.put("a", new long[1]);
+
+        assertThat(t.generation()).as("the entry handed out is no longer the table's").isNotEqualTo(g);
+    }
+
+    @Test
+    void generation_promisesNothingNearTheBoundOrWhenEntriesExpire() {
+        CaffeineStateTable<String, long[]> full = new CaffeineStateTable<>(20, null, EventClock.tickerOf(clock));
+        for (int i = 0; i < 18; i++) {
+            full.getOrCreate("k" + i, k -> new long[1]);
+        }
+        assertThat(full.generation()).as("18 of 20: eviction may be near").isEqualTo(-1);
+
+        CaffeineStateTable<String, long[]> windows = new CaffeineStateTable<>(100, Duration.ofHours(2),
+                EventClock.tickerOf(clock));
+        windows.getOrCreate("a", k -> new long[1]);
+        assertThat(windows.generation()).as("an idle entry expires without a removal the caller would see")
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void peek_readsWithoutCreating() {
+        CaffeineStateTable<String, long[]> t = new CaffeineStateTable<>(100, null, EventClock.tickerOf(clock));
+        assertThat(t.peek("a")).isNull();
+        long[] a = t.getOrCreate("a", k -> new long[1]);
+        assertThat(t.peek("a")).isSameAs(a);
+        assertThat(t.size()).isEqualTo(1);
+    }
+}
