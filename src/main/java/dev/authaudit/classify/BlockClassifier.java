@@ -166,7 +166,9 @@ public final class BlockClassifier {
      * its busiest source, and a block of another of its addresses must not be explained by that one.
      */
     private static java.util.Optional<Claim> aboutAddress(List<Claim> claims, String ip) {
-        return claims.stream().filter(c -> c.addresses().equals(List.of(ip))).findFirst();
+        // the detection note speaks of "another of the customer's addresses" from the login's side
+        return claims.stream().filter(c -> c.kind() != ClaimKind.DETECTED && c.addresses().equals(List.of(ip)))
+                .findFirst();
     }
 
     /**

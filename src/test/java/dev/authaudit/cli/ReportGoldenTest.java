@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the reports byte for byte as they were when the goldens were written: the JSON and the text
@@ -25,15 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>mvn -B -o test -Dtest=ReportGoldenTest -Dgolden.update=true</pre>
  *
- * The goldens live in {@code test-fixtures/golden/}. Paths of generated inputs are written as
- * {@code <dir>} so they do not depend on the temporary folder.
+ * The goldens live in {@code test-fixtures/golden/}. Inputs are given by their path relative to the
+ * repository and written as {@code <dir>}, so the goldens do not depend on where the clone lives.
  */
 class ReportGoldenTest {
     private static final Path GOLDEN = CliRun.repo().resolve("test-fixtures/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-    @TempDir
-    static Path sims;
+    /**
+     * Where the simulated hosts are written: inside the build folder, so that the path the reports show
+     * (and wrap at 120 columns) is the same relative path on every machine and in every clone.
+     */
+    private static final Path SIMS_DIR = CliRun.repo().resolve("target/golden-sims");
 
     /** A simulated host: seed, days, mailboxes, line target, layout, and extra scan options. */
     private record Sim(String name, long seed, int days, int mailboxes, long lines, String layout, List<String> scan) {
@@ -62,7 +64,8 @@ class ReportGoldenTest {
         }
         for (Sim sim : SIMS) {
             tests.add(DynamicTest.dynamicTest(sim.name(), () -> {
-                Path dir = sims.resolve(sim.name());
+                Path dir = SIMS_DIR.resolve(sim.name());
+                deleteTree(dir);
                 Files.createDirectories(dir);
                 int code = SimulateMain.run(new String[] {"--out", dir.toString(), "--days", Integer.toString(sim.days()),
                     "--mailboxes", Integer.toString(sim.mailboxes()), "--seed", Long.toString(sim.seed()),
@@ -77,15 +80,29 @@ class ReportGoldenTest {
         return tests.stream();
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private static void compare(String name, Path dir, List<String> options) throws IOException {
         for (String format : List.of("json", "text")) {
             List<String> args = new ArrayList<>(List.of("scan", "--no-history", "--no-progress", "--rules",
                     CliRun.repo().resolve("rules").toString(), "--format", format));
             args.addAll(options);
-            args.add(dir.toString());
+            // relative to the working folder (the repository in Maven): the text report wraps paths at 120
+            // columns, so an absolute path would make the golden depend on where the clone lives
+            String shown = Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath()).toString();
+            args.add(shown);
             CliRun r = CliRun.run(args.toArray(String[]::new));
             assertThat(r.code).as("exit code of %s (stderr: %s)", args, r.err).isZero();
-            String report = r.out.replace(dir.toAbsolutePath().toString(), "<dir>").replace(dir.toString(), "<dir>");
+            String report = r.out.replace(dir.toAbsolutePath().toString(), "<dir>").replace(shown, "<dir>");
             Path golden = GOLDEN.resolve(name + "." + (format.equals("json") ? "json" : "txt"));
             if (UPDATE) {
                 Files.createDirectories(GOLDEN);
