@@ -199,10 +199,16 @@ final class DetailPairer {
 
     /**
      * Returns true when {@code f} is Exim's syslog copy of {@code before}: the same Exim failure (time to the
-     * second, address, login, port, protocol, reason) written one or two lines later in the same file. Two
-     * attempts of one client in the same second on adjacent lines would be taken for one; undercounting a
-     * bot by one is the lesser error than counting every customer failure twice.
+     * second, address, login, HELO, interface, port, protocol, reason) written one or two lines later in
+     * the same file, or up to {@link #INTERLEAVED_APART} lines later in a syslog file, where parallel
+     * connections' lines fall in between. Two attempts of one client in the same second that close would
+     * be taken for one; undercounting a bot by one is the lesser error than counting every customer
+     * failure twice. A plain mainlog never has copies in the file itself, so the wide reach is syslog's
+     * only.
      */
+    /** How many lines of a syslog file may fall between an Exim line and its copy. */
+    static final long INTERLEAVED_APART = 64;
+
     static boolean copyOf(AuthFailure f, AuthFailure before) {
         if (before == null || before == f || !"exim".equals(f.origin().source())
                 || !f.origin().source().equals(before.origin().source())) {
@@ -211,9 +217,14 @@ final class DetailPairer {
         // In one file (syslog), the copy is the next line or the one after. In another file, it is Exim's
         // reject log, which repeats every rejection of the main log (or one log given twice): the same
         // line in the same second, whatever the distance.
+        // In syslog, other Exim processes' lines fall between a line and its copy when connections run in
+        // parallel (ten lines apart is common on a busy second); the copy is still the same process's very
+        // next line, identical to the second.
         boolean sameFile = f.origin().file().equals(before.origin().file());
         long apart = f.origin().line() - before.origin().line();
-        return (!sameFile || apart >= 1 && apart <= 2) && f.instant().equals(before.instant())
+        long within = f.origin().interleaved() && before.origin().interleaved() ? INTERLEAVED_APART : 2;
+        return (!sameFile || apart >= 1 && apart <= within) && f.instant().equals(before.instant())
+                && Objects.equals(f.helo(), before.helo()) && Objects.equals(f.localIp(), before.localIp())
                 && Objects.equals(f.account(), before.account()) && Objects.equals(f.port(), before.port())
                 && f.protocol() == before.protocol() && f.reason() == before.reason()
                 && f.attempts() == before.attempts() && f.origin().rule().equals(before.origin().rule());

@@ -318,8 +318,9 @@ public final class LineParser {
                     }
                     captured = byPattern(plan, m);
                 }
+                boolean syslog = env.container() == Envelope.Container.SYSLOG;
                 return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo,
-                        env.container() == Envelope.Container.SYSLOG ? SyslogHost.of(line, env.stamp()) : null);
+                        syslog ? SyslogHost.of(line, env.stamp()) : null, syslog);
             }
         }
         if (firstSource == null) {
@@ -378,7 +379,7 @@ public final class LineParser {
     }
 
     private Parsed matched(RawLine raw, String text, Stamp stamp, String password, Instant reference,
-                           Plan plan, String[] fields, Memo memo, String headerHost) {
+                           Plan plan, String[] fields, Memo memo, String headerHost, boolean interleaved) {
         ParserRule rule = plan.rule();
         if (rule.emits() == Emits.IGNORE) {
             return new Parsed(Parsed.Status.IGNORED, null, rule.source(), rule.id(), text, null);
@@ -399,7 +400,7 @@ public final class LineParser {
         }
         try {
             LogEvent e = factory.build(rule, fields, when, new Origin(rule.source(), rule.id(), raw.file(), raw.line(),
-                    orElse(headerHost, orElse(raw.host(), host))));
+                    orElse(headerHost, orElse(raw.host(), host)), interleaved));
             return new Parsed(Parsed.Status.EVENT, e, rule.source(), rule.id(), text, null);
         } catch (EventFactory.InvalidField bad) {
             return new Parsed(Parsed.Status.INVALID, null, rule.source(), rule.id(), text, bad.getMessage());
