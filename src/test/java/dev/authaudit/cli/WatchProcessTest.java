@@ -97,6 +97,15 @@ class WatchProcessTest {
         }
     }
 
+    /** Returns true once the child's output file {@code name} holds {@code text}. */
+    private boolean says(String name, String text) {
+        try {
+            return Files.readString(dir.resolve(name)).contains(text);
+        } catch (IOException e) {
+            return false; // not written yet
+        }
+    }
+
     private static void append(Path p, List<String> lines) throws IOException {
         Files.write(p, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -146,13 +155,7 @@ class WatchProcessTest {
         await("the run to checkpoint the empty log", () -> checkpoint(state, log).isPresent());
         append(log, all.subList(0, 10));
         // the read is visible once the verdict on the first lines is printed, before any save is due
-        await("the first verdict", () -> {
-            try {
-                return Files.readString(dir.resolve("term.out")).contains("203.0.113.45");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await("the first verdict", () -> says("term.out", "203.0.113.45"));
         long sent = System.nanoTime();
         p.destroy();
         assertThat(p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -185,13 +188,7 @@ class WatchProcessTest {
         await("the checkpoint saved before the warm-up", () -> checkpoint(state, log).map(c -> c.offset() == size)
                 .orElse(false));
         // and the warm-up under way (30 MB take seconds): a signal before it would skip it, not cut it short
-        await("the warm-up to start", () -> {
-            try {
-                return Files.readString(dir.resolve("warm.err")).contains("warm-up: re-reading up to");
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
+        await("the warm-up to start", () -> says("warm.err", "warm-up: re-reading up to"));
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("warm.err"));
