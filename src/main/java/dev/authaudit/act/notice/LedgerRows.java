@@ -78,7 +78,7 @@ final class LedgerRows {
                 r.getString("recipient"), r.getString("cc"), r.getString("via"), time(r, "created_at"),
                 time(r, "due_at"), r.getInt("attempts"), time(r, "next_attempt_at"), r.getString("last_error"),
                 time(r, "released_at"), r.getInt("generation"), r.getString("message_id"), r.getString("outcome"),
-                r.getString("blocked_ip"), c);
+                r.getString("blocked_ip"), r.getInt("may_have_arrived") != 0, c);
     }
 
     private static Instant time(ResultSet r, String column) throws SQLException {

@@ -94,12 +94,13 @@ public final class NoticeDispatcher {
             // or whose connection broke after it was submitted, may or may not have reached the server. Sending it again (same Message-ID, which most mail
             // clients fold) risks a second copy; not sending it risks a customer who stays blocked without
             // knowing why. The second copy is the smaller harm, and the ledger says it may have happened.
-            if (n.status() == NoticeStatus.SENDING) {
-                ledger.mayHaveArrived(n.id());
+            boolean interrupted = n.status() == NoticeStatus.SENDING;
+            if (interrupted) {
+                ledger.mayHaveArrived(n.id()); // kept should this attempt fail too
                 log.warn("notice {} was being sent when an earlier run stopped; sending it again with the same"
                         + " Message-ID, so the customer may see it twice", n.id());
             }
-            boolean interrupted = ledger.mayHaveArrivedBefore(n.id());
+            boolean secondCopy = interrupted || n.mayHaveArrived();
             String messageId = composer.messageId(n.account(), n.incidentKey(), n.generation());
             try {
                 MimeMessage m = composer.compose(n.candidate(), n.to(), n.cc(), messageId, now);
@@ -108,7 +109,7 @@ public final class NoticeDispatcher {
                 // recorded the moment the server accepted it, before the connection is closed: a kill after
                 // this line cannot make the next run send it again
                 delivery.deliver(n.id(), m, o -> {
-                    String said = interrupted ? o + "; " + SECOND_COPY : o;
+                    String said = secondCopy ? o + "; " + SECOND_COPY : o;
                     ledger.released(n.id(), st, now, messageId, said);
                     outcome[0] = said;
                 });

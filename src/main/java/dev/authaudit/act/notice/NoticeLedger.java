@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class NoticeLedger implements NoticeHistory, AutoCloseable {
     private static final String COLUMNS = "id, account, incident, status, mode, reason, recipient, cc, via,"
             + " created_at, due_at, attempts, next_attempt_at, last_error, released_at, generation, message_id,"
-            + " outcome, blocked_ip, claimed_at, " + LedgerRows.CANDIDATE_COLUMNS;
+            + " outcome, blocked_ip, claimed_at, may_have_arrived, " + LedgerRows.CANDIDATE_COLUMNS;
 
     private final Path file;
     private final Connection db;
@@ -188,18 +188,6 @@ public final class NoticeLedger implements NoticeHistory, AutoCloseable {
      */
     public synchronized void mayHaveArrived(long id) {
         update("UPDATE notice SET may_have_arrived = 1 WHERE id = ?", id);
-    }
-
-    /** Returns true when an earlier send of this notice may have reached the server. */
-    public synchronized boolean mayHaveArrivedBefore(long id) {
-        try (PreparedStatement s = db.prepareStatement("SELECT may_have_arrived FROM notice WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() && r.getInt(1) != 0;
-            }
-        } catch (SQLException e) {
-            throw failure("read the notice", e);
-        }
     }
 
     /** Marks a notice as given up. */

@@ -26,13 +26,15 @@ import java.util.Optional;
  * @param messageId the Message-ID it went out with, or null
  * @param outcome where it went ({@code accepted by ...}, {@code drafted to ...}), or null
  * @param blockedIp the address the firewall blocked, or null
+ * @param mayHaveArrived true when an earlier send may have reached the server although it failed or its
+ *     run stopped (the next successful send may be a second copy)
  * @param candidate the candidate, with the latest known first block time
  */
 public record NoticeRecord(long id, String account, String incidentKey, NoticeStatus status, DeliveryMode mode,
                            String reason, String to, String cc, String via, Instant createdAt, Instant dueAt,
                            int attempts, Instant nextAttemptAt, String lastError, Instant releasedAt,
                            int generation, String messageId, String outcome, String blockedIp,
-                           NoticeCandidate candidate) {
+                           boolean mayHaveArrived, NoticeCandidate candidate) {
     /**
      * Returns how long before the firewall's first block of this customer the notice went out (or
      * would have), when a block is known and came after it.
