@@ -137,7 +137,8 @@ public final class Auditor {
         }
         List<BlockAssessment> blocks = new ArrayList<>();
         for (BlockEvidence b : r.blocks()) {
-            blocks.add(inForce(c.blocks().classify(b, byLogin::get, byIp::get), r, byIp, c.text()));
+            blocks.add(inForce(c.blocks().classify(b, byLogin::get, byIp::get, supersededInForce(b, r)), r, byIp,
+                    c.text()));
         }
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
@@ -210,16 +211,7 @@ public final class Auditor {
     static BlockAssessment inForce(BlockAssessment a, CorrelationResult r, Map<String, IpAssessment> byIp,
                                    EvidenceText text) {
         BlockEvidence b = a.evidence();
-        if (b.ip() == null || b.liftedAt() != null || r.to() == null) {
-            return a;
-        }
-        boolean still = b.permanent() || (b.durationS() != null && b.at().plusSeconds(b.durationS()).isAfter(r.to()));
-        if (!still) {
-            return a;
-        }
-        // a later block of the same address tells the rest of the story
-        boolean later = r.blocks().stream().anyMatch(x -> b.ip().equals(x.ip()) && x.at().isAfter(b.at()));
-        if (later) {
+        if (!lastInForce(b, r)) {
             return a;
         }
         IpAssessment ip = byIp.get(b.ip());
@@ -235,6 +227,28 @@ public final class Auditor {
                 + (ip != null && ip.verdict() != IpVerdict.ATTACKER ? " and stayed locked out" : "");
         return a.with(Claim.of(ClaimKind.BLOCK_IN_FORCE).address(b.ip()).logins(List.copyOf(behind)).first(b.at())
                 .last(r.to()).say("still blocked when the logs end (" + text.time(r.to()) + ")" + who));
+    }
+
+    /**
+     * Returns true when {@code b} is its address's last block and still in force when the logs end
+     * (permanent, or temporary and not yet expired, and no unblock seen).
+     */
+    private static boolean lastInForce(BlockEvidence b, CorrelationResult r) {
+        if (b.ip() == null || b.liftedAt() != null || r.to() == null) {
+            return false;
+        }
+        boolean still = b.permanent() || (b.durationS() != null && b.at().plusSeconds(b.durationS()).isAfter(r.to()));
+        // a later block of the same address tells the rest of the story
+        return still && r.blocks().stream().noneMatch(x -> b.ip().equals(x.ip()) && x.at().isAfter(b.at()));
+    }
+
+    /**
+     * Returns true when {@code b} has ended and a later block of the same address is still in force when
+     * the logs end: lifting {@code b} is no longer anything to do.
+     */
+    private static boolean supersededInForce(BlockEvidence b, CorrelationResult r) {
+        return b.ip() != null && b.liftedAt() != null && r.blocks().stream()
+                .anyMatch(x -> b.ip().equals(x.ip()) && x.at().isAfter(b.at()) && lastInForce(x, r));
     }
 
     /**

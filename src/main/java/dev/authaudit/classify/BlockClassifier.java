@@ -34,6 +34,19 @@ public final class BlockClassifier {
      */
     public BlockAssessment classify(BlockEvidence b, Function<String, AccountAssessment> accounts,
                                     Function<String, IpAssessment> ips) {
+        return classify(b, accounts, ips, false);
+    }
+
+    /**
+     * Returns the cause of a block, knowing whether it has ended while a later block of the same address
+     * is still in force (then its advice says there is nothing to lift instead of naming a command).
+     */
+    public BlockAssessment classify(BlockEvidence b, Function<String, AccountAssessment> accounts,
+                                    Function<String, IpAssessment> ips, boolean superseded) {
+        String lift = superseded && b.liftedAt() != null
+                ? "what to do after the " + text.time(b.at()) + " block: nothing to lift (it ended at "
+                + text.time(b.liftedAt()) + ")"
+                : "what to do: lift the block (" + unblock(b) + ")";
         List<Claim> why = new ArrayList<>();
         String name = lfdName(b);
         why.add(ruleFired(b, name));
@@ -42,10 +55,10 @@ public final class BlockClassifier {
         boolean attackerIp = ip != null && ip.verdict() == IpVerdict.ATTACKER;
         // a port-scan trigger counts kernel drops only; login failures in its window did not cause it
         if (scanTrigger || (b.failures() == 0 && b.dropHits() > 0)) {
-            return byDrops(b, name, ip, why);
+            return byDrops(b, name, ip, why, lift);
         }
         if (b.trigger().equalsIgnoreCase("CT_LIMIT")) {
-            return byConnections(b, name, ip, why);
+            return byConnections(b, name, ip, why, lift);
         }
         if (b.failures() == 0) {
             why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).first(b.at())
@@ -94,7 +107,7 @@ public final class BlockClassifier {
                     + (others > 0 ? "; the rest were other customers' logins behind the same address" : "")));
             aboutAddress(stale.claims(), b.ip()).ifPresent(why::add);
             Claim.Builder advice = Claim.of(ClaimKind.ADVICE).address(b.ip()).login(login).protocols(b.protocols());
-            why.add(advice.say("what to do: lift the block (" + unblock(b) + ") and tell the owner of " + login
+            why.add(advice.say(lift + " and tell the owner of " + login
                     + " to update the password saved in the mail client at " + b.ip() + " ("
                     + EvidenceText.protocols(advice.protocols()) + "); " + thresholdAdvice(b)));
             return new BlockAssessment(b, BlockCause.STALE_PASSWORD, Math.min(0.95, stale.confidence()), login, why,
@@ -104,8 +117,7 @@ public final class BlockClassifier {
             why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).login(typo.account()).count(typoHits)
                     .other(b.failures()).say((typoHits >= b.failures() ? "all of them were " : typoHits
                     + " of them were ") + typo.account() + ", who then logged in successfully from the same address: a typo"));
-            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: lift the block (" + unblock(b)
-                    + "); no need to tell the customer"));
+            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say(lift + "; no need to tell the customer"));
             return new BlockAssessment(b, BlockCause.MISTYPED, typo.confidence(), typo.account(), why, name);
         }
         if (attackerIp || (!customerIp && (b.logins().size() >= 3
@@ -175,7 +187,8 @@ public final class BlockClassifier {
      * A CT_LIMIT block: lfd counted the address's connections in the kernel's connection table, not log
      * lines, so no failure explains it; what the logs can tell is whose address it is.
      */
-    private BlockAssessment byConnections(BlockEvidence b, String name, IpAssessment ip, List<Claim> why) {
+    private BlockAssessment byConnections(BlockEvidence b, String name, IpAssessment ip, List<Claim> why,
+                                          String lift) {
         why.add(Claim.of(ClaimKind.BLOCK_CAUSE).address(b.ip()).say("CT_LIMIT counts the connections open from "
                 + b.ip() + " in the kernel's table, not lines in a log: logins and passwords play no part in it"));
         if (ip != null && ip.verdict() == IpVerdict.ATTACKER) {
@@ -191,8 +204,7 @@ public final class BlockClassifier {
                     + " (" + EvidenceText.list(e.successLogins(), 3) + "): a customer's address, where mail clients"
                     + " keep several IMAP connections open each (one per folder, more behind an office's shared"
                     + " address)"));
-            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say("what to do: lift the block (" + unblock(b)
-                    + "); put " + b.ip() + " in csf.ignore (lfd's checks skip it) or raise CT_LIMIT"
+            why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).say(lift + "; put " + b.ip() + " in csf.ignore (lfd's checks skip it) or raise CT_LIMIT"
                     + (csf.thresholdFor("CT_LIMIT").isPresent() ? " above " + csf.thresholdFor("CT_LIMIT").getAsInt()
                     : "") + "; no password is wrong, tell no customer to change one"));
             return new BlockAssessment(b, BlockCause.UNKNOWN, 0.7, login, why, name);
@@ -210,7 +222,7 @@ public final class BlockClassifier {
         return ip.evidence().successLogins().get(0);
     }
 
-    private BlockAssessment byDrops(BlockEvidence b, String name, IpAssessment ip, List<Claim> why) {
+    private BlockAssessment byDrops(BlockEvidence b, String name, IpAssessment ip, List<Claim> why, String lift) {
         List<Integer> ports = b.dropPorts();
         if (b.dropHits() > 0) {
             why.add(dropsSeen(b));
@@ -245,7 +257,7 @@ public final class BlockClassifier {
                             + " denied with DROP_IP_LOGGING=1"));
                 }
                 why.add(Claim.of(ClaimKind.ADVICE).address(b.ip()).ports(List.of(port))
-                        .say("what to do: lift the block (" + unblock(b) + "); "
+                        .say(lift + "; "
                         + (closedInConf || !csf.fromFile() ? "open port " + port + " in TCP_IN (and TCP6_IN) or have"
                         + " the client use a port that is open; " : "")
                         + "set PS_DIVERSITY to 2 so retries on one port are not taken for a scan; do not tell the"

@@ -226,8 +226,7 @@ public final class ReportTextWriter {
             list.forEach(b -> latest.put(b.account() == null ? "" : b.account(), b));
             list = List.copyOf(latest.values());
         }
-        // the block still in force leads: its command is the one to run; the others have ended
-        boolean oneInForce = list.stream().anyMatch(BlockEntry::inForceAtEnd);
+        // the block still in force leads: its command is the one to run (the ended ones say so themselves)
         List<BlockEntry> ordered = new ArrayList<>(list);
         ordered.sort(Comparator.comparing((BlockEntry b) -> !b.inForceAtEnd()));
         for (BlockEntry b : ordered) {
@@ -235,29 +234,13 @@ public final class ReportTextWriter {
                 out.addAll(b.reasons());
                 continue;
             }
-            boolean ended = oneInForce && !b.inForceAtEnd() && b.liftedAt() != null;
             for (Claim c : b.claims()) {
                 if (verbose || !PER_BLOCK.contains(c.kind())) {
-                    out.add(ended && c.kind() == ClaimKind.ADVICE ? endedAdvice(c.text(), b) : c.text());
+                    out.add(c.text());
                 }
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * Rewrites "lift the block (csf -tr IP)" in the advice of a block that has ended while a later block
-     * of the same address is in force: running that command now would lift nothing, and the admin must
-     * not take it for the one to run.
-     */
-    private String endedAdvice(String advice, BlockEntry b) {
-        String lift = "what to do: lift the block (";
-        int close = advice.startsWith(lift) ? advice.indexOf(')', lift.length()) : -1;
-        if (close < 0) {
-            return advice;
-        }
-        return "what to do after the " + when(b.at()) + " block: nothing to lift (it ended at " + when(b.liftedAt())
-                + ")" + advice.substring(close + 1);
     }
 
     // ---------------------------------------------------------------- stale, mistyped
