@@ -139,19 +139,26 @@ public final class FleetRunCommand implements Callable<Integer> {
         return Admin.create(p);
     }
 
-    /** Creates the three topics when missing; the verdict topic is compacted (one latest verdict per address). */
+    /**
+     * Creates the topics when missing; the verdict topics are compacted (one latest verdict per address, login,
+     * block).
+     */
     private void ensureTopics() throws Exception {
         try (Admin admin = admin()) {
             Set<String> have = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> make = new ArrayList<>();
-            for (String t : List.of(kafka.lines, kafka.events)) {
+            FleetTopology.Topics topics = kafka.topics();
+            for (String t : List.of(kafka.lines, kafka.events, topics.notices(), topics.loginFacts(),
+                    topics.addressFacts(), topics.campaignMembers())) {
                 if (!have.contains(t)) {
                     make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty()));
                 }
             }
-            if (!have.contains(kafka.verdicts)) {
-                make.add(new NewTopic(kafka.verdicts, java.util.Optional.of(partitions), java.util.Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            for (String t : List.of(kafka.verdicts, topics.accounts(), topics.blocks())) {
+                if (!have.contains(t)) {
+                    make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                }
             }
             if (!make.isEmpty()) {
                 try {
@@ -206,7 +213,10 @@ public final class FleetRunCommand implements Callable<Integer> {
             OffsetAndMetadata c = committed.get(e.getKey());
             long at = c == null ? 0 : c.offset();
             // a transactional topic (the repartition topic) ends with a commit marker no record stands for
-            long slack = e.getKey().topic().endsWith("-repartition") ? 1 : 0;
+            String topic = e.getKey().topic();
+            long slack = topic.endsWith("-repartition") || topic.equals(kafka.topics().loginFacts())
+                    || topic.equals(kafka.topics().addressFacts())
+                    || topic.equals(kafka.topics().campaignMembers()) ? 1 : 0;
             if (end - at > slack) {
                 return false;
             }

@@ -220,6 +220,9 @@ final class DetailPairer {
         // In syslog, other Exim processes' lines fall between a line and its copy when connections run in
         // parallel (ten lines apart is common on a busy second); the copy is still the same process's very
         // next line, identical to the second.
+        if (!Objects.equals(f.origin().host(), before.origin().host())) {
+            return false; // another server's line (the fleet reads several servers' lines with one auditor)
+        }
         boolean sameFile = f.origin().file().equals(before.origin().file());
         long apart = f.origin().line() - before.origin().line();
         long within = f.origin().interleaved() && before.origin().interleaved() ? INTERLEAVED_APART : 2;
@@ -289,6 +292,9 @@ final class DetailPairer {
     }
 
     private boolean belong(AuthFailure primary, AuthFailure detail) {
+        if (!Objects.equals(primary.origin().host(), detail.origin().host())) {
+            return false; // one auditor may read several servers' lines (the fleet): a line pairs only with its own server's
+        }
         long apart = Math.abs(primary.instant().toEpochMilli() - detail.instant().toEpochMilli());
         if (primary.session() != null && detail.session() != null) {
             return primary.session().equals(detail.session()) && apart <= sessionWindowMs;
