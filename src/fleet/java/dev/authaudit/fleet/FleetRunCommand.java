@@ -67,6 +67,10 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " the networks that got events.")
     Duration judgeEvery = Duration.ofSeconds(1);
 
+    @Option(names = "--csf-conf", paramLabel = "FILE", description = "The servers' csf.conf (thresholds, windows and"
+            + " open ports explain blocks, as for scan). Default: csf's defaults.")
+    Path csfConf;
+
     @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged (a"
             + " batch run; also what the tests use).")
     boolean untilCaughtUp;
@@ -88,7 +92,7 @@ public final class FleetRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         RuleSet rules = input.ruleSet();
-        Judge judge = new Judge(CsfConfig.defaults());
+        Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
         ensureTopics();
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,

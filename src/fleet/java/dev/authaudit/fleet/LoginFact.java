@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authaudit.classify.AccountAssessment;
 import dev.authaudit.classify.AccountVerdict;
+import dev.authaudit.classify.Claim;
+import dev.authaudit.classify.ClaimKind;
 import dev.authaudit.classify.SourceRole;
 import dev.authaudit.correlate.AccountEvidence;
 import java.io.IOException;
@@ -34,10 +36,13 @@ import java.util.TreeSet;
  * @param oneOffSources the network's addresses that failed the login once or twice, not the customer's client
  * @param roles what each of the network's listed sources is to the login (report-v1 role words)
  * @param device the customer's failing device when it is in this network, or null
+ * @param claims the verdict's reasons, with the addresses and logins each names (a block's explanation quotes
+ *     the one about the blocked address)
  */
 record LoginFact(String login, String network, String verdict, double confidence, String detectedAt, long successes,
                  long omittedSources, Set<String> clientFingerprints, Set<String> customerSources,
-                 Set<String> attackerSources, Set<String> oneOffSources, Map<String, String> roles, String device) {
+                 Set<String> attackerSources, Set<String> oneOffSources, Map<String, String> roles, String device,
+                 List<Reason> claims) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     LoginFact {
@@ -46,6 +51,19 @@ record LoginFact(String login, String network, String verdict, double confidence
         attackerSources = new TreeSet<>(attackerSources == null ? Set.of() : attackerSources);
         oneOffSources = new TreeSet<>(oneOffSources == null ? Set.of() : oneOffSources);
         roles = new TreeMap<>(roles == null ? Map.of() : roles);
+        claims = List.copyOf(claims == null ? List.of() : claims);
+    }
+
+    /** One reason of the verdict: its kind, the addresses and logins it names, its sentence. */
+    record Reason(String kind, List<String> addresses, List<String> logins, String text) {
+        static Reason of(Claim c) {
+            return new Reason(c.kind().name(), c.addresses(), c.logins(), c.text());
+        }
+
+        Claim claim() {
+            return new Claim(ClaimKind.valueOf(kind), addresses, logins, Set.of(), List.of(), 0, 0, 0, null, null, null,
+                    null, null, text);
+        }
     }
 
     /** The part of {@code a} (a login's fleet-wide assessment) about the addresses of {@code network}. */
@@ -61,7 +79,8 @@ record LoginFact(String login, String network, String verdict, double confidence
                 a.detectedAt() == null ? null : a.detectedAt().toString(), e.successes() + e.successesElsewhere(),
                 e.omittedSources(), a.clientFingerprints(), in(a.customerSources(), network),
                 in(a.attackerSources(), network), in(a.oneOffSources(), network), roles,
-                a.device() != null && network.equals(NetworkKey.of(a.device())) ? a.device() : null);
+                a.device() != null && network.equals(NetworkKey.of(a.device())) ? a.device() : null,
+                a.claims().stream().map(Reason::of).toList());
     }
 
     private static Set<String> in(Set<String> ips, String network) {
@@ -87,7 +106,8 @@ record LoginFact(String login, String network, String verdict, double confidence
         roles.forEach((ip, w) -> r.put(ip, SourceRole.valueOf(w.toUpperCase(java.util.Locale.ROOT))));
         return new AccountAssessment(login, AccountVerdict.valueOf(verdict.toUpperCase(java.util.Locale.ROOT)),
                 confidence, detectedAt == null ? null : Instant.parse(detectedAt), List.of(), customerSources,
-                attackerSources, oneOffSources, clientFingerprints, thin, List.of(), r, device);
+                attackerSources, oneOffSources, clientFingerprints, thin, claims.stream().map(Reason::claim).toList(), r,
+                device);
     }
 
     String toJson() {

@@ -76,6 +76,14 @@ public final class NoticeCandidateJson {
         if (n == null || !n.isObject() || !n.path("device").isObject()) {
             throw new IllegalArgumentException("not a notice candidate object");
         }
+        try {
+            return candidate(n);
+        } catch (NullPointerException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a notice candidate: " + e.getMessage(), e);
+        }
+    }
+
+    private static NoticeCandidate candidate(JsonNode n) {
         JsonNode d = n.get("device");
         Set<Protocol> protocols = EnumSet.noneOf(Protocol.class);
         for (JsonNode p : d.path("protocols")) {

@@ -56,7 +56,6 @@ import picocli.CommandLine;
 class FleetAgreementTest {
     private static final int HOSTS = Integer.getInteger("fleet.agreement.hosts", 20);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final FleetTopology.Topics TOPICS = new FleetTopology.Topics("lines", "events", "fleet.verdicts");
 
     @TempDir
     Path work;
@@ -99,7 +98,7 @@ class FleetAgreementTest {
         for (int h = 1; h <= HOSTS; h++) {
             String host = "mx" + h;
             Path dir = work.resolve("host" + h);
-            new LogSimulator(SimulationSpec.builder().seed(7000 + h).days(1).mailboxes(25).zone(ZoneOffset.UTC)
+            new LogSimulator(SimulationSpec.builder().seed(7000 + h).days(1).mailboxes(15).zone(ZoneOffset.UTC)
                     .hostname(host).build()).run(dir);
             try (var files = Files.walk(dir)) {
                 csfConf = files.filter(p -> p.getFileName().toString().equals("csf.conf")).findFirst().orElse(csfConf);
@@ -117,7 +116,7 @@ class FleetAgreementTest {
             }
         }
         CsfConfig csf = csfConf == null ? CsfConfig.defaults() : CsfConfig.read(csfConf);
-        Fleet fleet = Fleet.run(work.resolve("streams"), csf, events);
+        FleetDriver fleet = FleetDriver.run(work.resolve("streams"), csf, events, 1);
 
         // 1. partitioned by network and by login, the fleet says what one correlator over every server's lines says
         EventJson reader = new EventJson();
@@ -240,85 +239,5 @@ class FleetAgreementTest {
             Files.writeString(key, "fleet-agreement-test-key-0123456789", StandardCharsets.UTF_8);
         }
         return key;
-    }
-
-    /** The fleet topology over all servers' events, pumped until its two steps agree and nothing moves. */
-    record Fleet(Map<String, String> accounts, Map<String, String> ips, Map<String, String> blocks,
-                 List<String> notices) {
-        static Fleet run(Path state, CsfConfig csf, List<String[]> events) {
-            RuleSet rules = RuleSet.load(List.of(ReportSchema.repo().resolve("rules")));
-            LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, null),
-                    new PasswordRedactor("k".repeat(32).getBytes(StandardCharsets.UTF_8)), true, "fleet-default");
-            FleetTopology t = new FleetTopology(TOPICS, () -> parser, new Judge(csf), Duration.ofDays(3),
-                    Duration.ofDays(30), Duration.ofSeconds(1), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-            Properties p = FleetTopology.config("dummy:9092", "fleet-agreement", state.toString());
-            List<String[]> sorted = new ArrayList<>(events);
-            EventJson json = new EventJson();
-            sorted.sort(Comparator.comparing(e -> json.read(e[1]).instant()));
-            try (TopologyTestDriver driver = new TopologyTestDriver(t.build(), p, Instant.parse("2026-12-07T00:00:00Z"))) {
-                TestInputTopic<String, String> in = driver.createInputTopic("events", new StringSerializer(),
-                        new StringSerializer());
-                for (String[] e : sorted) {
-                    in.pipeInput(e[0], e[1]);
-                }
-                Map<String, String> accounts = new TreeMap<>();
-                Map<String, String> ips = new TreeMap<>();
-                Map<String, String> blocks = new TreeMap<>();
-                List<String> notices = new ArrayList<>();
-                TestOutputTopic<String, String> a = out(driver, TOPICS.accounts());
-                TestOutputTopic<String, String> v = out(driver, TOPICS.verdicts());
-                TestOutputTopic<String, String> b = out(driver, TOPICS.blocks());
-                TestOutputTopic<String, String> n = out(driver, TOPICS.notices());
-                // the steps' links go through topics, as on a broker
-                TestOutputTopic<String, String> lf = out(driver, TOPICS.loginFacts());
-                TestOutputTopic<String, String> af = out(driver, TOPICS.addressFacts());
-                TestInputTopic<String, String> lfIn = driver.createInputTopic(TOPICS.loginFacts(), new StringSerializer(),
-                        new StringSerializer());
-                TestInputTopic<String, String> afIn = driver.createInputTopic(TOPICS.addressFacts(),
-                        new StringSerializer(), new StringSerializer());
-                TestOutputTopic<String, String> cm = out(driver, TOPICS.campaignMembers());
-                TestInputTopic<String, String> cmIn = driver.createInputTopic(TOPICS.campaignMembers(),
-                        new StringSerializer(), new StringSerializer());
-                for (int round = 0; round < 20; round++) {
-                    driver.advanceWallClockTime(Duration.ofSeconds(2));
-                    int moved = 0;
-                    for (KeyValue<String, String> kv : a.readKeyValuesToList()) {
-                        accounts.put(kv.key, FleetAccountVerdict.read(kv.value).verdict());
-                        moved++;
-                    }
-                    for (KeyValue<String, String> kv : v.readKeyValuesToList()) {
-                        ips.put(kv.key, FleetVerdict.read(kv.value).verdict());
-                        moved++;
-                    }
-                    for (KeyValue<String, String> kv : b.readKeyValuesToList()) {
-                        FleetBlockVerdict x = FleetBlockVerdict.read(kv.value);
-                        blocks.put(x.host() + "|" + x.ip() + "|" + Instant.parse(x.at()), x.cause());
-                        moved++;
-                    }
-                    n.readValuesToList().forEach(notices::add);
-                    // (with the records' own timestamps: the steps' event time, as a broker would keep them)
-                    for (var r : lf.readRecordsToList()) {
-                        lfIn.pipeInput(r);
-                        moved++;
-                    }
-                    for (var r : af.readRecordsToList()) {
-                        afIn.pipeInput(r);
-                        moved++;
-                    }
-                    for (var r : cm.readRecordsToList()) {
-                        cmIn.pipeInput(r);
-                        moved++;
-                    }
-                    if (moved == 0 && round > 2) {
-                        break;
-                    }
-                }
-                return new Fleet(accounts, ips, blocks, notices);
-            }
-        }
-
-        private static TestOutputTopic<String, String> out(TopologyTestDriver d, String topic) {
-            return d.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
-        }
     }
 }
