@@ -156,6 +156,7 @@ class FleetAgreementTest {
         List<String> explained = new ArrayList<>();
         List<String> unexplained = new ArrayList<>();
         int compared = 0;
+        int blocksCompared = 0;
         for (Map.Entry<String, HostVerdicts> h : own.entrySet()) {
             String host = h.getKey();
             HostVerdicts mine = h.getValue();
@@ -172,19 +173,21 @@ class FleetAgreementTest {
             }
             for (Map.Entry<String, String> b : mine.blocks().entrySet()) {
                 compared++;
+                blocksCompared++;
                 String fleetSays = fleet.blocks().get(host + "|" + b.getKey());
                 String ip = b.getKey().substring(0, b.getKey().indexOf('|'));
                 differ(host, "ip:" + ip, b.getValue(), fleetSays, hostsOf, l, explained, unexplained);
             }
         }
         System.out.println("fleet vs each server's scan: " + HOSTS + " servers, " + events.size() + " events, "
-                + compared + " verdicts compared, " + explained.size() + " differences explained by another server's"
+                + compared + " verdicts compared (" + blocksCompared + " blocks), " + explained.size() + " differences explained by another server's"
                 + " evidence:");
         explained.forEach(x -> System.out.println("  " + x));
         unexplained.forEach(x -> System.out.println("  UNEXPLAINED " + x));
         assertThat(compared).as("verdicts compared").isGreaterThan(HOSTS * 10);
         assertThat(fleet.accounts()).as("account verdicts published").isNotEmpty();
         assertThat(fleet.blocks()).as("block verdicts published").isNotEmpty();
+        assertThat(blocksCompared).as("blocks compared").isGreaterThan(HOSTS);
         assertThat(unexplained).as("differences no other server's evidence explains").isEmpty();
         assertThat(partitioning).as("fleet topology vs one auditor over all servers").isEmpty();
     }
