@@ -30,10 +30,14 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>shipped raw lines (rsyslog, Vector, Filebeat JSON) are parsed by the same rules and program
  *       dispatch as files, the shipper's host standing for the input's name, and join the events topic;</li>
- *   <li>events (from {@code watch --publish} and step 1), in event time, are re-keyed by source network and
- *       repartitioned, so one task holds every server's events of a network;</li>
- *   <li>{@link NetworkJudge} keeps them in state stores and writes changed address verdicts to the verdict
- *       topic (compacted, keyed by address).</li>
+ *   <li>events (from {@code watch --publish} and step 1), in event time, go to two keyed steps: every event
+ *       with an address, re-keyed by source network, to {@link NetworkJudge} (the address step); every attempt
+ *       with a login, re-keyed by login, to {@link LoginJudge} (the login step);</li>
+ *   <li>the steps link through two topics: the login step's {@link LoginFact}s keyed by network, the address
+ *       step's {@link AddressFact}s keyed by login; the address step's campaign candidates meet in
+ *       {@link CampaignJudge}, whose members go back keyed by network;</li>
+ *   <li>out: address verdicts (compacted, key address), block verdicts (compacted, key server|address|time),
+ *       account verdicts (compacted, key login) and notice candidates (key incident).</li>
  * </ol>
  */
 final class FleetTopology {
