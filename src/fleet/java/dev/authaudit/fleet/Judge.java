@@ -47,7 +47,8 @@ final class Judge {
     AuditResult audit(List<LogEvent> events, OutsideFacts outside) {
         List<LogEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(LogEvent::instant));
-        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).outside(outside).build();
+        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).outside(outside)
+                .byServer(true).build();
         sorted.forEach(auditor::accept);
         return auditor.finish();
     }

@@ -48,7 +48,7 @@ public final class Auditor {
         this.outside = b.outside;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
         this.correlator = Correlator.builder().clock(clock).settings(b.correlationSettings).csf(csf)
-                .explain(b.explain).listener(tracker).eagerPrimaries(b.live).build();
+                .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
     }
 
     /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
@@ -394,6 +394,7 @@ public final class Auditor {
         private Consumer<Observation> observer;
         private boolean live;
         private OutsideFacts outside = OutsideFacts.NONE;
+        private boolean byServer;
 
         private Builder() {
         }
@@ -404,6 +405,16 @@ public final class Auditor {
          */
         public Builder outside(OutsideFacts outside) {
             this.outside = requireNonNull(outside, "outside");
+            return this;
+        }
+
+        /**
+         * Reads several servers' events (the fleet): a failure line pairs with a detail line, and is taken for
+         * Exim's syslog copy of another, only when both name the same server. Off by default: one server's own
+         * files may name it differently (a syslog header's host beside the input's name).
+         */
+        public Builder byServer(boolean byServer) {
+            this.byServer = byServer;
             return this;
         }
 

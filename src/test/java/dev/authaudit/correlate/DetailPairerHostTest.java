@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * One auditor may read several servers' lines (the fleet): a line pairs with a detail line, and is taken for
- * Exim's copy of another, only on its own server.
+ * One auditor may read several servers' lines (the fleet, {@code byServer}): a line pairs with a detail line,
+ * and is taken for Exim's copy of another, only on its own server. One server's run leaves it off: its own files
+ * may name it differently.
  */
 class DetailPairerHostTest {
     private static final OffsetDateTime T = OffsetDateTime.parse("2026-12-07T02:56:44Z");
@@ -37,9 +38,10 @@ class DetailPairerHostTest {
                 "dovecot_login", "User", "127.0.0.1");
     }
 
-    private static List<Attempt> pair(AuthFailure... lines) {
+    private static List<Attempt> pair(boolean byServer, AuthFailure... lines) {
         List<Attempt> out = new ArrayList<>();
-        DetailPairer p = new DetailPairer(Duration.ofSeconds(5), Duration.ofSeconds(60), out::add);
+        DetailPairer p = new DetailPairer(Duration.ofSeconds(5), Duration.ofSeconds(60), out::add, false,
+                (copy, original) -> { }, byServer);
         for (AuthFailure f : lines) {
             p.accept(f);
         }
@@ -49,7 +51,7 @@ class DetailPairerHostTest {
 
     @Test
     void detailLineOfTheSameServer_isTheSameAttempt() {
-        List<Attempt> got = pair(primary("mx1", 10), detail("mx1", 11));
+        List<Attempt> got = pair(true, primary("mx1", 10), detail("mx1", 11));
         assertThat(got).singleElement().satisfies(a -> {
             assertThat(a.paired()).isTrue();
             assertThat(a.passwordFp()).isEqualTo("fp1");
@@ -58,8 +60,15 @@ class DetailPairerHostTest {
 
     @Test
     void detailLineOfAnotherServer_sameAddressLoginAndSession_isAnotherAttempt() {
-        List<Attempt> got = pair(primary("mx1", 10), detail("mx2", 11));
+        List<Attempt> got = pair(true, primary("mx1", 10), detail("mx2", 11));
         assertThat(got).hasSize(2).noneMatch(Attempt::paired);
+    }
+
+    @Test
+    void oneServersRun_pairsWhateverTheLinesCallTheServer() {
+        // a syslog header's host beside the name given for a file without one: still one server
+        List<Attempt> got = pair(false, primary("mail", 10), detail("mail.example.com", 11));
+        assertThat(got).singleElement().extracting(Attempt::paired).isEqualTo(true);
     }
 
     @Test
@@ -68,10 +77,7 @@ class DetailPairerHostTest {
         AuthFailure b = new AuthFailure(a.time(), new Origin("exim", "exim.auth-failed", "maillog", 52, "mx2", true),
                 a.ip(), a.account(), a.protocol(), a.port(), a.reason(), 1, false, null, null, "dovecot_login", "User",
                 "127.0.0.1");
-        assertThat(DetailPairer.copyOf(b, a)).isFalse();
-        AuthFailure sameHost = new AuthFailure(a.time(), new Origin("exim", "exim.auth-failed", "maillog", 52, "mx1",
-                true), a.ip(), a.account(), a.protocol(), a.port(), a.reason(), 1, false, null, null, "dovecot_login",
-                "User", "127.0.0.1");
-        assertThat(DetailPairer.copyOf(sameHost, a)).isTrue();
+        assertThat(pair(true, a, b)).hasSize(2);
+        assertThat(pair(false, a, b)).as("one server's run: the copy").hasSize(1);
     }
 }
