@@ -67,6 +67,10 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " the networks that got events.")
     Duration judgeEvery = Duration.ofSeconds(1);
 
+    @Option(names = "--csf-conf", paramLabel = "FILE", description = "The servers' csf.conf (thresholds, windows and"
+            + " open ports explain blocks, as for scan). Default: csf's defaults.")
+    Path csfConf;
+
     @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged (a"
             + " batch run; also what the tests use).")
     boolean untilCaughtUp;
@@ -88,7 +92,7 @@ public final class FleetRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         RuleSet rules = input.ruleSet();
-        Judge judge = new Judge(CsfConfig.defaults());
+        Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
         ensureTopics();
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
@@ -139,19 +143,26 @@ public final class FleetRunCommand implements Callable<Integer> {
         return Admin.create(p);
     }
 
-    /** Creates the three topics when missing; the verdict topic is compacted (one latest verdict per address). */
+    /**
+     * Creates the topics when missing; the verdict topics are compacted (one latest verdict per address, login,
+     * block).
+     */
     private void ensureTopics() throws Exception {
         try (Admin admin = admin()) {
             Set<String> have = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> make = new ArrayList<>();
-            for (String t : List.of(kafka.lines, kafka.events)) {
+            FleetTopology.Topics topics = kafka.topics();
+            for (String t : List.of(kafka.lines, kafka.events, topics.notices(), topics.loginFacts(),
+                    topics.addressFacts(), topics.campaignMembers())) {
                 if (!have.contains(t)) {
                     make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty()));
                 }
             }
-            if (!have.contains(kafka.verdicts)) {
-                make.add(new NewTopic(kafka.verdicts, java.util.Optional.of(partitions), java.util.Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            for (String t : List.of(kafka.verdicts, topics.accounts(), topics.blocks())) {
+                if (!have.contains(t)) {
+                    make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                }
             }
             if (!make.isEmpty()) {
                 try {
@@ -206,7 +217,10 @@ public final class FleetRunCommand implements Callable<Integer> {
             OffsetAndMetadata c = committed.get(e.getKey());
             long at = c == null ? 0 : c.offset();
             // a transactional topic (the repartition topic) ends with a commit marker no record stands for
-            long slack = e.getKey().topic().endsWith("-repartition") ? 1 : 0;
+            String topic = e.getKey().topic();
+            long slack = topic.endsWith("-repartition") || topic.equals(kafka.topics().loginFacts())
+                    || topic.equals(kafka.topics().addressFacts())
+                    || topic.equals(kafka.topics().campaignMembers()) ? 1 : 0;
             if (end - at > slack) {
                 return false;
             }

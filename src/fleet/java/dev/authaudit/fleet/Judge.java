@@ -1,24 +1,35 @@
 package dev.authaudit.fleet;
 
+import dev.authaudit.classify.AccountAssessment;
 import dev.authaudit.classify.AuditResult;
 import dev.authaudit.classify.Auditor;
+import dev.authaudit.classify.BlockAssessment;
+import dev.authaudit.classify.CampaignCandidate;
 import dev.authaudit.classify.IpAssessment;
+import dev.authaudit.classify.OutsideFacts;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.correlate.EventClock;
+import dev.authaudit.correlate.IpContext;
+import dev.authaudit.correlate.IpEvidence;
 import dev.authaudit.event.AuthFailure;
+import dev.authaudit.event.AuthSuccess;
+import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Judges a set of events from any number of servers with the one correlator and classifier that
- * {@code scan} uses, through their public API (an {@link Auditor} fed in event-time order); what it adds
- * is only which servers each address was seen on.
+ * {@code scan} uses, through their public API (an {@link Auditor} fed in event-time order), for the fleet's
+ * two steps: a login with all of its events ({@link #login}) and a network with all of its addresses' events
+ * ({@link #network}), each weighing what the other step knows ({@link OutsideFacts}).
  */
 final class Judge {
     private final CsfConfig csf;
@@ -29,27 +40,106 @@ final class Judge {
 
     /** Runs the auditor over the events (in time order) and returns its result. */
     AuditResult audit(List<LogEvent> events) {
+        return audit(events, OutsideFacts.NONE);
+    }
+
+    /** Runs the auditor over the events (in time order), weighing the outside facts, and returns its result. */
+    AuditResult audit(List<LogEvent> events, OutsideFacts outside) {
         List<LogEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(LogEvent::instant));
-        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).build();
+        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).outside(outside)
+                .byServer(true).build();
         sorted.forEach(auditor::accept);
         return auditor.finish();
     }
 
-    /** The fleet verdict of every address among the events. */
+    /** The fleet verdict of every address among the events (their network's step without login facts). */
     List<FleetVerdict> verdicts(List<LogEvent> events) {
-        AuditResult r = audit(events);
+        return network(events, Map.of(), null).verdicts();
+    }
+
+    /**
+     * What the address step says about one network.
+     *
+     * @param verdicts every judged address's verdict
+     * @param contexts for each login an address of the network tried, what the address's events say about it
+     * @param blocks every block of the network's addresses, judged on its own server
+     * @param candidates the network's addresses that may take part in a distributed campaign
+     */
+    record NetworkJudgement(List<FleetVerdict> verdicts, List<AddressFact> contexts, List<FleetBlockVerdict> blocks,
+                            List<CampaignCandidate> candidates) {
+    }
+
+    /**
+     * What the login step says about one login.
+     *
+     * @param verdict the login's account verdict, or null when it never failed
+     * @param facts what the verdict says about the addresses of each network the login was used from
+     * @param assessment the assessment behind them, or null
+     */
+    record LoginJudgement(FleetAccountVerdict verdict, List<LoginFact> facts, AccountAssessment assessment) {
+    }
+
+    /**
+     * Facts from the login step, per login, and from the campaign step (null: judge campaigns from the
+     * network's own candidates, as one server's run does); the candidates seen go to {@code candidates}.
+     */
+    private static OutsideFacts accounts(Map<String, LoginFact> facts, Map<String, String> campaign,
+                                         List<CampaignCandidate> candidates) {
+        Map<String, AccountAssessment> made = new HashMap<>();
+        return new OutsideFacts() {
+            @Override
+            public AccountAssessment account(String login) {
+                LoginFact f = facts.get(login);
+                return f == null ? null : made.computeIfAbsent(login, k -> f.assessment());
+            }
+
+            @Override
+            public Map<String, String> campaign(List<CampaignCandidate> seen) {
+                if (candidates != null) {
+                    candidates.clear();
+                    candidates.addAll(seen);
+                }
+                return campaign;
+            }
+        };
+    }
+
+    /**
+     * Judges one network's events (all servers) with the logins' fleet-wide verdicts: the address verdicts,
+     * the contexts for the login step, and each block on its own server's lines.
+     */
+    NetworkJudgement network(List<LogEvent> events, Map<String, LoginFact> facts, Map<String, String> campaign) {
+        List<CampaignCandidate> candidates = new ArrayList<>();
+        AuditResult r = audit(events, accounts(facts, campaign, candidates));
+        OutsideFacts outside = accounts(facts, campaign, null);
         Map<String, Map<String, Long>> failures = new TreeMap<>();
         Map<String, TreeSet<String>> seen = new TreeMap<>();
         Map<String, Instant> last = new TreeMap<>();
+        // per address, the logins it tried; per (address, domain) its successes
+        Map<String, Set<String>> loginsOf = new TreeMap<>();
+        Map<String, Long> domainSuccesses = new HashMap<>();
+        Map<String, List<LogEvent>> byHost = new TreeMap<>();
+        Set<String> blockHosts = new TreeSet<>();
         for (LogEvent e : events) {
+            String host = host(e);
+            byHost.computeIfAbsent(host, k -> new ArrayList<>()).add(e);
+            if (e instanceof FirewallBlock) {
+                blockHosts.add(host);
+            }
             if (e.ip() == null) {
                 continue;
             }
-            String host = e.origin().host() == null ? "-" : e.origin().host();
             seen.computeIfAbsent(e.ip(), k -> new TreeSet<>()).add(host);
             if (e instanceof AuthFailure f && !f.detail()) {
                 failures.computeIfAbsent(e.ip(), k -> new TreeMap<>()).merge(host, (long) f.attempts(), Long::sum);
+            }
+            if ((e instanceof AuthFailure || e instanceof AuthSuccess) && e.account() != null) {
+                loginsOf.computeIfAbsent(e.ip(), k -> new TreeSet<>()).add(e.account());
+                String domain = domain(e.account());
+                if (e instanceof AuthSuccess && domain != null) {
+                    domainSuccesses.merge(e.ip() + "|" + domain, 1L, Long::sum);
+                }
             }
             last.merge(e.ip(), e.instant(), (a, b) -> a.isAfter(b) ? a : b);
         }
@@ -60,6 +150,80 @@ final class Judge {
                     List.copyOf(seen.getOrDefault(a.ip(), new TreeSet<>())), a.accounts(), a.reasons(),
                     last.containsKey(a.ip()) ? last.get(a.ip()).toString() : null));
         }
-        return out;
+        List<AddressFact> contexts = new ArrayList<>();
+        for (IpEvidence e : r.correlation().ips()) {
+            for (String login : loginsOf.getOrDefault(e.ip(), Set.of())) {
+                String domain = domain(login);
+                long d = domain == null ? 0 : domainSuccesses.getOrDefault(e.ip() + "|" + domain, 0L);
+                contexts.add(AddressFact.of(login, e, d));
+            }
+        }
+        List<FleetBlockVerdict> blocks = new ArrayList<>();
+        for (String host : blockHosts) {
+            // a block is one server's act: explained by that server's lines, with the logins' fleet verdicts
+            for (BlockAssessment b : audit(byHost.get(host), outside).blocks()) {
+                if (b.evidence().ip() != null) {
+                    blocks.add(new FleetBlockVerdict(host, b.evidence().ip(), b.evidence().at().toString(),
+                            b.cause().word(), b.confidence(), b.account(), b.reasons()));
+                }
+            }
+        }
+        return new NetworkJudgement(out, contexts, blocks, List.copyOf(candidates));
+    }
+
+    /**
+     * Judges one login with all of its events (every server, every network) and what the address step knows
+     * about its sources.
+     *
+     * @param contexts per source address of the login, the address step's facts
+     */
+    LoginJudgement login(String login, List<LogEvent> events, Map<String, AddressFact> contexts) {
+        OutsideFacts outside = new OutsideFacts() {
+            @Override
+            public IpContext context(String ip) {
+                AddressFact f = contexts.get(ip);
+                return f == null ? null : f.context();
+            }
+
+            @Override
+            public long domainSuccesses(String l, String ip) {
+                AddressFact f = contexts.get(ip);
+                return f == null || !f.login().equals(l) ? -1 : f.domainSuccesses();
+            }
+        };
+        AuditResult r = audit(events, outside);
+        AccountAssessment a = r.accounts().stream().filter(x -> x.account().equals(login)).findFirst().orElse(null);
+        if (a == null) {
+            return new LoginJudgement(null, List.of(), null);
+        }
+        Map<String, Long> failures = new TreeMap<>();
+        Set<String> hosts = new TreeSet<>();
+        Set<String> networks = new TreeSet<>();
+        for (LogEvent e : events) {
+            hosts.add(host(e));
+            if (e.ip() != null && NetworkKey.of(e.ip()) != null) {
+                networks.add(NetworkKey.of(e.ip()));
+            }
+            if (e instanceof AuthFailure f && !f.detail()) {
+                failures.merge(host(e), (long) f.attempts(), Long::sum);
+            }
+        }
+        FleetAccountVerdict v = new FleetAccountVerdict(a.account(), a.verdict().word(), a.confidence(),
+                a.detectedAt() == null ? null : a.detectedAt().toString(), a.evidence().failures(), failures,
+                List.copyOf(hosts), a.device(), a.reasons());
+        List<LoginFact> facts = new ArrayList<>();
+        for (String n : networks) {
+            facts.add(LoginFact.of(a, n));
+        }
+        return new LoginJudgement(v, facts, a);
+    }
+
+    static String host(LogEvent e) {
+        return e.origin().host() == null ? "-" : e.origin().host();
+    }
+
+    private static String domain(String login) {
+        int at = login.indexOf('@');
+        return at < 0 ? null : login.substring(at + 1);
     }
 }

@@ -4,7 +4,9 @@ import dev.authaudit.event.EventJson;
 import dev.authaudit.event.LogEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,15 +21,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The address-keyed step of the fleet, on records keyed by source network: keeps each network's events
  * (all servers) in a state store for the retention in event time, drops events later than the grace
- * period, and on a punctuator judges every network that got events since its last judgement with the
- * one correlator ({@link Judge}); an address whose verdict changed is written to the verdict topic.
- * All state is in the three stores (changelogged, restored after a crash; exactly_once_v2 makes a store
+ * period, keeps the login step's latest {@link LoginFact} of each login used from the network, and on a
+ * punctuator judges every network that changed with the one correlator ({@link Judge#network}); it writes,
+ * when they change: an address's verdict (key address), each block's explanation (key server|address|time)
+ * and, for the login step, an {@link AddressFact} per (address, login it tried) (key login).
+ * All state is in the stores (changelogged, restored after a crash; exactly_once_v2 makes a store
  * update and its output one transaction).
+ *
+ * <p>Input values are tagged: {@code E} + events-v1 JSON, {@code F} + a login fact, {@code M} + campaign members. Output values are tagged:
+ * {@code V} address verdict, {@code B} block verdict, {@code C} address fact, {@code K} the network's campaign
+ * candidates (for the campaign step, which answers with {@code M}: the network's campaign members).
  */
 final class NetworkJudge implements Processor<String, String, String, String> {
     static final String EVENTS = "network-events";
     static final String DIRTY = "network-dirty";
     static final String VERDICTS = "address-verdicts";
+    static final String FACTS = "network-login-facts";
+    static final String CONTEXTS_SENT = "address-facts-sent";
+    static final String BLOCKS = "block-verdicts";
+    static final String CAMPAIGN = "network-campaign";
+    static final String CANDIDATES_SENT = "campaign-candidates-sent";
+    static final String[] STORES = {EVENTS, DIRTY, VERDICTS, FACTS, CONTEXTS_SENT, BLOCKS, CAMPAIGN, CANDIDATES_SENT};
     private static final Logger LOG = LoggerFactory.getLogger(NetworkJudge.class);
 
     private final Judge judge;
@@ -39,6 +53,11 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     private KeyValueStore<String, String> events;
     private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> verdicts;
+    private KeyValueStore<String, String> facts;
+    private KeyValueStore<String, String> contextsSent;
+    private KeyValueStore<String, String> blocks;
+    private KeyValueStore<String, String> campaign;
+    private KeyValueStore<String, String> candidatesSent;
     private long late;
 
     NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery) {
@@ -54,6 +73,11 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         this.events = context.getStateStore(EVENTS);
         this.dirty = context.getStateStore(DIRTY);
         this.verdicts = context.getStateStore(VERDICTS);
+        this.facts = context.getStateStore(FACTS);
+        this.contextsSent = context.getStateStore(CONTEXTS_SENT);
+        this.blocks = context.getStateStore(BLOCKS);
+        this.campaign = context.getStateStore(CAMPAIGN);
+        this.candidatesSent = context.getStateStore(CANDIDATES_SENT);
         context.schedule(judgeEvery, PunctuationType.WALL_CLOCK_TIME, now -> judgeDirty());
         // pruning scans the store: once per 1/24 of the retention of event time (an hour for a day), not per minute
         Duration every = retention.dividedBy(24);
@@ -64,9 +88,31 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     @Override
     public void process(Record<String, String> r) {
         String network = r.key();
-        if (network == null || r.value() == null) {
+        if (network == null || r.value() == null || r.value().isEmpty()) {
             return;
         }
+        if (r.value().charAt(0) == 'F') {
+            String text = r.value().substring(1);
+            LoginFact f = LoginFact.read(text);
+            String key = network + "|" + LoginJudge.prefix(f.login());
+            if (!text.equals(facts.get(key))) {
+                facts.put(key, text);
+                dirty.put(network, "");
+            }
+            return;
+        }
+        if (r.value().charAt(0) == 'M') {
+            String text = r.value().substring(1);
+            if (!text.equals(campaign.get(network))) {
+                campaign.put(network, text);
+                dirty.put(network, "");
+            }
+            return;
+        }
+        if (r.value().charAt(0) != 'E') {
+            return;
+        }
+        String event = r.value().substring(1);
         long streamTime = context.currentStreamTimeMs();
         if (r.timestamp() < streamTime - grace.toMillis()) {
             late++;
@@ -78,8 +124,8 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         }
         // one entry per event: network, event time, where it came from (so a re-read record overwrites itself)
         String at = String.format("%s|%015d|%s", network, Math.max(0, r.timestamp()), java.util.UUID.nameUUIDFromBytes(
-                r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        events.put(at, r.value());
+                event.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        events.put(at, event);
         dirty.put(network, "");
     }
 
@@ -102,13 +148,48 @@ final class NetworkJudge implements Processor<String, String, String, String> {
                 got.add(json.read(kv.value));
             }
         }
-        long now = context.currentStreamTimeMs();
-        for (FleetVerdict v : judge.verdicts(got)) {
+        if (got.isEmpty()) {
+            return;
+        }
+        Map<String, LoginFact> known = new HashMap<>();
+        try (KeyValueIterator<String, String> it = facts.prefixScan(network + "|", new StringSerializer())) {
+            while (it.hasNext()) {
+                LoginFact f = LoginFact.read(it.next().value);
+                known.put(f.login(), f);
+            }
+        }
+        long now = Math.max(0, context.currentStreamTimeMs());
+        String members = campaign.get(network);
+        Judge.NetworkJudgement j = judge.network(got, known, members == null ? Map.of()
+                : CampaignFacts.read(members, CampaignFacts.Members.class).members());
+        String candidates = CampaignFacts.write(CampaignFacts.Candidates.of(network, j.candidates()));
+        String sentBefore = candidatesSent.get(network);
+        if (!candidates.equals(sentBefore) && !(sentBefore == null && j.candidates().isEmpty())) {
+            candidatesSent.put(network, candidates);
+            context.forward(new Record<>(CampaignFacts.KEY, "K" + candidates, now));
+        }
+        for (FleetVerdict v : j.verdicts()) {
             String before = verdicts.get(v.ip());
             if (before == null || !v.sameAs(FleetVerdict.read(before))) {
                 String text = v.toJson();
                 verdicts.put(v.ip(), text);
-                context.forward(new Record<>(v.ip(), text, Math.max(0, now)));
+                context.forward(new Record<>(v.ip(), "V" + text, now));
+            }
+        }
+        for (FleetBlockVerdict b : j.blocks()) {
+            String before = blocks.get(b.key());
+            if (before == null || !b.sameAs(FleetBlockVerdict.read(before))) {
+                String text = b.toJson();
+                blocks.put(b.key(), text);
+                context.forward(new Record<>(b.key(), "B" + text, now));
+            }
+        }
+        for (AddressFact f : j.contexts()) {
+            String key = LoginJudge.prefix(f.login()) + f.ip();
+            String text = f.toJson();
+            if (!text.equals(contextsSent.get(key))) {
+                contextsSent.put(key, text);
+                context.forward(new Record<>(f.login(), "C" + text, now));
             }
         }
     }

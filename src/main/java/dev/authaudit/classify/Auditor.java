@@ -37,6 +37,7 @@ public final class Auditor {
     private final ClassifierSettings settings;
     private final DictionaryLogins dictionary;
     private final CsfConfig csf;
+    private final OutsideFacts outside;
     private boolean started;
 
     private Auditor(Builder b) {
@@ -44,9 +45,10 @@ public final class Auditor {
         this.settings = b.classifierSettings;
         this.dictionary = DictionaryLogins.load(settings.dictionaryResource());
         this.csf = b.csf;
+        this.outside = b.outside;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
         this.correlator = Correlator.builder().clock(clock).settings(b.correlationSettings).csf(csf)
-                .explain(b.explain).listener(tracker).eagerPrimaries(b.live).build();
+                .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
     }
 
     /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
@@ -92,9 +94,12 @@ public final class Auditor {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
             }
-            AccountAssessment a = c.accounts().classify(e);
-            Instant at = tracker.firstReached(e.account(), a.verdict());
-            a = a.detectedAt(at != null ? at : e.lastFailure());
+            AccountAssessment a = outside.account(e.account());
+            if (a == null) {
+                a = c.accounts().classify(withOutside(e, outside));
+                Instant at = tracker.firstReached(e.account(), a.verdict());
+                a = a.detectedAt(at != null ? at : e.lastFailure());
+            }
             accounts.add(a);
             byLogin.put(a.account(), a);
             for (String ip : a.customerSources()) {
@@ -108,10 +113,16 @@ public final class Auditor {
             }
         }
         unlistedOneOffs(r.ips(), byLogin, customerOf, oneOffOf, settings.oneOffMaxFailures());
-        Map<String, String> campaign = new DistributedCampaign(settings, c.text()).find(r.ips(), oneOffOf, customerOf);
+        DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
+        List<CampaignCandidate> candidates = campaigns.candidates(r.ips(), oneOffOf, customerOf);
+        Map<String, String> campaign = outside.campaign(candidates);
+        if (campaign == null) {
+            campaign = campaigns.find(candidates);
+        }
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
-            if (e.successes() > 0) {
+            AccountAssessment known = outside.account(e.account());
+            if (e.successes() > 0 || (known != null && known.evidence().successes() > 0)) {
                 inUse.add(e.account());
             }
         }
@@ -131,7 +142,9 @@ public final class Auditor {
         // the address verdicts have the last word: an attacker is never a customer's own source
         for (int i = 0; i < accounts.size(); i++) {
             AccountAssessment a = reconcileRoles(accounts.get(i), byIp);
-            a = withDetection(a, tracker.deviceTimes(a.account(), a.verdict()), c.text());
+            if (outside.account(a.account()) == null) {
+                a = withDetection(a, tracker.deviceTimes(a.account(), a.verdict()), c.text());
+            }
             accounts.set(i, a);
             byLogin.put(a.account(), a);
         }
@@ -143,6 +156,52 @@ public final class Auditor {
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
         return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /**
+     * Returns the login's evidence with what the outside facts know about each source address (its other
+     * logins, successes, passwords) in place of what this auditor's events showed of it.
+     */
+    static AccountEvidence withOutside(AccountEvidence e, OutsideFacts outside) {
+        if (outside == OutsideFacts.NONE) {
+            return e;
+        }
+        List<dev.authaudit.correlate.SourceEvidence> sources = new ArrayList<>(e.sources().size());
+        boolean changed = false;
+        for (dev.authaudit.correlate.SourceEvidence s : e.sources()) {
+            dev.authaudit.correlate.IpContext context = outside.context(s.ip());
+            long domain = outside.domainSuccesses(e.account(), s.ip());
+            if (context == null && domain < 0) {
+                sources.add(s);
+                continue;
+            }
+            changed = true;
+            sources.add(new dev.authaudit.correlate.SourceEvidence(s.ip(), s.network(), s.failures(), s.successes(),
+                    s.protocols(), s.ports(), s.first(), s.last(), s.firstFailure(), s.lastFailure(),
+                    s.successesBeforeFailures(), s.successesAfterFailures(), s.firstSuccessAfterFailures(),
+                    s.failuresSinceLastSuccess(), s.distinctFingerprints(), s.helo(), s.rhythms(), s.burstGaps(),
+                    context != null ? context : s.context(), s.unknownUsers(), s.fingerprintedFailures(),
+                    s.topFingerprint(), s.topFingerprintCount(), s.lastSuccess(), s.networkSuccesses(),
+                    domain >= 0 ? domain : s.domainSuccesses(), s.episode(), s.longestEpisode(),
+                    s.failureProtocols(), s.failurePorts(), s.unitemized()));
+        }
+        if (!changed) {
+            return e;
+        }
+        return new AccountEvidence(e.account(), e.failures(), e.failureLines(), e.successes(), e.passwordMismatches(),
+                e.unknownUsers(), e.otherFailures(), e.firstFailure(), e.lastFailure(), e.firstSuccess(),
+                e.lastSuccess(), e.distinctIps(), e.distinctNetworks(), e.distinctFingerprints(), e.fingerprints(),
+                sources, e.omittedSources(), e.omittedSourceFailures(), e.successElsewhereIp(),
+                e.successElsewhereAt(), e.successesElsewhere(), e.protocols());
+    }
+
+    /**
+     * Finds a slow distributed campaign among candidates gathered from several auditors (the fleet's campaign
+     * step), by the same rule a single run applies to its own; sentences print times at {@code offset}.
+     */
+    public static Map<String, String> campaign(List<CampaignCandidate> candidates, ClassifierSettings settings,
+                                               ZoneOffset offset) {
+        return new DistributedCampaign(settings, new EvidenceText(offset, true)).find(candidates);
     }
 
     /** Makes every source an address verdict calls an attacker a guesser of the login, never a customer. */
@@ -334,8 +393,29 @@ public final class Auditor {
         /** Null when nobody listens: then the tracker keeps only what the report reads. */
         private Consumer<Observation> observer;
         private boolean live;
+        private OutsideFacts outside = OutsideFacts.NONE;
+        private boolean byServer;
 
         private Builder() {
+        }
+
+        /**
+         * Sets what other steps of a partitioned run know (the fleet): a login's assessment from all of its
+         * events, an address's context from all of its events. The default is none.
+         */
+        public Builder outside(OutsideFacts outside) {
+            this.outside = requireNonNull(outside, "outside");
+            return this;
+        }
+
+        /**
+         * Reads several servers' events (the fleet): a failure line pairs with a detail line, and is taken for
+         * Exim's syslog copy of another, only when both name the same server. Off by default: one server's own
+         * files may name it differently (a syslog header's host beside the input's name).
+         */
+        public Builder byServer(boolean byServer) {
+            this.byServer = byServer;
+            return this;
         }
 
         /** Sets the clock: an {@link EventClock} for replay (moved to each event), a system clock for live. */

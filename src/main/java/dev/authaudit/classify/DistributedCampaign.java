@@ -33,20 +33,32 @@ final class DistributedCampaign {
      */
     Map<String, String> find(List<IpEvidence> ips, Map<String, Set<String>> oneOffOf,
                              Map<String, Set<String>> customerOf) {
-        List<IpEvidence> members = new ArrayList<>();
+        return find(candidates(ips, oneOffOf, customerOf));
+    }
+
+    /** Returns the addresses that may take part in a campaign (see {@link CampaignCandidate}). */
+    List<CampaignCandidate> candidates(List<IpEvidence> ips, Map<String, Set<String>> oneOffOf,
+                                      Map<String, Set<String>> customerOf) {
+        List<CampaignCandidate> out = new ArrayList<>();
         for (IpEvidence e : ips) {
             if (oneOffOf.containsKey(e.ip()) && !customerOf.containsKey(e.ip()) && e.successes() == 0
                     && e.networkSuccesses() == 0 && e.failures() > 0
                     && e.maxFailuresOneLogin() <= settings.oneOffMaxFailures() && e.first() != null) {
-                members.add(e);
+                out.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), oneOffOf.get(e.ip())));
             }
         }
-        members.sort(Comparator.comparing(IpEvidence::first));
+        return out;
+    }
+
+    /** Returns, per candidate that belongs to a campaign, the sentence that says so. */
+    Map<String, String> find(List<CampaignCandidate> candidates) {
+        List<CampaignCandidate> members = new ArrayList<>(candidates);
+        members.sort(Comparator.comparing(CampaignCandidate::first).thenComparing(CampaignCandidate::ip));
         long half = settings.campaignWindow().toMillis() / 2;
         Map<String, String> out = new HashMap<>();
         int lo = 0;
         int hi = 0;
-        for (IpEvidence e : members) {
+        for (CampaignCandidate e : members) {
             long t = e.first().toEpochMilli();
             while (members.get(lo).first().toEpochMilli() < t - half) {
                 lo++;
@@ -58,7 +70,7 @@ final class DistributedCampaign {
             if (around >= settings.campaignMinSources()) {
                 Instant from = members.get(lo).first();
                 Instant to = members.get(hi - 1).first();
-                out.put(e.ip(), e.ip() + " failed " + EvidenceText.list(oneOffOf.get(e.ip()), 2) + " "
+                out.put(e.ip(), e.ip() + " failed " + EvidenceText.list(e.logins(), 2) + " "
                         + EvidenceText.plural(e.failures(), "time", "times") + " without any history here, one of "
                         + around + " such addresses between " + text.time(from) + " and " + text.time(to)
                         + " (within " + EvidenceText.duration(Duration.ofMillis(2 * half)) + "): a slow distributed attack");

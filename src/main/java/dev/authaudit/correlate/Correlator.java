@@ -64,7 +64,7 @@ public final class Correlator {
                     if (timeline != null) {
                         timeline.copy(copy, original);
                     }
-                });
+                }, b.byServer);
     }
 
     /** Returns a builder; only the clock is required. */
@@ -232,8 +232,19 @@ public final class Correlator {
         private CorrelationListener listener = CorrelationListener.NONE;
         private ExplainFilter explain;
         private boolean eagerPrimaries;
+        private boolean byServer;
 
         private Builder() {
+        }
+
+        /**
+         * Pairs a failure line with detail lines, and drops it as Exim's syslog copy, only within one server
+         * ({@code origin.host}): for one correlator over several servers' events (the fleet). Off for one
+         * server, whose own files may name it differently.
+         */
+        public Builder byServer(boolean byServer) {
+            this.byServer = byServer;
+            return this;
         }
 
         /** Sets the clock windows and expiry read: an {@link EventClock} in replay, a system clock live. */

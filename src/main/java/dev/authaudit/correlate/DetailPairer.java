@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class DetailPairer {
     private final boolean eager;
+    /** Pairs lines only of the same server ({@code origin.host}): one auditor reads several servers (the fleet). */
+    private final boolean byServer;
     private final long windowMs;
     private final long sessionWindowMs;
     private final Consumer<Attempt> out;
@@ -83,6 +85,18 @@ final class DetailPairer {
      */
     DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out, boolean eager,
                  java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy) {
+        this(window, sessionWindow, out, eager, onCopy, false);
+    }
+
+    /**
+     * @param byServer pair a line only with lines of the same server ({@code origin.host}) and take it for a
+     *     copy only of its own server's line: for one auditor over several servers' events (the fleet). One
+     *     server's own files may name it differently (a syslog header's host beside the input's name), so a
+     *     single server's run leaves this off
+     */
+    DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out, boolean eager,
+                 java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy, boolean byServer) {
+        this.byServer = byServer;
         this.onCopy = onCopy;
         this.eager = eager;
         this.windowMs = window.toMillis();
@@ -94,9 +108,10 @@ final class DetailPairer {
         if (!f.detail()) {
             // keyed by address and login: a guesser's lines for other logins in the same second fall between
             // a 535 and its copy in the reject log
-            String copyKey = key(f.ip()) + '\n' + (f.account() == null ? "" : f.account());
+            String copyKey = (byServer ? f.origin().host() + "\n" : "") + key(f.ip()) + '\n'
+                    + (f.account() == null ? "" : f.account());
             AuthFailure before = recentPrimary.put(copyKey, f);
-            if (copyOf(f, before)) {
+            if (copyOf(f, before) && (!byServer || sameServer(f, before))) {
                 // Exim writes each 535 to its main and its reject log: twice into syslog
                 // (syslog_duplication), or once into each file
                 copies++;
@@ -289,6 +304,9 @@ final class DetailPairer {
     }
 
     private boolean belong(AuthFailure primary, AuthFailure detail) {
+        if (byServer && !sameServer(primary, detail)) {
+            return false; // one auditor reads several servers' lines (the fleet): a line pairs only with its own server's
+        }
         long apart = Math.abs(primary.instant().toEpochMilli() - detail.instant().toEpochMilli());
         if (primary.session() != null && detail.session() != null) {
             return primary.session().equals(detail.session()) && apart <= sessionWindowMs;
@@ -297,6 +315,10 @@ final class DetailPairer {
         boolean sameLogin = primary.account() == null || detail.account() == null
                 || Objects.equals(primary.account(), detail.account());
         return sameLogin && apart <= windowMs;
+    }
+
+    private static boolean sameServer(AuthFailure a, AuthFailure b) {
+        return Objects.equals(a.origin().host(), b.origin().host());
     }
 
     private static String key(String ip) {

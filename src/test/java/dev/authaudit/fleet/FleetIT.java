@@ -188,8 +188,40 @@ class FleetIT {
                     assertThat(v.path("verdict").asText()).isNotEqualTo("attacker");
                 }
             }
+            // the login step's account-verdict topic says what one correlator over every server's events says
+            java.util.Map<String, String> accounts = new java.util.TreeMap<>();
+            latest(bs, "authaudit.accounts").forEach((k, v) -> accounts.put(k, FleetAccountVerdict.read(v).verdict()));
+            assertThat(accounts).as("authaudit.accounts").isEqualTo(verdicts(fleet, "accounts", "account")).isNotEmpty();
+            System.out.println("FleetIT: account verdicts " + accounts);
             System.out.println("FleetIT: broker RSS at the end " + broker.rssMb() + " MB");
         }
+    }
+
+    /** The latest committed value of each key of a compacted topic. */
+    private static java.util.Map<String, String> latest(String bs, String topic) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bs);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        java.util.Map<String, String> got = new java.util.TreeMap<>();
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            List<org.apache.kafka.common.TopicPartition> parts = new ArrayList<>();
+            c.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            var ends = c.endOffsets(parts, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp, Duration.ofSeconds(30)) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("read " + topic + " to its end within a minute").isLessThan(deadline);
+                c.poll(Duration.ofMillis(500)).forEach(r -> got.put(r.key(), r.value()));
+            }
+        }
+        return got;
     }
 
     private static java.util.Map<String, String> verdicts(JsonNode report, String list, String key) {

@@ -152,4 +152,39 @@ class FleetTopologyTest {
         assertThat(v.failuresByHost()).containsExactly(Map.entry("h1", 1L));
         assertThat(v.hostsSeen()).containsExactly("h1");
     }
+
+    private static String auth(String type, String time, String host, String ip, String login) {
+        String common = "{\"time\":\"" + time + "\",\"type\":\"" + type + "\",\"source\":\"dovecot\",\"rule\":\"dovecot."
+                + type + "\",\"ip\":\"" + ip + "\",\"account\":\"" + login + "\",\"protocol\":\"imap\",\"port\":993,"
+                + "\"file\":\"maillog\",\"line\":1,\"host\":\"" + host + "\"";
+        return common + (type.equals("auth_failure") ? ",\"reason\":\"password_mismatch\",\"attempts\":1,\"detail\":false}"
+                : "}");
+    }
+
+    @Test
+    void officeNatSharedAcrossServers_isACustomerFleetWide_andTheGuesserBesideItAnAttacker() {
+        String office = "192.0.2.50";
+        List<String[]> in = new java.util.ArrayList<>();
+        // the office's mailboxes live on three servers: they log in on hostA, two colleagues mistype on B and C
+        for (int m = 0; m < 6; m++) {
+            in.add(new String[] {"hostA", auth("auth_success", String.format("2026-12-06T09:%02d:00Z", m * 5), "hostA",
+                    office, "alice@office.example")});
+        }
+        in.add(new String[] {"hostB", auth("auth_failure", "2026-12-06T09:07:00Z", "hostB", office, "bob@office.example")});
+        in.add(new String[] {"hostB", auth("auth_success", "2026-12-06T09:08:00Z", "hostB", office, "bob@office.example")});
+        in.add(new String[] {"hostC", auth("auth_failure", "2026-12-06T09:12:00Z", "hostC", office, "carol@office.example")});
+        in.add(new String[] {"hostC", auth("auth_failure", "2026-12-06T09:13:00Z", "hostC", office, "carol@office.example")});
+        in.add(new String[] {"hostC", auth("auth_success", "2026-12-06T09:14:00Z", "hostC", office, "carol@office.example")});
+        // a guesser in the same network, two tries on each server, never a success
+        for (String h : List.of("hostA", "hostB", "hostC")) {
+            for (int t = 0; t < 2; t++) {
+                in.add(new String[] {h, auth("auth_failure", "2026-12-06T09:2" + t + ":0" + h.charAt(4) % 10 + "Z", h,
+                        "192.0.2.99", "admin" + t + "@" + h.toLowerCase() + ".example")});
+            }
+        }
+        FleetDriver fleet = FleetDriver.run(state.resolve("nat"), CsfConfig.defaults(), in, 1);
+        assertThat(fleet.ips()).containsEntry(office, "customer").containsEntry("192.0.2.99", "attacker");
+        assertThat(fleet.accounts()).containsKeys("bob@office.example", "carol@office.example");
+        assertThat(fleet.accounts().get("carol@office.example")).isNotIn("targeted", "unknown_user");
+    }
 }
