@@ -73,20 +73,22 @@ public final class EventJsonWriter {
     private static final byte[] TRUE = name("true");
     private static final byte[] FALSE = name("false");
 
-    private static final byte[][] TYPES = words(EventType.values());
-    private static final byte[][] PROTOCOLS = words(Protocol.values());
-    private static final byte[][] REASONS = words(FailureReason.values());
+    private static final byte[] NONE = new byte[0];
+    /** The type's word between the names before and after it; the protocol's word and the port's name. */
+    private static final byte[][] TYPES = words(EventType.values(), NONE, SOURCE);
+    private static final byte[][] PROTOCOLS = words(Protocol.values(), PROTOCOL, PORT);
+    private static final byte[][] REASONS = words(FailureReason.values(), NONE, NONE);
 
     private static byte[] name(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[][] words(Enum<?>[] values) {
+    private static byte[][] words(Enum<?>[] values, byte[] before, byte[] after) {
         byte[][] out = new byte[values.length][];
         for (Enum<?> v : values) {
             String word = v instanceof EventType t ? t.word() : v instanceof Protocol p ? p.word()
                     : ((FailureReason) v).word();
-            out[v.ordinal()] = quoted(word);
+            out[v.ordinal()] = join(before, quoted(word), after);
         }
         return out;
     }
@@ -139,32 +141,23 @@ public final class EventJsonWriter {
         OffsetDateTime t = event.time();
         if (!t.equals(lastTime)) {
             lastTime = t;
-            lastTimeText = quoted(EventJson.isoTime(t));
+            lastTimeText = join(TIME, quoted(EventJson.isoTime(t)), TYPE);
         }
         Origin o = event.origin();
-        raw(TIME);
+        // runs of constant text are joined into one array each: fewer copies, and less code to compile
         raw(lastTimeText);
-        raw(TYPE);
         raw(TYPES[event.type().ordinal()]);
-        raw(SOURCE);
-        remembered(SOURCE_SLOT, o.source());
-        raw(RULE);
-        remembered(RULE_SLOT, o.rule());
-        raw(IP);
+        remembered(SOURCE_SLOT, NONE, o.source(), RULE);
+        remembered(RULE_SLOT, NONE, o.rule(), IP);
         string(event.ip());
         raw(ACCOUNT);
         string(event.account());
-        raw(PROTOCOL);
         raw(PROTOCOLS[event.protocol().ordinal()]);
-        raw(PORT);
         number(event.port());
-        raw(FILE);
-        remembered(FILE_SLOT, o.file());
-        raw(LINE);
+        remembered(FILE_SLOT, FILE, o.file(), LINE);
         number(o.line());
         if (o.host() != null) {
-            raw(HOST);
-            remembered(HOST_SLOT, o.host());
+            remembered(HOST_SLOT, HOST, o.host(), NONE);
         }
         if (event instanceof AuthFailure f) {
             raw(REASON);
@@ -234,16 +227,23 @@ public final class EventJsonWriter {
         return length;
     }
 
-    private void remembered(int slot, String s) {
+    /**
+     * Appends {@code before}, a string of a field that changes seldom (escaped once per change) and
+     * {@code after}.
+     */
+    private void remembered(int slot, byte[] before, String s, byte[] after) {
         if (s != lastText[slot] || lastQuoted[slot] == null) {
-            if (s == null) {
-                raw(NULL);
-                return;
-            }
             lastText[slot] = s;
-            lastQuoted[slot] = quoted(s);
+            lastQuoted[slot] = join(before, s == null ? NULL : quoted(s), after);
         }
         raw(lastQuoted[slot]);
+    }
+
+    private static byte[] join(byte[] a, byte[] b, byte[] c) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
     }
 
     private void optional(byte[] name, String value) {
