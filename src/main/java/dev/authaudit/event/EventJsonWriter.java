@@ -17,8 +17,8 @@ import java.util.Arrays;
  * not) as its own <code>&#92;uXXXX</code>, everything else (DEL, U+2028, U+FFFE...) as its UTF-8 bytes. Every
  * string of an event is hostile text from a log; none is written unescaped.
  *
- * <p>A writer is used by one thread at a time; it remembers the last event's time and the last file,
- * source, rule and host it escaped, since events of a log come in runs that share them.
+ * <p>A writer is used by one thread at a time; it remembers the last file, source, rule and host it
+ * escaped, since events of a log come in runs that share them.
  */
 public final class EventJsonWriter {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -102,9 +102,6 @@ public final class EventJsonWriter {
     private byte[] bytes;
     private int length;
 
-    /** The last event's time and its quoted text. */
-    private OffsetDateTime lastTime;
-    private byte[] lastTimeText;
     /** The last strings of these fields and their quoted text (compared by identity: cheap, and enough). */
     private final String[] lastText = new String[4];
     private final byte[][] lastQuoted = new byte[4][];
@@ -138,14 +135,9 @@ public final class EventJsonWriter {
 
     /** Appends one event as a single-line JSON object (no newline); returns the length so far. */
     public int append(LogEvent event) {
-        OffsetDateTime t = event.time();
-        if (!t.equals(lastTime)) {
-            lastTime = t;
-            lastTimeText = join(TIME, quoted(EventJson.isoTime(t)), TYPE);
-        }
+        time(event.time());
         Origin o = event.origin();
         // runs of constant text are joined into one array each: fewer copies, and less code to compile
-        raw(lastTimeText);
         raw(TYPES[event.type().ordinal()]);
         remembered(SOURCE_SLOT, NONE, o.source(), RULE);
         remembered(RULE_SLOT, NONE, o.rule(), IP);
@@ -231,6 +223,75 @@ public final class EventJsonWriter {
      * Appends {@code before}, a string of a field that changes seldom (escaped once per change) and
      * {@code after}.
      */
+    /**
+     * Appends the time field and the type's name: the time as {@link EventJson#isoTime} writes it,
+     * its digits put straight into the array (a log's lines mostly differ in their second).
+     */
+    private void time(OffsetDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            raw(join(TIME, quoted(EventJson.isoTime(t)), TYPE));
+            return;
+        }
+        // {"time":"yyyy-mm-ddThh:mm:ss.nnnnnnnnn+hh:mm:ss","type":
+        room(TIME.length + 40 + TYPE.length);
+        System.arraycopy(TIME, 0, bytes, length, TIME.length);
+        byte[] b = bytes;
+        int at = length + TIME.length;
+        b[at++] = '"';
+        b[at++] = (byte) ('0' + year / 1000);
+        b[at++] = (byte) ('0' + year / 100 % 10);
+        b[at++] = (byte) ('0' + year / 10 % 10);
+        b[at++] = (byte) ('0' + year % 10);
+        b[at++] = '-';
+        at = two(b, at, t.getMonthValue());
+        b[at++] = '-';
+        at = two(b, at, t.getDayOfMonth());
+        b[at++] = 'T';
+        at = two(b, at, t.getHour());
+        b[at++] = ':';
+        at = two(b, at, t.getMinute());
+        b[at++] = ':';
+        at = two(b, at, t.getSecond());
+        int nano = t.getNano();
+        if (nano != 0) {
+            int digits = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digits--;
+            }
+            b[at++] = '.';
+            for (int i = digits - 1; i >= 0; i--) {
+                b[at + i] = (byte) ('0' + nano % 10);
+                nano /= 10;
+            }
+            at += digits;
+        }
+        int off = t.getOffset().getTotalSeconds();
+        if (off == 0) {
+            b[at++] = 'Z';
+        } else {
+            b[at++] = (byte) (off < 0 ? '-' : '+');
+            int a = Math.abs(off);
+            at = two(b, at, a / 3600);
+            b[at++] = ':';
+            at = two(b, at, a / 60 % 60);
+            if (a % 60 != 0) {
+                b[at++] = ':';
+                at = two(b, at, a % 60);
+            }
+        }
+        b[at++] = '"';
+        System.arraycopy(TYPE, 0, b, at, TYPE.length);
+        length = at + TYPE.length;
+    }
+
+    private static int two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
+        return at + 2;
+    }
+
     private void remembered(int slot, byte[] before, String s, byte[] after) {
         if (s != lastText[slot] || lastQuoted[slot] == null) {
             lastText[slot] = s;

@@ -68,6 +68,26 @@ class EventJsonWriterTest {
     }
 
     @Test
+    void times_sameBytesAsJackson() throws IOException {
+        SplittableRandom r = new SplittableRandom(7);
+        int[] nanos = {0, 1, 10, 100_000_000, 120_000_000, 123_456_789, 784_598_000, 999_999_999};
+        int[] offsets = {0, 3600, -4 * 3600, 5 * 3600 + 1800, -(9 * 3600 + 30 * 60), 3723, -18 * 3600, 18 * 3600};
+        Origin o = new Origin("exim", "exim.auth-success", "f", 1);
+        EventJsonWriter w = new EventJsonWriter(new byte[8]);
+        for (int i = 0; i < 20_000; i++) {
+            int year = i % 100 == 0 ? r.nextInt(1, 100_000) : r.nextInt(1970, 2100);
+            OffsetDateTime t = OffsetDateTime.of(year, r.nextInt(1, 13), r.nextInt(1, 29), r.nextInt(24),
+                    r.nextInt(60), r.nextInt(60), i % 3 == 0 ? r.nextInt(1_000_000_000) : nanos[r.nextInt(nanos.length)],
+                    ZoneOffset.ofTotalSeconds(offsets[r.nextInt(offsets.length)]));
+            LogEvent e = new AuthSuccess(t, o, "192.0.2.1", "a", Protocol.SMTP, 587, null, null, null, null);
+            int before = w.length();
+            int end = w.appendLine(e);
+            assertThat(new String(w.bytes(), before, end - before - 1, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(jackson(e), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aStreamOfEvents_isTheirLinesOneAfterTheOther() throws IOException {
         EventJsonWriter w = new EventJsonWriter(new byte[16]);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
