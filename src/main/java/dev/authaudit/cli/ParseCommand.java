@@ -10,6 +10,7 @@ import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.rules.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -162,7 +163,8 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LineParser parser = input.parser(input.ruleSet());
+        RuleSet read = context.rules() == null ? null : context.rules().take(input.ruleDirs());
+        LineParser parser = input.parser(read != null ? read : input.ruleSet());
         InputSet set = InputSet.of(paths);
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
