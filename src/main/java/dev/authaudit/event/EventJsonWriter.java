@@ -151,66 +151,16 @@ public final class EventJsonWriter {
         if (o.host() != null) {
             remembered(HOST_SLOT, HOST, o.host(), NONE);
         }
+        // each kind's fields in a method of its own: a kind first met late in a run (lfd's blocks after
+        // a mainlog's successes) then recompiles a small method, not the whole writer
         if (event instanceof AuthFailure f) {
-            raw(REASON);
-            raw(REASONS[f.reason().ordinal()]);
-            raw(ATTEMPTS);
-            number(f.attempts());
-            raw(DETAIL);
-            bool(f.detail());
-            optional(PASSWORD_FP, f.passwordFp());
-            optional(SESSION, f.session());
-            optional(MECH, f.mech());
-            optional(HELO, f.helo());
-            optional(LOCAL_IP, f.localIp());
+            authFailure(f);
         } else if (event instanceof AuthSuccess s) {
-            optional(SESSION, s.session());
-            optional(MECH, s.mech());
-            optional(HELO, s.helo());
-            optional(LOCAL_IP, s.localIp());
+            authSuccess(s);
         } else if (event instanceof FirewallDrop d) {
-            raw(CHAIN);
-            string(d.chain());
-            optional(PROTO, d.proto());
-            if (d.srcPort() != null) {
-                raw(SRC_PORT);
-                number(d.srcPort());
-            }
-            optional(DST, d.dst());
-            raw(INBOUND);
-            bool(d.inbound());
-            optional(FLAGS, d.flags());
+            drop(d);
         } else if (event instanceof FirewallBlock b) {
-            raw(TRIGGER);
-            string(b.trigger());
-            raw(HITS);
-            number(b.hits());
-            raw(DURATION_S);
-            if (b.durationS() == null) {
-                raw(NULL);
-            } else {
-                number(b.durationS());
-            }
-            raw(PERMANENT);
-            bool(b.permanent());
-            raw(INTERVAL_S);
-            number(b.intervalS());
-            raw(PORTS);
-            room(1);
-            bytes[length++] = '[';
-            boolean first = true;
-            for (int p : b.ports()) {
-                if (!first) {
-                    room(1);
-                    bytes[length++] = ',';
-                }
-                first = false;
-                number(p);
-            }
-            room(1);
-            bytes[length++] = ']';
-            optional(APP, b.app());
-            optional(MESSAGE, b.message());
+            block(b);
         } else if (event instanceof FirewallUnblock u) {
             optional(TRIGGER, u.trigger());
         }
@@ -223,6 +173,74 @@ public final class EventJsonWriter {
      * Appends {@code before}, a string of a field that changes seldom (escaped once per change) and
      * {@code after}.
      */
+    private void authFailure(AuthFailure f) {
+        raw(REASON);
+        raw(REASONS[f.reason().ordinal()]);
+        raw(ATTEMPTS);
+        number(f.attempts());
+        raw(DETAIL);
+        bool(f.detail());
+        optional(PASSWORD_FP, f.passwordFp());
+        optional(SESSION, f.session());
+        optional(MECH, f.mech());
+        optional(HELO, f.helo());
+        optional(LOCAL_IP, f.localIp());
+    }
+
+    private void authSuccess(AuthSuccess s) {
+        optional(SESSION, s.session());
+        optional(MECH, s.mech());
+        optional(HELO, s.helo());
+        optional(LOCAL_IP, s.localIp());
+    }
+
+    private void drop(FirewallDrop d) {
+        raw(CHAIN);
+        string(d.chain());
+        optional(PROTO, d.proto());
+        if (d.srcPort() != null) {
+            raw(SRC_PORT);
+            number(d.srcPort());
+        }
+        optional(DST, d.dst());
+        raw(INBOUND);
+        bool(d.inbound());
+        optional(FLAGS, d.flags());
+    }
+
+    private void block(FirewallBlock b) {
+        raw(TRIGGER);
+        string(b.trigger());
+        raw(HITS);
+        number(b.hits());
+        raw(DURATION_S);
+        if (b.durationS() == null) {
+            raw(NULL);
+        } else {
+            number(b.durationS());
+        }
+        raw(PERMANENT);
+        bool(b.permanent());
+        raw(INTERVAL_S);
+        number(b.intervalS());
+        raw(PORTS);
+        room(1);
+        bytes[length++] = '[';
+        boolean first = true;
+        for (int p : b.ports()) {
+            if (!first) {
+                room(1);
+                bytes[length++] = ',';
+            }
+            first = false;
+            number(p);
+        }
+        room(1);
+        bytes[length++] = ']';
+        optional(APP, b.app());
+        optional(MESSAGE, b.message());
+    }
+
     /**
      * Appends the time field and the type's name: the time as {@link EventJson#isoTime} writes it,
      * its digits put straight into the array (a log's lines mostly differ in their second).
@@ -293,11 +311,17 @@ public final class EventJsonWriter {
     }
 
     private void remembered(int slot, byte[] before, String s, byte[] after) {
-        if (s != lastText[slot] || lastQuoted[slot] == null) {
-            lastText[slot] = s;
-            lastQuoted[slot] = join(before, s == null ? NULL : quoted(s), after);
+        byte[] text = lastQuoted[slot];
+        if (s != lastText[slot] || text == null) {
+            text = remember(slot, before, s, after);
         }
-        raw(lastQuoted[slot]);
+        raw(text);
+    }
+
+    /** Escapes a new value of a remembered field (out of line: it is the rare path). */
+    private byte[] remember(int slot, byte[] before, String s, byte[] after) {
+        lastText[slot] = s;
+        return lastQuoted[slot] = join(before, s == null ? NULL : quoted(s), after);
     }
 
     private static byte[] join(byte[] a, byte[] b, byte[] c) {
@@ -348,8 +372,12 @@ public final class EventJsonWriter {
     /** Makes room for {@code n} more bytes. */
     private void room(int n) {
         if (length + n > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(length + n, 2 * bytes.length));
+            grow(n);
         }
+    }
+
+    private void grow(int n) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + n, 2 * bytes.length));
     }
 
     /** Appends a string in quotes, escaped (or {@code null}). */
