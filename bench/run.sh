@@ -77,10 +77,11 @@ for i in $(seq "$runs"); do
   p=$(measure_s ./authaudit parse --tz "$zone" "$logs")
   g=$(measure_s grep -c '' "${files[@]}")
   echo "$p $g" >>"$work/parse-runs"
-  python3 - "$i" "$p" "$g" "$lines" <<'PY'
+  # the machine may be shared: the one-minute load average after each run says how much
+  python3 - "$i" "$p" "$g" "$lines" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
 import sys
-i, (p, pc), (g, gc), lines = sys.argv[1], map(float, sys.argv[2].split()), map(float, sys.argv[3].split()), int(sys.argv[4])
-print(f"  run {i}: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s) | grep -c {g:5.2f} s {lines/g:>12,.0f} lines/s | parse/grep time {p/g:5.1f}x")
+i, (p, pc), (g, gc), lines, load = sys.argv[1], map(float, sys.argv[2].split()), map(float, sys.argv[3].split()), int(sys.argv[4]), sys.argv[5]
+print(f"  run {i}: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s) | grep -c {g:5.2f} s {lines/g:>12,.0f} lines/s | parse/grep time {p/g:5.1f}x | load {load}")
 PY
 done
 python3 - "$work/parse-runs" "$lines" <<'PY'

@@ -47,7 +47,12 @@ public final class Cli implements Runnable {
      * Builds the command line with its subcommands bound to a context.
      */
     public static CommandLine create(InputStream stdin, Clock clock) {
-        Context context = new Context(stdin, clock);
+        return create(stdin, clock, null);
+    }
+
+    /** As {@link #create(InputStream, Clock)}, with the shipped rules being read ahead (or null). */
+    public static CommandLine create(InputStream stdin, Clock clock, RulePreload rules) {
+        Context context = new Context(stdin, clock, rules);
         CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
         OptionalCommands.addTo(cl, Cli.class.getClassLoader());
         cl.setExecutionExceptionHandler(new Handler());

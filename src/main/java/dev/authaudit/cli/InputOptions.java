@@ -79,10 +79,15 @@ public final class InputOptions {
 
     /** Loads the rule set: shipped rules, then site rules. */
     public RuleSet ruleSet() {
+        return RuleSet.load(ruleDirs());
+    }
+
+    /** The folders {@link #ruleSet()} reads: the shipped rules, then the site rules. */
+    public List<Path> ruleDirs() {
         List<Path> dirs = new ArrayList<>();
         dirs.add(rulesDir());
         dirs.addAll(siteRules);
-        return RuleSet.load(dirs);
+        return dirs;
     }
 
     /** Builds a line parser with a fresh fingerprint key (fingerprints are comparable within one run). */

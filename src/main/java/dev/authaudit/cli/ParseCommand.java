@@ -1,6 +1,6 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.event.EventJson;
+import dev.authaudit.event.EventJsonWriter;
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
@@ -10,6 +10,7 @@ import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.rules.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,54 +58,22 @@ public final class ParseCommand implements Callable<Integer> {
         this.context = context;
     }
 
-    /**
-     * The JSON Lines of a run of events, UTF-8, through one generator into one buffer; an event's end
-     * is the bytes handed to the buffer plus what the generator still holds, so nothing is flushed per
-     * event.
-     */
+    /** The JSON Lines of a run of events, UTF-8, appended to one array. */
     private static final class JsonBatch implements EventRenderer.Batch {
-        private final ByteBuffer buffer;
-        private final EventJson.Lines lines;
+        private final EventJsonWriter writer;
 
-        JsonBatch(EventJson json, byte[] reused) {
-            this.buffer = new ByteBuffer(reused);
-            this.lines = json.lines(buffer);
+        JsonBatch(EventJsonWriter writer) {
+            this.writer = writer;
         }
 
         @Override
         public int add(LogEvent event) {
-            lines.write(event);
-            return buffer.length + lines.buffered();
+            return writer.appendLine(event);
         }
 
         @Override
         public byte[] text() {
-            lines.flushBuffer();
-            return buffer.bytes;
-        }
-    }
-
-    /** A stream into an unshared, growing byte array (ByteArrayOutputStream locks on every call). */
-    private static final class ByteBuffer extends OutputStream {
-        private byte[] bytes;
-        private int length;
-
-        ByteBuffer(byte[] start) {
-            this.bytes = start;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (length + len > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(length + len, 2 * bytes.length));
-            }
-            System.arraycopy(b, off, bytes, length, len);
-            length += len;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
+            return writer.bytes();
         }
     }
 
@@ -112,17 +81,12 @@ public final class ParseCommand implements Callable<Integer> {
     private static final class JsonRenderer implements EventRenderer {
         /** Room for the JSON of a block of lines (about 0.6 bytes per byte of a maillog) without growing. */
         private static final int BUFFER = 1 << 18;
-        private final EventJson json;
         private final java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(16);
-
-        JsonRenderer(EventJson json) {
-            this.json = json;
-        }
 
         @Override
         public Batch batch() {
             byte[] b = free.poll();
-            return new JsonBatch(json, b != null ? b : new byte[BUFFER]);
+            return new JsonBatch(new EventJsonWriter(b != null ? b : new byte[BUFFER]));
         }
 
         @Override
@@ -199,7 +163,8 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LineParser parser = input.parser(input.ruleSet());
+        RuleSet read = context.rules() == null ? null : context.rules().take(input.ruleDirs());
+        LineParser parser = input.parser(read != null ? read : input.ruleSet());
         InputSet set = InputSet.of(paths);
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
@@ -215,9 +180,8 @@ public final class ParseCommand implements Callable<Integer> {
             // big files are parsed in blocks on every core; events still come in file order
             if (format == Format.jsonl) {
                 // each event's JSON is written on the thread that parsed it; this one only copies it out
-                EventJson events = new EventJson();
                 Output sink = new Output(spec.commandLine().getOut());
-                FileEvents.eachText(parsers, new JsonRenderer(events), sink);
+                FileEvents.eachText(parsers, new JsonRenderer(), sink);
                 sink.close();
             } else {
                 FileEvents.each(parsers, e -> {

@@ -1,33 +1,33 @@
 package dev.authaudit.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes and reads events-v1 JSON objects. This is the only place that knows the contract's field
- * names, so a record and its JSON cannot drift apart.
+ * Writes and reads events-v1 JSON objects. This class and {@link EventJsonWriter} (which writes the
+ * bytes) are the only places that know the contract's field names, so a record and its JSON cannot
+ * drift apart.
  */
 public final class EventJson {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final JsonFactory factory = new JsonFactory();
+    /** Created on the first read: {@code parse} only writes, and an ObjectMapper takes a tenth of a second to start. */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Returns one event as a single-line JSON object. */
     public String toJson(LogEvent event) {
-        StringWriter out = new StringWriter(256);
-        write(event, out);
-        return out.toString();
+        EventJsonWriter w = new EventJsonWriter(new byte[256]);
+        w.append(event);
+        return new String(w.bytes(), 0, w.length(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -36,159 +36,10 @@ public final class EventJson {
      * @throws UncheckedIOException if the writer fails
      */
     public void write(LogEvent event, Writer out) {
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            fields(g, event, isoTime(event.time()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Returns a writer of JSON Lines for a whole stream of events: one generator and its buffer for all
-     * of them, flushed only when the buffer fills and on {@link Lines#close()}, so a stream of events
-     * costs a system call per buffer, not per event.
-     */
-    public Lines lines(Writer out) {
         try {
-            JsonGenerator g = factory.createGenerator(out);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-            g.setRootValueSeparator(null);
-            return new Lines(g, out);
+            out.write(toJson(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** As {@link #lines(Writer)}, UTF-8 encoded into a stream of bytes. */
-    public Lines lines(java.io.OutputStream out) {
-        try {
-            JsonGenerator g = factory.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-            g.setRootValueSeparator(null);
-            return new Lines(g, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One JSON object per line through one generator; close it to flush the stream. */
-    public final class Lines implements java.io.Closeable {
-        private final JsonGenerator g;
-        private final java.io.Flushable out;
-
-        private Lines(JsonGenerator g, java.io.Flushable out) {
-            this.g = g;
-            this.out = out;
-        }
-
-        /** The last event's time and its text: events of a log come in runs of the same second. */
-        private OffsetDateTime lastTime;
-        private String lastTimeText;
-
-        /** Writes one event and its newline. */
-        public void write(LogEvent event) {
-            try {
-                OffsetDateTime t = event.time();
-                if (!t.equals(lastTime)) {
-                    lastTime = t;
-                    lastTimeText = isoTime(t);
-                }
-                fields(g, event, lastTimeText);
-                g.writeRaw('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Returns how many characters (bytes, into a stream) the generator holds and has not handed on. */
-        public int buffered() {
-            return g.getOutputBuffered();
-        }
-
-        /** Hands what the generator has buffered to the writer, without flushing the writer itself. */
-        public void flushBuffer() {
-            try {
-                g.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** Writes what is buffered to the stream and flushes it (the stream stays open). */
-        @Override
-        public void close() {
-            try {
-                g.close();
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static void fields(JsonGenerator g, LogEvent event, String time) throws IOException {
-        {
-            g.writeStartObject();
-            string(g, "time", time);
-            string(g, "type", event.type().word());
-            string(g, "source", event.origin().source());
-            string(g, "rule", event.origin().rule());
-            string(g, "ip", event.ip());
-            string(g, "account", event.account());
-            string(g, "protocol", event.protocol().word());
-            writeInt(g, "port", event.port());
-            string(g, "file", event.origin().file());
-            number(g, "line", event.origin().line());
-            writeOptional(g, "host", event.origin().host());
-            if (event instanceof AuthFailure f) {
-                string(g, "reason", f.reason().word());
-                number(g, "attempts", f.attempts());
-                bool(g, "detail", f.detail());
-                writeOptional(g, "password_fp", f.passwordFp());
-                writeOptional(g, "session", f.session());
-                writeOptional(g, "mech", f.mech());
-                writeOptional(g, "helo", f.helo());
-                writeOptional(g, "local_ip", f.localIp());
-            } else if (event instanceof AuthSuccess s) {
-                writeOptional(g, "session", s.session());
-                writeOptional(g, "mech", s.mech());
-                writeOptional(g, "helo", s.helo());
-                writeOptional(g, "local_ip", s.localIp());
-            } else if (event instanceof FirewallDrop d) {
-                string(g, "chain", d.chain());
-                writeOptional(g, "proto", d.proto());
-                if (d.srcPort() != null) {
-                    number(g, "src_port", d.srcPort());
-                }
-                writeOptional(g, "dst", d.dst());
-                bool(g, "inbound", d.inbound());
-                writeOptional(g, "flags", d.flags());
-            } else if (event instanceof FirewallBlock b) {
-                string(g, "trigger", b.trigger());
-                writeInt(g, "hits", b.hits());
-                if (b.durationS() == null) {
-                    g.writeFieldName(name("duration_s"));
-                    g.writeNull();
-                } else {
-                    number(g, "duration_s", b.durationS());
-                }
-                bool(g, "permanent", b.permanent());
-                writeInt(g, "interval_s", b.intervalS());
-                g.writeFieldName(name("ports"));
-                g.writeStartArray();
-                for (int p : b.ports()) {
-                    g.writeNumber(p);
-                }
-                g.writeEndArray();
-                writeOptional(g, "app", b.app());
-                writeOptional(g, "message", b.message());
-            } else if (event instanceof FirewallUnblock u) {
-                writeOptional(g, "trigger", u.trigger());
-            }
-            g.writeEndObject();
         }
     }
 
@@ -245,7 +96,7 @@ public final class EventJson {
     public LogEvent read(String json) {
         JsonNode n;
         try {
-            n = MAPPER.readTree(json);
+            n = Reader.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
@@ -285,46 +136,6 @@ public final class EventJson {
                 return new FirewallUnblock(time, origin, ip, protocol, port, text(n, "trigger"));
             default:
                 throw new IllegalArgumentException("unhandled type " + type);
-        }
-    }
-
-    /** Field names quoted once, not escaped again for every event of a stream. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, com.fasterxml.jackson.core.io.SerializedString> NAMES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static com.fasterxml.jackson.core.io.SerializedString name(String n) {
-        // a plain read first: computeIfAbsent costs more even when the name is there (every field of every event)
-        com.fasterxml.jackson.core.io.SerializedString s = NAMES.get(n);
-        return s != null ? s : NAMES.computeIfAbsent(n, com.fasterxml.jackson.core.io.SerializedString::new);
-    }
-
-    private static void string(JsonGenerator g, String field, String value) throws IOException {
-        g.writeFieldName(name(field));
-        g.writeString(value);
-    }
-
-    private static void number(JsonGenerator g, String field, long value) throws IOException {
-        g.writeFieldName(name(field));
-        g.writeNumber(value);
-    }
-
-    private static void bool(JsonGenerator g, String field, boolean value) throws IOException {
-        g.writeFieldName(name(field));
-        g.writeBoolean(value);
-    }
-
-    private static void writeInt(JsonGenerator g, String name, Integer value) throws IOException {
-        if (value == null) {
-            g.writeFieldName(name(name));
-            g.writeNull();
-        } else {
-            number(g, name, value);
-        }
-    }
-
-    private static void writeOptional(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) {
-            string(g, name, value);
         }
     }
 

@@ -268,10 +268,9 @@ final class PrefetchedFile implements AutoCloseable {
         ChunkReader.Chunk chunk = b.chunk();
         parser.countedBlock(chunk.lines(), b.binary(), b.oversized(), b.badUtf8());
         List<Item> items = new ArrayList<>(b.count());
-        // events the workers did not render (a syslog repeat stands for several): rendered here
-        Rendered extra = null;
-        EventRenderer.Batch extraText = null;
-        int extraAt = 0;
+        // events the workers did not render (a syslog repeat stands for several): rendered here, in a
+        // batch of their own (out of line: the rare path, kept out of the loop's compiled code)
+        Extra extra = null;
         int[] ends = b.ends();
         for (int i = 0; i < b.count(); i++) {
             RawLine raw = b.lines()[i];
@@ -287,23 +286,37 @@ final class PrefetchedFile implements AutoCloseable {
                 } else if (events.size() == 1 && e == p.event()) {
                     items.add(new Item(e, raw.text(), b.rendered(), i == 0 ? 0 : ends[i - 1], ends[i]));
                 } else {
-                    if (extraText == null) {
-                        extra = new Rendered();
-                        extraText = renderer.batch();
-                    }
-                    int end = extraText.add(e);
-                    items.add(new Item(e, raw.text(), extra, extraAt, end));
-                    extraAt = end;
+                    extra = rendered(extra, e, raw, items);
                 }
             }
         }
         unrelatedPending |= b.unrelatedAfter();
-        if (extraText != null) {
-            extra.text = extraText.text();
+        if (extra != null) {
+            extra.rendered.text = extra.text.text();
         }
         if (!items.isEmpty()) {
             queue.put(items);
         }
+    }
+
+    /** The batch of the events a file's thread renders itself, and where the next one starts. */
+    private static final class Extra {
+        final Rendered rendered = new Rendered();
+        final EventRenderer.Batch text;
+        int at;
+
+        Extra(EventRenderer.Batch text) {
+            this.text = text;
+        }
+    }
+
+    /** Renders an event the workers did not into {@code extra} (started when null) and queues its item. */
+    private Extra rendered(Extra extra, LogEvent e, RawLine raw, List<Item> items) {
+        Extra x = extra != null ? extra : new Extra(renderer.batch());
+        int end = x.text.add(e);
+        items.add(new Item(e, raw.text(), x.rendered, x.at, end));
+        x.at = end;
+        return x;
     }
 
     /** Returns the next event of the file with its line, or null at its end. */

@@ -97,6 +97,65 @@ class ParallelMergeTest {
         assertThat(merge(in, true, 0, smallest)).containsExactlyElementsOf(one);
     }
 
+    @Test
+    void eachText_smallBlocksWithRepeats_renderEveryEventAsOneThreadWritesIt() throws java.io.IOException {
+        // the text 'parse' prints: events rendered on the workers, and the several events of a syslog
+        // repeat rendered on the file's thread, in blocks of the smallest size, against each event of a
+        // one-thread read written on its own
+        java.util.Random r = new java.util.Random(9);
+        List<String> lines = java.nio.file.Files.readAllLines(repo.resolve("test-fixtures/sample").resolve("maillog"));
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) {
+            b.append(l).append('\n');
+            if (r.nextInt(6) == 0 && l.length() >= 15) {
+                b.append(l, 0, 15).append(" mx last message repeated ").append(2 + r.nextInt(3)).append(" times\n");
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("maillog"), b.toString());
+        RuleSet rules = RuleSet.load(List.of(repo.resolve("rules")));
+        LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, 2025),
+                new PasswordRedactor(new byte[16]));
+        InputFile file = InputSet.of(List.of(dir.resolve("maillog").toString())).files().get(0);
+        Instant ref = Instant.parse("2025-12-31T00:00:00Z");
+        StringBuilder expected = new StringBuilder();
+        EventJson json = new EventJson();
+        try (FileParser one = new FileParser(file, parser, ref, null, null)) {
+            LogEvent e;
+            while ((e = one.nextEvent()) != null) {
+                expected.append(json.toJson(e)).append('\n');
+            }
+        }
+        // failures repeated by syslog: events the file's thread renders, not the workers
+        assertThat(expected.toString()).contains("\"attempts\":3").contains("\"attempts\":4");
+        EventRenderer renderer = () -> new EventRenderer.Batch() {
+            private final dev.authaudit.event.EventJsonWriter w = new dev.authaudit.event.EventJsonWriter(new byte[64]);
+
+            @Override
+            public int add(LogEvent event) {
+                return w.appendLine(event);
+            }
+
+            @Override
+            public byte[] text() {
+                return w.bytes();
+            }
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        StringBuilder got = new StringBuilder();
+        int smallest = 2 * (dev.authaudit.ingest.LineReader.MAX_LINE + 2);
+        try (PrefetchedFile p = new PrefetchedFile(new FileParser(file, parser, ref, null, null), "maillog", pool,
+                renderer, smallest)) {
+            PrefetchedFile.Item item;
+            while ((item = p.next()) != null) {
+                got.append(new String(item.text(), item.start(), item.end() - item.start(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(got.toString()).isEqualTo(expected.toString());
+    }
+
     @org.junit.jupiter.api.io.TempDir
     Path dir;
 
