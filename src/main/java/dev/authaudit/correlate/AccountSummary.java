@@ -108,12 +108,13 @@ public final class AccountSummary {
     SourceTally source(SubjectKeys.Pair keys, long failures, PairHistory history, long earlierFailures,
                        int maxOneOffs, int oneOffFailures) {
         String ip = keys.address.ip;
+        int h = ip.hashCode();
         SourceTally lightest = null;
         int lightestAt = -1;
         int oneOffs = 0;
         for (int i = 0; i < sourceCount; i++) {
             SourceTally t = sources[i];
-            if (t.ip.equals(ip)) {
+            if (t.ip.hashCode() == h && t.ip.equals(ip)) {
                 return t;
             }
             if (t.successes == 0 && t.failures > 0 && t.failures <= oneOffFailures) {
