@@ -89,6 +89,29 @@ public final class AccountClassifier {
     }
 
     /**
+     * Returns true when a login whose last verdict was {@code before} keeps it, and its device, after
+     * events that changed only its totals (see {@code CorrelationListener#keepsAccount}): its sources and
+     * their assessments are as they were, its successes too, and its distinct address and fingerprint
+     * counts have not fallen. Then {@link #classify} would decide the same: the unknown-user test comes
+     * first and is decided again here from the totals; the stale and typo tests read the sources only;
+     * a targeted login stays targeted, because its attackers are the same, and the spread of one-off
+     * addresses, the many passwords and the dictionary test can only have become truer. An {@code ok}
+     * login may have become targeted, so it is judged again.
+     */
+    boolean keeps(AccountVerdict before, long failures, long unknownUsers, long successes) {
+        if (failures == 0) {
+            return false;
+        }
+        boolean unknownUser = unknownUsers > 0 && successes == 0
+                && (double) unknownUsers / failures >= settings.unknownUserShare();
+        return switch (before) {
+            case UNKNOWN_USER -> unknownUser;
+            case STALE_PASSWORD, MISTYPED, TARGETED -> !unknownUser;
+            case OK -> false;
+        };
+    }
+
+    /**
      * A source is the customer's stale client when it keeps failing like one (persistent), is the
      * customer's (owned) or behaves like a mail client (a polling rhythm, one password repeated), and
      * has no sign of an attacker. An address without history only counts when it fails nothing but

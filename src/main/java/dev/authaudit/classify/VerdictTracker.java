@@ -87,6 +87,20 @@ final class VerdictTracker implements CorrelationListener {
         return observer != null;
     }
 
+    /**
+     * Without an observer, a judgement that reaches the login's current verdict again about no device
+     * changes nothing here (its first time and device are kept already), so the verdict standing is enough.
+     * With one, the confidence and the reasons matter too: the whole evidence is asked for.
+     */
+    @Override
+    public boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at) {
+        if (observer != null) {
+            return false;
+        }
+        Detection d = accounts.get(login);
+        return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
+    }
+
     @Override
     public void onAccount(AccountEvidence evidence, Instant at) {
         AccountAssessment a = classifiers.accounts().classify(evidence);

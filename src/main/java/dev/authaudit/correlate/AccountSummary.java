@@ -37,6 +37,15 @@ public final class AccountSummary {
      * next success then tells the sources; otherwise it has nothing to tell them.
      */
     boolean unconfirmed;
+    /**
+     * What the login's last judgement saw, so the next one can tell whether only its totals moved since: the
+     * correlator's epoch then (-1 before the first), whether an itemised source changed since, and the
+     * distinct address and fingerprint counts then.
+     */
+    long judgedEpoch = -1;
+    boolean sourcesChanged = true;
+    long judgedIps;
+    long judgedFingerprints;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
@@ -99,12 +108,13 @@ public final class AccountSummary {
     SourceTally source(SubjectKeys.Pair keys, long failures, PairHistory history, long earlierFailures,
                        int maxOneOffs, int oneOffFailures) {
         String ip = keys.address.ip;
+        int h = ip.hashCode();
         SourceTally lightest = null;
         int lightestAt = -1;
         int oneOffs = 0;
         for (int i = 0; i < sourceCount; i++) {
             SourceTally t = sources[i];
-            if (t.ip.equals(ip)) {
+            if (t.ip.hashCode() == h && t.ip.equals(ip)) {
                 return t;
             }
             if (t.successes == 0 && t.failures > 0 && t.failures <= oneOffFailures) {
@@ -131,6 +141,7 @@ public final class AccountSummary {
             return null;
         }
         SourceTally created = new SourceTally(keys);
+        sourcesChanged = true;
         created.history(history);
         created.earlierFailures(earlierFailures);
         if (sourceCount < sources.length) {

@@ -117,6 +117,7 @@ final class AuthTally {
         if (source == null) {
             return;
         }
+        account.sourcesChanged = true;
         if (source.unitemized > 0 && source.firstFailureMs < 0) {
             // a source that fell off the login's list and came back: its first failure is the pair's
             source.firstFailureMs = pair.firstFailureMs;

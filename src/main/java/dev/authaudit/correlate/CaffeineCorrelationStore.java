@@ -18,7 +18,7 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
     public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
         var ticker = EventClock.tickerOf(clock);
-        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker);
+        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true);
         this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
         this.ipWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A {@link StateTable} held in a Caffeine cache, bounded by size and optionally expiring in event time. */
@@ -17,6 +18,7 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     /** Entries that left the table so far, for any reason (see {@link #generation}). */
     private long removals;
     private final boolean expires;
+    private final Consumer<? super V> onDeparture;
     /** Below this many entries nothing is evicted soon (Caffeine evicts only above the maximum). */
     private final long roomyBelow;
     /** The entry last handed out, so the write-back that follows costs no lookup. */
@@ -24,6 +26,15 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private V lastValue;
 
     CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker) {
+        this(maximumSize, idle, ticker, null);
+    }
+
+    /**
+     * @param onDeparture called with each value as it leaves the table, for any reason (null for none); it
+     *     runs inside the call that removes it, on the caller's thread
+     */
+    CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker, Consumer<? super V> onDeparture) {
+        this.onDeparture = onDeparture;
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
@@ -38,6 +49,9 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         this.roomyBelow = maximumSize - maximumSize / 10;
         this.cache = builder.<K, V>removalListener((k, v, cause) -> {
             removals++;
+            if (onDeparture != null && v != null) {
+                onDeparture.accept(v);
+            }
             if (cause == RemovalCause.SIZE) {
                 evicted++;
             }
@@ -55,6 +69,12 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     @Override
     public long generation() {
         return expires || cache.estimatedSize() >= roomyBelow ? -1 : removals;
+    }
+
+    @Override
+    public boolean reportsDepartures() {
+        // the removal listener runs on the caller's thread (the executor above), inside the call that removes
+        return onDeparture != null;
     }
 
     @Override

@@ -21,6 +21,23 @@ public interface CorrelationListener {
     }
 
     /**
+     * Asked instead of {@link #onAccount} when, since this listener last received the login's evidence,
+     * only its totals can have changed: every event since was a counted failure, none reached a source the
+     * evidence itemises, what is known about each itemised source's address is as it was, and the distinct
+     * address and fingerprint counts have not fallen. Returns true when the verdict reached then stands
+     * (and nothing else the listener keeps would change), so the correlator need not build the evidence;
+     * false to receive it. The default is false.
+     *
+     * @param failures the login's failures now
+     * @param unknownUsers how many of them the server answered "unknown user"
+     * @param successes the login's successes (the same as then)
+     * @param at the event time of the change
+     */
+    default boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at) {
+        return false;
+    }
+
+    /**
      * Accepts an address's evidence after an event changed it.
      *
      * @param at the event time of the change

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.event.AuthFailure;
 import dev.authaudit.event.AuthSuccess;
+import dev.authaudit.event.FailureReason;
 import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.FirewallDrop;
 import dev.authaudit.event.FirewallUnblock;
@@ -43,6 +44,12 @@ public final class Correlator {
     private ZoneOffset offset;
     private long events;
     private long attempts;
+    /**
+     * Counts the events other than failures (successes and firewall lines): they change what is known
+     * about addresses, networks and pairs, so a login judged before one came is judged on its whole
+     * evidence again (see {@link EvidenceBuilder#unchangedSinceJudged}).
+     */
+    private long epoch;
 
     private Correlator(Builder b) {
         this.clock = requireNonNull(b.clock, "clock: pass an EventClock for replay or a system clock for live mode");
@@ -96,6 +103,7 @@ public final class Correlator {
         if (e instanceof AuthFailure f) {
             pairer.accept(f);
         } else if (e instanceof AuthSuccess s) {
+            epoch++;
             // count this address's waiting failures first, so "failed, then succeeded" keeps its order
             pairer.flushIp(s.ip(), s.account());
             // A success changes a live verdict only where a failure came since the previous success:
@@ -111,16 +119,19 @@ public final class Correlator {
                 notifyIp(s.ip(), t);
             }
         } else if (e instanceof FirewallDrop d) {
+            epoch++;
             if (firewall.drop(d)) {
                 notifyIp(d.ip(), t);
             }
         } else if (e instanceof FirewallBlock b) {
+            epoch++;
             pairer.flushIp(b.ip(), null);
             BlockEvidence joined = firewall.block(b);
             if (judgeAddresses) {
                 listener.onBlock(joined);
             }
         } else if (e instanceof FirewallUnblock u) {
+            epoch++;
             firewall.unblock(u);
         }
     }
@@ -191,9 +202,16 @@ public final class Correlator {
 
     private void judgeAccount(String login, Instant at) {
         AccountSummary a = store.accounts().peek(login);
-        if (a != null) {
-            listener.onAccount(evidence.account(a), at);
+        if (a == null) {
+            return;
         }
+        // a botnet's failures mostly come from addresses the login's source list does not itemise: then
+        // only the totals moved, and the listener may say its verdict stands without the whole evidence
+        if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a.failures,
+                a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at)) {
+            return;
+        }
+        listener.onAccount(evidence.judged(a, epoch), at);
     }
 
     private void notifyIp(String ip, Instant at) {

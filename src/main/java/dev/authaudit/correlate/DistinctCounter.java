@@ -16,6 +16,8 @@ final class DistinctCounter {
     private int[] exact;
     private int size;
     private byte[] registers;
+    /** The sketch's estimate as last worked out, or -1 when a register rose since. */
+    private long estimate = -1;
 
     /** Adds a value; returns true when it was (as far as can be told) new. */
     boolean add(String value) {
@@ -58,6 +60,13 @@ final class DistinctCounter {
         if (registers == null) {
             return size;
         }
+        if (estimate < 0) {
+            estimate = estimate();
+        }
+        return estimate;
+    }
+
+    private long estimate() {
         double sum = 0;
         int zeros = 0;
         for (byte r : registers) {
@@ -67,11 +76,11 @@ final class DistinctCounter {
             }
         }
         double alpha = 0.7213 / (1 + 1.079 / REGISTERS);
-        double estimate = alpha * REGISTERS * REGISTERS / sum;
-        if (estimate <= 2.5 * REGISTERS && zeros > 0) {
-            estimate = REGISTERS * Math.log((double) REGISTERS / zeros);
+        double raw = alpha * REGISTERS * REGISTERS / sum;
+        if (raw <= 2.5 * REGISTERS && zeros > 0) {
+            raw = REGISTERS * Math.log((double) REGISTERS / zeros);
         }
-        return Math.max(EXACT_LIMIT, Math.round(estimate));
+        return Math.max(EXACT_LIMIT, Math.round(raw));
     }
 
     /** Returns true when {@link #count()} is exact. */
@@ -85,6 +94,7 @@ final class DistinctCounter {
         byte rank = (byte) Math.min(64 - REGISTER_BITS + 1, Long.numberOfLeadingZeros(rest) + 1);
         if (rank > registers[index]) {
             registers[index] = rank;
+            estimate = -1;
             return true;
         }
         return false;

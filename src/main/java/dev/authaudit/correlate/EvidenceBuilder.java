@@ -20,9 +20,48 @@ final class EvidenceBuilder {
     }
 
     AccountEvidence account(AccountSummary a) {
+        return account(a, false);
+    }
+
+    /**
+     * Returns the login's evidence for a judgement, and notes in the summary and its tallies what it was
+     * built from (see {@link #unchangedSinceJudged}).
+     */
+    AccountEvidence judged(AccountSummary a, long epoch) {
+        AccountEvidence e = account(a, true);
+        a.judgedEpoch = epoch;
+        a.sourcesChanged = false;
+        a.judgedIps = a.ips.count();
+        a.judgedFingerprints = a.fingerprints.count();
+        return e;
+    }
+
+    /**
+     * Returns true when the login's evidence can differ from what its last judgement ({@link #judged}) saw
+     * only in its totals: no event but counted failures came since ({@code epoch} unchanged), no failure
+     * reached an itemised source, no source's address summary changed, left or appeared, and the distinct
+     * address and fingerprint counts did not fall (an estimate above the exact range may wobble). Without
+     * departure marks on the address table it cannot tell and says false.
+     */
+    boolean unchangedSinceJudged(AccountSummary a, long epoch) {
+        if (a.judgedEpoch != epoch || a.sourcesChanged || !store.ips().reportsDepartures()) {
+            return false;
+        }
+        for (int i = 0; i < a.sourceCount; i++) {
+            SourceTally t = a.sources[i];
+            IpSummary seen = t.judgedContext;
+            if (seen == null ? store.ips().peek(t.ip) != null
+                    : seen.departed || seen.changes != t.judgedContextChanges) {
+                return false;
+            }
+        }
+        return a.ips.count() >= a.judgedIps && a.fingerprints.count() >= a.judgedFingerprints;
+    }
+
+    private AccountEvidence account(AccountSummary a, boolean judged) {
         List<SourceEvidence> sources = new ArrayList<>(a.sourceCount);
         for (int i = 0; i < a.sourceCount; i++) {
-            sources.add(source(a.sources[i], a.login));
+            sources.add(source(a.sources[i], a.login, judged));
         }
         sources.sort(SOURCE_ORDER);
         return new AccountEvidence(a.login, a.failures, a.failureLines, a.successes,
@@ -56,7 +95,7 @@ final class EvidenceBuilder {
         return h == null ? 0 : h.successes;
     }
 
-    private SourceEvidence source(SourceTally t, String login) {
+    private SourceEvidence source(SourceTally t, String login, boolean judged) {
         List<Rhythm> rhythms = new ArrayList<>(1);
         if (t.gaps != null) {
             for (Protocol p : PROTOCOLS) {
@@ -71,7 +110,7 @@ final class EvidenceBuilder {
                 t.ports.toList(), instant(t.firstMs), instant(t.lastMs), instant(t.firstFailureMs),
                 instant(t.lastFailureMs), t.successesBeforeFailures, t.successesAfterFailures,
                 instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
-                rhythms, t.burstGaps, context(t.ip, t.network), t.unknownUsers, t.fingerprintedFailures,
+                rhythms, t.burstGaps, context(t, judged), t.unknownUsers, t.fingerprintedFailures,
                 top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
                 t.network == null ? 0 : pairSuccesses(t.keys.networkLogin()),
                 pairSuccesses(t.keys.ipDomain()), t.episode.evidence(),
@@ -79,8 +118,13 @@ final class EvidenceBuilder {
                 t.unitemized);
     }
 
-    private IpContext context(String ip, String network) {
-        IpSummary s = store.ips().peek(ip);
+    private IpContext context(SourceTally t, boolean judged) {
+        String network = t.network;
+        IpSummary s = store.ips().peek(t.ip);
+        if (judged) {
+            t.judgedContext = s;
+            t.judgedContextChanges = s == null ? 0 : s.changes;
+        }
         NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
             return IpContext.unknown();

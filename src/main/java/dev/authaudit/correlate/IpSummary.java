@@ -43,6 +43,10 @@ public final class IpSummary {
     int blocks;
     int unblocks;
     boolean reachedServer;
+    /** Counts the failures, successes and drops applied, so a holder can tell whether it changed since it looked. */
+    int changes;
+    /** Set when this summary left the address table (see {@link StateTable#reportsDepartures()}). */
+    boolean departed;
 
     IpSummary(String ip, String network) {
         this.ip = ip;
@@ -57,6 +61,7 @@ public final class IpSummary {
     }
 
     void failure(Attempt a, long ms, long burstGapMs) {
+        changes++;
         touch(ms);
         reachedServer = true;
         failures += a.count();
@@ -90,6 +95,7 @@ public final class IpSummary {
     }
 
     void success(String login, dev.authaudit.event.Protocol protocol, long ms) {
+        changes++;
         touch(ms);
         reachedServer = true;
         successes++;
@@ -102,6 +108,7 @@ public final class IpSummary {
     }
 
     void drop(long ms, Integer port, boolean retransmission) {
+        changes++;
         touch(ms);
         dropHits++;
         if (firstDropMs < 0) {

@@ -43,6 +43,13 @@ final class SourceTally {
     /** The longest finished episode, when one is longer than the current one might be; null until then. */
     FailureEpisode longestFinished;
 
+    /**
+     * The address's summary as the login's last judgement saw it (null when it had none) and how many
+     * changes it had then: whether the evidence of this source may differ from what was judged.
+     */
+    IpSummary judgedContext;
+    int judgedContextChanges;
+
     /** The history keys of this (address, login). */
     final SubjectKeys.Pair keys;
 

@@ -35,6 +35,15 @@ public interface StateTable<K, V> {
         return -1;
     }
 
+    /**
+     * Returns true when this table marks every value as departed the moment it leaves (evicted, expired or
+     * replaced), so a holder may trust a value it kept while the mark is not set; for the address table
+     * the mark is {@code IpSummary.departed}. The default is false: a holder must look the key up again.
+     */
+    default boolean reportsDepartures() {
+        return false;
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 

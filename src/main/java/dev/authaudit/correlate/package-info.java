@@ -11,6 +11,10 @@
  * ({@link dev.authaudit.correlate.StateTable#generation}) a known device's login reuses the summaries it
  * was handed before instead of looking them up. Evidence records are built only when a login is judged
  * (at most every 10 s of event time per login while streaming) and at the end; address and block evidence
- * is not built while streaming unless a listener wants it.
+ * is not built while streaming unless a listener wants it. When, since a login was last judged, only its
+ * totals can have moved (failures from addresses its source list does not itemise, no success or firewall
+ * line in between, its sources' address summaries unchanged and still in their table), the listener is
+ * asked whether its verdict stands ({@link dev.authaudit.correlate.CorrelationListener#keepsAccount})
+ * before any evidence is built: a botnet's day against a few thousand logins is mostly such failures.
  */
 package dev.authaudit.correlate;

@@ -50,4 +50,24 @@ class CaffeineStateTableTest {
         assertThat(t.peek("a")).isSameAs(a);
         assertThat(t.size()).isEqualTo(1);
     }
+
+    @Test
+    void departures_everyValueThatLeavesIsMarked_noneThatStays() {
+        java.util.Set<long[]> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        CaffeineStateTable<String, long[]> t = new CaffeineStateTable<>(10, null, EventClock.tickerOf(clock), gone::add);
+        java.util.Map<String, long[]> made = new java.util.HashMap<>();
+        for (int i = 0; i < 60; i++) {
+            String key = "k" + (i % 40);
+            made.putIfAbsent(key, t.getOrCreate(key, k -> new long[1]));
+        }
+        long[] replaced = t.getOrCreate("k39", k -> new long[1]);
+        t.put("k39", new long[1]);
+        t.cleanUp();
+
+        assertThat(t.reportsDepartures()).isTrue();
+        assertThat(gone).as("replaced").contains(replaced);
+        made.forEach((key, v) -> assertThat(gone.contains(v)).as(key).isEqualTo(t.peek(key) != v));
+        assertThat(new CaffeineStateTable<String, long[]>(10, null, EventClock.tickerOf(clock)).reportsDepartures())
+                .isFalse();
+    }
 }
