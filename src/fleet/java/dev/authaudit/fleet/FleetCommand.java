@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"Servers send events with 'watch --publish kafka://HOST:PORT/TOPIC', or ship raw log lines",
             "with rsyslog, Vector or Filebeat; 'fleet run' judges them together, 'fleet report' writes the",
             "reports for the whole fleet and for each server. See docs/fleet.md."},
-        subcommands = {FleetRunCommand.class, FleetReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FleetRunCommand.class, FleetReportCommand.class, FleetMailCommand.class, CommandLine.HelpCommand.class})
 public final class FleetCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
