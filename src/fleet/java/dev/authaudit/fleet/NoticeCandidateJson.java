@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
@@ -40,10 +41,10 @@ public final class NoticeCandidateJson {
     private static final int MAX_RECORD = 16_384;
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final Pattern INCIDENT = Pattern.compile("inc-[0-9a-f]{20}");
-    private static final Set<String> FIELDS = Set.of("account", "verdict", "confidence", "detectedAt",
+    private static final List<String> FIELDS = List.of("account", "verdict", "confidence", "detectedAt",
             "successOnRecord", "targeted", "attackerPattern", "blockCause", "device", "firstFailure", "lastFailure",
             "failures", "firstBlockAt", "incidentKey");
-    private static final Set<String> DEVICE_FIELDS = Set.of("ip", "network", "protocols", "ports", "clientName",
+    private static final List<String> DEVICE_FIELDS = List.of("ip", "network", "protocols", "ports", "clientName",
             "lastWorked");
 
     private final ObjectMapper mapper;
@@ -157,7 +158,7 @@ public final class NoticeCandidateJson {
         return c;
     }
 
-    private static void exactly(JsonNode o, Set<String> fields, String prefix) {
+    private static void exactly(JsonNode o, List<String> fields, String prefix) {
         for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!fields.contains(f)) {
