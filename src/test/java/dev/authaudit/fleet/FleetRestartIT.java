@@ -89,7 +89,9 @@ class FleetRestartIT {
             for (String line : parse("parse", "--tz", "UTC", "--year", "2025", "--host", host, "--rules", rules,
                     logs.toString()).split("\n")) {
                 if (!line.isBlank()) {
-                    events.add(new String[] {host, line});
+                    // the simulator's syslog headers name its own server; each simulated server is one host here
+                    events.add(new String[] {host, line.replaceFirst("\"host\":\"[^\"]*\"", "\"host\":\"" + host
+                            + "\"")});
                 }
             }
         }
@@ -148,6 +150,44 @@ class FleetRestartIT {
                         last.get(r.key()));
                 last.put(r.key(), said);
             }
+
+            // a server's watch reads the fleet's attacker verdicts (a dry run), with two hostile records on the
+            // topic and one of the fleet's attackers a customer on this server
+            List<String> attackers = latest(whole).entrySet().stream().filter(e -> e.getValue().startsWith("attacker"))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(attackers).as("the simulated guessers").isNotEmpty();
+            String local = attackers.get(0);
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(KafkaEventPublisher.config(bs))) {
+                p.send(new ProducerRecord<>("verdicts.whole", "203.0.113.66", "{\"ip\":\"mail.evil.example\","
+                        + "\"verdict\":\"attacker\"}"));
+                p.send(new ProducerRecord<>("verdicts.whole", "203.0.113.67", "not json"));
+                p.flush();
+            }
+            Path hostLogs = Files.createDirectories(work.resolve("watch-host"));
+            Path mainlog = hostLogs.resolve("exim_mainlog");
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(
+                    java.time.ZoneOffset.UTC).format(java.time.Instant.now().minusSeconds(60));
+            Files.writeString(mainlog, stamp + " [4000] 1trVB3-0000Hv-kzVL <= carol@example.com H=(office) ["
+                    + local + "]:1168 I=[203.0.113.10]:465 P=esmtpsa X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no"
+                    + " A=dovecot_plain:carol@example.com S=6038 id=1@example.com\n");
+            CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute("watch", "--once", "--fleet-verdicts", "kafka://" + bs + "/verdicts.whole", "--state",
+                    work.resolve("watch-state").toString(), "--host", "hostX", "--tz", "UTC", "--rules", rules,
+                    mainlog.toString());
+            assertThat(code).as(err.toString()).isZero();
+            List<String> lines = err.toString().lines().filter(l -> l.startsWith("authaudit: fleet verdict: ")).toList();
+            System.out.println("FleetRestartIT: watch --once --fleet-verdicts said " + lines.size() + " fleet verdicts,"
+                    + " e.g.\n" + String.join("\n", lines.subList(0, Math.min(3, lines.size()))));
+            assertThat(lines.stream().map(l -> l.split(" ")[3]).toList()).as("every attacker, nothing else")
+                    .containsExactlyInAnyOrderElementsOf(attackers);
+            assertThat(lines).filteredOn(l -> l.contains(" " + local + " ")).singleElement().asString()
+                    .contains("not acted on: it logged in successfully on this server").doesNotContain("csf -d");
+            assertThat(lines).filteredOn(l -> !l.contains(" " + local + " ")).allSatisfy(l -> assertThat(l)
+                    .contains("dry run: a block hook would block it (csf -d ").contains("nothing was run"));
+            assertThat(err.toString()).contains("2 record(s) on the verdict topic were not verdicts and were dropped");
         }
     }
 
