@@ -16,8 +16,14 @@ final class FleetProcesses {
 
     /** Starts {@code authaudit ARGS} in a JVM of its own, stdout and stderr to {@code log}. */
     static Process cli(Path dir, Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.authaudit.cli.Main"));
+        return cli(List.of("-Xmx256m", "-XX:+UseSerialGC"), dir, log, args);
+    }
+
+    /** Starts {@code authaudit ARGS} in a JVM of its own with {@code jvm} options, output to {@code log}. */
+    static Process cli(List<String> jvm, Path dir, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.authaudit.cli.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
