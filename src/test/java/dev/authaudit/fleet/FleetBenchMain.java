@@ -52,7 +52,11 @@ public final class FleetBenchMain {
     }
 
     static long rssMb(long pid) throws java.io.IOException {
-        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String l : Files.readAllLines(status)) {
             if (l.startsWith("VmRSS:")) {
                 return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
             }
@@ -67,6 +71,8 @@ public final class FleetBenchMain {
         String boxes = args[3];
         String rules = Path.of(System.getProperty("authaudit.repo", ".")).toAbsolutePath().resolve("rules").toString();
         Files.createDirectories(work);
+        // a broker of its own each time: topics and committed offsets of an earlier run would end this one at once
+        FleetProcesses.deleteTree(work.resolve("broker"));
         List<String[]> events = new ArrayList<>();
         for (int h = 1; h <= hosts; h++) {
             Path logs = work.resolve("logs-" + h);
@@ -116,7 +122,6 @@ public final class FleetBenchMain {
             try (Admin admin = Admin.create(adminConfig(bs))) {
                 String repartition = app + "-by-network-repartition";
                 long firstProgress = -1;
-                long firstJudged = 0;
                 long done = -1;
                 long peakRss = 0;
                 long judged = 0;
@@ -132,7 +137,6 @@ public final class FleetBenchMain {
                     judged = committed(admin, app, repartition);
                     if (judged > 0 && firstProgress < 0) {
                         firstProgress = System.nanoTime();
-                        firstJudged = judged;
                     }
                     if (committed(admin, app, "authaudit.events") >= events.size() && lag(admin, app, repartition) == 0) {
                         done = System.nanoTime();
@@ -140,9 +144,11 @@ public final class FleetBenchMain {
                 }
                 double startUp = (firstProgress - started) / 1e9;
                 double steady = (done - firstProgress) / 1e9;
+                // the repartition topic's offsets count transaction markers too: the rate is taken over the events,
+                // from the first committed judgement (start-up over) to the last
                 System.out.printf("fleet run (one instance, exactly_once_v2, --judge-every 1s): start-up %.1f s (process"
-                        + " start to the first committed judged events); then %,d events in %.1f s: %.0f events/s"
-                        + " sustained%n", startUp, judged - firstJudged, steady, (judged - firstJudged) / steady);
+                        + " start to the first committed judgement); then all %,d events judged %.1f s later: %.0f"
+                        + " events/s sustained%n", startUp, events.size(), steady, events.size() / steady);
                 System.out.println("RSS: broker " + broker.rssMb() + " MB, fleet run " + rssMb(run.pid()) + " MB (peak "
                         + peakRss + " MB, -Xmx1g)");
 
@@ -152,24 +158,27 @@ public final class FleetBenchMain {
                         + " committed on authaudit.verdicts), 5 probes: " + latencies.stream().map(ms -> ms + " ms")
                         .toList());
 
-                long addresses = events.stream().map(e -> field(e[1], "ip")).filter(x -> x != null).distinct().count();
-                long store = size(state);
-                long changelogs = 0;
-                try (var dirs = Files.list(work.resolve("broker/data"))) {
-                    for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith(app)).toList()) {
-                        changelogs += d.getFileName().toString().contains("changelog") ? size(d) : 0;
-                    }
-                }
-                System.out.printf("state: %,d distinct source addresses, %,d events retained; local stores %.1f MB,"
-                        + " changelog topics %.1f MB: %.0f MB of store per million addresses at this events-per-address"
-                        + " (%.1f)%n", addresses, events.size(), store / 1e6, changelogs / 1e6,
-                        store / 1e6 * 1_000_000.0 / addresses, (double) events.size() / addresses);
             } finally {
                 run.destroy();
                 if (!run.waitFor(60, TimeUnit.SECONDS)) {
                     run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             }
+            // the stores' size once the instance has stopped (RocksDB flushed); the changelogs' log segments
+            long addresses = events.stream().map(e -> field(e[1], "ip")).filter(x -> x != null).distinct().count();
+            long store = size(state);
+            long changelogs = 0;
+            try (var dirs = Files.list(work.resolve("broker/data"))) {
+                for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith(app)).toList()) {
+                    changelogs += d.getFileName().toString().contains("changelog") ? size(d, ".log") : 0;
+                }
+            }
+            System.out.printf("state: %,d distinct source addresses, %,d events retained; local stores %.1f MB,"
+                    + " changelog topics %.1f MB; per million events retained: %.0f MB of stores, %.0f MB of changelog;"
+                    + " per million addresses at this site's %.1f events per address: %.0f MB of stores%n", addresses,
+                    events.size(), store / 1e6, changelogs / 1e6, store / 1e6 * 1_000_000.0 / events.size(),
+                    changelogs / 1e6 * 1_000_000.0 / events.size(), (double) events.size() / addresses,
+                    store / 1e6 * 1_000_000.0 / addresses);
             System.out.println("machine: load average at the end " + loadAverage());
         }
     }
@@ -213,8 +222,14 @@ public final class FleetBenchMain {
     }
 
     private static long size(Path dir) throws java.io.IOException {
+        return size(dir, "");
+    }
+
+    /** The bytes of the files under {@code dir} whose names end with {@code suffix}. */
+    private static long size(Path dir, String suffix) throws java.io.IOException {
         try (var s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
@@ -241,7 +256,8 @@ public final class FleetBenchMain {
             verdicts.seekToEnd(parts);
             parts.forEach(verdicts::position);
             for (int k = 1; k <= 5; k++) {
-                String ip = "100.64." + k + ".9";
+                // a /24 of its own, outside the simulator's customers (192.0.2/24) and its scattered guessers
+                String ip = "198.19." + (250 + k) + ".9";
                 for (int i = 0; i < 20; i++) {
                     String t = newest.plusSeconds(60L * k + i).toString();
                     p.send(new ProducerRecord<>("authaudit.events", "probe", template
