@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         header = "Audit many servers together over Kafka (run, report).",
         description = {"Servers send events with 'watch --publish kafka://HOST:PORT/TOPIC', or ship raw log lines",
             "with rsyslog, Vector or Filebeat; 'fleet run' judges them together, 'fleet report' writes the",
-            "reports for the whole fleet and for each server. See docs/fleet.md."},
-        subcommands = {FleetRunCommand.class, FleetReportCommand.class, CommandLine.HelpCommand.class})
+            "reports for the whole fleet and for each server; 'fleet mail' sends the customer notices it decided. See",
+            "docs/fleet.md."},
+        subcommands = {FleetRunCommand.class, FleetReportCommand.class, FleetMailCommand.class, CommandLine.HelpCommand.class})
 public final class FleetCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

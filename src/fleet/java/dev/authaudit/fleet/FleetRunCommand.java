@@ -105,7 +105,17 @@ public final class FleetRunCommand implements Callable<Integer> {
                     stopped.countDown();
                 }
             });
-            Thread hook = new Thread(stopped::countDown, "authaudit-fleet-stop");
+            // SIGTERM: the JVM waits for the stores to be closed (flushed, checkpointed), so that a restart reads them
+            // instead of restoring every store from its changelog
+            CountDownLatch closed = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stopped.countDown();
+                try {
+                    closed.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "authaudit-fleet-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             long started = System.nanoTime();
             streams.start();
@@ -128,6 +138,7 @@ public final class FleetRunCommand implements Callable<Integer> {
                 // shutting down already
             }
             streams.close(Duration.ofSeconds(30));
+            closed.countDown();
             return streams.state() == KafkaStreams.State.ERROR ? 1 : 0;
         }
     }

@@ -58,6 +58,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
     private final Duration judgeEvery;
     private final EventJson json = new EventJson();
     private final CandidateFactory candidates = new CandidateFactory();
+    private final NoticeCandidateJson codec = new NoticeCandidateJson();
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> events;
     private KeyValueStore<String, String> dirty;
@@ -182,7 +183,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
             notice(j.assessment(), known).ifPresent(c -> {
                 if (notices.get(c.incidentKey()) == null) {
                     notices.put(c.incidentKey(), c.account());
-                    context.forward(new Record<>(c.incidentKey(), "N" + NoticeCandidateJson.write(c), now));
+                    context.forward(new Record<>(c.incidentKey(), "N" + codec.write(c), now));
                 }
             });
         }

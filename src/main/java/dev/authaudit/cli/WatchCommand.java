@@ -91,6 +91,11 @@ public final class WatchCommand implements Callable<Integer> {
             + " only after the broker has stored the events before it.")
     String publish;
 
+    @Option(names = "--fleet-verdicts", paramLabel = "URI", description = "Also read the fleet's attacker verdicts:"
+            + " kafka://HOST:PORT/TOPIC (the verdict topic of 'fleet run'; needs the fleet jar). A dry run: says what"
+            + " a block hook would do with each, runs nothing.")
+    String fleetVerdicts;
+
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
     boolean once;
@@ -148,7 +153,10 @@ public final class WatchCommand implements Callable<Integer> {
              SqliteCheckpointStore store = SqliteCheckpointStore.open(state.db(), Duration.ofMinutes(1), keep);
              NoticeLedger ledger = notices.enabled() ? NoticeLedger.open(state.db()) : null;
              dev.authaudit.publish.EventPublisher publisher = publish == null ? null
-                     : new dev.authaudit.publish.Publishers(WatchCommand.class.getClassLoader()).open(publish)) {
+                     : new dev.authaudit.publish.Publishers(WatchCommand.class.getClassLoader()).open(publish);
+             dev.authaudit.publish.FleetVerdictFeed feed = fleetVerdicts == null ? null
+                     : dev.authaudit.publish.FleetVerdictFeed.open(fleetVerdicts, WatchCommand.class.getClassLoader())) {
+            FleetVerdictHook fleet = feed == null ? null : new FleetVerdictHook(feed, err);
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
                     : notices.dispatcher(ledger, input.rulesDir(), zone, state);
@@ -164,6 +172,9 @@ public final class WatchCommand implements Callable<Integer> {
                     .observer(flow == null ? printer : printer.andThen(flow)).build();
             self.set(auditor);
             Consumer<LogEvent> tap = flow == null ? null : flow::onEvent;
+            if (fleet != null) {
+                tap = tap == null ? fleet::onEvent : tap.andThen(fleet::onEvent);
+            }
 
             // rebuilds of compressed rotated files live in the state's own folder; a kill -9 leaves them
             // behind, and with the lock held no other run can be reading one
@@ -215,6 +226,9 @@ public final class WatchCommand implements Callable<Integer> {
             warming.set(false);
             if (once) {
                 dev.authaudit.act.notice.DispatchResult d = loop.runOnce();
+                if (fleet != null) {
+                    fleet.poll(Duration.ofSeconds(30));
+                }
                 long[] n = loop.counts();
                 err.println("authaudit: --once read " + n[0] + " new line" + (n[0] == 1 ? "" : "s") + " ("
                         + n[1] + " event" + (n[1] == 1 ? "" : "s") + ")" + (dispatcher == null
@@ -232,7 +246,16 @@ public final class WatchCommand implements Callable<Integer> {
                             + "; state in " + state.db());
                     err.flush();
                 }
-                loop.run();
+                if (fleet != null) {
+                    fleet.start(Duration.ofSeconds(5));
+                }
+                try {
+                    loop.run();
+                } finally {
+                    if (fleet != null) {
+                        fleet.stop();
+                    }
+                }
             }
             out.flush();
         }

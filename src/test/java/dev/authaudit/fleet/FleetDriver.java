@@ -29,10 +29,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * The fleet topology over events of several servers in a TopologyTestDriver (no broker), pumped until its
  * steps agree and nothing moves: the latest account, address and block verdicts, and every notice candidate
- * written (in order).
+ * written (in order, with its key: the incident).
  */
 record FleetDriver(Map<String, String> accounts, Map<String, String> ips, Map<String, String> blocks,
-             List<String> notices) {
+             List<Map.Entry<String, String>> notices) {
     static final FleetTopology.Topics TOPICS = new FleetTopology.Topics("lines", "events", "fleet.verdicts");
 
     /**
@@ -60,7 +60,7 @@ record FleetDriver(Map<String, String> accounts, Map<String, String> ips, Map<St
             Map<String, String> accounts = new TreeMap<>();
             Map<String, String> ips = new TreeMap<>();
             Map<String, String> blocks = new TreeMap<>();
-            List<String> notices = new ArrayList<>();
+            List<Map.Entry<String, String>> notices = new ArrayList<>();
             TestOutputTopic<String, String> a = out(driver, TOPICS.accounts());
             TestOutputTopic<String, String> v = out(driver, TOPICS.verdicts());
             TestOutputTopic<String, String> b = out(driver, TOPICS.blocks());
@@ -91,7 +91,7 @@ record FleetDriver(Map<String, String> accounts, Map<String, String> ips, Map<St
                     blocks.put(x.host() + "|" + x.ip() + "|" + Instant.parse(x.at()), x.cause());
                     moved++;
                 }
-                n.readValuesToList().forEach(notices::add);
+                n.readKeyValuesToList().forEach(kv -> notices.add(Map.entry(kv.key, kv.value)));
                 // (with the records' own timestamps: the steps' event time, as a broker would keep them)
                 for (var r : lf.readRecordsToList()) {
                     lfIn.pipeInput(r);

@@ -82,7 +82,9 @@ class FleetNoticeTest {
         CsfConfig csf = CsfConfig.read(logs.resolve("csf.conf"));
         // every event twice: a shipper that sent the batch again must not make a second notice
         FleetDriver fleet = FleetDriver.run(work.resolve("streams"), csf, events, 2);
-        List<NoticeCandidate> notices = fleet.notices().stream().map(NoticeCandidateJson::read).toList();
+        NoticeCandidateJson json = new NoticeCandidateJson();
+        List<NoticeCandidate> notices = fleet.notices().stream().map(kv -> json.read(kv.getKey(), kv.getValue()))
+                .toList();
         Set<String> noticed = new TreeSet<>();
         Set<String> incidents = new TreeSet<>();
         for (NoticeCandidate c : notices) {
