@@ -394,11 +394,14 @@ public final class AccountClassifier {
                 failures += s.failures();
             }
         }
-        String because = why == null ? "" : ": " + why.text();
         return Claim.of(ClaimKind.GUESSERS).addresses(List.copyOf(guessers)).login(e.account()).count(guessers.size())
-                .other(failures).say("separately, " + EvidenceText.plural(guessers.size(), "address guesses",
-                        "addresses guess") + " this login (at least " + EvidenceText.plural(failures, "failure", "failures")
-                        + ")" + because);
+                .other(failures).say(guessersText(guessers.size(), failures, why));
+    }
+
+    private static String guessersText(int guessers, long failures, Claim why) {
+        String because = why == null ? "" : ": " + why.text();
+        return "separately, " + EvidenceText.plural(guessers, "address guesses", "addresses guess")
+                + " this login (at least " + EvidenceText.plural(failures, "failure", "failures") + ")" + because;
     }
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,

@@ -101,11 +101,15 @@ final class SourceRoles {
                 .first(s.firstFailure()).last(s.lastFailure()).protocols(s.failureProtocols())
                 .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r)))
                 .on(r.protocol());
+        return b.say(pollingText(s, r, b.protocols()));
+    }
+
+    private String pollingText(SourceEvidence s, Rhythm r, java.util.Set<dev.authaudit.event.Protocol> protocols) {
         // the rhythm belongs to one protocol; say which when the source failed on more than one
-        String on = b.protocols().size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.protocol())) : "";
-        return b.say(s.failures() + " failures from " + s.ip() + " since "
-                + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(b.protocols()) + ", "
-                + rhythm.describe(r) + on + ": a mail client polling, not a person");
+        String on = protocols.size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.protocol())) : "";
+        return s.failures() + " failures from " + s.ip() + " since "
+                + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(protocols) + ", "
+                + rhythm.describe(r) + on + ": a mail client polling, not a person";
     }
 
     private Claim samePassword(String login, SourceEvidence s) {
