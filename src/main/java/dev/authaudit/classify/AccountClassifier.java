@@ -56,14 +56,7 @@ public final class AccountClassifier {
         }
         if (e.unknownUsers() > 0 && e.successes() == 0
                 && (double) e.unknownUsers() / e.failures() >= settings.unknownUserShare()) {
-            double share = (double) e.unknownUsers() / e.failures();
-            List<Claim> why = new ArrayList<>();
-            why.add(Claim.of(ClaimKind.UNKNOWN_USER_SHARE).login(login).count(e.unknownUsers()).other(e.failures())
-                    .say("the server answered \"unknown user\" to " + e.unknownUsers() + " of " + e.failures()
-                    + " failures and " + login + " never logged in"));
-            why.add(failureSummary(e));
-            why.addAll(attackerWhy.stream().limit(3).toList());
-            return result(e, AccountVerdict.UNKNOWN_USER, round(0.6 + 0.39 * share), why, Set.of(), attackers, null);
+            return unknownUser(e, attackers, attackerWhy);
         }
         boolean inUse = e.successes() > 0;
         List<SourceAssessment> stale = failing.stream().filter(this::staleClient).toList();
@@ -72,20 +65,44 @@ public final class AccountClassifier {
         }
         List<SourceAssessment> typos = failing.stream().filter(a -> a.typo() != null && a.attacker() == null).toList();
         if (!typos.isEmpty()) {
-            List<Claim> why = new ArrayList<>();
-            typos.stream().limit(2).forEach(a -> why.add(a.typo()));
-            Set<String> customers = new LinkedHashSet<>();
-            typos.forEach(a -> customers.add(a.ip()));
-            Distributed spread = distributed(e, failing, customers);
-            Set<String> attackerSources = new LinkedHashSet<>(attackers);
-            attackerSources.addAll(spread.sources());
-            if (!attackerSources.isEmpty()) {
-                why.add(guessers(e, attackerSources, attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
-            }
-            return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates(), Set.of(),
-                    typos.get(0).ip());
+            return mistyped(e, failing, typos, attackers, attackerWhy);
         }
         return targetedOrOk(e, failing, attackers, attackerWhy, inUse);
+    }
+
+    // Each verdict and each of its sentences is built in a method of its own: the sentences (string
+    // concatenation inlines into a lot of machine code) then compile apart from the tests that choose
+    // the verdict, in units small enough that no single compile dominates the JIT's time in a scan.
+
+    private AccountAssessment unknownUser(AccountEvidence e, Set<String> attackers, List<Claim> attackerWhy) {
+        double share = (double) e.unknownUsers() / e.failures();
+        List<Claim> why = new ArrayList<>();
+        why.add(unknownUserShare(e));
+        why.add(failureSummary(e));
+        why.addAll(attackerWhy.stream().limit(3).toList());
+        return result(e, AccountVerdict.UNKNOWN_USER, round(0.6 + 0.39 * share), why, Set.of(), attackers, null);
+    }
+
+    private static Claim unknownUserShare(AccountEvidence e) {
+        return Claim.of(ClaimKind.UNKNOWN_USER_SHARE).login(e.account()).count(e.unknownUsers()).other(e.failures())
+                .say("the server answered \"unknown user\" to " + e.unknownUsers() + " of " + e.failures()
+                + " failures and " + e.account() + " never logged in");
+    }
+
+    private AccountAssessment mistyped(AccountEvidence e, List<SourceAssessment> failing, List<SourceAssessment> typos,
+                                       Set<String> attackers, List<Claim> attackerWhy) {
+        List<Claim> why = new ArrayList<>();
+        typos.stream().limit(2).forEach(a -> why.add(a.typo()));
+        Set<String> customers = new LinkedHashSet<>();
+        typos.forEach(a -> customers.add(a.ip()));
+        Distributed spread = distributed(e, failing, customers);
+        Set<String> attackerSources = new LinkedHashSet<>(attackers);
+        attackerSources.addAll(spread.sources());
+        if (!attackerSources.isEmpty()) {
+            why.add(guessers(e, attackerSources, attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
+        }
+        return result(e, AccountVerdict.MISTYPED, 0.85, why, customers, attackerSources, spread.candidates(), Set.of(),
+                typos.get(0).ip());
     }
 
     /**
@@ -131,60 +148,11 @@ public final class AccountClassifier {
                                     Set<String> attackers, List<Claim> attackerWhy) {
         SourceAssessment main = stale.stream()
                 .max(Comparator.comparingLong((SourceAssessment a) -> a.source().failures())).orElseThrow();
-        String staleFp = main.source().distinctFingerprints() == 1 ? main.source().topFingerprint() : null;
-        Set<String> customers = new LinkedHashSet<>();
-        for (SourceAssessment a : failing) {
-            if (a.attacker() != null) {
-                continue;
-            }
-            SourceEvidence s = a.source();
-            boolean sameDevice = staleFp != null && staleFp.equals(s.topFingerprint()) && s.distinctFingerprints() == 1;
-            boolean roaming = s.failures() >= settings.staleMinFailures() && s.distinctFingerprints() <= 1
-                    && s.context().distinctFailedLogins() <= 1;
-            if (stale.contains(a) || a.isOwned() || a.client() != null || sameDevice || roaming) {
-                customers.add(a.ip());
-            }
-        }
+        Set<String> customers = staleCustomers(failing, main);
         Set<String> attackerSources = new LinkedHashSet<>(attackers);
         Distributed spread = distributed(e, failing, customers);
         attackerSources.addAll(spread.sources());
-        List<Claim> why = new ArrayList<>();
-        why.add(main.persistent());
-        why.addAll(main.owned());
-        if (main.client() != null && !main.client().equals(main.persistent())) {
-            why.add(main.client());
-        }
-        SourceEvidence ms = main.source();
-        String login = e.account();
-        if (ms.distinctFingerprints() == 1 && ms.topFingerprintCount() >= settings.oneFingerprintMin()
-                && main.persistent().kind() != ClaimKind.SAME_PASSWORD) {
-            why.add(Claim.of(ClaimKind.FINGERPRINT_REPEATED).address(main.ip()).login(login)
-                    .fingerprint(ms.topFingerprint()).count(ms.topFingerprintCount())
-                    .other(ms.unitemized() > 0 ? 1 : 0)
-                    .say("one password fingerprint " + ms.topFingerprint() + " repeated "
-                    + (ms.unitemized() > 0 ? "at least " : "") + ms.topFingerprintCount() + " times"));
-        }
-        Set<Protocol> p = ms.failureProtocols();
-        if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
-            Claim.Builder b = Claim.of(ClaimKind.PROTOCOLS_TOGETHER).address(main.ip()).login(login).protocols(p);
-            why.add(b.say(EvidenceText.protocols(b.protocols()) + " failing together from " + main.ip()
-                    + ": one device, one stored password"));
-        }
-        EpisodeEvidence run = ms.longestEpisode();
-        if (run != null && run.confirmedAt() != null && main.persistent().kind() != ClaimKind.FAILING_AFTER_SUCCESS) {
-            why.add(Claim.of(ClaimKind.PASSWORD_CHANGED).address(main.ip(), run.confirmedFrom()).login(login)
-                    .first(run.confirmedAt()).say(passwordChanged(login, main.ip(), run)));
-        }
-        if (stale.size() > 1) {
-            List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
-            List<String> named = new ArrayList<>();
-            named.add(main.ip());
-            named.addAll(more);
-            why.add(Claim.of(ClaimKind.SAME_ELSEWHERE).addresses(named).login(login).count(more.size())
-                    .say("the same happens from " + EvidenceText.plural(more.size(), "more address", "more addresses")
-                    + " (" + EvidenceText.list(more, 3)
-                    + "): the same device on other networks, or another device with the old password"));
-        }
+        List<Claim> why = staleReasons(e.account(), main, stale);
         if (!attackerSources.isEmpty()) {
             why.add(guessers(e, attackerSources, attackerWhy.isEmpty() ? spread.reason() : attackerWhy.get(0)));
         }
@@ -201,6 +169,83 @@ public final class AccountClassifier {
                 attackerSources, spread.candidates(), clientFps, main.ip());
     }
 
+    /**
+     * Returns the addresses of a stale login that are the customer's: the stale clients, owned addresses,
+     * mail clients, the stale device's password elsewhere, and addresses that keep failing this login alone.
+     */
+    private Set<String> staleCustomers(List<SourceAssessment> failing, SourceAssessment main) {
+        String staleFp = main.source().distinctFingerprints() == 1 ? main.source().topFingerprint() : null;
+        Set<String> customers = new LinkedHashSet<>();
+        for (SourceAssessment a : failing) {
+            if (a.attacker() != null) {
+                continue;
+            }
+            SourceEvidence s = a.source();
+            boolean sameDevice = staleFp != null && staleFp.equals(s.topFingerprint()) && s.distinctFingerprints() == 1;
+            boolean roaming = s.failures() >= settings.staleMinFailures() && s.distinctFingerprints() <= 1
+                    && s.context().distinctFailedLogins() <= 1;
+            // staleClient(a) is what put a source in the stale list (a pure test of the source)
+            if (staleClient(a) || a.isOwned() || a.client() != null || sameDevice || roaming) {
+                customers.add(a.ip());
+            }
+        }
+        return customers;
+    }
+
+    /** Returns why the main stale source is the customer's device with an old password (a mutable list). */
+    private List<Claim> staleReasons(String login, SourceAssessment main, List<SourceAssessment> stale) {
+        List<Claim> why = new ArrayList<>();
+        why.add(main.persistent());
+        why.addAll(main.owned());
+        if (main.client() != null && !main.client().equals(main.persistent())) {
+            why.add(main.client());
+        }
+        SourceEvidence ms = main.source();
+        if (ms.distinctFingerprints() == 1 && ms.topFingerprintCount() >= settings.oneFingerprintMin()
+                && main.persistent().kind() != ClaimKind.SAME_PASSWORD) {
+            why.add(fingerprintRepeated(login, main));
+        }
+        Set<Protocol> p = ms.failureProtocols();
+        if (p.contains(Protocol.SMTP) && (p.contains(Protocol.IMAP) || p.contains(Protocol.POP3))) {
+            why.add(protocolsTogether(login, main.ip(), p));
+        }
+        EpisodeEvidence run = ms.longestEpisode();
+        if (run != null && run.confirmedAt() != null && main.persistent().kind() != ClaimKind.FAILING_AFTER_SUCCESS) {
+            why.add(Claim.of(ClaimKind.PASSWORD_CHANGED).address(main.ip(), run.confirmedFrom()).login(login)
+                    .first(run.confirmedAt()).say(passwordChanged(login, main.ip(), run)));
+        }
+        if (stale.size() > 1) {
+            why.add(sameElsewhere(login, main, stale));
+        }
+        return why;
+    }
+
+    private static Claim fingerprintRepeated(String login, SourceAssessment main) {
+        SourceEvidence ms = main.source();
+        return Claim.of(ClaimKind.FINGERPRINT_REPEATED).address(main.ip()).login(login)
+                .fingerprint(ms.topFingerprint()).count(ms.topFingerprintCount())
+                .other(ms.unitemized() > 0 ? 1 : 0)
+                .say("one password fingerprint " + ms.topFingerprint() + " repeated "
+                + (ms.unitemized() > 0 ? "at least " : "") + ms.topFingerprintCount() + " times");
+    }
+
+    private static Claim protocolsTogether(String login, String ip, Set<Protocol> p) {
+        Claim.Builder b = Claim.of(ClaimKind.PROTOCOLS_TOGETHER).address(ip).login(login).protocols(p);
+        return b.say(EvidenceText.protocols(b.protocols()) + " failing together from " + ip
+                + ": one device, one stored password");
+    }
+
+    private static Claim sameElsewhere(String login, SourceAssessment main, List<SourceAssessment> stale) {
+        List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
+        List<String> named = new ArrayList<>();
+        named.add(main.ip());
+        named.addAll(more);
+        return Claim.of(ClaimKind.SAME_ELSEWHERE).addresses(named).login(login).count(more.size())
+                .say("the same happens from " + EvidenceText.plural(more.size(), "more address", "more addresses")
+                + " (" + EvidenceText.list(more, 3)
+                + "): the same device on other networks, or another device with the old password");
+    }
+
     private AccountAssessment targetedOrOk(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
                                            List<Claim> attackerWhy, boolean inUse) {
         String login = e.account();
@@ -212,46 +257,7 @@ public final class AccountClassifier {
         boolean manyPasswords = customerSide.isEmpty() && e.distinctFingerprints() >= settings.manyFingerprints();
         boolean dict = dictionary.contains(login) && !inUse && customerSide.isEmpty();
         if (!attackers.isEmpty() || distributed || manyPasswords || dict) {
-            List<Claim> why = new ArrayList<>();
-            List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
-                    && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
-            if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
-                // nobody ever logged in as this login: the login's own totals are all strangers'
-                why.add(Claim.of(ClaimKind.STRANGERS).login(login).count(e.failures()).other(e.distinctIps())
-                        .extra(e.distinctNetworks()).say(e.failures() + " failures from "
-                        + EvidenceText.distinct(e.distinctIps()) + " different addresses in "
-                        + EvidenceText.distinct(e.distinctNetworks()) + " networks, none of which ever logged in as "
-                        + login));
-            } else if (strangers.size() >= settings.stuffingMinSources()) {
-                long failures = strangers.stream().mapToLong(a -> a.source().failures()).sum();
-                Set<String> networks = new java.util.HashSet<>();
-                strangers.forEach(a -> networks.add(a.source().network() == null ? a.ip() : a.source().network()));
-                why.add(Claim.of(ClaimKind.STRANGERS).login(login)
-                        .addresses(strangers.stream().map(SourceAssessment::ip).toList()).count(failures)
-                        .other(strangers.size()).extra(networks.size()).say(failures + " failures from "
-                        + strangers.size() + " different addresses in " + networks.size()
-                        + " networks, none of which ever logged in as " + login));
-            }
-            if (distributed && spread.reason() != null) {
-                why.add(spread.reason());
-            }
-            why.addAll(attackerWhy.stream().distinct().limit(3).toList());
-            if (manyPasswords) {
-                why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
-                        .say(EvidenceText.distinct(e.distinctFingerprints())
-                                + " different password fingerprints: someone is guessing"));
-            }
-            if (dict) {
-                why.add(Claim.of(ClaimKind.DICTIONARY).login(login)
-                        .say(login + " is a name attackers guess on every server, and it never logged in here"));
-            }
-            why.add(failureSummary(e));
-            Set<String> sources = new LinkedHashSet<>(attackers);
-            sources.addAll(spread.sources());
-            double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
-                    + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
-            return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
-                    spread.candidates(), Set.of(), null);
+            return targeted(e, failing, attackers, attackerWhy, spread, manyPasswords, dict);
         }
         List<Claim> why = new ArrayList<>();
         why.add(failureSummary(e));
@@ -260,6 +266,61 @@ public final class AccountClassifier {
         Set<String> customers = new LinkedHashSet<>();
         customerSide.forEach(a -> customers.add(a.ip()));
         return result(e, AccountVerdict.OK, 0.5, why, customers, Set.of(), spread.candidates(), Set.of(), null);
+    }
+
+    private AccountAssessment targeted(AccountEvidence e, List<SourceAssessment> failing, Set<String> attackers,
+                                       List<Claim> attackerWhy, Distributed spread, boolean manyPasswords,
+                                       boolean dict) {
+        String login = e.account();
+        boolean distributed = !spread.sources().isEmpty();
+        List<Claim> why = new ArrayList<>();
+        List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
+                && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
+        if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
+            // nobody ever logged in as this login: the login's own totals are all strangers'
+            why.add(allStrangers(e));
+        } else if (strangers.size() >= settings.stuffingMinSources()) {
+            why.add(strangers(login, strangers));
+        }
+        if (distributed && spread.reason() != null) {
+            why.add(spread.reason());
+        }
+        why.addAll(attackerWhy.stream().distinct().limit(3).toList());
+        if (manyPasswords) {
+            why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
+                    .say(EvidenceText.distinct(e.distinctFingerprints())
+                            + " different password fingerprints: someone is guessing"));
+        }
+        if (dict) {
+            why.add(Claim.of(ClaimKind.DICTIONARY).login(login)
+                    .say(login + " is a name attackers guess on every server, and it never logged in here"));
+        }
+        why.add(failureSummary(e));
+        Set<String> sources = new LinkedHashSet<>(attackers);
+        sources.addAll(spread.sources());
+        double confidence = 0.6 + (distributed ? 0.15 : 0) + (!attackers.isEmpty() ? 0.2 : 0)
+                + (manyPasswords ? 0.1 : 0) + (dict ? 0.05 : 0);
+        return result(e, AccountVerdict.TARGETED, round(Math.min(0.95, confidence)), why, Set.of(), sources,
+                spread.candidates(), Set.of(), null);
+    }
+
+    private static Claim allStrangers(AccountEvidence e) {
+        return Claim.of(ClaimKind.STRANGERS).login(e.account()).count(e.failures()).other(e.distinctIps())
+                .extra(e.distinctNetworks()).say(e.failures() + " failures from "
+                + EvidenceText.distinct(e.distinctIps()) + " different addresses in "
+                + EvidenceText.distinct(e.distinctNetworks()) + " networks, none of which ever logged in as "
+                + e.account());
+    }
+
+    private static Claim strangers(String login, List<SourceAssessment> strangers) {
+        long failures = strangers.stream().mapToLong(a -> a.source().failures()).sum();
+        Set<String> networks = new java.util.HashSet<>();
+        strangers.forEach(a -> networks.add(a.source().network() == null ? a.ip() : a.source().network()));
+        return Claim.of(ClaimKind.STRANGERS).login(login)
+                .addresses(strangers.stream().map(SourceAssessment::ip).toList()).count(failures)
+                .other(strangers.size()).extra(networks.size()).say(failures + " failures from "
+                + strangers.size() + " different addresses in " + networks.size()
+                + " networks, none of which ever logged in as " + login);
     }
 
     /** One-off addresses that guess a login together, with the sentence that says so. */
@@ -301,11 +362,15 @@ public final class AccountClassifier {
         if (count < settings.stuffingMinSources()) {
             return new Distributed(Set.of(), out, null);
         }
-        return new Distributed(out, out, Claim.of(ClaimKind.DISTRIBUTED).addresses(List.copyOf(out)).login(e.account())
+        return new Distributed(out, out, distributedClaim(e.account(), out, count));
+    }
+
+    private Claim distributedClaim(String login, Set<String> oneOffs, long count) {
+        return Claim.of(ClaimKind.DISTRIBUTED).addresses(List.copyOf(oneOffs)).login(login)
                 .count(count).other(settings.oneOffMaxFailures())
-                .say(EvidenceText.distinct(count) + (count == 1 ? " address" : " addresses") + " tried " + e.account()
+                .say(EvidenceText.distinct(count) + (count == 1 ? " address" : " addresses") + " tried " + login
                 + " at most " + EvidenceText.plural(settings.oneOffMaxFailures(), "time", "times")
-                + " each without any history here (no success from them or their networks): distributed guessing"));
+                + " each without any history here (no success from them or their networks): distributed guessing");
     }
 
     private Claim failureSummary(AccountEvidence e) {
@@ -329,11 +394,14 @@ public final class AccountClassifier {
                 failures += s.failures();
             }
         }
-        String because = why == null ? "" : ": " + why.text();
         return Claim.of(ClaimKind.GUESSERS).addresses(List.copyOf(guessers)).login(e.account()).count(guessers.size())
-                .other(failures).say("separately, " + EvidenceText.plural(guessers.size(), "address guesses",
-                        "addresses guess") + " this login (at least " + EvidenceText.plural(failures, "failure", "failures")
-                        + ")" + because);
+                .other(failures).say(guessersText(guessers.size(), failures, why));
+    }
+
+    private static String guessersText(int guessers, long failures, Claim why) {
+        String because = why == null ? "" : ": " + why.text();
+        return "separately, " + EvidenceText.plural(guessers, "address guesses", "addresses guess")
+                + " this login (at least " + EvidenceText.plural(failures, "failure", "failures") + ")" + because;
     }
 
     private static AccountAssessment result(AccountEvidence e, AccountVerdict verdict, double confidence,

@@ -44,51 +44,82 @@ final class SourceRoles {
     private List<Claim> ownership(String login, SourceEvidence s) {
         List<Claim> why = new ArrayList<>(1);
         if (s.successesBeforeFailures() > 0) {
-            why.add(Claim.of(ClaimKind.SUCCESS_BEFORE).address(s.ip()).login(login).count(s.successesBeforeFailures())
-                    .first(s.firstFailure()).say("same address logged in successfully as " + login + " "
-                    + EvidenceText.plural(s.successesBeforeFailures(), "time", "times") + " before the failures began"));
+            why.add(successBefore(login, s));
         } else if (s.successes() > 0) {
-            why.add(Claim.of(ClaimKind.SUCCESS_SAME_ADDRESS).address(s.ip()).login(login).count(s.successes())
-                    .say("same address also logged in successfully as " + login + " "
-                    + EvidenceText.plural(s.successes(), "time", "times")
-                    + " (another device behind the same address, e.g. a home or office NAT)"));
+            why.add(successSameAddress(login, s));
         } else if (s.networkSuccesses() > 0) {
-            why.add(Claim.of(ClaimKind.NETWORK_SUCCESS).address(s.ip(), s.network()).login(login)
-                    .count(s.networkSuccesses()).say("the network of " + s.ip() + " (" + s.network() + ") has "
-                    + EvidenceText.plural(s.networkSuccesses(), "successful login", "successful logins") + " as "
-                    + login));
+            why.add(networkSuccess(login, s));
         } else if (s.domainSuccesses() > 0) {
-            why.add(Claim.of(ClaimKind.DOMAIN_SUCCESS).address(s.ip()).login(login).count(s.domainSuccesses())
-                    .say("other mailboxes of " + login.substring(login.indexOf('@') + 1) + " log in successfully from "
-                    + s.ip() + " (" + EvidenceText.plural(s.domainSuccesses(), "time", "times") + ")"));
+            why.add(domainSuccess(login, s));
         }
         return why;
+    }
+
+    // Each claim is built in a method of its own: the sentences (string concatenation inlines into a
+    // lot of machine code) then compile apart from the tests that choose between them, in units small
+    // enough that no single compile of the classifier dominates the JIT's time in a scan.
+
+    private Claim successBefore(String login, SourceEvidence s) {
+        return Claim.of(ClaimKind.SUCCESS_BEFORE).address(s.ip()).login(login).count(s.successesBeforeFailures())
+                .first(s.firstFailure()).say("same address logged in successfully as " + login + " "
+                + EvidenceText.plural(s.successesBeforeFailures(), "time", "times") + " before the failures began");
+    }
+
+    private Claim successSameAddress(String login, SourceEvidence s) {
+        return Claim.of(ClaimKind.SUCCESS_SAME_ADDRESS).address(s.ip()).login(login).count(s.successes())
+                .say("same address also logged in successfully as " + login + " "
+                + EvidenceText.plural(s.successes(), "time", "times")
+                + " (another device behind the same address, e.g. a home or office NAT)");
+    }
+
+    private Claim networkSuccess(String login, SourceEvidence s) {
+        return Claim.of(ClaimKind.NETWORK_SUCCESS).address(s.ip(), s.network()).login(login)
+                .count(s.networkSuccesses()).say("the network of " + s.ip() + " (" + s.network() + ") has "
+                + EvidenceText.plural(s.networkSuccesses(), "successful login", "successful logins") + " as "
+                + login);
+    }
+
+    private Claim domainSuccess(String login, SourceEvidence s) {
+        return Claim.of(ClaimKind.DOMAIN_SUCCESS).address(s.ip()).login(login).count(s.domainSuccesses())
+                .say("other mailboxes of " + login.substring(login.indexOf('@') + 1) + " log in successfully from "
+                + s.ip() + " (" + EvidenceText.plural(s.domainSuccesses(), "time", "times") + ")");
     }
 
     private Optional<Claim> clientSignature(String login, SourceEvidence s) {
         Optional<Rhythm> r = rhythm.of(s);
         if (r.isPresent()) {
-            Claim.Builder b = Claim.of(ClaimKind.POLLING).address(s.ip()).login(login).count(s.failures())
-                    .first(s.firstFailure()).last(s.lastFailure()).protocols(s.failureProtocols())
-                    .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r.get())))
-                    .on(r.get().protocol());
-            // the rhythm belongs to one protocol; say which when the source failed on more than one
-            String on = b.protocols().size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.get().protocol()))
-                    : "";
-            return Optional.of(b.say(s.failures() + " failures from " + s.ip() + " since "
-                    + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(b.protocols()) + ", "
-                    + rhythm.describe(r.get()) + on + ": a mail client polling, not a person"));
+            return Optional.of(polling(login, s, r.get()));
         }
         if (s.distinctFingerprints() == 1 && s.topFingerprintCount() >= settings.oneFingerprintMin()) {
-            String atLeast = s.unitemized() > 0 ? "at least " : "";
-            return Optional.of(Claim.of(ClaimKind.SAME_PASSWORD).address(s.ip()).login(login)
-                    .fingerprint(s.topFingerprint()).count(s.topFingerprintCount()).other(s.unitemized() > 0 ? 1 : 0)
-                    .first(s.firstFailure())
-                    .say(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") " + atLeast
-                    + s.topFingerprintCount() + " times since " + text.time(s.firstFailure())
-                    + ": one stored password, retried"));
+            return Optional.of(samePassword(login, s));
         }
         return Optional.empty();
+    }
+
+    private Claim polling(String login, SourceEvidence s, Rhythm r) {
+        Claim.Builder b = Claim.of(ClaimKind.POLLING).address(s.ip()).login(login).count(s.failures())
+                .first(s.firstFailure()).last(s.lastFailure()).protocols(s.failureProtocols())
+                .ports(s.failurePorts()).period(java.time.Duration.ofSeconds(rhythm.period(r)))
+                .on(r.protocol());
+        return b.say(pollingText(s, r, b.protocols()));
+    }
+
+    private String pollingText(SourceEvidence s, Rhythm r, java.util.Set<dev.authaudit.event.Protocol> protocols) {
+        // the rhythm belongs to one protocol; say which when the source failed on more than one
+        String on = protocols.size() > 1 ? " on " + EvidenceText.protocols(java.util.Set.of(r.protocol())) : "";
+        return s.failures() + " failures from " + s.ip() + " since "
+                + text.time(s.firstFailure()) + ", " + EvidenceText.protocols(protocols) + ", "
+                + rhythm.describe(r) + on + ": a mail client polling, not a person";
+    }
+
+    private Claim samePassword(String login, SourceEvidence s) {
+        String atLeast = s.unitemized() > 0 ? "at least " : "";
+        return Claim.of(ClaimKind.SAME_PASSWORD).address(s.ip()).login(login)
+                .fingerprint(s.topFingerprint()).count(s.topFingerprintCount()).other(s.unitemized() > 0 ? 1 : 0)
+                .first(s.firstFailure())
+                .say(s.ip() + " sent the same password (fingerprint " + s.topFingerprint() + ") " + atLeast
+                + s.topFingerprintCount() + " times since " + text.time(s.firstFailure())
+                + ": one stored password, retried");
     }
 
     private Optional<Claim> persistence(String login, SourceEvidence s, Claim client) {
@@ -101,24 +132,32 @@ final class SourceRoles {
         EpisodeEvidence run = s.longestEpisode();
         if (run != null && run.failuresAfterConfirm() >= settings.staleConfirmedFailures()
                 && run.span().compareTo(settings.staleConfirmedSpan()) >= 0) {
-            String where = s.ip().equals(run.confirmedFrom()) ? "from the same address (another device)"
-                    : "from " + run.confirmedFrom();
-            return Optional.of(Claim.of(ClaimKind.FAILING_AFTER_SUCCESS).address(s.ip(), run.confirmedFrom())
-                    .login(login).first(run.confirmedAt()).count(run.failuresAfterConfirm())
-                    .say(login + " logged in successfully " + where + " at " + text.exactTime(run.confirmedAt())
-                    + ", yet " + s.ip() + " failed " + run.failuresAfterConfirm()
-                    + " more times: the password works, this client has an old one"));
+            return Optional.of(failingAfterSuccess(login, s, run));
         }
         if (run != null && run.failures() >= settings.staleMinFailures()
                 && run.span().compareTo(settings.staleMinSpan()) >= 0) {
-            Claim.Builder b = Claim.of(ClaimKind.LONG_RUN).address(s.ip()).login(login).count(run.failures())
-                    .first(run.first()).last(run.last()).protocols(s.failureProtocols()).ports(s.failurePorts());
-            return Optional.of(b.say(run.failures() + " failures from " + s.ip() + " between "
-                    + text.time(run.first()) + " and " + text.time(run.last()) + " ("
-                    + EvidenceText.duration(run.span()) + "), " + EvidenceText.protocols(b.protocols())
-                    + ": a client retrying for longer than anyone takes to retype a password"));
+            return Optional.of(longRun(login, s, run));
         }
         return Optional.empty();
+    }
+
+    private Claim failingAfterSuccess(String login, SourceEvidence s, EpisodeEvidence run) {
+        String where = s.ip().equals(run.confirmedFrom()) ? "from the same address (another device)"
+                : "from " + run.confirmedFrom();
+        return Claim.of(ClaimKind.FAILING_AFTER_SUCCESS).address(s.ip(), run.confirmedFrom())
+                .login(login).first(run.confirmedAt()).count(run.failuresAfterConfirm())
+                .say(login + " logged in successfully " + where + " at " + text.exactTime(run.confirmedAt())
+                + ", yet " + s.ip() + " failed " + run.failuresAfterConfirm()
+                + " more times: the password works, this client has an old one");
+    }
+
+    private Claim longRun(String login, SourceEvidence s, EpisodeEvidence run) {
+        Claim.Builder b = Claim.of(ClaimKind.LONG_RUN).address(s.ip()).login(login).count(run.failures())
+                .first(run.first()).last(run.last()).protocols(s.failureProtocols()).ports(s.failurePorts());
+        return b.say(run.failures() + " failures from " + s.ip() + " between "
+                + text.time(run.first()) + " and " + text.time(run.last()) + " ("
+                + EvidenceText.duration(run.span()) + "), " + EvidenceText.protocols(b.protocols())
+                + ": a client retrying for longer than anyone takes to retype a password");
     }
 
     /** Returns true when every run of failures from the source so far was short. */
@@ -134,11 +173,15 @@ final class SourceRoles {
                 || Duration.between(run.first(), run.resolvedAt()).compareTo(settings.mistypedWindow()) > 0) {
             return Optional.empty();
         }
-        return Optional.of(Claim.of(ClaimKind.TYPO).address(s.ip()).login(login).count(run.failures())
+        return Optional.of(typoClaim(login, s, run));
+    }
+
+    private Claim typoClaim(String login, SourceEvidence s, EpisodeEvidence run) {
+        return Claim.of(ClaimKind.TYPO).address(s.ip()).login(login).count(run.failures())
                 .first(run.first()).last(run.resolvedAt())
                 .say(EvidenceText.plural(run.failures(), "failure", "failures") + " from " + s.ip() + " at "
                 + text.exactTime(run.first()) + ", then a successful login from the same address at "
-                + text.exactTime(run.resolvedAt()) + " and no failure since"));
+                + text.exactTime(run.resolvedAt()) + " and no failure since");
     }
 
     /** Returns the claim that makes the source an attacker on its own evidence, if any. */
@@ -153,10 +196,14 @@ final class SourceRoles {
             return own;
         }
         if (s.distinctFingerprints() >= settings.manyFingerprints() && s.successes() == 0) {
-            return Optional.of(Claim.of(ClaimKind.MANY_PASSWORDS).address(s.ip()).login(login)
-                    .count(s.distinctFingerprints()).say(s.ip() + " sent " + s.distinctFingerprints()
-                    + " different passwords for " + login + ": guessing, not a stored password"));
+            return Optional.of(manyPasswords(login, s));
         }
         return Optional.empty();
+    }
+
+    private static Claim manyPasswords(String login, SourceEvidence s) {
+        return Claim.of(ClaimKind.MANY_PASSWORDS).address(s.ip()).login(login)
+                .count(s.distinctFingerprints()).say(s.ip() + " sent " + s.distinctFingerprints()
+                + " different passwords for " + login + ": guessing, not a stored password");
     }
 }
