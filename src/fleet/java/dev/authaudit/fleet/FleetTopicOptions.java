@@ -17,7 +17,9 @@ public final class FleetTopicOptions {
     String lines = "authaudit.lines";
 
     @Option(names = "--verdicts-topic", paramLabel = "TOPIC", description = "The fleet's address verdicts"
-            + " (compacted, keyed by address).")
+            + " (compacted, keyed by address). The other topics of the run are named after its prefix (the part"
+            + " before its last dot): PREFIX.accounts, .blocks, .notices and the steps' linking topics; give two"
+            + " fleets on one cluster different prefixes.")
     String verdicts = "authaudit.verdicts";
 
     FleetTopology.Topics topics() {

@@ -43,7 +43,9 @@ import picocli.CommandLine;
  * (single-node KRaft, child JVM on 127.0.0.1, stopped by PID), against an uninterrupted run of the same events
  * into a verdict topic of its own: every address's final verdict is the same (none lost), and no address's verdict
  * is written twice in a row saying the same thing (none repeated: exactly_once_v2 aborts what the killed instance
- * had not committed, and its restored stores remember what it had).
+ * had not committed, and its restored stores remember what it had); the login step's notice candidates are
+ * each written once and only about stale-password logins' devices. Each run has its own topic prefix ({@code whole.},
+ * {@code killed.}): the steps' linking topics are named after the verdict topic's prefix.
  */
 class FleetRestartIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -109,17 +111,17 @@ class FleetRestartIT {
 
             // the uninterrupted run
             assertThat(cli(concat(new String[] {"fleet", "run", "--app-id", "fleet-whole", "--verdicts-topic",
-                "verdicts.whole", "--state-dir", work.resolve("streams-whole").toString(), "--until-caught-up",
+                "whole.verdicts", "--state-dir", work.resolve("streams-whole").toString(), "--until-caught-up",
                 "--timeout", "4m"}, common))).isZero();
 
             // the interrupted run: a child JVM killed once its first verdicts are committed, then restarted here
             Path state = work.resolve("streams-killed");
             String[] killedArgs = concat(new String[] {"fleet", "run", "--app-id", "fleet-killed", "--verdicts-topic",
-                "verdicts.killed", "--state-dir", state.toString()}, common);
+                "killed.verdicts", "--state-dir", state.toString()}, common);
             Process child = FleetProcesses.cli(work, work.resolve("killed.log"), killedArgs);
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (read(bs, "verdicts.killed").isEmpty()) {
+                while (read(bs, "killed.verdicts").isEmpty()) {
                     assertThat(child.isAlive()).as(Files.readString(work.resolve("killed.log"))).isTrue();
                     assertThat(System.nanoTime()).as("a first verdict within 120 s").isLessThan(deadline);
                     Thread.sleep(200);
@@ -128,16 +130,16 @@ class FleetRestartIT {
                 FleetProcesses.kill(child);
             }
             long behind = behind(bs, "fleet-killed");
-            int atKill = read(bs, "verdicts.killed").size();
+            int atKill = read(bs, "killed.verdicts").size();
             System.out.println("FleetRestartIT: fleet run (pid " + child.pid() + ") killed with SIGKILL; " + atKill
                     + " verdicts committed, " + behind + " records of its input and repartition topics not yet"
                     + " committed as read");
             assertThat(cli(concat(new String[] {"fleet", "run", "--app-id", "fleet-killed", "--verdicts-topic",
-                "verdicts.killed", "--state-dir", state.toString(), "--until-caught-up", "--timeout", "4m"},
+                "killed.verdicts", "--state-dir", state.toString(), "--until-caught-up", "--timeout", "4m"},
                     common))).isZero();
 
-            List<ConsumerRecord<String, String>> whole = read(bs, "verdicts.whole");
-            List<ConsumerRecord<String, String>> killed = read(bs, "verdicts.killed");
+            List<ConsumerRecord<String, String>> whole = read(bs, "whole.verdicts");
+            List<ConsumerRecord<String, String>> killed = read(bs, "killed.verdicts");
             System.out.println("FleetRestartIT: uninterrupted " + whole.size() + " verdict records, killed and"
                     + " restarted " + killed.size());
             assertThat(atKill).as("killed mid-run: most verdicts were still to come").isLessThan(killed.size() / 2);
@@ -151,6 +153,29 @@ class FleetRestartIT {
                 last.put(r.key(), said);
             }
 
+            // the login step's notice candidates. Which incidents get one depends today on when the steps judge
+            // (the uninterrupted run itself gave 2 in one run and 5 in the next, on the same events): that is
+            // reported, not asserted. What holds in every run: no incident written twice (the killed run included),
+            // and every candidate is about a login the run's own account verdicts call stale_password, with a
+            // device the run does not call an attacker.
+            for (String run : List.of("whole", "killed")) {
+                List<ConsumerRecord<String, String>> notices = read(bs, run + ".notices");
+                Map<String, String> accounts = new TreeMap<>();
+                read(bs, run + ".accounts").forEach(r -> accounts.put(r.key(), r.value()));
+                Map<String, String> verdicts = latest(read(bs, run + ".verdicts"));
+                List<String> keys = notices.stream().map(ConsumerRecord::key).toList();
+                System.out.println("FleetRestartIT: " + run + ": " + keys.size() + " notice candidates " + keys);
+                assertThat(keys).as(run + ": no incident written twice").doesNotHaveDuplicates();
+                NoticeCandidateJson codec = new NoticeCandidateJson();
+                for (ConsumerRecord<String, String> r : notices) {
+                    var c = codec.read(r.key(), r.value());
+                    assertThat(MAPPER.readTree(accounts.get(c.account())).path("verdict").asText())
+                            .as(run + ": the account verdict of " + c.account()).isEqualTo("stale_password");
+                    assertThat(verdicts.getOrDefault(c.device().ip(), "")).as(run + ": device " + c.device().ip())
+                            .doesNotStartWith("attacker");
+                }
+            }
+
             // a server's watch reads the fleet's attacker verdicts (a dry run), with two hostile records on the
             // topic and one of the fleet's attackers a customer on this server
             List<String> attackers = latest(whole).entrySet().stream().filter(e -> e.getValue().startsWith("attacker"))
@@ -158,9 +183,9 @@ class FleetRestartIT {
             assertThat(attackers).as("the simulated guessers").isNotEmpty();
             String local = attackers.get(0);
             try (KafkaProducer<String, String> p = new KafkaProducer<>(KafkaEventPublisher.config(bs))) {
-                p.send(new ProducerRecord<>("verdicts.whole", "203.0.113.66", "{\"ip\":\"mail.evil.example\","
+                p.send(new ProducerRecord<>("whole.verdicts", "203.0.113.66", "{\"ip\":\"mail.evil.example\","
                         + "\"verdict\":\"attacker\"}"));
-                p.send(new ProducerRecord<>("verdicts.whole", "203.0.113.67", "not json"));
+                p.send(new ProducerRecord<>("whole.verdicts", "203.0.113.67", "not json"));
                 p.flush();
             }
             Path hostLogs = Files.createDirectories(work.resolve("watch-host"));
@@ -174,7 +199,7 @@ class FleetRestartIT {
             StringWriter err = new StringWriter();
             cl.setOut(new PrintWriter(new StringWriter(), true));
             cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute("watch", "--once", "--fleet-verdicts", "kafka://" + bs + "/verdicts.whole", "--state",
+            int code = cl.execute("watch", "--once", "--fleet-verdicts", "kafka://" + bs + "/whole.verdicts", "--state",
                     work.resolve("watch-state").toString(), "--host", "hostX", "--tz", "UTC", "--rules", rules,
                     mainlog.toString());
             assertThat(code).as(err.toString()).isZero();
