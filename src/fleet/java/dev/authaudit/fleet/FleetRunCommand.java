@@ -25,6 +25,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -204,13 +209,34 @@ public final class FleetRunCommand implements Callable<Integer> {
                     steady = 0;
                     continue;
                 }
-                steady = caughtUp(admin) ? steady + 1 : 0;
+                steady = caughtUp(admin) && settled(streams) ? steady + 1 : 0;
                 if (steady >= needed) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * True when no step has a key waiting for its next judgement (the dirty stores are empty): committed offsets
+     * at the end of every topic say only that every record was read, not that what it changed was judged.
+     */
+    private static boolean settled(KafkaStreams streams) {
+        for (String name : List.of(NetworkJudge.DIRTY, LoginJudge.DIRTY, CampaignJudge.DIRTY)) {
+            try {
+                ReadOnlyKeyValueStore<String, String> store = streams.store(
+                        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+                try (KeyValueIterator<String, String> it = store.all()) {
+                    if (it.hasNext()) {
+                        return false;
+                    }
+                }
+            } catch (InvalidStateStoreException e) {
+                return false; // a task moving or restoring: not settled yet
+            }
+        }
+        return true;
     }
 
     private boolean caughtUp(Admin admin) throws Exception {
