@@ -72,18 +72,20 @@ public final class Cli implements Runnable {
      * names a subcommand (other than {@code help}), only that one is built, since nothing else of the tree
      * can be reached; any other first argument (none, an option, {@code help}, a mistyped name) gets the
      * whole tree, so the top-level help, the suggestions for a mistyped name and {@code help <command>}
-     * read as before. Null builds the whole tree.
+     * read as before; {@code --version} alone gets none. Null builds the whole tree.
      */
     public static CommandLine create(InputStream stdin, Clock clock, RulePreload rules, String[] args) {
         Context context = new Context(stdin, clock, rules);
         CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
         String only = args == null || args.length == 0 || "help".equals(args[0]) ? null : args[0];
         int at = only == null ? -1 : NAMES.indexOf(only);
+        // the version alone reads nothing of the subcommands
+        boolean versionOnly = args != null && args.length == 1 && ("--version".equals(only) || "-V".equals(only));
         if (at >= 0) {
             cl.addSubcommand(COMMANDS.get(at));
         } else if (only != null && OptionalCommands.named(only)) {
             OptionalCommands.addTo(cl, Cli.class.getClassLoader(), only);
-        } else {
+        } else if (!versionOnly) {
             for (Class<?> c : COMMANDS) {
                 cl.addSubcommand(c);
             }

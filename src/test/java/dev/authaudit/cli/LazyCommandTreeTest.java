@@ -70,6 +70,13 @@ class LazyCommandTreeTest {
             assertThat(create(args).getSubcommands()).as(String.join(" ", args)).hasSize(all);
         }
         assertThat(usage(create("scna"))).isEqualTo(usage(create()));
+        assertThat(create("--version").getSubcommands()).isEmpty();
+        assertThat(create("--version", "scan").getSubcommands()).hasSize(all);
+        StringWriter alone = new StringWriter();
+        create("--version").printVersionHelp(new PrintWriter(alone));
+        StringWriter whole = new StringWriter();
+        create().printVersionHelp(new PrintWriter(whole));
+        assertThat(alone.toString()).isEqualTo(whole.toString()).isNotEmpty();
     }
 
     @Test
