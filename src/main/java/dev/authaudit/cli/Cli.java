@@ -4,6 +4,7 @@ import dev.authaudit.config.ConfigException;
 import dev.authaudit.rules.RuleException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,12 +16,6 @@ import picocli.CommandLine.ParseResult;
         header = "Mail-submission authentication auditor: explains firewall blocks, finds stale-password clients.",
         description = {"Reads Exim, Dovecot, Postfix, lfd, kernel firewall and fail2ban logs (plain or .gz),",
             "correlates auth failures with firewall blocks, and explains them."},
-        subcommands = {ScanCommand.class, ReportCommand.class, TuneCommand.class, ExplainCommand.class,
-            ParseCommand.class, RulesCommand.class,
-            NoticesCommand.class, BlocksCommand.class,
-            WatchCommand.class, StatusCommand.class, ConfigCommand.class,
-            HookCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {
             "0:done (findings are in the output)",
             "1:internal error (a bug: rerun with --debug and report it)",
@@ -44,7 +39,24 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * Builds the command line with its subcommands bound to a context.
+     * The subcommands in the order help lists them (the optional ones of {@link OptionalCommands} follow).
+     * Each is built from its annotations only when the command line needs it: reflecting over the whole
+     * tree is about a tenth of a CPU second of every cold start, and picocli's classes are too old a
+     * class-file version for the class-data archive to hold them.
+     */
+    static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, ReportCommand.class, TuneCommand.class,
+            ExplainCommand.class, ParseCommand.class, RulesCommand.class,
+            NoticesCommand.class, BlocksCommand.class,
+            WatchCommand.class, StatusCommand.class, ConfigCommand.class,
+            HookCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** Their names, in the same order (a test checks them against the annotations). */
+    static final List<String> NAMES = List.of("scan", "report", "tune", "explain", "parse", "rules",
+            "notices", "blocks", "watch", "status", "config", "hook", "help");
+
+    /**
+     * Builds the command line with all its subcommands bound to a context.
      */
     public static CommandLine create(InputStream stdin, Clock clock) {
         return create(stdin, clock, null);
@@ -52,9 +64,33 @@ public final class Cli implements Runnable {
 
     /** As {@link #create(InputStream, Clock)}, with the shipped rules being read ahead (or null). */
     public static CommandLine create(InputStream stdin, Clock clock, RulePreload rules) {
+        return create(stdin, clock, rules, null);
+    }
+
+    /**
+     * As {@link #create(InputStream, Clock, RulePreload)}, for the arguments {@code args}: when the first
+     * names a subcommand (other than {@code help}), only that one is built, since nothing else of the tree
+     * can be reached; any other first argument (none, an option, {@code help}, a mistyped name) gets the
+     * whole tree, so the top-level help, the suggestions for a mistyped name and {@code help <command>}
+     * read as before; {@code --version} alone gets none. Null builds the whole tree.
+     */
+    public static CommandLine create(InputStream stdin, Clock clock, RulePreload rules, String[] args) {
         Context context = new Context(stdin, clock, rules);
         CommandLine cl = new CommandLine(new Cli(), new ContextFactory(context));
-        OptionalCommands.addTo(cl, Cli.class.getClassLoader());
+        String only = args == null || args.length == 0 || "help".equals(args[0]) ? null : args[0];
+        int at = only == null ? -1 : NAMES.indexOf(only);
+        // the version alone reads nothing of the subcommands
+        boolean versionOnly = args != null && args.length == 1 && ("--version".equals(only) || "-V".equals(only));
+        if (at >= 0) {
+            cl.addSubcommand(COMMANDS.get(at));
+        } else if (only != null && OptionalCommands.named(only)) {
+            OptionalCommands.addTo(cl, Cli.class.getClassLoader(), only);
+        } else if (!versionOnly) {
+            for (Class<?> c : COMMANDS) {
+                cl.addSubcommand(c);
+            }
+            OptionalCommands.addTo(cl, Cli.class.getClassLoader());
+        }
         cl.setExecutionExceptionHandler(new Handler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);

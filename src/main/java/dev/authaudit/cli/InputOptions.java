@@ -82,6 +82,15 @@ public final class InputOptions {
         return RuleSet.load(ruleDirs());
     }
 
+    /**
+     * As {@link #ruleSet()}, taking the rules read ahead by {@code ahead} when they are the folders asked
+     * for (see {@link RulePreload}); null, or other folders, reads them here.
+     */
+    public RuleSet ruleSet(RulePreload ahead) {
+        RuleSet read = ahead == null ? null : ahead.take(ruleDirs());
+        return read != null ? read : ruleSet();
+    }
+
     /** The folders {@link #ruleSet()} reads: the shipped rules, then the site rules. */
     public List<Path> ruleDirs() {
         List<Path> dirs = new ArrayList<>();

@@ -30,7 +30,20 @@ final class OptionalCommands {
 
     /** Adds each part: its own command when its class is on the class path, else one that says what is missing. */
     static void addTo(CommandLine cl, ClassLoader loader) {
+        addTo(cl, loader, null);
+    }
+
+    /** Whether {@code name} is one of the optional commands. */
+    static boolean named(String name) {
+        return PARTS.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    /** As {@link #addTo(CommandLine, ClassLoader)}, for the part called {@code only} alone (null: all). */
+    static void addTo(CommandLine cl, ClassLoader loader, String only) {
         for (Part p : PARTS) {
+            if (only != null && !only.equals(p.name())) {
+                continue;
+            }
             Class<?> cls = find(p.className(), loader);
             if (cls != null) {
                 cl.addSubcommand(p.name(), cls);

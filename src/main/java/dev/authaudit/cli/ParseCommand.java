@@ -10,7 +10,6 @@ import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
-import dev.authaudit.rules.RuleSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -163,8 +162,7 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSet read = context.rules() == null ? null : context.rules().take(input.ruleDirs());
-        LineParser parser = input.parser(read != null ? read : input.ruleSet());
+        LineParser parser = input.parser(input.ruleSet(context.rules()));
         InputSet set = InputSet.of(paths);
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));

@@ -43,7 +43,7 @@ public final class ReplayOptions {
 
     /** Returns a replay of the inputs with the parser, year anchor and progress bar these options ask for. */
     Replay replay(InputOptions input, ScanInputs inputs, Context context, PrintWriter err) {
-        return new Replay(input.parser(input.ruleSet()), input.years(inputs.logs()), context, err, progress);
+        return new Replay(input.parser(input.ruleSet(context.rules())), input.years(inputs.logs()), context, err, progress);
     }
 
     /** Returns the correlator's settings with the limits given. */
