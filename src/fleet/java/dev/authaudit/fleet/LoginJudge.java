@@ -9,16 +9,13 @@ import dev.authaudit.act.notice.Resolution;
 import dev.authaudit.classify.AccountAssessment;
 import dev.authaudit.classify.AccountVerdict;
 import dev.authaudit.correlate.SourceEvidence;
-import dev.authaudit.event.EventJson;
 import dev.authaudit.event.LogEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,8 +24,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The login-keyed step of the fleet, on records keyed by login: keeps each login's attempts from every server
@@ -49,24 +44,21 @@ final class LoginJudge implements Processor<String, String, String, String> {
     static final String FACTS_SENT = "login-facts-sent";
     static final String NOTICES = "notices-written";
     static final String[] STORES = {EVENTS, DIRTY, CONTEXTS, VERDICTS, FACTS_SENT, NOTICES};
-    private static final Logger LOG = LoggerFactory.getLogger(LoginJudge.class);
 
     private final Judge judge;
     private final NoticePolicy policy;
     private final Duration grace;
     private final Duration retention;
     private final Duration judgeEvery;
-    private final EventJson json = new EventJson();
     private final CandidateFactory candidates = new CandidateFactory();
     private final NoticeCandidateJson codec = new NoticeCandidateJson();
     private ProcessorContext<String, String> context;
-    private KeyValueStore<String, String> events;
+    private RetainedEvents events;
     private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> contexts;
     private KeyValueStore<String, String> verdicts;
     private KeyValueStore<String, String> factsSent;
     private KeyValueStore<String, String> notices;
-    private long late;
 
     LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery) {
         this.judge = judge;
@@ -84,16 +76,14 @@ final class LoginJudge implements Processor<String, String, String, String> {
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.events = context.getStateStore(EVENTS);
+        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by login");
         this.dirty = context.getStateStore(DIRTY);
         this.contexts = context.getStateStore(CONTEXTS);
         this.verdicts = context.getStateStore(VERDICTS);
         this.factsSent = context.getStateStore(FACTS_SENT);
         this.notices = context.getStateStore(NOTICES);
         context.schedule(judgeEvery, PunctuationType.WALL_CLOCK_TIME, now -> judgeDirty());
-        Duration every = retention.dividedBy(24);
-        context.schedule(every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every,
-                PunctuationType.STREAM_TIME, this::prune);
+        events.schedulePruning(context);
     }
 
     @Override
@@ -116,20 +106,9 @@ final class LoginJudge implements Processor<String, String, String, String> {
         if (v.charAt(0) != 'E') {
             return;
         }
-        long streamTime = context.currentStreamTimeMs();
-        if (r.timestamp() < streamTime - grace.toMillis()) {
-            late++;
-            if (late == 1 || late % 1000 == 0) {
-                LOG.warn("{} event(s) arrived later than the grace period of {} behind event time and were not"
-                        + " judged by login", late, grace);
-            }
-            return;
+        if (events.keep(prefix(login), r.timestamp(), context.currentStreamTimeMs(), v.substring(1))) {
+            dirty.put(login, "");
         }
-        String event = v.substring(1);
-        String at = String.format("%s%015d|%s", prefix(login), Math.max(0, r.timestamp()),
-                UUID.nameUUIDFromBytes(event.getBytes(StandardCharsets.UTF_8)));
-        events.put(at, event);
-        dirty.put(login, "");
     }
 
     private void judgeDirty() {
@@ -144,12 +123,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
     }
 
     private void judge(String login) {
-        List<LogEvent> got = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = events.prefixScan(prefix(login), new StringSerializer())) {
-            while (it.hasNext()) {
-                got.add(json.read(it.next().value));
-            }
-        }
+        List<LogEvent> got = events.read(prefix(login));
         Map<String, AddressFact> known = new HashMap<>();
         try (KeyValueIterator<String, String> it = contexts.prefixScan(prefix(login), new StringSerializer())) {
             while (it.hasNext()) {
@@ -214,26 +188,5 @@ final class LoginJudge implements Processor<String, String, String, String> {
         Decision d = policy.decide(c.get(), new Resolution.Found(c.get().account(), null, "resolved by the mailer"),
                 (account, incident, since) -> Optional.empty(), DeliveryMode.DRAFTS, a.detectedAt());
         return d.action() == Decision.Action.SUPPRESS ? Optional.empty() : c;
-    }
-
-    private void prune(long streamTime) {
-        long cutoff = streamTime - retention.toMillis();
-        if (cutoff <= 0) {
-            return;
-        }
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = events.all()) {
-            while (it.hasNext()) {
-                String k = it.next().key;
-                int colon = k.indexOf(':');
-                int len = Integer.parseInt(k.substring(0, colon));
-                int a = colon + 1 + len + 1;
-                long t = Long.parseLong(k.substring(a, a + 15));
-                if (t < cutoff) {
-                    old.add(k);
-                }
-            }
-        }
-        old.forEach(events::delete);
     }
 }

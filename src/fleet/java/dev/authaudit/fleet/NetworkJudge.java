@@ -1,6 +1,5 @@
 package dev.authaudit.fleet;
 
-import dev.authaudit.event.EventJson;
 import dev.authaudit.event.LogEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,15 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The address-keyed step of the fleet, on records keyed by source network: keeps each network's events
@@ -42,15 +38,13 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     static final String CAMPAIGN = "network-campaign";
     static final String CANDIDATES_SENT = "campaign-candidates-sent";
     static final String[] STORES = {EVENTS, DIRTY, VERDICTS, FACTS, CONTEXTS_SENT, BLOCKS, CAMPAIGN, CANDIDATES_SENT};
-    private static final Logger LOG = LoggerFactory.getLogger(NetworkJudge.class);
 
     private final Judge judge;
     private final Duration grace;
     private final Duration retention;
     private final Duration judgeEvery;
-    private final EventJson json = new EventJson();
     private ProcessorContext<String, String> context;
-    private KeyValueStore<String, String> events;
+    private RetainedEvents events;
     private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> verdicts;
     private KeyValueStore<String, String> facts;
@@ -58,7 +52,6 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     private KeyValueStore<String, String> blocks;
     private KeyValueStore<String, String> campaign;
     private KeyValueStore<String, String> candidatesSent;
-    private long late;
 
     NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery) {
         this.judge = judge;
@@ -70,7 +63,7 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.events = context.getStateStore(EVENTS);
+        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by network");
         this.dirty = context.getStateStore(DIRTY);
         this.verdicts = context.getStateStore(VERDICTS);
         this.facts = context.getStateStore(FACTS);
@@ -79,10 +72,7 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         this.campaign = context.getStateStore(CAMPAIGN);
         this.candidatesSent = context.getStateStore(CANDIDATES_SENT);
         context.schedule(judgeEvery, PunctuationType.WALL_CLOCK_TIME, now -> judgeDirty());
-        // pruning scans the store: once per 1/24 of the retention of event time (an hour for a day), not per minute
-        Duration every = retention.dividedBy(24);
-        context.schedule(every.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : every,
-                PunctuationType.STREAM_TIME, this::prune);
+        events.schedulePruning(context);
     }
 
     @Override
@@ -112,21 +102,9 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         if (r.value().charAt(0) != 'E') {
             return;
         }
-        String event = r.value().substring(1);
-        long streamTime = context.currentStreamTimeMs();
-        if (r.timestamp() < streamTime - grace.toMillis()) {
-            late++;
-            if (late == 1 || late % 1000 == 0) {
-                LOG.warn("{} event(s) arrived later than the grace period of {} behind event time and were not"
-                        + " judged", late, grace);
-            }
-            return;
+        if (events.keep(network + "|", r.timestamp(), context.currentStreamTimeMs(), r.value().substring(1))) {
+            dirty.put(network, "");
         }
-        // one entry per event: network, event time, where it came from (so a re-read record overwrites itself)
-        String at = String.format("%s|%015d|%s", network, Math.max(0, r.timestamp()), java.util.UUID.nameUUIDFromBytes(
-                event.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        events.put(at, event);
-        dirty.put(network, "");
     }
 
     private void judgeDirty() {
@@ -141,13 +119,7 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     }
 
     private void judge(String network) {
-        List<LogEvent> got = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = events.prefixScan(network + "|", new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, String> kv = it.next();
-                got.add(json.read(kv.value));
-            }
-        }
+        List<LogEvent> got = events.read(network + "|");
         if (got.isEmpty()) {
             return;
         }
@@ -192,24 +164,5 @@ final class NetworkJudge implements Processor<String, String, String, String> {
                 context.forward(new Record<>(f.login(), "C" + text, now));
             }
         }
-    }
-
-    private void prune(long streamTime) {
-        long cutoff = streamTime - retention.toMillis();
-        if (cutoff <= 0) {
-            return;
-        }
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = events.all()) {
-            while (it.hasNext()) {
-                String k = it.next().key;
-                int a = k.indexOf('|');
-                long t = Long.parseLong(k.substring(a + 1, a + 16));
-                if (t < cutoff) {
-                    old.add(k);
-                }
-            }
-        }
-        old.forEach(events::delete);
     }
 }
