@@ -12,6 +12,7 @@ import dev.authaudit.ingest.Checkpoint;
 import dev.authaudit.ingest.InputStats;
 import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
+import dev.authaudit.run.NoticeFlow;
 import dev.authaudit.state.SqliteCheckpointStore;
 import dev.authaudit.state.StateLock;
 import java.io.PrintWriter;
@@ -159,8 +160,8 @@ public final class WatchCommand implements Callable<Integer> {
             FleetVerdictHook fleet = feed == null ? null : new FleetVerdictHook(feed, err);
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
-                    : notices.dispatcher(ledger, input.rulesDir(), zone, state);
-            NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, self::get, null);
+                    : notices.settings().dispatcher(ledger, input.rulesDir(), zone, state.state());
+            NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices.settings(), clock, self::get, null);
             // the look-back re-decides what the last run already printed; only new verdicts are news
             java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean(true);
             Consumer<Observation> printer = o -> {
@@ -233,7 +234,7 @@ public final class WatchCommand implements Callable<Integer> {
                 err.println("authaudit: --once read " + n[0] + " new line" + (n[0] == 1 ? "" : "s") + " ("
                         + n[1] + " event" + (n[1] == 1 ? "" : "s") + ")" + (dispatcher == null
                         ? "; no notices (--notify not given)" : "; notices: " + d.drafted() + " drafted"
-                        + (d.drafted() > 0 ? " into " + notices.draftsDir(state) : "") + ", " + d.sent() + " sent, "
+                        + (d.drafted() > 0 ? " into " + notices.settings().draftsDir(state.state()) : "") + ", " + d.sent() + " sent, "
                         + d.retrying() + " to retry, " + d.failed() + " failed, " + d.held() + " held"));
                 err.flush();
                 out.flush();

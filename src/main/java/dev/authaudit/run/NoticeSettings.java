@@ -28,7 +28,7 @@ import java.util.Locale;
  * ranges, the templates and the SMTP password (from an environment variable or a file, never a setting of its
  * own) are checked or read when the outbox, composer or delivery is built.
  *
- * @param notify the delivery mode of new notices, or null when the run decides none
+ * @param deliveryMode the delivery mode of new notices, or null when the run decides none
  * @param draftsFolder where drafts are written, or null for {@code outbox} in the state folder
  * @param sender who the notices come from, as customers know it
  * @param lang the template language ({@code rules/notices/LANG})
@@ -38,7 +38,7 @@ import java.util.Locale;
  * @param limit at most this many notices leave per hour; the rest wait in the outbox
  * @param smtp the SMTP server of {@link DeliveryMode#SEND}
  */
-public record NoticeSettings(DeliveryMode notify, Path draftsFolder, Sender sender, String lang, Duration maxAge,
+public record NoticeSettings(DeliveryMode deliveryMode, Path draftsFolder, Sender sender, String lang, Duration maxAge,
                              Recipients recipients, double minConfidence, int limit, SmtpServer smtp) {
 
     /**
@@ -80,12 +80,12 @@ public record NoticeSettings(DeliveryMode notify, Path draftsFolder, Sender send
 
     /** Returns true when the run decides notices. */
     public boolean enabled() {
-        return notify != null;
+        return deliveryMode != null;
     }
 
     /** Returns the delivery mode for new notices. */
     public DeliveryMode mode() {
-        return notify == null ? DeliveryMode.DRAFTS : notify;
+        return deliveryMode == null ? DeliveryMode.DRAFTS : deliveryMode;
     }
 
     /** Returns the policy (one per login per 24 h, the hourly limit, the confidence floor). */
@@ -112,7 +112,7 @@ public record NoticeSettings(DeliveryMode notify, Path draftsFolder, Sender send
      */
     public NoticeDispatcher dispatcher(NoticeLedger ledger, Path rules, ZoneId zone, Path stateFolder) {
         NoticeComposer composer = composer(rules, zone);
-        SmtpDelivery smtp = notify == DeliveryMode.SEND ? delivery() : null;
+        SmtpDelivery smtp = deliveryMode == DeliveryMode.SEND ? smtpDelivery() : null;
         Path drafts = draftsDir(stateFolder);
         dev.authaudit.state.StateFolder.check(drafts, "drafts folder", "--outbox");
         return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
@@ -129,7 +129,7 @@ public record NoticeSettings(DeliveryMode notify, Path draftsFolder, Sender send
     }
 
     /** Builds the SMTP delivery, reading the password now when there is a login. */
-    public SmtpDelivery delivery() {
+    public SmtpDelivery smtpDelivery() {
         String password = smtp.user() == null ? null
                 : SmtpSettings.readPassword(smtp.passwordEnv(), System.getenv(), smtp.passwordFile());
         return new SmtpDelivery(new SmtpSettings(smtp.host(), smtp.port(), smtp.security(), smtp.user(), password,
