@@ -21,6 +21,7 @@ import dev.authaudit.report.ReportAssembler;
 import dev.authaudit.run.BlockHook;
 import dev.authaudit.run.HookDeadline;
 import dev.authaudit.run.LfdBlockExplainer;
+import dev.authaudit.run.LiveFeed;
 import dev.authaudit.run.NoticeFlow;
 import java.nio.file.Path;
 import java.time.Clock;
