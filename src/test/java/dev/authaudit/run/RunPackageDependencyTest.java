@@ -41,6 +41,22 @@ class RunPackageDependencyTest {
         assertThat(found).anyMatch(s -> s.contains("picocli/")).anyMatch(s -> s.contains("dev/authaudit/cli/"));
     }
 
+    @Test
+    void fleet_reachesCliOnlyThroughItsCommands() throws Exception {
+        // the fleet's commands are picocli commands and share cli's option mixins; what runs the fleet (the
+        // topology, the judges, the mailer) takes plain values, as run does
+        List<Path> classes = classesOf("dev/authaudit/fleet");
+        assertThat(classes).as("compiled classes of dev.authaudit.fleet").hasSizeGreaterThan(10);
+        List<String> found = new ArrayList<>();
+        for (Path c : classes) {
+            String name = c.getFileName().toString().replaceFirst("\\$.*|\\.class$", "");
+            if (!name.endsWith("Command") && !name.endsWith("Options")) {
+                found.addAll(uses(c));
+            }
+        }
+        assertThat(found).as("picocli or cli named by the fleet's runner").isEmpty();
+    }
+
     private static List<Path> classesOf(String pkg) throws Exception {
         Path root = Path.of(InvalidSetting.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> s = Files.list(root.resolve(pkg))) {
