@@ -6,6 +6,7 @@ import dev.authaudit.cli.DurationConverter;
 import dev.authaudit.cli.InputOptions;
 import dev.authaudit.cli.NoticeOptions;
 import dev.authaudit.cli.StateOptions;
+import dev.authaudit.run.NoticeSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,9 +97,10 @@ public final class FleetMailCommand implements Callable<Integer> {
         try (NoticeLedger ledger = NoticeLedger.open(file);
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(bootstrap, group, sessionTimeout,
                      clock.millis()))) {
-            NoticeDispatcher dispatcher = notices.dispatcher(ledger, input.rulesDir(), input.zone(), state);
-            NoticeMailer mailer = new NoticeMailer(consumer, notices.outbox(ledger, clock), ledger, dispatcher,
-                    notices.mode(), notices.maxAge(), clock, err);
+            NoticeSettings settings = notices.settings();
+            NoticeDispatcher dispatcher = settings.dispatcher(ledger, input.rulesDir(), input.zone(), state.state());
+            NoticeMailer mailer = new NoticeMailer(consumer, settings.outbox(ledger, clock), ledger, dispatcher,
+                    settings.mode(), settings.maxAge(), clock, err);
             CountDownLatch done = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 consumer.wakeup();

@@ -18,6 +18,11 @@ import dev.authaudit.report.ActionEntry;
 import dev.authaudit.report.InputSummary;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
+import dev.authaudit.run.BlockHook;
+import dev.authaudit.run.HookDeadline;
+import dev.authaudit.run.LfdBlockExplainer;
+import dev.authaudit.run.LiveFeed;
+import dev.authaudit.run.NoticeFlow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,16 +91,17 @@ final class DemoRun {
             notices.smtpHost = "127.0.0.1";
             notices.smtpPort = lab.inbox().port();
             notices.smtpSecurity = dev.authaudit.act.notice.SmtpSettings.Security.NONE;
-            NoticeDispatcher dispatcher = notices.dispatcher(ledger, input.rulesDir(), ZoneOffset.UTC, state);
+            NoticeDispatcher dispatcher = notices.settings().dispatcher(ledger, input.rulesDir(), ZoneOffset.UTC,
+                    state.state());
             AtomicReference<Auditor> self = new AtomicReference<>();
-            NoticeFlow flow = new NoticeFlow(ledger, notices, clock, self::get, dispatcher);
+            NoticeFlow flow = new NoticeFlow(ledger, notices.settings(), clock, self::get, dispatcher);
             Auditor auditor = Auditor.builder().clock(clock).live(true).observer(o -> {
                 console.observed(o);
                 flow.accept(o);
             }).build();
             self.set(auditor);
             hook.set(new BlockHook(new LfdBlockExplainer(parser, ZoneOffset.UTC, CsfConfig.defaults()), state.db(),
-                    notices, policy, (a, t) -> {
+                    notices.settings(), policy, (a, t) -> {
                         throw new IllegalStateException("the lab never runs csf");
                     }, Duration.ofSeconds(3), clock));
             List<InputSummary> inputs;

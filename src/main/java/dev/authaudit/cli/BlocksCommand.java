@@ -6,6 +6,8 @@ import dev.authaudit.report.BlockedNow;
 import dev.authaudit.report.BlockedNowJsonWriter;
 import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

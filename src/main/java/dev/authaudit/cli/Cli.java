@@ -141,7 +141,7 @@ public final class Cli implements Runnable {
                 }
                 return ExitCodes.ACTION;
             }
-            if (ex instanceof UsageProblem) {
+            if (ex instanceof dev.authaudit.run.InvalidSetting) { // a UsageProblem, or a setting 'run' refused
                 cl.getErr().println("authaudit: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
@@ -164,7 +164,7 @@ public final class Cli implements Runnable {
     }
 
     /** A usage mistake found after parsing (a bad --tz, say), reported with exit code 2. */
-    public static final class UsageProblem extends RuntimeException {
+    public static final class UsageProblem extends dev.authaudit.run.InvalidSetting {
         private static final long serialVersionUID = 1L;
 
         public UsageProblem(String message) {

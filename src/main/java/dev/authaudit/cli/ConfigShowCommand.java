@@ -62,7 +62,7 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("  look_back_bytes: " + w.lookBackBytes);
         out.println("notices:");
         out.println("  mode: " + (n.notify == null ? "null  # no notices" : n.notify.word()));
-        out.println("  outbox: " + q(n.outbox != null ? n.outbox : w.state.state().resolve("outbox")));
+        out.println("  outbox: " + q(n.settings().draftsDir(w.state.state())));
         out.println("  from: " + q(n.from));
         out.println("  server_name: " + q(n.serverName));
         out.println("  help_url: " + q(n.helpUrl));

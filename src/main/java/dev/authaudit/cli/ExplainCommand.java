@@ -6,6 +6,8 @@ import dev.authaudit.classify.BlockAssessment;
 import dev.authaudit.classify.Explanation;
 import dev.authaudit.correlate.TimelineEntry;
 import dev.authaudit.parse.Addresses;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -6,6 +6,9 @@ import dev.authaudit.act.firewall.Csf;
 import dev.authaudit.act.firewall.CsfRunner;
 import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.config.CsfConfig;
+import dev.authaudit.run.BlockHook;
+import dev.authaudit.run.HookDeadline;
+import dev.authaudit.run.LfdBlockExplainer;
 import dev.authaudit.state.StateLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -151,7 +154,7 @@ public final class LfdBlockCommand implements Callable<Integer> {
         Csf runner = csfOverride != null ? csfOverride : new CsfRunner(csf, Map.of());
         CsfConfig conf = csfConf == null ? CsfConfig.defaults() : CsfConfig.read(csfConf);
         LfdBlockExplainer explainer = new LfdBlockExplainer(input.parser(input.ruleSet()), input.zone(), conf);
-        return new BlockHook(explainer, state.db(), notices.enabled() ? notices : null, policy, runner,
+        return new BlockHook(explainer, state.db(), notices.enabled() ? notices.settings() : null, policy, runner,
                 duration("--csf-timeout", csfTimeout), context.clock());
     }
 

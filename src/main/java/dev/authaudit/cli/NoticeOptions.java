@@ -1,32 +1,18 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.act.notice.Backoff;
-import dev.authaudit.act.notice.ComposerSettings;
-import dev.authaudit.act.notice.ContactMap;
-import dev.authaudit.act.notice.CpanelContacts;
 import dev.authaudit.act.notice.DeliveryMode;
-import dev.authaudit.act.notice.DraftFolder;
-import dev.authaudit.act.notice.NoticeComposer;
-import dev.authaudit.act.notice.NoticeDispatcher;
-import dev.authaudit.act.notice.NoticeLedger;
-import dev.authaudit.act.notice.NoticeOutbox;
-import dev.authaudit.act.notice.NoticePolicy;
-import dev.authaudit.act.notice.NoticeTemplates;
-import dev.authaudit.act.notice.RecipientResolver;
-import dev.authaudit.act.notice.SmtpDelivery;
 import dev.authaudit.act.notice.SmtpSettings;
+import dev.authaudit.run.NoticeSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * The customer-notice options of {@code scan} and {@code watch} (a picocli mixin), and the wiring of
- * the notice stage from them. Without {@code --notify} no notice is decided; {@code --notify drafts}
- * writes {@code .eml} files and mails nobody; only {@code --notify send} uses SMTP. The SMTP password
- * is read from an environment variable or a file, never from the command line.
+ * The customer-notice options of {@code scan}, {@code watch}, {@code hook lfd-block} and {@code fleet mail} (a
+ * picocli mixin), handed to the run as {@link NoticeSettings}, which wires the notice stage. Without
+ * {@code --notify} no notice is decided; {@code --notify drafts} writes {@code .eml} files and mails nobody; only
+ * {@code --notify send} uses SMTP. The SMTP password is read from an environment variable or a file, never from
+ * the command line.
  */
 public final class NoticeOptions {
     @Option(names = "--notify", paramLabel = "MODE",
@@ -126,7 +112,7 @@ public final class NoticeOptions {
 
     /** Returns the delivery mode for new notices. */
     public DeliveryMode mode() {
-        return notify == null ? DeliveryMode.DRAFTS : notify;
+        return settings().mode();
     }
 
     /** Returns how old an incident's last failure may be for its notice to be mailed. */
@@ -134,53 +120,11 @@ public final class NoticeOptions {
         return maxAge;
     }
 
-    /** Returns the policy from the options. */
-    public NoticePolicy policy() {
-        NoticePolicy d = NoticePolicy.defaults();
-        return new NoticePolicy(minConfidence, d.perLogin(), limit, d.globalWindow());
-    }
-
-    /** Builds the outbox; {@code clock} is the event clock in replay, the system clock live. */
-    public NoticeOutbox outbox(NoticeLedger ledger, Clock clock) {
-        RecipientResolver r = new RecipientResolver(contacts == null ? null : ContactMap.load(contacts),
-                cpanel ? new CpanelContacts(userdomains, cpanelUsers) : null, !noMailbox, cc);
-        return new NoticeOutbox(ledger, r, policy(), clock);
-    }
-
-    /**
-     * Builds the dispatcher: drafts always, SMTP only with {@code --notify send}.
-     *
-     * @param rules the rules folder holding {@code notices/<lang>/}
-     * @param zone the server's zone, for the times in notices
-     * @param state the state options, for the default drafts folder
-     */
-    public NoticeDispatcher dispatcher(NoticeLedger ledger, Path rules, ZoneId zone, StateOptions state) {
-        NoticeComposer composer = composer(rules, zone);
-        SmtpDelivery smtp = notify == DeliveryMode.SEND ? smtp() : null;
-        Path drafts = draftsDir(state);
-        dev.authaudit.state.StateFolder.check(drafts, "drafts folder", "--outbox");
-        return new NoticeDispatcher(ledger, composer, policy(), Backoff.defaults(), smtp, new DraftFolder(drafts));
-    }
-
-    /**
-     * Builds the composer: loads and checks the templates of {@code --notice-lang} (a bad template
-     * stops here, before anything is read or sent) and validates the sender settings.
-     */
-    public NoticeComposer composer(Path rules, ZoneId zone) {
-        return new NoticeComposer(NoticeTemplates.load(rules, lang), new ComposerSettings(from, org, support,
-                serverName, helpUrl, zone, Locale.forLanguageTag(lang.replace('_', '-'))));
-    }
-
-    /** Builds the SMTP delivery from the {@code --smtp-*} options. */
-    public SmtpDelivery smtp() {
-        String password = smtpUser == null ? null
-                : SmtpSettings.readPassword(smtpPasswordEnv, System.getenv(), smtpPasswordFile);
-        return new SmtpDelivery(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser, password,
-                connectTimeout, readTimeout));
-    }
-
-    /** Returns the folder drafts are written to: --outbox, else the state folder's outbox. */
-    public Path draftsDir(StateOptions state) {
-        return outbox != null ? outbox : state.state().resolve("outbox");
+    /** Returns what the options (and a config file laid over them) say, for the run to wire the notice stage. */
+    public NoticeSettings settings() {
+        return new NoticeSettings(notify, outbox, new NoticeSettings.Sender(from, org, support, serverName, helpUrl),
+                lang, maxAge, new NoticeSettings.Recipients(contacts, cpanel, userdomains, cpanelUsers, !noMailbox, cc),
+                minConfidence, limit, new NoticeSettings.SmtpServer(smtpHost, smtpPort, smtpSecurity, smtpUser,
+                smtpPasswordEnv, smtpPasswordFile, connectTimeout, readTimeout));
     }
 }

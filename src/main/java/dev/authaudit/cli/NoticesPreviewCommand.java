@@ -77,7 +77,7 @@ public final class NoticesPreviewCommand implements Callable<Integer> {
                 throw new Cli.UsageProblem("--send-to: " + p);
             });
         }
-        NoticeComposer composer = notices.composer(input.rulesDir(), input.zone());
+        NoticeComposer composer = notices.settings().composer(input.rulesDir(), input.zone());
         NoticeCandidate sample = sample(context.clock().instant());
         MimeMessage m = composer.compose(sample, sendTo != null ? sendTo : sample.account(), null,
                 composer.messageId(sample.account(), "preview-" + context.clock().millis(), 0),
@@ -95,7 +95,7 @@ public final class NoticesPreviewCommand implements Callable<Integer> {
             w.println("authaudit: wrote the sample notice to " + out);
         }
         if (sendTo != null) {
-            String how = notices.smtp().deliver(0, m);
+            String how = notices.settings().smtpDelivery().deliver(0, m);
             w.println("authaudit: sent the sample notice to " + sendTo + " (" + how + ")");
         }
         w.flush();

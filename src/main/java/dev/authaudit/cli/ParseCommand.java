@@ -10,6 +10,7 @@ import dev.authaudit.parse.FileEvents;
 import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.run.Summary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

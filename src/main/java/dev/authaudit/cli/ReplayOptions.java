@@ -1,6 +1,8 @@
 package dev.authaudit.cli;
 
 import dev.authaudit.correlate.CorrelationSettings;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +45,8 @@ public final class ReplayOptions {
 
     /** Returns a replay of the inputs with the parser, year anchor and progress bar these options ask for. */
     Replay replay(InputOptions input, ScanInputs inputs, Context context, PrintWriter err) {
-        return new Replay(input.parser(input.ruleSet(context.rules())), input.years(inputs.logs()), context, err, progress);
+        return new Replay(input.parser(input.ruleSet(context.rules())), input.years(inputs.logs()),
+                context.clock(), context.stdin(), err, progress);
     }
 
     /** Returns the correlator's settings with the limits given. */

@@ -7,6 +7,10 @@ import dev.authaudit.act.notice.NoticeDispatcher;
 import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.correlate.EventClock;
+import dev.authaudit.run.HistoryRecorder;
+import dev.authaudit.run.NoticeFlow;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.authaudit.history.DayRollup;
@@ -123,9 +127,9 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         NoticeDispatcher dispatcher = ledger == null ? null
-                : notices.dispatcher(ledger, input.rulesDir(), zone, state);
+                : notices.settings().dispatcher(ledger, input.rulesDir(), zone, state.state());
         // drafts are written at the event time they would have gone out; real mail only at the end
-        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices, clock, context.clock(), self::get,
+        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices.settings(), clock, context.clock(), self::get,
                 notices.mode() == DeliveryMode.DRAFTS ? dispatcher : null);
         Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf()).correlation(replay.correlation());
         if (flow != null) {

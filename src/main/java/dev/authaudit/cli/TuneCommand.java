@@ -2,6 +2,8 @@ package dev.authaudit.cli;
 
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.correlate.EventClock;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import dev.authaudit.tune.Fail2banJail;
 import dev.authaudit.tune.JailConfReader;
 import dev.authaudit.tune.LfdFlavour;

@@ -9,6 +9,8 @@ import dev.authaudit.parse.PasswordRedactor;
 import dev.authaudit.parse.TimeResolver;
 import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.rules.RuleSet;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import dev.authaudit.testing.ClaimChecker;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -56,7 +58,7 @@ public final class ClaimRun {
         Context context = new Context(new ByteArrayInputStream(new byte[0]),
                 fileTime == null ? Clock.systemUTC() : Clock.fixed(fileTime, ZoneOffset.UTC));
         List<LogEvent> events = new ArrayList<>();
-        Replay.Outcome o = new Replay(parser, YearAnchor.none(), context, new PrintWriter(new StringWriter()), false)
+        Replay.Outcome o = new Replay(parser, YearAnchor.none(), context.clock(), context.stdin(), new PrintWriter(new StringWriter()), false)
                 .run(inputs, Auditor.builder().csf(inputs.csf()).build(), null, null, events::add);
         return new Outcome(o.result(), events);
     }

@@ -15,6 +15,8 @@ import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
 import dev.authaudit.report.ReportJsonWriter;
 import dev.authaudit.rules.RuleSet;
+import dev.authaudit.run.Replay;
+import dev.authaudit.run.ScanInputs;
 import dev.authaudit.testing.ReportSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -69,7 +71,7 @@ class ScenarioTest {
                 new PasswordRedactor(new byte[16]));
         Context context = new Context(new ByteArrayInputStream(new byte[0]),
                 Clock.fixed(reference, ZoneOffset.UTC));
-        Replay.Outcome outcome = new Replay(parser, YearAnchor.none(), context,
+        Replay.Outcome outcome = new Replay(parser, YearAnchor.none(), context.clock(), context.stdin(),
                 new PrintWriter(new StringWriter()), false)
                 .run(inputs, Auditor.builder().csf(inputs.csf()).build(), null, null, null);
         Report report = new ReportAssembler().assemble(outcome.result(), OffsetDateTime.ofInstant(reference,

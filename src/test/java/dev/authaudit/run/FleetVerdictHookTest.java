@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The JDK's {@code sun.misc.Signal} is reached by reflection (it is not a public API); where it is
  * missing, a shutdown hook stops the loop and waits for its last save instead.
  */
-final class ShutdownSignal {
+public final class ShutdownSignal {
     private static final Logger log = LoggerFactory.getLogger(ShutdownSignal.class);
 
     private ShutdownSignal() {
@@ -25,7 +25,7 @@ final class ShutdownSignal {
      * @param stop asks the loop to stop; called on a signal thread
      * @param stopped waits up to the given time for the loop's last save (for the shutdown hook)
      */
-    static Installed install(Runnable stop, Waiter stopped) {
+    public static Installed install(Runnable stop, Waiter stopped) {
         Object term = handle("TERM", stop);
         Object intr = handle("INT", stop);
         Thread hook = null;
@@ -57,7 +57,7 @@ final class ShutdownSignal {
 
     /** Puts the handlers back as they were before {@link #install}. */
     @FunctionalInterface
-    interface Installed extends AutoCloseable {
+    public interface Installed extends AutoCloseable {
         @Override
         void close();
     }
@@ -78,7 +78,7 @@ final class ShutdownSignal {
 
     /** Waits for the loop to end. */
     @FunctionalInterface
-    interface Waiter {
+    public interface Waiter {
         /** Waits up to {@code timeout}; returns true when the loop ended. */
         boolean await(Duration timeout) throws InterruptedException;
     }

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class WarmUpTest {
     @TempDir
     Path dir;
 
-    private final LineParser parser = new LineParser(RuleSet.load(List.of(CliRun.repo().resolve("rules"))),
+    private final LineParser parser = new LineParser(RuleSet.load(List.of(Path.of(System.getProperty("authaudit.repo", ".")).resolve("rules"))),
             new TimeResolver(ZoneOffset.UTC, 2025), new PasswordRedactor(new byte[32]));
 
     private static String eximFailure(Instant at, int n) {

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.event.LogEvent;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * too. It stands in for {@code watch}, which follows files instead; nothing
  * else depends on it. The auditor is only touched by this thread until {@link #close} returns.
  */
-final class LiveFeed implements AutoCloseable {
+public final class LiveFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final BlockingQueue<RawLine> queue = new LinkedBlockingQueue<>();
@@ -46,7 +46,7 @@ final class LiveFeed implements AutoCloseable {
      * @param tap sees every event after the auditor (the notice flow's block notes)
      * @param clock the live clock; year-less stamps are read against it
      */
-    LiveFeed(LineParser parser, Auditor auditor, Consumer<LogEvent> tap, Clock clock) {
+    public LiveFeed(LineParser parser, Auditor auditor, Consumer<LogEvent> tap, Clock clock) {
         this.parser = parser;
         this.auditor = auditor;
         this.tap = tap;
@@ -57,7 +57,7 @@ final class LiveFeed implements AutoCloseable {
     }
 
     /** Returns a line listener for {@code file}: every line it receives is queued for the engine. */
-    Consumer<String> follow(String file) {
+    public Consumer<String> follow(String file) {
         synchronized (counts) {
             counts.putIfAbsent(file, new long[3]);
         }
@@ -66,7 +66,7 @@ final class LiveFeed implements AutoCloseable {
     }
 
     /** Drains what is queued, stops the thread and returns once the auditor is free. */
-    void drain() {
+    public void drain() {
         closing = true;
         try {
             thread.join(10_000);
@@ -82,7 +82,7 @@ final class LiveFeed implements AutoCloseable {
     }
 
     /** Returns lines, events and skipped lines per file, for the report's inputs. */
-    List<InputSummary> inputs(String format) {
+    public List<InputSummary> inputs(String format) {
         List<InputSummary> out = new ArrayList<>();
         synchronized (counts) {
             counts.forEach((f, c) -> out.add(new InputSummary(f, format, c[0], c[1], c[2])));

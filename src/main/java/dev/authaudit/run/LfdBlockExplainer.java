@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.act.firewall.LfdBlockReport;
 import dev.authaudit.classify.AccountAssessment;
@@ -31,14 +31,18 @@ import java.util.Locale;
  * parsed by the lfd rules (it is hostile text) only to learn the hit count and window it states; the
  * address, permanence and trigger come from the validated arguments.
  */
-final class LfdBlockExplainer {
+public final class LfdBlockExplainer {
     private static final DateTimeFormatter SYSLOG = DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", Locale.ROOT);
 
     private final LineParser parser;
     private final ZoneId zone;
     private final CsfConfig csf;
 
-    LfdBlockExplainer(LineParser parser, ZoneId zone, CsfConfig csf) {
+    /**
+     * @param zone the server's zone, for the block's time
+     * @param csf the server's csf.conf, to explain the block against its thresholds
+     */
+    public LfdBlockExplainer(LineParser parser, ZoneId zone, CsfConfig csf) {
         this.parser = parser;
         this.zone = zone;
         this.csf = csf;
@@ -52,13 +56,13 @@ final class LfdBlockExplainer {
      * @param auditor the auditor that read them (its correlator holds the evidence for a notice)
      * @param events how many of the lines became events
      */
-    record Outcome(BlockAssessment block, List<AccountAssessment> accounts, Auditor auditor, int events) {
+    public record Outcome(BlockAssessment block, List<AccountAssessment> accounts, Auditor auditor, int events) {
     }
 
     /**
      * Explains {@code r}, received at {@code now}.
      */
-    Outcome explain(LfdBlockReport r, Instant now) {
+    public Outcome explain(LfdBlockReport r, Instant now) {
         List<LogEvent> events = new ArrayList<>();
         int n = 0;
         for (String line : r.logs()) {

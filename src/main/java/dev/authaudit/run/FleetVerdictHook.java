@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.event.AuthSuccess;
 import dev.authaudit.event.LogEvent;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * the fleet's evidence; it runs nothing. An address that logged in successfully on this server since watch started
  * is a customer here whatever the fleet says, and is named as not acted on.
  */
-final class FleetVerdictHook {
+public final class FleetVerdictHook {
     /** At most this many addresses that logged in here are remembered (the oldest are not forgotten: new ones are). */
     private static final int MAX_LOCAL = 200_000;
 
@@ -29,13 +29,13 @@ final class FleetVerdictHook {
     private final Set<String> loggedInHere = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> reported = new HashMap<>();
 
-    FleetVerdictHook(FleetVerdictFeed feed, PrintWriter err) {
+    public FleetVerdictHook(FleetVerdictFeed feed, PrintWriter err) {
         this.feed = feed;
         this.err = err;
     }
 
     /** Sees each event watch reads (the loop's thread): remembers the addresses that logged in on this server. */
-    void onEvent(LogEvent e) {
+    public void onEvent(LogEvent e) {
         if (e instanceof AuthSuccess s && s.ip() != null && loggedInHere.size() < MAX_LOCAL) {
             loggedInHere.add(s.ip());
         }
@@ -45,7 +45,7 @@ final class FleetVerdictHook {
     private long rejectedSaid;
 
     /** Starts reading in a thread of its own, every {@code every}, until {@link #stop}. */
-    void start(Duration every) {
+    public void start(Duration every) {
         reader = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -71,7 +71,7 @@ final class FleetVerdictHook {
     }
 
     /** Stops the reading thread and waits for it (the feed is not to be used by two threads). */
-    void stop() {
+    public void stop() {
         if (reader != null) {
             reader.interrupt();
             try {
@@ -83,7 +83,7 @@ final class FleetVerdictHook {
     }
 
     /** Reads what the fleet published since the last call (waiting at most {@code timeout}) and says it. */
-    synchronized int poll(Duration timeout) {
+    public synchronized int poll(Duration timeout) {
         List<FleetVerdictFeed.Attacker> got = feed.poll(timeout);
         int said = 0;
         for (FleetVerdictFeed.Attacker a : got) {

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.classify.Auditor;
 import dev.authaudit.correlate.LiveClock;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * reached on the way go through the notice ledger, which knows every notice already decided, so none
  * is repeated; lines after the checkpoint are read afterwards as new.
  */
-final class WarmUp {
+public final class WarmUp {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final int BATCH = 10_000;
 
@@ -40,8 +40,8 @@ final class WarmUp {
      * @param to the checkpoint offset: where live reading resumes
      * @param temporary true for a compressed file's rebuilt tail, deleted once read
      */
-    record Window(Path path, String display, Checkpoint from, long to, boolean temporary) {
-        Window(Path path, String display, Checkpoint from, long to) {
+    public record Window(Path path, String display, Checkpoint from, long to, boolean temporary) {
+        public Window(Path path, String display, Checkpoint from, long to) {
             this(path, display, from, to, false);
         }
     }
@@ -58,7 +58,7 @@ final class WarmUp {
      * @param events events handed to the auditor
      * @param cut true when the time budget or a stop request left part of the windows unread
      */
-    record Result(long lines, int events, boolean cut) {
+    public record Result(long lines, int events, boolean cut) {
     }
 
     private final LineParser parser;
@@ -71,7 +71,7 @@ final class WarmUp {
      * @param budget the most wall time spent reading; the newest part of each window is read first
      * @param stopping true once the process was asked to stop (SIGTERM): the warm-up ends at once
      */
-    WarmUp(LineParser parser, Duration lookBack, Duration budget, Clock wall, BooleanSupplier stopping) {
+    public WarmUp(LineParser parser, Duration lookBack, Duration budget, Clock wall, BooleanSupplier stopping) {
         this(parser, lookBack, budget, wall, stopping, CHUNK);
     }
 
@@ -89,7 +89,7 @@ final class WarmUp {
      * Returns the window before checkpoint {@code cp} of {@code path}: from the newest history mark saved
      * {@code lookBack} before the checkpoint, at most {@code maxBytes} back.
      */
-    static Window window(Path path, Checkpoint cp, CheckpointStore store, Duration lookBack, long maxBytes) {
+    public static Window window(Path path, Checkpoint cp, CheckpointStore store, Duration lookBack, long maxBytes) {
         Instant saved = store.savedAt(cp.path()).orElse(null);
         Checkpoint from = saved == null ? null : store.lookBackFrom(cp.path(), cp.inode(), saved.minus(lookBack))
                 .filter(m -> m.offset() <= cp.offset() && cp.offset() - m.offset() <= maxBytes).orElse(null);
@@ -119,7 +119,7 @@ final class WarmUp {
      * sibling, from a rename or a copytruncate) when the current file holds less than {@code maxBytes}
      * before its checkpoint: a restart soon after a rotation still remembers the lines before it.
      */
-    static java.util.Optional<Window> previous(Path path, long currentInode, long before, long maxBytes, Path tempDir) {
+    public static java.util.Optional<Window> previous(Path path, long currentInode, long before, long maxBytes, Path tempDir) {
         if (before >= maxBytes) {
             return java.util.Optional.empty();
         }
@@ -151,7 +151,7 @@ final class WarmUp {
      * Returns the window before checkpoint {@code cp} in a sibling being finished after a rotation while
      * down (the rotated file itself, read up to the checkpoint).
      */
-    static java.util.Optional<Window> inSibling(Path sibling, Checkpoint cp, long maxBytes) {
+    public static java.util.Optional<Window> inSibling(Path sibling, Checkpoint cp, long maxBytes) {
         long start = Math.max(0, cp.offset() - maxBytes);
         try {
             long ino = ((Number) java.nio.file.Files.getAttribute(sibling, "unix:ino")).longValue();
@@ -170,7 +170,7 @@ final class WarmUp {
      * @param tap sees each event after the auditor (the notice flow's block watch), or null
      * @param yearRef the reference for year-less stamps
      */
-    Result run(List<Window> windows, Auditor auditor, LiveClock clock, Consumer<LogEvent> tap, Instant yearRef) {
+    public Result run(List<Window> windows, Auditor auditor, LiveClock clock, Consumer<LogEvent> tap, Instant yearRef) {
         Instant began = wall.instant();
         Instant deadline = began.plus(budget);
         List<Progress> todo = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.classify.AuditResult;
 import dev.authaudit.classify.Auditor;
@@ -12,9 +12,10 @@ import dev.authaudit.parse.Parsed;
 import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.InputSummary;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -28,35 +29,42 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * runs live; here an event clock moves to each event. A progress bar goes to stderr when it is a
  * terminal and the input is large enough to wait for.
  */
-final class Replay {
+public final class Replay {
     /** Beyond this many inputs (years of rotations) files are parsed one after the other. */
     private static final int MAX_PARALLEL_FILES = 64;
 
     private final LineParser parser;
-    private final Context context;
+    private final Clock clock;
+    private final InputStream stdin;
     private final PrintWriter err;
     private final boolean progress;
     private final YearAnchor years;
 
     /**
      * @param years caps the year reference of year-less files (see {@link YearAnchor})
+     * @param clock the wall clock: the year reference of an input without a modification time (stdin)
+     * @param stdin what the input {@code -} reads
+     * @param progress true to show a progress bar on a terminal
      */
-    Replay(LineParser parser, YearAnchor years, Context context, PrintWriter err, boolean progress) {
+    public Replay(LineParser parser, YearAnchor years, Clock clock, InputStream stdin, PrintWriter err,
+                  boolean progress) {
         this.parser = parser;
         this.years = years;
-        this.context = context;
+        this.clock = clock;
+        this.stdin = stdin;
         this.err = err;
         this.progress = progress;
     }
 
     /** What a replay read and concluded. */
-    record Outcome(AuditResult result, List<InputSummary> inputs, List<InputStats> stats) {
-        boolean damaged() {
+    public record Outcome(AuditResult result, List<InputSummary> inputs, List<InputStats> stats) {
+        /** Returns true when an input was damaged (binary, invalid UTF-8, over-long lines, a truncated archive). */
+        public boolean damaged() {
             return stats.stream().anyMatch(InputStats::damaged);
         }
     }
 
-    Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
+    public Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, Consumer<LogEvent> tap) {
         return run(inputs, auditor, since, until, tap == null ? null : (e, line) -> tap.accept(e), null);
     }
 
@@ -64,7 +72,7 @@ final class Replay {
      * Replays the inputs into the auditor, handing each event that passed the window to the tap with
      * the raw text of its line (unredacted: classify it, never keep it).
      */
-    Outcome runWithLines(ScanInputs inputs, Auditor auditor, Instant since, Instant until,
+    public Outcome runWithLines(ScanInputs inputs, Auditor auditor, Instant since, Instant until,
                          BiConsumer<LogEvent, String> tap) {
         return run(inputs, auditor, since, until, tap, null);
     }
@@ -76,16 +84,17 @@ final class Replay {
      * @param activity collects the HTML report's and the history's detail (events in the window and
      *     skipped lines), or null
      */
-    Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until, BiConsumer<LogEvent, String> tap,
-                ActivityCollector activity) {
+    public Outcome run(ScanInputs inputs, Auditor auditor, Instant since, Instant until,
+                       BiConsumer<LogEvent, String> tap,
+                       ActivityCollector activity) {
         List<FileParser> files = new ArrayList<>();
         long bytes = 0;
         for (InputFile f : inputs.logs()) {
-            Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
+            Instant ref = years.reference(f.modified() != null ? f.modified() : clock.instant());
             String name = f.display();
             // only lines no rule read matter to the collector; with parallel parsing it is called from
             // the parsing threads, so it is handed nothing else
-            files.add(new FileParser(f, parser, ref, context.stdin(), null,
+            files.add(new FileParser(f, parser, ref, stdin, null,
                     activity == null ? null : p -> {
                         if (p.status() != Parsed.Status.UNRELATED && p.status() != Parsed.Status.EVENT
                                 && p.status() != Parsed.Status.IGNORED) {
@@ -142,9 +151,5 @@ final class Replay {
         return new ProgressBarBuilder().setTaskName("reading").setInitialMax(-1).setUnit(" lines", 1)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
                         System.err)).showSpeed().build();
-    }
-
-    static ZoneId zoneOf(InputOptions input) {
-        return input.zone();
     }
 }

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.act.notice.CandidateFactory;
 import dev.authaudit.act.notice.DispatchResult;
@@ -33,9 +33,9 @@ import java.util.function.Supplier;
  * device is noted, so the report can say how long before the block the customer would have heard.
  * The same flow serves replay ({@code scan}) and live ({@code watch}).
  */
-final class NoticeFlow implements Consumer<Observation> {
+public final class NoticeFlow implements Consumer<Observation> {
     private final NoticeOutbox outbox;
-    private final NoticeOptions options;
+    private final NoticeSettings options;
     private final Supplier<Auditor> auditor;
     private final CandidateFactory factory = new CandidateFactory();
     private final Map<Long, NoticeRecord> records = new LinkedHashMap<>();
@@ -51,17 +51,17 @@ final class NoticeFlow implements Consumer<Observation> {
      *     replay, so each notice carries the time it would have gone out), or null to dispatch only when
      *     {@link #dispatch} is called
      */
-    NoticeFlow(NoticeLedger ledger, NoticeOptions options, Clock clock, Supplier<Auditor> auditor,
-               NoticeDispatcher replayDispatcher) {
+    public NoticeFlow(NoticeLedger ledger, NoticeSettings options, Clock clock, Supplier<Auditor> auditor,
+                      NoticeDispatcher replayDispatcher) {
         this(ledger, options, clock, clock, auditor, replayDispatcher);
     }
 
     /**
-     * @param wallClock the real time, against which {@code --notice-max-age} keeps a replay of old logs from
+     * @param wallClock the real time, against which the settings' {@code maxAge} keeps a replay of old logs from
      *     mailing customers about incidents long over
      */
-    NoticeFlow(NoticeLedger ledger, NoticeOptions options, Clock clock, Clock wallClock, Supplier<Auditor> auditor,
-               NoticeDispatcher replayDispatcher) {
+    public NoticeFlow(NoticeLedger ledger, NoticeSettings options, Clock clock, Clock wallClock,
+                      Supplier<Auditor> auditor, NoticeDispatcher replayDispatcher) {
         this.outbox = options.outbox(ledger, clock);
         this.options = options;
         this.auditor = auditor;
@@ -87,7 +87,7 @@ final class NoticeFlow implements Consumer<Observation> {
      * {@code stale_password}, about the device that verdict names: a notice suppressed or never decided while
      * the evidence was still thin follows the verdict.
      */
-    void settle(dev.authaudit.classify.AuditResult result) {
+    public void settle(dev.authaudit.classify.AuditResult result) {
         for (dev.authaudit.classify.AccountAssessment a : result.accounts()) {
             if (a.verdict() != dev.authaudit.classify.AccountVerdict.STALE_PASSWORD || a.device() == null
                     || a.detectedAt() == null) {
@@ -129,12 +129,12 @@ final class NoticeFlow implements Consumer<Observation> {
     }
 
     /** Returns the problems met while dispatching during the replay. */
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 
     /** Watches the event stream for blocks of noticed devices. */
-    void onEvent(LogEvent e) {
+    public void onEvent(LogEvent e) {
         if (e instanceof FirewallBlock b) {
             Set<String> accounts = accountsByDeviceIp.get(b.ip());
             if (accounts != null) {
@@ -144,12 +144,12 @@ final class NoticeFlow implements Consumer<Observation> {
     }
 
     /** Delivers or drafts what is due. */
-    DispatchResult dispatch(NoticeDispatcher dispatcher, Instant now) {
+    public DispatchResult dispatch(NoticeDispatcher dispatcher, Instant now) {
         return dispatcher.dispatchDue(now);
     }
 
     /** Returns this run's notices as report-v1 entries. */
-    List<dev.authaudit.report.NoticeEntry> entries(ZoneOffset offset) {
+    public List<dev.authaudit.report.NoticeEntry> entries(ZoneOffset offset) {
         List<dev.authaudit.report.NoticeEntry> out = new ArrayList<>();
         for (NoticeEntry n : outbox.entries(records.values())) {
             out.add(new dev.authaudit.report.NoticeEntry(n.account(), n.to(),

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +16,9 @@ import java.util.concurrent.TimeoutException;
  * asks {@link #remaining()} before anything slow (csf), and the process exits right after, which ends
  * the daemon thread.
  */
-final class HookDeadline {
+public final class HookDeadline {
     /** lfd's 10 s limit less 3 s for the JVM to start and exit on a loaded host. */
-    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(7);
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(7);
 
     private final Duration budget;
     private final Clock clock;
@@ -28,20 +28,20 @@ final class HookDeadline {
      * @param budget how long the work may take from now
      * @param clock the time {@link #remaining()} reads
      */
-    HookDeadline(Duration budget, Clock clock) {
+    public HookDeadline(Duration budget, Clock clock) {
         this.budget = budget;
         this.clock = clock;
         this.end = clock.instant().plus(budget);
     }
 
     /** Returns the time left, never negative. */
-    Duration remaining() {
+    public Duration remaining() {
         Duration d = Duration.between(clock.instant(), end);
         return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** Returns the budget. */
-    Duration budget() {
+    public Duration budget() {
         return budget;
     }
 
@@ -51,7 +51,7 @@ final class HookDeadline {
      * @return its result, or empty when the budget ran out first
      * @throws Exception what the work threw
      */
-    <T> Optional<T> run(Callable<T> work) throws Exception {
+    public <T> Optional<T> run(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {

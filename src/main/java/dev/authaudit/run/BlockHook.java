@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.act.firewall.ActionExecutor;
 import dev.authaudit.act.firewall.ActionPolicy;
@@ -17,6 +17,7 @@ import dev.authaudit.act.notice.SafeText;
 import dev.authaudit.classify.BlockAssessment;
 import dev.authaudit.classify.BlockCause;
 import dev.authaudit.correlate.Count;
+import dev.authaudit.text.Escape;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,20 +35,20 @@ import java.util.stream.Collectors;
  * outbox, and let the firewall policy decide (and record) what to do. Each step is stored before the
  * next begins, so a hook that runs out of time leaves an honest record of how far it got.
  */
-final class BlockHook {
+public final class BlockHook {
     private final LfdBlockExplainer explainer;
     private final Path db;
-    private final NoticeOptions notices;
+    private final NoticeSettings notices;
     private final ActionPolicy policy;
     private final Csf csf;
     private final Duration csfTimeout;
     private final Clock clock;
 
     /**
-     * @param notices the notice options, or null to decide no notice
+     * @param notices the notice settings, or null to decide no notice
      */
-    BlockHook(LfdBlockExplainer explainer, Path db, NoticeOptions notices, ActionPolicy policy, Csf csf,
-              Duration csfTimeout, Clock clock) {
+    public BlockHook(LfdBlockExplainer explainer, Path db, NoticeSettings notices, ActionPolicy policy, Csf csf,
+                     Duration csfTimeout, Clock clock) {
         this.explainer = explainer;
         this.db = db;
         this.notices = notices;
@@ -62,7 +63,7 @@ final class BlockHook {
      *
      * @param remaining the time left before the hook must return
      */
-    String handle(List<String> args, Supplier<Duration> remaining) {
+    public String handle(List<String> args, Supplier<Duration> remaining) {
         Instant now = clock.instant();
         try (FirewallStore store = FirewallStore.open(db)) {
             LfdBlockReport r;
@@ -104,7 +105,7 @@ final class BlockHook {
         Optional<KnownCustomer> known = KnownCustomer.of(rows, r.ip(), logins);
         List<String> reasons = new ArrayList<>();
         if (b != null) {
-            b.reasons().forEach(s -> reasons.add(Terminal.safe(s)));
+            b.reasons().forEach(s -> reasons.add(Escape.terminal(s)));
         } else {
             reasons.add("lfd's lines could not be read; the cause rests on the state alone");
         }

@@ -1,14 +1,15 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.ingest.InputStats;
 import java.util.List;
 
 /** The one-paragraph account of what was read, printed on stderr after a run. */
-final class Summary {
+public final class Summary {
     private Summary() {
     }
 
-    static String of(List<InputStats> files) {
+    /** Returns the paragraph for these files' counts. */
+    public static String of(List<InputStats> files) {
         long lines = 0;
         long events = 0;
         long skipped = 0;

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * ({@code .1}, {@code -20250331}, {@code .gz} and other archives) are history, read by {@code scan},
  * never followed.
  */
-final class FollowTargets {
+public final class FollowTargets {
     private static final Pattern ROTATED = Pattern.compile(
             ".*(?:\\.(?:gz|bz2|xz|zst|z|zip)|\\.\\d{1,4}|[.-]\\d{8}(?:\\d{2})?|\\.(?:old|bak|pid|lock|db))$");
 
@@ -27,7 +27,7 @@ final class FollowTargets {
      *
      * @param problems receives a sentence per folder that cannot be listed
      */
-    static List<Path> of(List<String> args, List<String> problems) {
+    public static List<Path> of(List<String> args, List<String> problems) {
         List<Path> out = new ArrayList<>();
         for (String a : args) {
             Path p = Paths.get(a);

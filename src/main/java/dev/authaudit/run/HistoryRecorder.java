@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.config.ConfigException;
 import dev.authaudit.history.DayAggregate;
@@ -12,17 +12,18 @@ import java.util.List;
  * Writes a run's days into the history at the end of {@code scan}. History is a convenience: a state
  * folder that cannot be written costs a warning, never the scan.
  */
-final class HistoryRecorder {
+public final class HistoryRecorder {
     private final Path db;
     private final PrintWriter err;
 
-    HistoryRecorder(Path db, PrintWriter err) {
+    /** @param err receives the warnings (the history could not be written, a day's earlier record was kept) */
+    public HistoryRecorder(Path db, PrintWriter err) {
         this.db = db;
         this.err = err;
     }
 
     /** Records the days; returns how many were added or replaced (0 when the history could not be written). */
-    int record(List<DayAggregate> days) {
+    public int record(List<DayAggregate> days) {
         if (days.isEmpty()) {
             return 0;
         }

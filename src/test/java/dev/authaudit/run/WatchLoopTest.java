@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +84,7 @@ class WatchLoopTest {
     }
 
     private WatchLoop loop(Path... logs) {
-        LineParser parser = new LineParser(RuleSet.load(List.of(CliRun.repo().resolve("rules"))),
+        LineParser parser = new LineParser(RuleSet.load(List.of(Path.of(System.getProperty("authaudit.repo", ".")).resolve("rules"))),
                 new TimeResolver(ZoneOffset.UTC, 2025), new PasswordRedactor(new byte[32]));
         List<TailSource> sources = new ArrayList<>();
         for (Path p : logs) {

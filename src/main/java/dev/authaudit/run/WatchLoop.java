@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.act.notice.DispatchResult;
 import dev.authaudit.act.notice.NoticeDispatcher;
@@ -13,6 +13,7 @@ import dev.authaudit.ingest.TailSource;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.Parsed;
 import dev.authaudit.parse.RepeatExpander;
+import dev.authaudit.text.Escape;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import org.slf4j.MDC;
  * {@link WatchSettings#checkpointEvery()} once their lines were handed over. {@link #pollOnce} is one
  * step (tests drive it); {@link #run} repeats it until {@link #stop}.
  */
-final class WatchLoop {
+public final class WatchLoop {
     private static final Logger log = LoggerFactory.getLogger(WatchLoop.class);
 
     private final List<TailSource> sources;
@@ -70,7 +71,7 @@ final class WatchLoop {
      * @param tap sees each event after the auditor (the notice flow's block watch), or null
      * @param dispatcher delivers due notices after each poll, or null without {@code --notify}
      */
-    WatchLoop(List<TailSource> sources, LineParser parser, Auditor auditor, LiveClock clock, Clock wall,
+    public WatchLoop(List<TailSource> sources, LineParser parser, Auditor auditor, LiveClock clock, Clock wall,
               Consumer<LogEvent> tap, NoticeDispatcher dispatcher, CheckpointStore store, WatchSettings settings) {
         this.sources = List.copyOf(sources);
         this.lastEvent = new Instant[sources.size()];
@@ -115,8 +116,8 @@ final class WatchLoop {
                     if ((p.status() == Parsed.Status.INVALID || p.status() == Parsed.Status.UNTIMED)
                             && unusableNamed < 20) {
                         unusableNamed++;
-                        log.warn("{} line {}: not used: {}{}", Terminal.safe(l.file()), l.line(),
-                                Terminal.safe(String.valueOf(p.problem())),
+                        log.warn("{} line {}: not used: {}{}", Escape.terminal(l.file()), l.line(),
+                                Escape.terminal(String.valueOf(p.problem())),
                                 unusableNamed == 20 ? " (further unusable lines are not named)" : "");
                     }
                     List<LogEvent> got1 = repeats[i].events(p, l.file(), l.line());
@@ -161,12 +162,12 @@ final class WatchLoop {
      * Sends every event read live (not the warm-up's, already sent by the run that read them first) to the
      * publisher; each checkpoint is saved only after the publisher has stored the events before it.
      */
-    void publishTo(dev.authaudit.publish.EventPublisher p) {
+    public void publishTo(dev.authaudit.publish.EventPublisher p) {
         this.publisher = p;
     }
 
     /** Records every line handed over with the checkpoint that covers it (the fault-injection harness). */
-    void traceHandled() {
+    public void traceHandled() {
         handled = new ArrayList<>();
     }
 
@@ -176,7 +177,7 @@ final class WatchLoop {
     }
 
     /** Polls until {@link #stop} is called, pausing between polls while caught up; then saves checkpoints. */
-    void run() {
+    public void run() {
         try {
             while (stop.getCount() > 0) {
                 pollOnce();
@@ -193,7 +194,7 @@ final class WatchLoop {
 
     /** Polls until every log is caught up, then saves checkpoints (a cron-style run). */
     /** Reads what is there, decides, dispatches due notices, and returns what all dispatches of the run did. */
-    DispatchResult runOnce() {
+    public DispatchResult runOnce() {
         try {
             do {
                 pollOnce();
@@ -208,17 +209,17 @@ final class WatchLoop {
     }
 
     /** Asks {@link #run} to end after the current poll. Safe from any thread (a signal handler). */
-    void stop() {
+    public void stop() {
         stop.countDown();
     }
 
     /** Waits up to {@code timeout} for the loop to have saved its last checkpoints; returns true when it has. */
-    boolean awaitStopped(Duration timeout) throws InterruptedException {
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Returns the lines and events handed over so far. */
-    long[] counts() {
+    public long[] counts() {
         return new long[] {lines, events};
     }
 
@@ -245,7 +246,7 @@ final class WatchLoop {
     }
 
     /** Saves every followed file's checkpoint when lines came in and the interval passed, or when forced. */
-    void save(boolean force) {
+    public void save(boolean force) {
         Instant now = wall.instant();
         if (!force && (!dirty || Duration.between(lastSave, now).compareTo(settings.checkpointEvery()) < 0)) {
             return;

@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import java.time.Duration;
 
@@ -12,22 +12,22 @@ import java.time.Duration;
  * @param lookBackBytes the most bytes of one file re-read for that
  * @param batchLines the most lines read from one file per poll (a backlog is read in such steps)
  */
-record WatchSettings(Duration poll, Duration checkpointEvery, Duration lookBack, long lookBackBytes,
+public record WatchSettings(Duration poll, Duration checkpointEvery, Duration lookBack, long lookBackBytes,
                      int batchLines) {
-    WatchSettings {
+    public WatchSettings {
         if (poll.isNegative() || poll.isZero() || poll.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new Cli.UsageProblem("--poll " + poll.toMillis() + "ms"
+            throw new InvalidSetting("--poll " + poll.toMillis() + "ms"
                     + " is out of range; use a value from 10ms to 10s (250ms is the default)");
         }
         if (checkpointEvery.isNegative() || checkpointEvery.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new Cli.UsageProblem("--checkpoint-every " + checkpointEvery.toMillis() + "ms"
+            throw new InvalidSetting("--checkpoint-every " + checkpointEvery.toMillis() + "ms"
                     + " is out of range; use at most 1m (1s is the default)");
         }
         if (lookBack.isNegative()) {
-            throw new Cli.UsageProblem("--look-back must not be negative");
+            throw new InvalidSetting("--look-back must not be negative");
         }
         if (lookBackBytes < 0) {
-            throw new Cli.UsageProblem("--look-back-bytes must not be negative");
+            throw new InvalidSetting("--look-back-bytes must not be negative");
         }
         if (batchLines < 1) {
             throw new IllegalArgumentException("batchLines must be at least 1, was " + batchLines);
@@ -35,7 +35,7 @@ record WatchSettings(Duration poll, Duration checkpointEvery, Duration lookBack,
     }
 
     /** Returns the defaults: poll 250 ms, checkpoint every second, look back 2 h or 64 MiB per file. */
-    static WatchSettings defaults() {
+    public static WatchSettings defaults() {
         return new WatchSettings(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofHours(2), 64L << 20,
                 10_000);
     }

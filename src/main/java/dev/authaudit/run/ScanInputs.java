@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.ingest.InputFile;
@@ -13,9 +13,13 @@ import java.util.List;
  * {@code csf.conf} among the paths (or in a given folder) is taken as the firewall's configuration,
  * not read as a log; {@code --csf-conf} wins over one found that way.
  */
-record ScanInputs(List<InputFile> logs, CsfConfig csf, Path csfPath, List<String> problems) {
+public record ScanInputs(List<InputFile> logs, CsfConfig csf, Path csfPath, List<String> problems) {
 
-    static ScanInputs of(List<String> paths, Path csfConf) {
+    /**
+     * Returns the inputs of {@code paths}: the logs, and the csf.conf ({@code csfConf} when given, else one among
+     * the paths, else csf's defaults).
+     */
+    public static ScanInputs of(List<String> paths, Path csfConf) {
         InputSet set = InputSet.of(paths);
         List<InputFile> logs = new ArrayList<>();
         Path found = null;
@@ -42,7 +46,7 @@ record ScanInputs(List<InputFile> logs, CsfConfig csf, Path csfPath, List<String
      * Returns one sentence per path that does not exist, so that a command can stop before it reads
      * anything or prints a report built from the other paths.
      */
-    static List<String> missing(List<String> paths) {
+    public static List<String> missing(List<String> paths) {
         List<String> out = new ArrayList<>();
         for (String p : paths) {
             if (!"-".equals(p) && !exists(p)) {

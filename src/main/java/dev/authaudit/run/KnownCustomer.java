@@ -1,4 +1,4 @@
-package dev.authaudit.cli;
+package dev.authaudit.run;
 
 import dev.authaudit.act.notice.NoticeCandidate;
 import dev.authaudit.act.notice.NoticeRecord;
