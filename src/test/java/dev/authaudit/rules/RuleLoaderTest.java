@@ -50,6 +50,14 @@ class RuleLoaderTest {
     }
 
     @Test
+    void load_keyGivenTwice_isRejectedWithItsLine() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("    emits: auth_failure\n", "    emits: auth_failure\n    emits: ignore\n"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class)
+                .hasMessageContaining("bad.yaml:6: 'emits' is given twice; keep one");
+    }
+
+    @Test
     void load_backreference_isRejectedAsNotRe2() throws IOException {
         Path p = write("bad.yaml", GOOD.replace("failed for \\[", "(a)\\1failed for \\["));
         assertThatThrownBy(() -> new RuleLoader().load(p))
