@@ -1,6 +1,7 @@
 package dev.authaudit.cli;
 
 import dev.authaudit.correlate.CorrelationSettings;
+import dev.authaudit.parse.YearAnchor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,9 @@ public final class ReplayOptions {
 
     /** Returns a replay of the inputs with the parser, year anchor and progress bar these options ask for. */
     Replay replay(InputOptions input, ScanInputs inputs, Context context, PrintWriter err) {
-        return new Replay(input.parser(input.ruleSet(context.rules())), input.years(inputs.logs()), context, err, progress);
+        // the year anchor and the parser's key and zone first, while the rules may still be read ahead
+        YearAnchor years = input.years(inputs.logs());
+        return new Replay(input.parser(context.rules()), years, context, err, progress);
     }
 
     /** Returns the correlator's settings with the limits given. */
