@@ -9,9 +9,9 @@
 #   PARSE_ONLY=1 bench/run.sh    # only the parse figures (beside grep -c of the same files)
 #
 # Printed: parse and scan cold (medians of interleaved runs beside grep -c of the same files, CPU
-# seconds, peak RSS, scan at -Xmx512m), where a cold run's CPU goes by thread kind with the JIT's C2 CPU
-# and its largest compiles (bench/jit.py), the warm engine, and bench/botnet.sh's figures when that
-# script is there.
+# seconds, peak RSS, scan at -Xmx512m), when a cold parse's start-up steps happen (bench/startup.py),
+# where a cold run's CPU goes by thread kind with the JIT's C2 CPU and its largest compiles
+# (bench/jit.py), the warm engine, and bench/botnet.sh's figures when that script is there.
 #
 # Cold figures are one JVM per command through the launcher (as an admin runs it, with its class-data
 # archive): they include start-up and the JIT compiling the hot code on the same two cores, which is
@@ -92,6 +92,8 @@ p = statistics.median(r[0] for r in rows); pc = statistics.median(r[1] for r in 
 g = statistics.median(r[2] for r in rows)
 print(f"  median: parse {p:6.2f} s {lines/p:>12,.0f} lines/s ({pc:5.2f} CPU s, {lines/pc:,.0f} lines per CPU second) | grep -c {g:5.2f} s | parse/grep time {p/g:5.1f}x")
 PY
+echo "start-up of one more cold parse (seconds of JVM uptime at the first load of a class each step needs, bench/startup.py):"
+python3 "$here/bench/startup.py" parse -- ./authaudit parse --tz "$zone" "$logs" | sed 's/^/  /'
 [[ -n "${PARSE_ONLY:-}" ]] && exit 0
 
 measure_r() { # the command; prints its wall and CPU seconds and peak RSS in KB

@@ -163,11 +163,13 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LineParser parser = input.parser(input.ruleSet(context.rules()));
+        // what needs no rules first (the inputs, the latest dated stamp of their tails, the fingerprint key,
+        // the zone), while the shipped rules are still being read ahead (RulePreload)
         InputSet set = InputSet.of(paths);
+        YearAnchor years = input.years(set.files());
+        LineParser parser = input.parser(context.rules());
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
-        YearAnchor years = input.years(set.files());
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         List<InputStats> all = new ArrayList<>();
         try {

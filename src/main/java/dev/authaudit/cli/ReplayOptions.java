@@ -1,6 +1,7 @@
 package dev.authaudit.cli;
 
 import dev.authaudit.correlate.CorrelationSettings;
+import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.run.Replay;
 import dev.authaudit.run.ScanInputs;
 import java.io.PrintWriter;
@@ -45,8 +46,9 @@ public final class ReplayOptions {
 
     /** Returns a replay of the inputs with the parser, year anchor and progress bar these options ask for. */
     Replay replay(InputOptions input, ScanInputs inputs, Context context, PrintWriter err) {
-        return new Replay(input.parser(input.ruleSet(context.rules())), input.years(inputs.logs()),
-                context.clock(), context.stdin(), err, progress);
+        // the year anchor and the parser's key and zone first, while the rules may still be read ahead
+        YearAnchor years = input.years(inputs.logs());
+        return new Replay(input.parser(context.rules()), years, context.clock(), context.stdin(), err, progress);
     }
 
     /** Returns the correlator's settings with the limits given. */

@@ -13,13 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one rule file. It walks SnakeYAML's node tree rather than binding to classes so that every
@@ -46,7 +49,9 @@ public final class RuleLoader {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = new Yaml(options).compose(r);
+            // what Yaml.compose does, without building a Yaml: its constructor and representer (and
+            // through them java.util.logging) were about a third of reading the shipped rules cold
+            root = new Composer(new ParserImpl(new StreamReader(r), options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new RuleException(name, line, null, "not valid YAML: " + e.getProblem()
@@ -281,7 +286,11 @@ public final class RuleLoader {
                 throw new RuleException(file, line(t.getKeyNode()), id, "unknown key '" + key + "'; expected one of "
                         + String.join(", ", new java.util.TreeSet<>(allowed)) + suggestion(key, allowed));
             }
-            out.put(key, t.getValueNode());
+            if (out.put(key, t.getValueNode()) != null) {
+                // the composer keeps both (only SnakeYAML's constructor, not used here, refuses them): a
+                // second 'pattern:' would silently replace the first
+                throw new RuleException(file, line(t.getKeyNode()), id, "'" + key + "' is given twice; keep one");
+            }
         }
         return out;
     }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -63,54 +65,181 @@ public final class RuleSet {
      * @throws RuleException if a directory is missing or a file or rule is invalid
      */
     public static RuleSet load(List<Path> dirs) {
-        RuleLoader loader = new RuleLoader();
-        Map<String, List<ParserRule>> bySource = new LinkedHashMap<>();
-        Map<String, RuleFile> fileOfSource = new LinkedHashMap<>();
-        Map<String, String> idOwner = new HashMap<>();
-        boolean first = true;
-        for (Path dir : dirs) {
-            List<Path> yamls = list(dir);
-            Map<String, String> seenHere = new HashMap<>();
-            for (Path y : yamls) {
-                RuleFile f = loader.load(y);
-                fileOfSource.putIfAbsent(f.source(), f);
-                List<ParserRule> rules = bySource.computeIfAbsent(f.source(), k -> new ArrayList<>());
-                for (ParserRule r : f.rules()) {
-                    String here = seenHere.put(r.id(), f.file());
-                    if (here != null) {
-                        throw new RuleException(f.file(), r.yamlLine(), r.id(),
-                                "id is also used in " + here + "; rule ids must be unique");
+        return Loading.of(dirs).get();
+    }
+
+    /**
+     * A reading of rule folders that several threads can share: each file is read and its patterns
+     * compiled by whichever thread comes to it first ({@link #help}), and {@link #get} puts the files
+     * together in folder and name order, exactly as one thread reading them in turn would (the same
+     * rule set, and the same first error: a folder that is missing or a file that does not load is
+     * reported in that order, whichever thread met it). {@code RulePreload} reads the shipped rules on a
+     * thread of its own while the main thread parses the command line; the main thread, once it needs
+     * them, reads the files not yet started itself instead of only waiting.
+     */
+    public static final class Loading {
+        /** Per folder, in order: its files to read, or why it cannot be listed. */
+        private final List<List<FutureTask<RuleFile>>> files;
+        private final List<RuleException> unlisted;
+        /** Every file's task in order, for the helpers. */
+        private final List<FutureTask<RuleFile>> all;
+        /** The rule set, once put together (every caller of {@link #get} gets the same). */
+        private RuleSet done;
+
+        private Loading(List<List<FutureTask<RuleFile>>> files, List<RuleException> unlisted) {
+            this.files = files;
+            this.unlisted = unlisted;
+            List<FutureTask<RuleFile>> flat = new ArrayList<>();
+            files.forEach(flat::addAll);
+            this.all = flat;
+        }
+
+        /** Lists the folders (reading nothing yet). */
+        public static Loading of(List<Path> dirs) {
+            List<List<FutureTask<RuleFile>>> files = new ArrayList<>();
+            List<RuleException> unlisted = new ArrayList<>();
+            for (Path dir : dirs) {
+                List<FutureTask<RuleFile>> tasks = new ArrayList<>();
+                RuleException problem = null;
+                try {
+                    for (Path y : list(dir)) {
+                        tasks.add(new FutureTask<>(() -> new RuleLoader().load(y)));
                     }
-                    String owner = idOwner.get(r.id());
-                    if (owner != null && !first) {
-                        // a site rule replaces the shipped rule of the same id, in its place
-                        for (List<ParserRule> list : bySource.values()) {
-                            list.removeIf(old -> old.id().equals(r.id()));
-                        }
-                    } else if (owner != null) {
-                        throw new RuleException(f.file(), r.yamlLine(), r.id(), "id is also used in " + owner);
-                    }
-                    idOwner.put(r.id(), f.file());
-                    rules.add(r);
+                } catch (RuleException e) {
+                    problem = e;
                 }
-                RuleFile base = fileOfSource.get(f.source());
-                if (base != f) {
-                    // a site file of a shipped source adds its gate literals and program names
-                    fileOfSource.put(f.source(), new RuleFile(f.source(), base.description(),
-                            union(base.gate(), f.gate()), union(base.programs(), f.programs()),
-                            union(base.processes(), f.processes()), union(base.containers(), f.containers()),
-                            base.attackerControlled(), List.of(), base.file()));
+                files.add(tasks);
+                unlisted.add(problem);
+            }
+            return new Loading(files, unlisted);
+        }
+
+        /** Reads, on the calling thread, the files no thread has started, first to last. */
+        public void help() {
+            for (FutureTask<RuleFile> t : all) {
+                t.run(); // does nothing when another thread started it
+            }
+        }
+
+        /** As {@link #help}, last to first: a second thread meets the first in the middle. */
+        private void helpFromTheEnd() {
+            for (int i = all.size() - 1; i >= 0; i--) {
+                all.get(i).run();
+            }
+        }
+
+        /**
+         * Reads what is not started yet on this thread, waits for the rest and returns the rule set (the
+         * same one to every caller).
+         *
+         * @throws RuleException if a directory is missing or a file or rule is invalid (the first in order)
+         */
+        public RuleSet get() {
+            helpFromTheEnd();
+            synchronized (this) {
+                if (done == null) {
+                    done = merge();
+                }
+                return done;
+            }
+        }
+
+        private RuleSet merge() {
+            Merge merge = new Merge();
+            for (int d = 0; d < files.size(); d++) {
+                if (unlisted.get(d) != null) {
+                    throw unlisted.get(d);
+                }
+                for (FutureTask<RuleFile> t : files.get(d)) {
+                    merge.add(result(t));
+                }
+                merge.endOfFolder();
+            }
+            return merge.result();
+        }
+
+        private static RuleFile result(FutureTask<RuleFile> t) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return t.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the file is being read by another thread: its result is needed
+                    }
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error x) {
+                    throw x;
+                }
+                throw new IllegalStateException("reading a rule file failed", e.getCause());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /**
+     * Puts the files together one at a time, in folder and name order: a later folder's rule replaces
+     * one of the same id; the same id twice within a folder is an error.
+     */
+    private static final class Merge {
+        private final Map<String, List<ParserRule>> bySource = new LinkedHashMap<>();
+        private final Map<String, RuleFile> fileOfSource = new LinkedHashMap<>();
+        private final Map<String, String> idOwner = new HashMap<>();
+        private Map<String, String> seenHere = new HashMap<>();
+        private boolean first = true;
+
+        void add(RuleFile f) {
+            fileOfSource.putIfAbsent(f.source(), f);
+            List<ParserRule> rules = bySource.computeIfAbsent(f.source(), k -> new ArrayList<>());
+            for (ParserRule r : f.rules()) {
+                String here = seenHere.put(r.id(), f.file());
+                if (here != null) {
+                    throw new RuleException(f.file(), r.yamlLine(), r.id(),
+                            "id is also used in " + here + "; rule ids must be unique");
+                }
+                String owner = idOwner.get(r.id());
+                if (owner != null && !first) {
+                    // a site rule replaces the shipped rule of the same id, in its place
+                    for (List<ParserRule> list : bySource.values()) {
+                        list.removeIf(old -> old.id().equals(r.id()));
+                    }
+                } else if (owner != null) {
+                    throw new RuleException(f.file(), r.yamlLine(), r.id(), "id is also used in " + owner);
+                }
+                idOwner.put(r.id(), f.file());
+                rules.add(r);
+            }
+            RuleFile base = fileOfSource.get(f.source());
+            if (base != f) {
+                // a site file of a shipped source adds its gate literals and program names
+                fileOfSource.put(f.source(), new RuleFile(f.source(), base.description(),
+                        union(base.gate(), f.gate()), union(base.programs(), f.programs()),
+                        union(base.processes(), f.processes()), union(base.containers(), f.containers()),
+                        base.attackerControlled(), List.of(), base.file()));
+            }
+        }
+
+        void endOfFolder() {
+            seenHere = new HashMap<>();
             first = false;
         }
-        List<RuleFile> out = new ArrayList<>();
-        for (Map.Entry<String, List<ParserRule>> e : bySource.entrySet()) {
-            RuleFile f = fileOfSource.get(e.getKey());
-            out.add(new RuleFile(f.source(), f.description(), f.gate(), f.programs(), f.processes(), f.containers(),
-                    f.attackerControlled(), e.getValue(), f.file()));
+
+        RuleSet result() {
+            List<RuleFile> out = new ArrayList<>();
+            for (Map.Entry<String, List<ParserRule>> e : bySource.entrySet()) {
+                RuleFile f = fileOfSource.get(e.getKey());
+                out.add(new RuleFile(f.source(), f.description(), f.gate(), f.programs(), f.processes(), f.containers(),
+                        f.attackerControlled(), e.getValue(), f.file()));
+            }
+            return new RuleSet(out);
         }
-        return new RuleSet(out);
     }
 
     private static List<String> union(List<String> a, List<String> b) {

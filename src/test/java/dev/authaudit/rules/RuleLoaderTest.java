@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,14 @@ class RuleLoaderTest {
                 .isInstanceOf(RuleException.class)
                 .hasMessageContaining("bad.yaml:6: rule demo.fail: pattern has no named group 'ip'")
                 .hasMessageContaining("(?P<ip>...)");
+    }
+
+    @Test
+    void load_keyGivenTwice_isRejectedWithItsLine() throws IOException {
+        Path p = write("bad.yaml", GOOD.replace("    emits: auth_failure\n", "    emits: auth_failure\n    emits: ignore\n"));
+        assertThatThrownBy(() -> new RuleLoader().load(p))
+                .isInstanceOf(RuleException.class)
+                .hasMessageContaining("bad.yaml:6: 'emits' is given twice; keep one");
     }
 
     @Test
@@ -131,5 +140,43 @@ class RuleLoaderTest {
         Files.writeString(shipped.resolve("b.yaml"), GOOD.replace("source: demo", "source: other"));
         assertThatThrownBy(() -> RuleSet.load(List.of(shipped)))
                 .isInstanceOf(RuleException.class).hasMessageContaining("demo.fail").hasMessageContaining("also used");
+    }
+
+    @Test
+    void loading_sharedByTwoThreads_givesWhatOneThreadGives() throws Exception {
+        Path shipped = Paths.get(System.getProperty("authaudit.repo", ".")).resolve("rules");
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("extra.yaml"), "source: dovecot\nprograms: [mail-imap]\n");
+        RuleSet alone = RuleSet.load(List.of(shipped, site));
+        RuleSet.Loading loading = RuleSet.Loading.of(List.of(shipped, site));
+        Thread helper = new Thread(loading::help);
+        helper.start();
+        RuleSet shared = loading.get();
+        helper.join();
+        assertThat(shared).isSameAs(loading.get());
+        assertThat(shared.rules().stream().map(r -> r.id() + r.file() + r.pattern().source()).toList())
+                .isNotEmpty()
+                .isEqualTo(alone.rules().stream().map(r -> r.id() + r.file() + r.pattern().source()).toList());
+        assertThat(shared.files().stream().map(f -> f.source() + f.gate() + f.programs() + f.containers()).toList())
+                .isEqualTo(alone.files().stream().map(f -> f.source() + f.gate() + f.programs() + f.containers()).toList());
+    }
+
+    @Test
+    void loading_reportsTheFirstProblemInOrder_whicheverThreadReadItFirst() throws IOException {
+        Path shipped = Files.createDirectories(dir.resolve("shipped"));
+        Files.writeString(shipped.resolve("a.yaml"), GOOD.replace("(?P<ip>[0-9.]+)", "([0-9.]+)"));
+        Files.writeString(shipped.resolve("b.yaml"), "source: demo\ngate: [x\nrules: []\n");
+        Path missing = dir.resolve("no-such-folder");
+        // get() reads the last file first: the error is still a.yaml's, as one thread reading in order meets it
+        assertThatThrownBy(() -> RuleSet.Loading.of(List.of(shipped, missing)).get())
+                .isInstanceOf(RuleException.class).hasMessageContaining("a.yaml:6:");
+        Files.writeString(shipped.resolve("a.yaml"), GOOD);
+        assertThatThrownBy(() -> RuleSet.Loading.of(List.of(shipped, missing)).get())
+                .isInstanceOf(RuleException.class).hasMessageContaining("b.yaml:");
+        Files.writeString(shipped.resolve("b.yaml"), GOOD.replace("source: demo", "source: other")
+                .replace("demo.fail", "other.fail"));
+        assertThatThrownBy(() -> RuleSet.Loading.of(List.of(shipped, missing)).get())
+                .isInstanceOf(RuleException.class).hasMessageContaining("no-such-folder")
+                .hasMessageContaining("rules folder not found");
     }
 }
