@@ -4,19 +4,16 @@ import dev.authaudit.act.firewall.ActionKind;
 import dev.authaudit.act.firewall.ActionPolicy;
 import dev.authaudit.act.firewall.Csf;
 import dev.authaudit.act.firewall.CsfRunner;
-import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.run.BlockHook;
+import dev.authaudit.run.BlockHookCall;
 import dev.authaudit.run.HookDeadline;
 import dev.authaudit.run.LfdBlockExplainer;
-import dev.authaudit.state.StateLock;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,51 +99,12 @@ public final class LfdBlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            HookDeadline deadline = new HookDeadline(budgetOverride != null ? budgetOverride
-                    : bounded(duration("--time-limit", timeLimit), Duration.ofSeconds(9)), context.clock());
-            List<String> args = new ArrayList<>(unmatched);
-            args.addAll(lfdArgs);
-            // lfd may start several hooks at once: they take turns on the state, each within its own deadline
-            Optional<String> summary = deadline.run(() -> {
-                Duration wait = deadline.remaining().minusMillis(500);
-                try (StateLock turn = StateLock.take(state.db(), "hook", "authaudit hook lfd-block",
-                        wait.isNegative() ? Duration.ZERO : wait)) {
-                    return hook().handle(args, deadline::remaining);
-                }
-            });
-            if (summary.isPresent()) {
-                out.println("authaudit: " + summary.get());
-            } else {
-                String gaveUp = "hook gave up after " + deadline.budget().toMillis() + " ms so that lfd is not held"
-                        + " up (arguments: " + String.join(" ", args) + ")";
-                err.println("authaudit: " + gaveUp + "; the state shows how far it got");
-                recordFailure(gaveUp);
-            }
-        } catch (Exception e) {
-            String failed = "hook failed: " + e.getMessage();
-            err.println("authaudit: " + dev.authaudit.act.notice.SafeText.clean(failed)
-                    + " (the block itself is unaffected)");
-            recordFailure(failed);
-        }
-        out.flush();
-        err.flush();
+        List<String> args = new ArrayList<>(unmatched);
+        args.addAll(lfdArgs);
+        new BlockHookCall(state.db(), context.clock(), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .handle(args, () -> budgetOverride != null ? budgetOverride
+                        : bounded(duration("--time-limit", timeLimit), Duration.ofSeconds(9)), this::hook);
         return ExitCodes.OK;
-    }
-
-    /**
-     * Records a call that failed or ran out of time, so that 'hook log' shows it: lfd throws away what
-     * the hook prints. Best effort: a state that cannot be written is already reported on stderr.
-     */
-    private void recordFailure(String what) {
-        try (FirewallStore store = FirewallStore.open(state.db())) {
-            store.recordRejected(what, context.clock().instant());
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("authaudit: cannot record that in " + state.db() + ": "
-                    + dev.authaudit.act.notice.SafeText.clean(String.valueOf(e.getMessage())));
-        }
     }
 
     private BlockHook hook() {

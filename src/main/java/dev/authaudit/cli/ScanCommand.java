@@ -1,25 +1,10 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.classify.AccountVerdict;
-import dev.authaudit.act.notice.DeliveryMode;
-import dev.authaudit.act.notice.DispatchResult;
-import dev.authaudit.act.notice.NoticeDispatcher;
-import dev.authaudit.act.notice.NoticeLedger;
-import dev.authaudit.classify.Auditor;
-import dev.authaudit.correlate.EventClock;
-import dev.authaudit.run.HistoryRecorder;
-import dev.authaudit.run.NoticeFlow;
-import dev.authaudit.run.Replay;
-import dev.authaudit.run.ScanInputs;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
-import dev.authaudit.history.DayRollup;
 import dev.authaudit.config.UserDomains;
 import dev.authaudit.report.AccountRollup;
-import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.Report;
-import dev.authaudit.report.ReportAssembler;
-import dev.authaudit.report.ReportDetail;
+import dev.authaudit.run.ScanInputs;
+import dev.authaudit.run.ScanRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -109,75 +94,14 @@ public final class ScanCommand implements Callable<Integer> {
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
-        EventClock clock = new EventClock(Instant.EPOCH);
-        AtomicReference<Auditor> self = new AtomicReference<>();
-        NoticeLedger ledger = null;
-        boolean ledgerDamaged = false;
-        if (notices.enabled()) {
-            try {
-                ledger = NoticeLedger.open(state.db());
-            } catch (dev.authaudit.config.ConfigException e) {
-                if (!dev.authaudit.state.StateDatabase.damaged(e)) {
-                    throw e;
-                }
-                // the logs alone make the report; only the notices need the ledger, and without it one could repeat
-                err.println("authaudit: warning: " + e.getMessage() + ". No notice is decided or sent in this run;"
-                        + " the report follows");
-                ledgerDamaged = true;
-            }
-        }
-        NoticeDispatcher dispatcher = ledger == null ? null
-                : notices.settings().dispatcher(ledger, input.rulesDir(), zone, state.state());
-        // drafts are written at the event time they would have gone out; real mail only at the end
-        NoticeFlow flow = ledger == null ? null : new NoticeFlow(ledger, notices.settings(), clock, context.clock(), self::get,
-                notices.mode() == DeliveryMode.DRAFTS ? dispatcher : null);
-        Auditor.Builder builder = Auditor.builder().clock(clock).csf(inputs.csf()).correlation(replay.correlation());
-        if (flow != null) {
-            builder.observer(flow);
-        }
-        Auditor auditor = builder.build();
-        self.set(auditor);
-        Replay.Outcome outcome;
         boolean history = this.history != null ? this.history : state.explicit();
-        ActivityCollector activity = history || output.format == ReportOptions.Format.html
-                ? new ActivityCollector() : null;
-        List<dev.authaudit.report.NoticeEntry> noticeEntries = List.of();
-        int code = ledgerDamaged ? ExitCodes.ACTION : ExitCodes.OK;
-        try {
-            outcome = replay.replay(input, inputs, context, err)
-                    .run(inputs, auditor, replay.since(context.clock(), zone), replay.until(context.clock(), zone),
-                            flow == null ? null : (e, line) -> flow.onEvent(e), activity);
-            if (flow != null) {
-                flow.settle(outcome.result());
-                Instant end = clock.instant();
-                Instant now = notices.mode() == DeliveryMode.SEND ? context.clock().instant() : end;
-                if (notices.mode() == DeliveryMode.SEND && end.isBefore(now.minus(notices.maxAge()))) {
-                    err.println("authaudit: these logs end " + java.time.Duration.between(end, now).toHours()
-                            + " h ago: notices about incidents older than --notice-max-age ("
-                            + notices.maxAge().toHours() + " h) are drafted, not mailed");
-                }
-                DispatchResult d = flow.dispatch(dispatcher, now);
-                flow.problems().forEach(p -> err.println("authaudit: notice: " + p));
-                d.problems().forEach(p -> err.println("authaudit: notice: " + p));
-                if (d.anyFailure()) {
-                    code = ExitCodes.ACTION;
-                }
-                noticeEntries = flow.entries(zone.getRules().getOffset(end));
-            }
-        } finally {
-            if (ledger != null) {
-                ledger.close();
-            }
-        }
-        outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
-        input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
-        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
-        Report report = new ReportAssembler().assemble(outcome.result(),
-                context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
-        ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);
-        if (history) {
-            new HistoryRecorder(state.db(), err).record(new DayRollup(zone).days(report, detail, activity));
-        }
+        ScanRun.Settings settings = new ScanRun.Settings(inputs, replay.correlation(),
+                replay.since(context.clock(), zone), replay.until(context.clock(), zone), state.db(), state.state(),
+                notices.enabled() ? notices.settings() : null, input.rulesDir(), history,
+                output.format == ReportOptions.Format.html);
+        ScanRun.Outcome outcome = new ScanRun(settings, replay.replay(input, inputs, context, err), input::zoneNote,
+                zone, context.clock(), err).run();
+        Report report = outcome.report();
         try {
             if (owners != null) {
                 List<AccountRollup.Row> rows = AccountRollup.of(report, owners);
@@ -192,7 +116,7 @@ public final class ScanCommand implements Callable<Integer> {
                     pw.flush();
                 });
             } else {
-                output.write(report, detail, spec.commandLine().getOut());
+                output.write(report, outcome.detail(), spec.commandLine().getOut());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,14 +125,13 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("authaudit: report written to " + output.out);
         }
         err.flush();
-        if (!inputs.problems().isEmpty() || outcome.damaged()) {
+        if (outcome.inputTrouble()) {
             return ExitCodes.INPUT;
         }
-        if (code != ExitCodes.OK) {
-            return code;
+        if (outcome.noticeTrouble()) {
+            return ExitCodes.ACTION;
         }
-        boolean findings = report.accounts().stream().anyMatch(a -> a.verdict() == AccountVerdict.STALE_PASSWORD);
-        return exitOnFindings && findings ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return exitOnFindings && outcome.findings() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     Path out() {
