@@ -10,6 +10,8 @@ import dev.authaudit.event.FailureReason;
 public final class IpSummary {
     private static final int TOP_LOGINS = 8;
     private static final int DROP_PORT_SAMPLE = 16;
+    /** Pair windows held in the summary; an address trying more logins at once uses the store's table. */
+    static final int INLINE_PAIRS = 4;
 
     final String ip;
     final String network;
@@ -47,10 +49,105 @@ public final class IpSummary {
     int changes;
     /** Set when this summary left the address table (see {@link StateTable#reportsDepartures()}). */
     boolean departed;
+    /**
+     * The address's recent failures and drops, for joining a block to them (null before the first and once
+     * idle), and when it was last used on the correlator's clock. Held here rather than in a table of its
+     * own, so a new address costs one insert into the address table, not one per kind of state.
+     */
+    private IpWindow window;
+    private long windowUsedMs;
+    /** The windows of the first logins tried from here (see {@link #pairWindow}); null before the first. */
+    private PairWindow[] pairs;
+    private int pairCount;
+    /** Whether a login of this address ever had its window put in the store's pair window table. */
+    boolean pairsOverflowed;
 
     IpSummary(String ip, String network) {
         this.ip = ip;
         this.network = network;
+    }
+
+    /**
+     * Returns the address's window as a table that expires entries after {@code idleMs} without use would:
+     * null when there is none or it idled out (a new one when {@code create}); using it renews it.
+     */
+    IpWindow window(long nowMs, long idleMs, int capacity, boolean create) {
+        if (window != null && nowMs - windowUsedMs >= idleMs) {
+            window = null;
+        }
+        if (window == null) {
+            if (!create) {
+                return null;
+            }
+            window = new IpWindow(capacity);
+        }
+        windowUsedMs = nowMs;
+        return window;
+    }
+
+    /**
+     * Returns the live window of (this address, {@code login}) held here, renewed, or a new one in a free or
+     * idle slot when {@code create}; null when none is held (and, with {@code create}, when every slot holds
+     * a live window of another login: the caller uses the store's table).
+     */
+    PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
+        int free = -1;
+        for (int i = 0; i < pairCount; i++) {
+            PairWindow p = pairs[i];
+            boolean idle = nowMs - p.usedMs >= idleMs;
+            if (p.login.equals(login)) {
+                if (idle) {
+                    pairs[i] = null;
+                    free = i;
+                    break;
+                }
+                p.usedMs = nowMs;
+                return p;
+            }
+            if (idle && free < 0) {
+                free = i;
+            }
+        }
+        if (!create) {
+            if (free >= 0 && pairs[free] == null) {
+                // the login's own window idled out: drop it, keep the slot for the next
+                pairs[free] = pairs[--pairCount];
+                pairs[pairCount] = null;
+            }
+            return null;
+        }
+        if (free < 0) {
+            if (pairs == null) {
+                pairs = new PairWindow[1];
+            } else if (pairCount == pairs.length) {
+                if (pairCount == INLINE_PAIRS) {
+                    return null;
+                }
+                pairs = java.util.Arrays.copyOf(pairs, Math.min(INLINE_PAIRS, pairCount * 2));
+            }
+            free = pairCount++;
+        }
+        PairWindow p = new PairWindow(login);
+        p.usedMs = nowMs;
+        pairs[free] = p;
+        return p;
+    }
+
+    /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
+    void expireWindows(long nowMs, long idleMs) {
+        if (window != null && nowMs - windowUsedMs >= idleMs) {
+            window = null;
+        }
+        int kept = 0;
+        for (int i = 0; i < pairCount; i++) {
+            if (nowMs - pairs[i].usedMs < idleMs) {
+                pairs[kept++] = pairs[i];
+            }
+        }
+        for (int i = kept; i < pairCount; i++) {
+            pairs[i] = null;
+        }
+        pairCount = kept;
     }
 
     void touch(long ms) {

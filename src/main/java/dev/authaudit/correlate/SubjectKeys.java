@@ -60,8 +60,8 @@ final class SubjectKeys {
         SourceTally source;
         int sourceSlot;
         AccountSummary sourceAccount;
-        /** {@code ip|login}: the key of {@link PairWindow} and of the pair's {@link PairHistory}. */
-        final String ipLogin;
+        /** {@code ip|login}: the key of the pair's {@link PairHistory} (and {@link PairWindow} in the table). */
+        private String ipLogin;
         private String networkLogin;
         private String ipDomain;
         private boolean domainMade;
@@ -69,7 +69,14 @@ final class SubjectKeys {
         Pair(Address address, String login) {
             this.address = address;
             this.login = login;
-            this.ipLogin = PairHistory.ipLogin(address.ip, login);
+        }
+
+        /** Returns the (address, login) key, made on first use: most pairs of a botnet never need one. */
+        String ipLogin() {
+            if (ipLogin == null) {
+                ipLogin = PairHistory.ipLogin(address.ip, login);
+            }
+            return ipLogin;
         }
 
         /** Returns the (network, login) history key. */
