@@ -95,7 +95,7 @@ final class FirewallTally {
                     fps.add(f.passwordFp());
                 }
             }
-            for (RecentDrop d : window.drops) {
+            for (RecentDrop d : window.drops()) {
                 if (d.timeMs() < from || d.timeMs() > at) {
                     continue;
                 }
@@ -115,7 +115,7 @@ final class FirewallTally {
                 lastDrop = d.timeMs();
             }
             truncated = (window.failuresTruncated && earliest(window.failures) > from)
-                    || (window.dropsTruncated && !window.drops.isEmpty() && window.drops.peekFirst().timeMs() > from);
+                    || (window.dropsTruncated && window.firstDropMs() > from);
         }
         int prior = 0;
         boolean reached = false;

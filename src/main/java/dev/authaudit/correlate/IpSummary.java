@@ -24,8 +24,10 @@ public final class IpSummary {
     final DistinctCounter failedLoginCount = new DistinctCounter();
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
-    final TopCounts successLogins = new TopCounts(TOP_LOGINS);
-    final DistinctCounter fingerprints = new DistinctCounter();
+    /** Made on the first success: most of a botnet's addresses never log in. */
+    private TopCounts successLogins;
+    /** Made on the first fingerprint. */
+    private DistinctCounter fingerprints;
     /** The first password fingerprint the address sent (enough to compare a one-off with a client's). */
     String firstFingerprint;
     long lastFailureMs = -1;
@@ -38,8 +40,9 @@ public final class IpSummary {
     long dropHits;
     long dropAttempts;
     long retransmissions;
-    final DistinctCounter dropPorts = new DistinctCounter();
-    final SmallIntSet dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+    /** Made on the first dropped attempt: most addresses that fail are never dropped, and the reverse. */
+    private DistinctCounter dropPorts;
+    private SmallIntSet dropPortSample;
     long firstDropMs = -1;
     long lastDropMs = -1;
     int blocks;
@@ -150,6 +153,26 @@ public final class IpSummary {
         pairCount = kept;
     }
 
+    /** Returns the logins that succeeded from here, busiest first. */
+    java.util.List<String> successLogins() {
+        return successLogins == null ? java.util.List.of() : successLogins.keys();
+    }
+
+    /** Returns how many distinct password fingerprints came from here. */
+    long fingerprintCount() {
+        return fingerprints == null ? 0 : fingerprints.count();
+    }
+
+    /** Returns how many distinct ports dropped attempts went to. */
+    long dropPortCount() {
+        return dropPorts == null ? 0 : dropPorts.count();
+    }
+
+    /** Returns a sample of the ports dropped attempts went to. */
+    java.util.List<Integer> dropPortSample() {
+        return dropPortSample == null ? java.util.List.of() : dropPortSample.toList();
+    }
+
     void touch(long ms) {
         if (firstMs < 0 || ms < firstMs) {
             firstMs = ms;
@@ -176,6 +199,9 @@ public final class IpSummary {
             if (firstFingerprint == null) {
                 firstFingerprint = a.passwordFp();
             }
+            if (fingerprints == null) {
+                fingerprints = new DistinctCounter();
+            }
             fingerprints.add(a.passwordFp());
         }
         if (lastFailureMs >= 0) {
@@ -199,6 +225,9 @@ public final class IpSummary {
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             logins.add(login);
+            if (successLogins == null) {
+                successLogins = new TopCounts(TOP_LOGINS);
+            }
             successLogins.add(login, 1);
         }
         protocolMask = ProtocolMask.with(protocolMask, protocol);
@@ -218,6 +247,10 @@ public final class IpSummary {
         }
         dropAttempts++;
         if (port != null) {
+            if (dropPorts == null) {
+                dropPorts = new DistinctCounter();
+                dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+            }
             dropPorts.add(Integer.toString(port));
             dropPortSample.add(port);
         }
