@@ -7,6 +7,8 @@ import java.time.Clock;
 final class AuthTally {
     /** Addresses whose key strings are kept at a time (see {@link SubjectKeys}). */
     private static final int MAX_KEYED_ADDRESSES = 32_768;
+    /** Logins whose keys are kept at a time. */
+    private static final int MAX_KEYED_LOGINS = 65_536;
     private final CorrelationStore store;
     private final CorrelationSettings settings;
     private final SubjectKeys keys;
@@ -21,7 +23,8 @@ final class AuthTally {
         this.clock = clock;
         this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
-        this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES));
+        this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES),
+                Math.min(settings.maxAccounts(), MAX_KEYED_LOGINS));
         this.minGapMs = settings.rhythmMinGap().toMillis();
         this.episodeGapMs = settings.episodeGap().toMillis();
     }
@@ -42,7 +45,8 @@ final class AuthTally {
                 gap = pair.failure(a.protocol(), ms);
                 pair.failures += a.count();
             }
-            ip.failure(a, ms, minGapMs);
+            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.keys.hash
+                    : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
@@ -57,11 +61,15 @@ final class AuthTally {
         }
         AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
                 a.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
-        account.failure(a, ms, network);
+        if (address != null) {
+            account.failure(a, ms, network, address.ipHash, address.networkHash);
+        } else {
+            account.failure(a, ms, network);
+        }
         if (pairKeys != null) {
             sourceFailure(account, a, ms, pairKeys, pair, gap);
         }
-        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+        if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(a.account(), account);
         }
     }
@@ -109,12 +117,13 @@ final class AuthTally {
     private AccountSummary accountSummary(SubjectKeys.Pair pair) {
         StateTable<String, AccountSummary> table = store.accounts();
         long generation = table.generation();
-        if (generation >= 0 && pair.accountGeneration == generation) {
-            return pair.account;
+        SubjectKeys.Login login = pair.keys;
+        if (generation >= 0 && login.accountGeneration == generation) {
+            return login.account;
         }
         AccountSummary a = table.getOrCreate(pair.login, k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
-        pair.account = a;
-        pair.accountGeneration = table.generation();
+        login.account = a;
+        login.accountGeneration = table.generation();
         return a;
     }
 
@@ -206,7 +215,7 @@ final class AuthTally {
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
         }
-        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+        if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(s.account(), account);
         }
         if (pairKeys != null) {

@@ -181,6 +181,11 @@ public final class IpSummary {
     }
 
     void failure(Attempt a, long ms, long burstGapMs) {
+        failure(a, ms, burstGapMs, a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+    }
+
+    /** Applies a failure whose login's {@link DistinctCounter#hash} the caller already has. */
+    void failure(Attempt a, long ms, long burstGapMs, long loginHash) {
         changes++;
         touch(ms);
         reachedServer = true;
@@ -190,7 +195,7 @@ public final class IpSummary {
             unknownUsers += a.count();
         }
         if (a.account() != null) {
-            long h = DistinctCounter.hash(a.account());
+            long h = loginHash;
             logins.addHash(h);
             failedLogins.add(a.account(), a.count());
             failedLoginCount.addHash(h);
