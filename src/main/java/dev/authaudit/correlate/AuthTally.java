@@ -29,7 +29,12 @@ final class AuthTally {
         this.episodeGapMs = settings.episodeGap().toMillis();
     }
 
-    void failure(Attempt a) {
+    /**
+     * Applies a counted failure; returns the login's summary when the login table vouches that it still
+     * holds it (see {@link StateTable#generation}), so the caller can judge it without looking it up again,
+     * else null.
+     */
+    AccountSummary failure(Attempt a) {
         long ms = a.time().toEpochMilli();
         SubjectKeys.Address address = keys.address(a.ip());
         String network = address == null ? null : address.network;
@@ -57,7 +62,7 @@ final class AuthTally {
             }
         }
         if (a.account() == null) {
-            return;
+            return null;
         }
         AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
                 a.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
@@ -71,7 +76,9 @@ final class AuthTally {
         }
         if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(a.account(), account);
+            return null;
         }
+        return pairKeys.keys.accountGeneration == store.accounts().generation() ? account : null;
     }
 
     /**

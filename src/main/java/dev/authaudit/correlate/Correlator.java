@@ -203,20 +203,29 @@ public final class Correlator {
         if (timeline != null) {
             timeline.counted(a);
         }
-        auth.failure(a);
-        notifyAccount(a.account(), a.time());
+        AccountSummary held = auth.failure(a);
+        notifyAccount(a.account(), a.time(), held);
         notifyIp(a.ip(), a.time());
     }
 
     private void notifyAccount(String login, Instant at) {
+        notifyAccount(login, at, null);
+    }
+
+    /** @param held the login's summary when the caller knows the table still holds it, else null */
+    private void notifyAccount(String login, Instant at, AccountSummary held) {
         if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
             return;
         }
-        judgeAccount(login, at);
+        judgeAccount(login, at, held);
     }
 
     private void judgeAccount(String login, Instant at) {
-        AccountSummary a = store.accounts().peek(login);
+        judgeAccount(login, at, null);
+    }
+
+    private void judgeAccount(String login, Instant at, AccountSummary held) {
+        AccountSummary a = held != null ? held : store.accounts().peek(login);
         if (a == null) {
             return;
         }
