@@ -17,7 +17,7 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
     public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
         var ticker = EventClock.tickerOf(clock);
-        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true);
+        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true, true);
         this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
         this.pairWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);

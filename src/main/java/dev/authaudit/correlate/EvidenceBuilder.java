@@ -50,12 +50,28 @@ final class EvidenceBuilder {
         for (int i = 0; i < a.sourceCount; i++) {
             SourceTally t = a.sources[i];
             IpSummary seen = t.judgedContext;
-            if (seen == null ? store.ips().peek(t.ip) != null
-                    : seen.departed || seen.changes != t.judgedContextChanges) {
+            if (seen == null ? appeared(t) : seen.departed || seen.changes != t.judgedContextChanges) {
                 return false;
             }
         }
         return a.ips.count() >= a.judgedIps && a.fingerprints.count() >= a.judgedFingerprints;
+    }
+
+    /**
+     * Returns true when the address table holds a summary of a source that had none when it was judged:
+     * no lookup while the table counts no new entry for the address since.
+     */
+    private boolean appeared(SourceTally t) {
+        int arrivals = store.ips().arrivals(t.ip);
+        if (arrivals >= 0 && arrivals == t.judgedArrivals) {
+            return false;
+        }
+        if (store.ips().peek(t.ip) != null) {
+            return true;
+        }
+        // still none: the count as of now stands for "none" from here on
+        t.judgedArrivals = arrivals;
+        return false;
     }
 
     private AccountEvidence account(AccountSummary a, boolean judged) {
@@ -124,6 +140,7 @@ final class EvidenceBuilder {
         if (judged) {
             t.judgedContext = s;
             t.judgedContextChanges = s == null ? 0 : s.changes;
+            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip) : 0;
         }
         NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
