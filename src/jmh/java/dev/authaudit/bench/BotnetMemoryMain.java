@@ -62,9 +62,9 @@ public final class BotnetMemoryMain {
                 long live = rt.totalMemory() - rt.freeMemory();
                 peakLive = Math.max(peakLive, live);
                 CorrelationStore s = auditor.correlator().store();
-                System.out.printf("%,10d addresses: live heap after GC %,d MB; ips %,d, accounts %,d, ip windows %,d,"
-                        + " pair windows %,d, pair history %,d%n", i + 1, live >> 20, s.ips().size(),
-                        s.accounts().size(), s.ipWindows().size(), s.pairWindows().size(), s.pairHistory().size());
+                System.out.printf("%,10d addresses: live heap after GC %,d MB; ips %,d (with their windows), accounts %,d,"
+                        + " pair windows beyond them %,d, pair history %,d%n", i + 1, live >> 20, s.ips().size(),
+                        s.accounts().size(), s.pairWindows().size(), s.pairHistory().size());
             }
         }
         AuditResult result = auditor.finish();

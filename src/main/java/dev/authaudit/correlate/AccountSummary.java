@@ -53,6 +53,12 @@ public final class AccountSummary {
     }
 
     void failure(Attempt a, long ms, String network) {
+        failure(a, ms, network, a.ip() == null ? 0 : DistinctCounter.hash(a.ip()),
+                network == null ? 0 : DistinctCounter.hash(network));
+    }
+
+    /** Applies a failure whose address's and network's {@link DistinctCounter#hash} the caller already has. */
+    void failure(Attempt a, long ms, String network, long ipHash, long networkHash) {
         failures += a.count();
         failureLines++;
         reasons[a.reason().ordinal()] += a.count();
@@ -62,8 +68,8 @@ public final class AccountSummary {
         lastFailureMs = Math.max(lastFailureMs, ms);
         protocolMask = ProtocolMask.with(protocolMask, a.protocol());
         if (a.ip() != null) {
-            ips.add(a.ip());
-            networks.add(network);
+            ips.addHash(ipHash);
+            networks.addHash(network == null ? DistinctCounter.hash(network) : networkHash);
         }
         if (a.passwordFp() != null) {
             fingerprints.add(a.passwordFp());

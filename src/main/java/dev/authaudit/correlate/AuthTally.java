@@ -1,64 +1,110 @@
 package dev.authaudit.correlate;
 
 import dev.authaudit.event.AuthSuccess;
+import java.time.Clock;
 
 /** Applies counted failures and successes to the login, address, network and window tables. */
 final class AuthTally {
     /** Addresses whose key strings are kept at a time (see {@link SubjectKeys}). */
     private static final int MAX_KEYED_ADDRESSES = 32_768;
+    /** Logins whose keys are kept at a time. */
+    private static final int MAX_KEYED_LOGINS = 65_536;
     private final CorrelationStore store;
     private final CorrelationSettings settings;
     private final SubjectKeys keys;
     private final long minGapMs;
     private final long episodeGapMs;
+    /** The clock the windows expire by (the one the store's tables use). */
+    private final Clock clock;
+    private final long idleMs;
 
-    AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks) {
+    AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, Clock clock) {
         this.store = store;
+        this.clock = clock;
+        this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
-        this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES));
+        this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES),
+                Math.min(settings.maxAccounts(), MAX_KEYED_LOGINS));
         this.minGapMs = settings.rhythmMinGap().toMillis();
         this.episodeGapMs = settings.episodeGap().toMillis();
     }
 
-    void failure(Attempt a) {
+    /**
+     * Applies a counted failure; returns the login's summary when the login table vouches that it still
+     * holds it (see {@link StateTable#generation}), so the caller can judge it without looking it up again,
+     * else null.
+     */
+    AccountSummary failure(Attempt a) {
         long ms = a.time().toEpochMilli();
         SubjectKeys.Address address = keys.address(a.ip());
-        String ipKey = address == null ? null : address.ip;
         String network = address == null ? null : address.network;
         SubjectKeys.Pair pairKeys = address == null || a.account() == null ? null : keys.pair(address, a.account());
         PairWindow pair = null;
         long gap = -1;
-        if (pairKeys != null) {
-            pair = store.pairWindows().getOrCreate(pairKeys.ipLogin, k -> new PairWindow());
-            gap = pair.failure(a.protocol(), ms);
-            pair.failures += a.count();
-            store.pairWindows().put(pairKeys.ipLogin, pair);
-        }
-        if (ipKey != null) {
+        if (address != null) {
+            // one lookup of the address: its summary holds its window and its first logins' pair windows
             IpSummary ip = ipSummary(address);
-            ip.failure(a, ms, minGapMs);
+            long now = clock.millis();
+            if (pairKeys != null) {
+                pair = pairWindow(ip, pairKeys, now);
+                gap = pair.failure(a.protocol(), ms);
+                pair.failures += a.count();
+            }
+            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.keys.hash
+                    : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
+            ip.window(now, idleMs, settings.recentEventsPerIp(), true)
+                    .addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
             if (address.summaryGeneration < 0) {
-                store.ips().put(ipKey, ip);
+                store.ips().put(address.ip, ip);
             }
-            IpWindow window = store.ipWindows().getOrCreate(ipKey, k -> new IpWindow(settings.recentEventsPerIp()));
-            window.addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
-            store.ipWindows().put(ipKey, window);
         }
         if (a.account() == null) {
-            return;
+            return null;
         }
         AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
                 a.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
-        account.failure(a, ms, network);
+        if (address != null) {
+            account.failure(a, ms, network, address.ipHash, address.networkHash);
+        } else {
+            account.failure(a, ms, network);
+        }
         if (pairKeys != null) {
             sourceFailure(account, a, ms, pairKeys, pair, gap);
         }
-        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+        if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(a.account(), account);
+            return null;
         }
+        return pairKeys.keys.accountGeneration == store.accounts().generation() ? account : null;
+    }
+
+    /**
+     * Returns the live window of the pair, created when absent: in the address's summary while it has room,
+     * else in the store's pair window table, both expiring after the idle window.
+     */
+    private PairWindow pairWindow(IpSummary ip, SubjectKeys.Pair pairKeys, long now) {
+        PairWindow pair = ip.pairWindow(pairKeys.login, now, idleMs, false);
+        if (pair != null) {
+            return pair;
+        }
+        StateTable<String, PairWindow> table = store.pairWindows();
+        if (ip.pairsOverflowed) {
+            pair = table.get(pairKeys.ipLogin());
+        }
+        if (pair == null) {
+            pair = ip.pairWindow(pairKeys.login, now, idleMs, true);
+            if (pair != null) {
+                return pair;
+            }
+            String login = pairKeys.login;
+            pair = table.getOrCreate(pairKeys.ipLogin(), k -> new PairWindow(login));
+            ip.pairsOverflowed = true;
+        }
+        table.put(pairKeys.ipLogin(), pair);
+        return pair;
     }
 
     /** Returns the address's summary, created when absent; from its handle while the table vouches for it. */
@@ -78,12 +124,13 @@ final class AuthTally {
     private AccountSummary accountSummary(SubjectKeys.Pair pair) {
         StateTable<String, AccountSummary> table = store.accounts();
         long generation = table.generation();
-        if (generation >= 0 && pair.accountGeneration == generation) {
-            return pair.account;
+        SubjectKeys.Login login = pair.keys;
+        if (generation >= 0 && login.accountGeneration == generation) {
+            return login.account;
         }
         AccountSummary a = table.getOrCreate(pair.login, k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
-        pair.account = a;
-        pair.accountGeneration = table.generation();
+        login.account = a;
+        login.accountGeneration = table.generation();
         return a;
     }
 
@@ -106,7 +153,9 @@ final class AuthTally {
         if (generation >= 0 && pair.historyGeneration == generation && pair.ipLoginHistory != null) {
             return pair.ipLoginHistory;
         }
-        return store.pairHistory().get(pair.ipLogin);
+        StateTable<String, PairHistory> table = store.pairHistory();
+        // nothing succeeded yet (a botnet's day): no history to find, and no key to make for it
+        return table.size() == 0 ? null : table.get(pair.ipLogin());
     }
 
     private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, PairWindow pair,
@@ -173,7 +222,7 @@ final class AuthTally {
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
         }
-        if (pairKeys == null || pairKeys.accountGeneration < 0) {
+        if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(s.account(), account);
         }
         if (pairKeys != null) {
@@ -212,7 +261,7 @@ final class AuthTally {
             }
             return;
         }
-        pair.ipLoginHistory = remember(pair.ipLogin, ms);
+        pair.ipLoginHistory = remember(pair.ipLogin(), ms);
         pair.networkLoginHistory = remember(pair.networkLogin(), ms);
         String domain = pair.ipDomain();
         pair.ipDomainHistory = domain == null ? null : remember(domain, ms);

@@ -11,17 +11,15 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     private final StateTable<String, IpSummary> ips;
     private final StateTable<String, AccountSummary> accounts;
     private final StateTable<String, NetworkHistory> networks;
-    private final StateTable<String, IpWindow> ipWindows;
     private final StateTable<String, PairWindow> pairWindows;
     private final StateTable<String, PairHistory> pairHistory;
 
     /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
     public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
         var ticker = EventClock.tickerOf(clock);
-        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true);
+        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true, true);
         this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
-        this.ipWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
         this.pairWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);
         this.pairHistory = new CaffeineStateTable<>(settings.maxPairs(), null, ticker);
     }
@@ -39,11 +37,6 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     @Override
     public StateTable<String, NetworkHistory> networks() {
         return networks;
-    }
-
-    @Override
-    public StateTable<String, IpWindow> ipWindows() {
-        return ipWindows;
     }
 
     @Override

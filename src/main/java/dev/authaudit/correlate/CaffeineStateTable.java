@@ -21,6 +21,10 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private final Consumer<? super V> onDeparture;
     /** Below this many entries nothing is evicted soon (Caffeine evicts only above the maximum). */
     private final long roomyBelow;
+    /** Slots of key hashes whose created entries {@link #arrivals} counts (256 KB). */
+    private static final int ARRIVAL_SLOTS = 1 << 16;
+    /** Entries created per slot of key hashes; null when not counted. */
+    private final int[] arrivals;
     /** The entry last handed out, so the write-back that follows costs no lookup. */
     private K lastKey;
     private V lastValue;
@@ -34,6 +38,13 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
      *     runs inside the call that removes it, on the caller's thread
      */
     CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker, Consumer<? super V> onDeparture) {
+        this(maximumSize, idle, ticker, onDeparture, false);
+    }
+
+    /** @param countArrivals whether to count the entries created per slot of key hashes (see {@link #arrivals}) */
+    CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker, Consumer<? super V> onDeparture,
+                       boolean countArrivals) {
+        this.arrivals = countArrivals ? new int[ARRIVAL_SLOTS] : null;
         this.onDeparture = onDeparture;
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
@@ -84,9 +95,26 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public V getOrCreate(K key, Function<? super K, ? extends V> create) {
-        V v = cache.get(key, create);
+        V v = cache.get(key, arrivals == null ? create : k -> {
+            arrived(k);
+            return create.apply(k);
+        });
         remember(key, v);
         return v;
+    }
+
+    @Override
+    public int arrivals(K key) {
+        return arrivals == null ? -1 : arrivals[slot(key)] & Integer.MAX_VALUE;
+    }
+
+    private void arrived(Object key) {
+        arrivals[slot(key)]++;
+    }
+
+    private static int slot(Object key) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & (ARRIVAL_SLOTS - 1);
     }
 
     private void remember(K key, V value) {
@@ -102,7 +130,11 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         if (value != null && key == lastKey && value == lastValue) {
             return;
         }
-        if (cache.asMap().get(key) != value) {
+        V held = cache.asMap().get(key);
+        if (held != value) {
+            if (held == null && arrivals != null) {
+                arrived(key);
+            }
             cache.put(key, value);
         }
         remember(key, value);

@@ -8,7 +8,11 @@ package dev.authaudit.correlate;
  */
 public interface CorrelationStore {
 
-    /** Returns per-address summaries (counts, logins, drops), kept for the report. */
+    /**
+     * Returns per-address summaries (counts, logins, drops), kept for the report. Each also holds the
+     * address's recent failures and drops and the polling windows of its first logins, which expire by
+     * themselves after the idle window: one entry per address.
+     */
     StateTable<String, IpSummary> ips();
 
     /** Returns per-login summaries (counts, sources, fingerprints), kept for the report. */
@@ -17,12 +21,12 @@ public interface CorrelationStore {
     /** Returns per-network success history (/24 or /48), used to recognise a customer's network. */
     StateTable<String, NetworkHistory> networks();
 
-    /** Returns per-address recent failures and drops, used to join a block to what led to it. */
-    StateTable<String, IpWindow> ipWindows();
-
     /** Returns successful (address, login), (network, login) and (address, domain) pairs, bounded by size. */
     StateTable<String, PairHistory> pairHistory();
 
-    /** Returns per-(address, login) recent times, used to measure polling gaps. */
+    /**
+     * Returns per-(address, login) recent times, used to measure polling gaps, of the logins an address
+     * tries beyond those its summary holds.
+     */
     StateTable<String, PairWindow> pairWindows();
 }

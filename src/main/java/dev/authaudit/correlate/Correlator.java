@@ -50,6 +50,8 @@ public final class Correlator {
      * evidence again (see {@link EvidenceBuilder#unchangedSinceJudged}).
      */
     private long epoch;
+    /** When {@link #expireWindows} last ran, on the clock. */
+    private long windowsSweptMs;
 
     private Correlator(Builder b) {
         this.clock = requireNonNull(b.clock, "clock: pass an EventClock for replay or a system clock for live mode");
@@ -57,8 +59,8 @@ public final class Correlator {
         this.listener = b.listener;
         this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
         IpNetworks networks = new IpNetworks();
-        this.auth = new AuthTally(store, b.settings, networks);
-        this.firewall = new FirewallTally(store, b.settings, b.csf, networks);
+        this.auth = new AuthTally(store, b.settings, networks, clock);
+        this.firewall = new FirewallTally(store, b.settings, b.csf, networks, clock);
         this.evidence = new EvidenceBuilder(store);
         this.recentMs = b.settings.windowIdle().toMillis();
         // judged again at most every 10 s of event time per subject: well inside a mail client's
@@ -140,8 +142,21 @@ public final class Correlator {
     public void tick() {
         pairer.flushUntil(clock.millis());
         judgePending(clock.millis(), false);
-        store.ipWindows().cleanUp();
         store.pairWindows().cleanUp();
+        expireWindows();
+    }
+
+    /**
+     * Drops the address windows that idled out, once per idle window of the clock: a watch that runs for
+     * months frees them without waiting for the address to come back or leave the table.
+     */
+    private void expireWindows() {
+        long now = clock.millis();
+        if (now - windowsSweptMs < recentMs) {
+            return;
+        }
+        windowsSweptMs = now;
+        store.ips().forEach((ip, s) -> s.expireWindows(now, recentMs));
     }
 
     /** Returns the current evidence for a login, if it is held. */
@@ -188,20 +203,29 @@ public final class Correlator {
         if (timeline != null) {
             timeline.counted(a);
         }
-        auth.failure(a);
-        notifyAccount(a.account(), a.time());
+        AccountSummary held = auth.failure(a);
+        notifyAccount(a.account(), a.time(), held);
         notifyIp(a.ip(), a.time());
     }
 
     private void notifyAccount(String login, Instant at) {
+        notifyAccount(login, at, null);
+    }
+
+    /** @param held the login's summary when the caller knows the table still holds it, else null */
+    private void notifyAccount(String login, Instant at, AccountSummary held) {
         if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
             return;
         }
-        judgeAccount(login, at);
+        judgeAccount(login, at, held);
     }
 
     private void judgeAccount(String login, Instant at) {
-        AccountSummary a = store.accounts().peek(login);
+        judgeAccount(login, at, null);
+    }
+
+    private void judgeAccount(String login, Instant at, AccountSummary held) {
+        AccountSummary a = held != null ? held : store.accounts().peek(login);
         if (a == null) {
             return;
         }

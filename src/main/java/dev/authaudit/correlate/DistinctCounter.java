@@ -12,8 +12,12 @@ final class DistinctCounter {
     private static final int REGISTER_BITS = 7;
     private static final int REGISTERS = 1 << REGISTER_BITS;
 
-    /** Made on the first value: most counters of a botnet's addresses never see one. */
+    /**
+     * Made on the second distinct value: most counters of a botnet's addresses see one value or none,
+     * which {@link #first} holds.
+     */
     private int[] exact;
+    private int first;
     private int size;
     private byte[] registers;
     /** The sketch's estimate as last worked out, or -1 when a register rose since. */
@@ -32,7 +36,16 @@ final class DistinctCounter {
             return addToSketch(mix(key));
         }
         if (exact == null) {
+            if (size == 0) {
+                first = key;
+                size = 1;
+                return true;
+            }
+            if (first == key) {
+                return false;
+            }
             exact = new int[4];
+            exact[0] = first;
         }
         for (int i = 0; i < size; i++) {
             if (exact[i] == key) {

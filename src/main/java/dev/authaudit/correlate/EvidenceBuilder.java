@@ -50,12 +50,28 @@ final class EvidenceBuilder {
         for (int i = 0; i < a.sourceCount; i++) {
             SourceTally t = a.sources[i];
             IpSummary seen = t.judgedContext;
-            if (seen == null ? store.ips().peek(t.ip) != null
-                    : seen.departed || seen.changes != t.judgedContextChanges) {
+            if (seen == null ? appeared(t) : seen.departed || seen.changes != t.judgedContextChanges) {
                 return false;
             }
         }
         return a.ips.count() >= a.judgedIps && a.fingerprints.count() >= a.judgedFingerprints;
+    }
+
+    /**
+     * Returns true when the address table holds a summary of a source that had none when it was judged:
+     * no lookup while the table counts no new entry for the address since.
+     */
+    private boolean appeared(SourceTally t) {
+        int arrivals = store.ips().arrivals(t.ip);
+        if (arrivals >= 0 && arrivals == t.judgedArrivals) {
+            return false;
+        }
+        if (store.ips().peek(t.ip) != null) {
+            return true;
+        }
+        // still none: the count as of now stands for "none" from here on
+        t.judgedArrivals = arrivals;
+        return false;
     }
 
     private AccountEvidence account(AccountSummary a, boolean judged) {
@@ -75,9 +91,9 @@ final class EvidenceBuilder {
     IpEvidence ip(IpSummary s) {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
-                s.logins.count(), s.failedLogins.toList(), s.successLogins.keys(), s.fingerprints.count(), s.gaps,
+                s.logins.count(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
                 s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
-                s.dropAttempts, s.retransmissions, s.dropPorts.count(), s.dropPortSample.toList(),
+                s.dropAttempts, s.retransmissions, s.dropPortCount(), s.dropPortSample(),
                 instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
                 s.failedLoginCount.count(), maxOneLogin(s), s.firstFingerprint);
@@ -124,14 +140,15 @@ final class EvidenceBuilder {
         if (judged) {
             t.judgedContext = s;
             t.judgedContextChanges = s == null ? 0 : s.changes;
+            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip) : 0;
         }
         NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
             return IpContext.unknown();
         }
         return new IpContext(s != null, s == null ? 0 : s.logins.count(), s == null ? 0 : s.failures,
-                s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins.keys(),
-                s == null ? 0 : s.fingerprints.count(), net == null ? 0 : net.successes,
+                s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins(),
+                s == null ? 0 : s.fingerprintCount(), net == null ? 0 : net.successes,
                 net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount.count(),
                 s == null ? 0 : s.unknownUsers, s == null ? 0 : maxOneLogin(s));
     }

@@ -4,6 +4,7 @@ import dev.authaudit.config.CsfConfig;
 import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.FirewallDrop;
 import dev.authaudit.event.FirewallUnblock;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +24,20 @@ final class FirewallTally {
     private final CorrelationSettings settings;
     private final CsfConfig csf;
     private final IpNetworks networks;
+    /** The clock the address windows expire by. */
+    private final Clock clock;
+    private final long idleMs;
     private final List<BlockEvidence> blocks = new ArrayList<>();
     private final Map<String, Integer> latestBlock = new HashMap<>();
     private final Map<Integer, Instant> lifted = new HashMap<>();
     private long omittedBlocks;
     private long outboundDrops;
 
-    FirewallTally(CorrelationStore store, CorrelationSettings settings, CsfConfig csf, IpNetworks networks) {
+    FirewallTally(CorrelationStore store, CorrelationSettings settings, CsfConfig csf, IpNetworks networks,
+                  Clock clock) {
         this.store = store;
+        this.clock = clock;
+        this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
         this.csf = csf;
         this.networks = networks;
@@ -44,10 +51,9 @@ final class FirewallTally {
             return false;
         }
         long ms = d.instant().toEpochMilli();
-        IpWindow window = store.ipWindows().getOrCreate(d.ip(), k -> new IpWindow(settings.recentEventsPerIp()));
-        boolean repeat = window.addDrop(ms, d.port(), d.srcPort(), d.chain(), settings.synRetransmitWindow().toMillis());
-        store.ipWindows().put(d.ip(), window);
         IpSummary ip = store.ips().getOrCreate(d.ip(), k -> new IpSummary(k, networks.networkOf(k)));
+        IpWindow window = ip.window(clock.millis(), idleMs, settings.recentEventsPerIp(), true);
+        boolean repeat = window.addDrop(ms, d.port(), d.srcPort(), d.chain(), settings.synRetransmitWindow().toMillis());
         ip.drop(ms, d.port(), repeat);
         store.ips().put(d.ip(), ip);
         return true;
@@ -57,7 +63,8 @@ final class FirewallTally {
         long at = b.instant().toEpochMilli();
         long lookbackS = lookbackSeconds(b);
         long from = at - lookbackS * 1000 - settings.blockJoinSlack().toMillis();
-        IpWindow window = b.ip() == null ? null : store.ipWindows().get(b.ip());
+        IpSummary ip = b.ip() == null ? null : store.ips().getOrCreate(b.ip(), k -> new IpSummary(k, networks.networkOf(k)));
+        IpWindow window = ip == null ? null : ip.window(clock.millis(), idleMs, settings.recentEventsPerIp(), false);
         TopCounts logins = new TopCounts(8);
         DistinctCounter fps = new DistinctCounter();
         int protocolMask = 0;
@@ -88,7 +95,7 @@ final class FirewallTally {
                     fps.add(f.passwordFp());
                 }
             }
-            for (RecentDrop d : window.drops) {
+            for (RecentDrop d : window.drops()) {
                 if (d.timeMs() < from || d.timeMs() > at) {
                     continue;
                 }
@@ -108,9 +115,8 @@ final class FirewallTally {
                 lastDrop = d.timeMs();
             }
             truncated = (window.failuresTruncated && earliest(window.failures) > from)
-                    || (window.dropsTruncated && !window.drops.isEmpty() && window.drops.peekFirst().timeMs() > from);
+                    || (window.dropsTruncated && window.firstDropMs() > from);
         }
-        IpSummary ip = b.ip() == null ? null : store.ips().getOrCreate(b.ip(), k -> new IpSummary(k, networks.networkOf(k)));
         int prior = 0;
         boolean reached = false;
         if (ip != null) {

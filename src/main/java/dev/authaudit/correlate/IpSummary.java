@@ -10,6 +10,8 @@ import dev.authaudit.event.FailureReason;
 public final class IpSummary {
     private static final int TOP_LOGINS = 8;
     private static final int DROP_PORT_SAMPLE = 16;
+    /** Pair windows held in the summary; an address trying more logins at once uses the store's table. */
+    static final int INLINE_PAIRS = 4;
 
     final String ip;
     final String network;
@@ -22,8 +24,10 @@ public final class IpSummary {
     final DistinctCounter failedLoginCount = new DistinctCounter();
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
-    final TopCounts successLogins = new TopCounts(TOP_LOGINS);
-    final DistinctCounter fingerprints = new DistinctCounter();
+    /** Made on the first success: most of a botnet's addresses never log in. */
+    private TopCounts successLogins;
+    /** Made on the first fingerprint. */
+    private DistinctCounter fingerprints;
     /** The first password fingerprint the address sent (enough to compare a one-off with a client's). */
     String firstFingerprint;
     long lastFailureMs = -1;
@@ -36,8 +40,9 @@ public final class IpSummary {
     long dropHits;
     long dropAttempts;
     long retransmissions;
-    final DistinctCounter dropPorts = new DistinctCounter();
-    final SmallIntSet dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+    /** Made on the first dropped attempt: most addresses that fail are never dropped, and the reverse. */
+    private DistinctCounter dropPorts;
+    private SmallIntSet dropPortSample;
     long firstDropMs = -1;
     long lastDropMs = -1;
     int blocks;
@@ -47,10 +52,125 @@ public final class IpSummary {
     int changes;
     /** Set when this summary left the address table (see {@link StateTable#reportsDepartures()}). */
     boolean departed;
+    /**
+     * The address's recent failures and drops, for joining a block to them (null before the first and once
+     * idle), and when it was last used on the correlator's clock. Held here rather than in a table of its
+     * own, so a new address costs one insert into the address table, not one per kind of state.
+     */
+    private IpWindow window;
+    private long windowUsedMs;
+    /** The windows of the first logins tried from here (see {@link #pairWindow}); null before the first. */
+    private PairWindow[] pairs;
+    private int pairCount;
+    /** Whether a login of this address ever had its window put in the store's pair window table. */
+    boolean pairsOverflowed;
 
     IpSummary(String ip, String network) {
         this.ip = ip;
         this.network = network;
+    }
+
+    /**
+     * Returns the address's window as a table that expires entries after {@code idleMs} without use would:
+     * null when there is none or it idled out (a new one when {@code create}); using it renews it.
+     */
+    IpWindow window(long nowMs, long idleMs, int capacity, boolean create) {
+        if (window != null && nowMs - windowUsedMs >= idleMs) {
+            window = null;
+        }
+        if (window == null) {
+            if (!create) {
+                return null;
+            }
+            window = new IpWindow(capacity);
+        }
+        windowUsedMs = nowMs;
+        return window;
+    }
+
+    /**
+     * Returns the live window of (this address, {@code login}) held here, renewed, or a new one in a free or
+     * idle slot when {@code create}; null when none is held (and, with {@code create}, when every slot holds
+     * a live window of another login: the caller uses the store's table).
+     */
+    PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
+        int free = -1;
+        for (int i = 0; i < pairCount; i++) {
+            PairWindow p = pairs[i];
+            boolean idle = nowMs - p.usedMs >= idleMs;
+            if (p.login.equals(login)) {
+                if (idle) {
+                    pairs[i] = null;
+                    free = i;
+                    break;
+                }
+                p.usedMs = nowMs;
+                return p;
+            }
+            if (idle && free < 0) {
+                free = i;
+            }
+        }
+        if (!create) {
+            if (free >= 0 && pairs[free] == null) {
+                // the login's own window idled out: drop it, keep the slot for the next
+                pairs[free] = pairs[--pairCount];
+                pairs[pairCount] = null;
+            }
+            return null;
+        }
+        if (free < 0) {
+            if (pairs == null) {
+                pairs = new PairWindow[1];
+            } else if (pairCount == pairs.length) {
+                if (pairCount == INLINE_PAIRS) {
+                    return null;
+                }
+                pairs = java.util.Arrays.copyOf(pairs, Math.min(INLINE_PAIRS, pairCount * 2));
+            }
+            free = pairCount++;
+        }
+        PairWindow p = new PairWindow(login);
+        p.usedMs = nowMs;
+        pairs[free] = p;
+        return p;
+    }
+
+    /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
+    void expireWindows(long nowMs, long idleMs) {
+        if (window != null && nowMs - windowUsedMs >= idleMs) {
+            window = null;
+        }
+        int kept = 0;
+        for (int i = 0; i < pairCount; i++) {
+            if (nowMs - pairs[i].usedMs < idleMs) {
+                pairs[kept++] = pairs[i];
+            }
+        }
+        for (int i = kept; i < pairCount; i++) {
+            pairs[i] = null;
+        }
+        pairCount = kept;
+    }
+
+    /** Returns the logins that succeeded from here, busiest first. */
+    java.util.List<String> successLogins() {
+        return successLogins == null ? java.util.List.of() : successLogins.keys();
+    }
+
+    /** Returns how many distinct password fingerprints came from here. */
+    long fingerprintCount() {
+        return fingerprints == null ? 0 : fingerprints.count();
+    }
+
+    /** Returns how many distinct ports dropped attempts went to. */
+    long dropPortCount() {
+        return dropPorts == null ? 0 : dropPorts.count();
+    }
+
+    /** Returns a sample of the ports dropped attempts went to. */
+    java.util.List<Integer> dropPortSample() {
+        return dropPortSample == null ? java.util.List.of() : dropPortSample.toList();
     }
 
     void touch(long ms) {
@@ -61,6 +181,11 @@ public final class IpSummary {
     }
 
     void failure(Attempt a, long ms, long burstGapMs) {
+        failure(a, ms, burstGapMs, a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+    }
+
+    /** Applies a failure whose login's {@link DistinctCounter#hash} the caller already has. */
+    void failure(Attempt a, long ms, long burstGapMs, long loginHash) {
         changes++;
         touch(ms);
         reachedServer = true;
@@ -70,7 +195,7 @@ public final class IpSummary {
             unknownUsers += a.count();
         }
         if (a.account() != null) {
-            long h = DistinctCounter.hash(a.account());
+            long h = loginHash;
             logins.addHash(h);
             failedLogins.add(a.account(), a.count());
             failedLoginCount.addHash(h);
@@ -78,6 +203,9 @@ public final class IpSummary {
         if (a.passwordFp() != null) {
             if (firstFingerprint == null) {
                 firstFingerprint = a.passwordFp();
+            }
+            if (fingerprints == null) {
+                fingerprints = new DistinctCounter();
             }
             fingerprints.add(a.passwordFp());
         }
@@ -102,6 +230,9 @@ public final class IpSummary {
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             logins.add(login);
+            if (successLogins == null) {
+                successLogins = new TopCounts(TOP_LOGINS);
+            }
             successLogins.add(login, 1);
         }
         protocolMask = ProtocolMask.with(protocolMask, protocol);
@@ -121,6 +252,10 @@ public final class IpSummary {
         }
         dropAttempts++;
         if (port != null) {
+            if (dropPorts == null) {
+                dropPorts = new DistinctCounter();
+                dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+            }
             dropPorts.add(Integer.toString(port));
             dropPortSample.add(port);
         }

@@ -11,7 +11,8 @@ import java.util.Iterator;
 public final class IpWindow {
     private final int capacity;
     final ArrayDeque<RecentFailure> failures;
-    final ArrayDeque<RecentDrop> drops;
+    /** Null until the first drop: most addresses that fail are never dropped. */
+    private ArrayDeque<RecentDrop> drops;
     boolean failuresTruncated;
     boolean dropsTruncated;
 
@@ -19,7 +20,16 @@ public final class IpWindow {
         this.capacity = capacity;
         // small at first: most addresses fail once or twice (a botnet's) or are only dropped
         this.failures = new ArrayDeque<>(1);
-        this.drops = new ArrayDeque<>(1);
+    }
+
+    /** Returns the remembered drops, oldest first. */
+    java.util.Collection<RecentDrop> drops() {
+        return drops == null ? java.util.List.of() : drops;
+    }
+
+    /** Returns the time of the oldest remembered drop, or -1. */
+    long firstDropMs() {
+        return drops == null || drops.isEmpty() ? -1 : drops.peekFirst().timeMs();
     }
 
     void addFailure(RecentFailure f) {
@@ -33,6 +43,9 @@ public final class IpWindow {
     /** Records a drop and returns true when it repeats an earlier drop's (source port, port) within the window. */
     boolean addDrop(long ms, Integer port, Integer srcPort, String chain, long retransmitWindowMs) {
         boolean repeat = false;
+        if (drops == null) {
+            drops = new ArrayDeque<>(1);
+        }
         if (srcPort != null) {
             for (Iterator<RecentDrop> it = drops.descendingIterator(); it.hasNext(); ) {
                 RecentDrop d = it.next();

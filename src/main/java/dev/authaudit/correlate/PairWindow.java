@@ -4,17 +4,22 @@ import dev.authaudit.event.Protocol;
 
 /**
  * The last failure time of one login from one address, per protocol, so the next failure yields a
- * polling gap. Expires in event time: a gap longer than the window is no polling rhythm anyway.
- * Opaque outside this package.
+ * polling gap. Expires in event time: a gap longer than the window is no polling rhythm anyway. The
+ * first few of an address live in its {@link IpSummary}, which expires them itself; more go to the
+ * store's pair window table. Opaque outside this package.
  */
 public final class PairWindow {
+    final String login;
     final long[] lastFailureMs = new long[Protocol.values().length];
     /** Failures of the pair while the window stayed alive. */
     long failures;
     /** The first of them, or -1. */
     long firstFailureMs = -1;
+    /** When it was last used, on the correlator's clock (for the idle expiry of one held in a summary). */
+    long usedMs;
 
-    PairWindow() {
+    PairWindow(String login) {
+        this.login = login;
         java.util.Arrays.fill(lastFailureMs, -1);
     }
 

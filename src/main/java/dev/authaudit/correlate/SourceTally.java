@@ -49,6 +49,11 @@ final class SourceTally {
      */
     IpSummary judgedContext;
     int judgedContextChanges;
+    /**
+     * When the judgement saw no summary: the address table's {@link StateTable#arrivals} count for it then,
+     * or at a later check that still found none.
+     */
+    int judgedArrivals;
 
     /** The history keys of this (address, login). */
     final SubjectKeys.Pair keys;

@@ -44,6 +44,16 @@ public interface StateTable<K, V> {
         return false;
     }
 
+    /**
+     * Returns a number that changes whenever an entry for {@code key} is created (and may change when one
+     * for another key is), so a caller that found no entry for the key can tell, while the number stays
+     * the same, that there is still none without a lookup. Returns -1 when the table keeps no such count;
+     * the default.
+     */
+    default int arrivals(K key) {
+        return -1;
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 

@@ -21,6 +21,26 @@ final class SubjectKeys {
     private final IpNetworks networks;
     private final int maxAddresses;
     private final HashMap<String, Address> addresses = new HashMap<>();
+    private final int maxLogins;
+    private final HashMap<String, Login> logins = new HashMap<>();
+
+    /**
+     * A login, once per run however many addresses try it: its summary as last handed out by the login
+     * table, with the table's {@link StateTable#generation} then, so a botnet's thousandth address trying it
+     * finds the summary without a lookup in the table.
+     */
+    static final class Login {
+        final String name;
+        AccountSummary account;
+        long accountGeneration = -1;
+        /** The login's {@link DistinctCounter#hash}, made once rather than on every failure. */
+        final long hash;
+
+        Login(String name) {
+            this.name = name;
+            this.hash = DistinctCounter.hash(name);
+        }
+    }
 
     /**
      * An address, its network and the keys of the logins it used; also the address's and its network's
@@ -29,6 +49,9 @@ final class SubjectKeys {
     static final class Address {
         final String ip;
         final String network;
+        /** The {@link DistinctCounter#hash} of the address and of its network (0 for none), made once. */
+        final long ipHash;
+        final long networkHash;
         IpSummary summary;
         long summaryGeneration = -1;
         NetworkHistory history;
@@ -40,6 +63,8 @@ final class SubjectKeys {
         Address(String ip, String network) {
             this.ip = ip;
             this.network = network;
+            this.ipHash = DistinctCounter.hash(ip);
+            this.networkHash = network == null ? 0 : DistinctCounter.hash(network);
         }
     }
 
@@ -50,8 +75,8 @@ final class SubjectKeys {
     static final class Pair {
         final Address address;
         final String login;
-        AccountSummary account;
-        long accountGeneration = -1;
+        /** The login's own keys, shared by every address that tries it. */
+        final Login keys;
         PairHistory ipLoginHistory;
         PairHistory networkLoginHistory;
         PairHistory ipDomainHistory;
@@ -60,16 +85,24 @@ final class SubjectKeys {
         SourceTally source;
         int sourceSlot;
         AccountSummary sourceAccount;
-        /** {@code ip|login}: the key of {@link PairWindow} and of the pair's {@link PairHistory}. */
-        final String ipLogin;
+        /** {@code ip|login}: the key of the pair's {@link PairHistory} (and {@link PairWindow} in the table). */
+        private String ipLogin;
         private String networkLogin;
         private String ipDomain;
         private boolean domainMade;
 
-        Pair(Address address, String login) {
+        Pair(Address address, Login login) {
             this.address = address;
-            this.login = login;
-            this.ipLogin = PairHistory.ipLogin(address.ip, login);
+            this.keys = login;
+            this.login = login.name;
+        }
+
+        /** Returns the (address, login) key, made on first use: most pairs of a botnet never need one. */
+        String ipLogin() {
+            if (ipLogin == null) {
+                ipLogin = PairHistory.ipLogin(address.ip, login);
+            }
+            return ipLogin;
         }
 
         /** Returns the (network, login) history key. */
@@ -90,9 +123,22 @@ final class SubjectKeys {
         }
     }
 
-    SubjectKeys(IpNetworks networks, int maxAddresses) {
+    SubjectKeys(IpNetworks networks, int maxAddresses, int maxLogins) {
         this.networks = networks;
         this.maxAddresses = Math.max(1, maxAddresses);
+        this.maxLogins = Math.max(1, maxLogins);
+    }
+
+    private Login login(String name) {
+        Login l = logins.get(name);
+        if (l == null) {
+            if (logins.size() >= maxLogins) {
+                logins.clear();
+            }
+            l = new Login(name);
+            logins.put(name, l);
+        }
+        return l;
     }
 
     /** Returns the address's keys, or null for a null address. */
@@ -119,7 +165,7 @@ final class SubjectKeys {
                 if (a.many.size() >= MAX_PAIRS_PER_ADDRESS) {
                     a.many.clear();
                 }
-                p = new Pair(a, login);
+                p = new Pair(a, login(login));
                 a.many.put(login, p);
             }
             return p;
@@ -131,7 +177,7 @@ final class SubjectKeys {
                 return p;
             }
         }
-        Pair p = new Pair(a, login);
+        Pair p = new Pair(a, login(login));
         if (a.smallCount < SMALL) {
             if (a.smallCount == a.small.length) {
                 a.small = java.util.Arrays.copyOf(a.small, SMALL);

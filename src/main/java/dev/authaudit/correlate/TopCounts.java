@@ -24,8 +24,9 @@ final class TopCounts {
 
     void add(String key, long n) {
         if (keys == null) {
-            keys = new String[capacity];
-            counts = new long[capacity];
+            // one slot at first, grown up to the capacity: most addresses of a botnet use one login
+            keys = new String[1];
+            counts = new long[1];
         }
         int min = -1;
         for (int i = 0; i < size; i++) {
@@ -38,6 +39,11 @@ final class TopCounts {
             }
         }
         if (size < capacity) {
+            if (size == keys.length) {
+                int grown = Math.min(capacity, size * 2);
+                keys = java.util.Arrays.copyOf(keys, grown);
+                counts = java.util.Arrays.copyOf(counts, grown);
+            }
             keys[size] = key;
             counts[size++] = n;
             return;

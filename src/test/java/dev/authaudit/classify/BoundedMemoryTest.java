@@ -43,13 +43,11 @@ class BoundedMemoryTest {
         s.ips().cleanUp();
         s.accounts().cleanUp();
         s.networks().cleanUp();
-        s.ipWindows().cleanUp();
         s.pairWindows().cleanUp();
         s.pairHistory().cleanUp();
         assertThat(s.ips().size()).isLessThanOrEqualTo(CAP);
         assertThat(s.accounts().size()).isLessThanOrEqualTo(CAP);
         assertThat(s.networks().size()).isLessThanOrEqualTo(CAP);
-        assertThat(s.ipWindows().size()).isLessThanOrEqualTo(CAP);
         assertThat(s.pairWindows().size()).isLessThanOrEqualTo(CAP);
         assertThat(s.pairHistory().size()).isLessThanOrEqualTo(CAP);
         assertThat(s.ips().evicted()).isPositive();

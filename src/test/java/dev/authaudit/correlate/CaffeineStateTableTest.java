@@ -70,4 +70,30 @@ class CaffeineStateTableTest {
         assertThat(new CaffeineStateTable<String, long[]>(10, null, EventClock.tickerOf(clock)).reportsDepartures())
                 .isFalse();
     }
+
+    @Test
+    void arrivals_changeWhenTheKeysEntryIsCreated_notWhenItIsFound() {
+        CaffeineStateTable<String, long[]> t = new CaffeineStateTable<>(100, null, EventClock.tickerOf(clock), null,
+                true);
+        int before = t.arrivals("a");
+        assertThat(before).isNotNegative();
+        t.getOrCreate("b", k -> new long[1]);
+        t.get("a");
+        assertThat(t.arrivals("a")).as("another key's slot, and a miss").isEqualTo(before);
+
+        t.getOrCreate("a", k -> new long[1]);
+        int created = t.arrivals("a");
+        assertThat(created).isNotEqualTo(before);
+        t.getOrCreate("a", k -> new long[1]);
+        t.put("a", t.get("a"));
+        assertThat(t.arrivals("a")).as("found, and written back").isEqualTo(created);
+
+        CaffeineStateTable<String, long[]> put = new CaffeineStateTable<>(100, null, EventClock.tickerOf(clock), null,
+                true);
+        int empty = put.arrivals("a");
+        put.put("a", new long[1]);
+        assertThat(put.arrivals("a")).as("an entry put where there was none").isNotEqualTo(empty);
+        assertThat(new CaffeineStateTable<String, long[]>(100, null, EventClock.tickerOf(clock)).arrivals("a"))
+                .as("a table that does not count").isEqualTo(-1);
+    }
 }

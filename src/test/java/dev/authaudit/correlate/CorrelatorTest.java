@@ -401,7 +401,6 @@ class CorrelatorTest {
 
         assertThat(store.ips().size()).isLessThanOrEqualTo(cap);
         assertThat(store.accounts().size()).isLessThanOrEqualTo(cap);
-        assertThat(store.ipWindows().size()).isLessThanOrEqualTo(cap);
         assertThat(store.pairWindows().size()).isLessThanOrEqualTo(cap);
         assertThat(r.ips()).hasSizeLessThanOrEqualTo(cap);
         assertThat(r.omitted().ips()).isGreaterThan(190_000);
