@@ -76,8 +76,9 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
 
-    @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged (a"
-            + " batch run; also what the tests use).")
+    @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged, after"
+            + " deciding the notices of the periods still open (the end of the input: a batch run; also what the tests"
+            + " use).")
     boolean untilCaughtUp;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "With --until-caught-up: give up after"
