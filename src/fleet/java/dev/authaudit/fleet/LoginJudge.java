@@ -54,6 +54,9 @@ final class LoginJudge implements Processor<String, String, String, String> {
     /** The periods whose notice is not decided yet: key login prefix + period end (15 digits), value the login. */
     static final String PENDING = "notice-pending";
     static final String[] STORES = {EVENTS, DIRTY, CONTEXTS, VERDICTS, FACTS_SENT, NOTICES, PENDING};
+    /** Judgements after the end of the input that a period short of facts waits for them. */
+    static final int END_PATIENCE = 120;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginJudge.class);
     /** The event-time period at whose end a login's notice is decided. */
     static final Duration DECIDE_EVERY = Duration.ofMinutes(15);
 
@@ -73,6 +76,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
     private KeyValueStore<String, String> factsSent;
     private KeyValueStore<String, String> notices;
     private KeyValueStore<String, String> pending;
+    private int endJudgements;
 
     LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery,
                EndOfInput end) {
@@ -192,7 +196,9 @@ final class LoginJudge implements Processor<String, String, String, String> {
 
     /**
      * The end of the input: every period still pending is decided, the closed ones over their own events, the open
-     * ones of a login together over all of its events (the input's end is their common end).
+     * ones of a login together over all of its events (the input's end is their common end). A period still short
+     * of a failing source's facts stays pending, and is decided again at the next judgements, as the facts may
+     * still be on their way; after {@link #END_PATIENCE} judgements without them it is given up (no candidate).
      */
     private void decideAll() {
         List<KeyValue<String, String>> left = new ArrayList<>();
@@ -202,17 +208,25 @@ final class LoginJudge implements Processor<String, String, String, String> {
         if (left.isEmpty()) {
             return;
         }
+        boolean giveUp = ++endJudgements > END_PATIENCE;
         long closed = context.currentStreamTimeMs() - grace.toMillis();
-        java.util.Set<String> open = new java.util.LinkedHashSet<>();
+        Map<String, List<String>> open = new java.util.LinkedHashMap<>();
         for (KeyValue<String, String> kv : left) {
-            if (periodOf(kv.key) <= closed) {
-                decide(kv.value, periodOf(kv.key));
-            } else {
-                open.add(kv.value);
+            if (periodOf(kv.key) > closed) {
+                open.computeIfAbsent(kv.value, k -> new ArrayList<>()).add(kv.key);
+            } else if (decide(kv.value, periodOf(kv.key)) || giveUp) {
+                pending.delete(kv.key);
             }
-            pending.delete(kv.key);
         }
-        open.forEach(login -> decide(login, Long.MAX_VALUE));
+        open.forEach((login, keys) -> {
+            if (decide(login, Long.MAX_VALUE) || giveUp) {
+                keys.forEach(pending::delete);
+            }
+        });
+        if (giveUp) {
+            LOG.warn("the input ended and {} notice period(s) were still without the facts of a failing source after"
+                    + " {} judgements: no notice for them", left.size(), END_PATIENCE);
+        }
     }
 
     private void judgeDirty() {
