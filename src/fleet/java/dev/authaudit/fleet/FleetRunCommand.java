@@ -76,8 +76,9 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
 
-    @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged (a"
-            + " batch run; also what the tests use).")
+    @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged, after"
+            + " deciding the notices of the periods still open (the end of the input: a batch run; also what the tests"
+            + " use).")
     boolean untilCaughtUp;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, description = "With --until-caught-up: give up after"
@@ -127,7 +128,13 @@ public final class FleetRunCommand implements Callable<Integer> {
             err.println("authaudit: fleet run: application " + appId + " on " + kafka.bootstrap + ", state in " + state);
             err.flush();
             if (untilCaughtUp) {
-                boolean done = awaitCaughtUp(streams, stopped);
+                // caught up: every record read and judged; then the end of the input decides the notices of the
+                // periods still open, and the run waits until those are written and committed
+                boolean done = awaitCaughtUp(streams, stopped, false);
+                if (done) {
+                    topology.endOfInput().end();
+                    done = awaitCaughtUp(streams, stopped, true);
+                }
                 err.println("authaudit: fleet run: " + (done ? "caught up" : "stopped before catching up") + " after "
                         + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
                 err.flush();
@@ -196,7 +203,7 @@ public final class FleetRunCommand implements Callable<Integer> {
      * Waits until the application's committed offsets reach the end of its input topics and its repartition
      * topic, and stay there while the judge runs at least twice; false when it stopped or timed out first.
      */
-    private boolean awaitCaughtUp(KafkaStreams streams, CountDownLatch stopped) throws Exception {
+    private boolean awaitCaughtUp(KafkaStreams streams, CountDownLatch stopped, boolean ended) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long needed = Math.max(4, (judgeEvery.toMillis() * 3 + 1000) / 250);
         long steady = 0;
@@ -209,7 +216,7 @@ public final class FleetRunCommand implements Callable<Integer> {
                     steady = 0;
                     continue;
                 }
-                steady = caughtUp(admin) && settled(streams) ? steady + 1 : 0;
+                steady = caughtUp(admin) && settled(streams, ended) ? steady + 1 : 0;
                 if (steady >= needed) {
                     return true;
                 }
@@ -219,11 +226,16 @@ public final class FleetRunCommand implements Callable<Integer> {
     }
 
     /**
-     * True when no step has a key waiting for its next judgement (the dirty stores are empty): committed offsets
-     * at the end of every topic say only that every record was read, not that what it changed was judged.
+     * True when no step has a key waiting for its next judgement (the dirty stores are empty) and, once the input
+     * is said to be finished, no login has a period whose notice is not decided: committed offsets at the end of
+     * every topic say only that every record was read, not that what it changed was judged.
      */
-    private static boolean settled(KafkaStreams streams) {
-        for (String name : List.of(NetworkJudge.DIRTY, LoginJudge.DIRTY, CampaignJudge.DIRTY)) {
+    private static boolean settled(KafkaStreams streams, boolean ended) {
+        List<String> stores = new ArrayList<>(List.of(NetworkJudge.DIRTY, LoginJudge.DIRTY, CampaignJudge.DIRTY));
+        if (ended) {
+            stores.add(LoginJudge.PENDING); // the open periods' notices are decided
+        }
+        for (String name : stores) {
             try {
                 ReadOnlyKeyValueStore<String, String> store = streams.store(
                         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
@@ -242,7 +254,15 @@ public final class FleetRunCommand implements Callable<Integer> {
     private boolean caughtUp(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        Set<String> topics = new HashSet<>(List.of(kafka.lines, kafka.events));
+        // every topic the application reads, also one it has not committed a read of yet (the address facts before
+        // the first arrives: offsets committed for the other topics alone said "caught up" too early)
+        FleetTopology.Topics t = kafka.topics();
+        Set<String> topics = new HashSet<>(List.of(kafka.lines, kafka.events, t.loginFacts(), t.addressFacts(),
+                t.campaignMembers()));
+        for (String r : List.of("by-network", "by-login", "campaign-candidates")) {
+            topics.add(appId + "-" + r + "-repartition");
+        }
+        topics.retainAll(admin.listTopics().names().get(30, TimeUnit.SECONDS));
         committed.keySet().forEach(tp -> topics.add(tp.topic()));
         Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
         for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {

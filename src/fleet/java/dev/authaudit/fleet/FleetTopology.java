@@ -50,6 +50,7 @@ final class FleetTopology {
     /** The year reference of a shipped line whose shipper gave no time (the command's wall clock). */
     private final java.time.Clock clock;
     private final NoticePolicy noticePolicy;
+    private final EndOfInput endOfInput = new EndOfInput();
 
     /**
      * The topic names. The login step's topics take the verdict topic's prefix ({@code authaudit.verdicts}:
@@ -108,6 +109,11 @@ final class FleetTopology {
         this.grace = grace;
         this.retention = retention;
         this.judgeEvery = judgeEvery;
+    }
+
+    /** What a batch run sets once its input is finished (the login step then decides its open periods). */
+    EndOfInput endOfInput() {
+        return endOfInput;
     }
 
     Topology build() {
@@ -178,7 +184,8 @@ final class FleetTopology {
                 .merge(addressFacts)
                 .repartition(Repartitioned.<String, String>as("by-login")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .process(() -> new LoginJudge(judge, noticePolicy, grace, retention, judgeEvery), LoginJudge.STORES);
+                .process(() -> new LoginJudge(judge, noticePolicy, grace, retention, judgeEvery,
+                        endOfInput), LoginJudge.STORES);
         byLogin.filter((k, v) -> v.startsWith("A")).mapValues(v -> v.substring(1)).to(topics.accounts(), strings);
         byLogin.filter((k, v) -> v.startsWith("F")).mapValues(v -> v.substring(1)).to(topics.loginFacts(), strings);
         byLogin.filter((k, v) -> v.startsWith("N")).mapValues(v -> v.substring(1)).to(topics.notices(), strings);

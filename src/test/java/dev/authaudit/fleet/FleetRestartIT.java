@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,8 +45,8 @@ import picocli.CommandLine;
  * (single-node KRaft, child JVM on 127.0.0.1, stopped by PID), against an uninterrupted run of the same events
  * into a verdict topic of its own: every address's final verdict is the same (none lost), and no address's verdict
  * is written twice in a row saying the same thing (none repeated: exactly_once_v2 aborts what the killed instance
- * had not committed, and its restored stores remember what it had); the login step's notice candidates are
- * each written once and only about stale-password logins' devices. Each run has its own topic prefix ({@code whole.},
+ * had not committed, and its restored stores remember what it had); the notice candidates are each written once,
+ * about stale-password logins' devices, and the restarted run writes one for each (see the notices part below). Each run has its own topic prefix ({@code whole.},
  * {@code killed.}): the steps' linking topics are named after the verdict topic's prefix.
  */
 class FleetRestartIT {
@@ -153,33 +155,54 @@ class FleetRestartIT {
                 last.put(r.key(), said);
             }
 
-            // the login step's notice candidates. Which incidents get one depends today on when the steps judge
-            // (uninterrupted runs on the same events gave 2, 5, 6, 3, 0 and 1, killed-and-restarted runs 6 each time,
-            // with the same 6 stale-password logins in both runs' account verdicts; see
-            // docs/fleet.md, "What is not done"): that is reported, not asserted. What holds in every run: no incident written twice (the killed run included),
-            // and every candidate is about a login the run's own account verdicts call stale_password, with a
-            // device the run does not call an attacker.
+            // the login step's notice candidates, decided in event time (with --grace 3d no period closes before the
+            // end of the input, which decides every login over all of its events). Asserted: none written twice, each
+            // about a login the run's account verdicts call stale_password and the device they name, never an address
+            // the run calls an attacker; the killed-and-restarted run writes exactly one for each such login, and
+            // the uninterrupted run nothing the killed one does not. Not asserted, as it does not hold yet: that the
+            // uninterrupted run writes them all (in three full verifies it wrote 3, 0 and 1 of 6, in six runs of the
+            // integration tests alone 6 each time; see docs/fleet.md, "What is not done"): printed.
+            Map<String, Set<String>> candidates = new TreeMap<>();
             for (String run : List.of("whole", "killed")) {
                 List<ConsumerRecord<String, String>> notices = read(bs, run + ".notices");
                 Map<String, String> accounts = new TreeMap<>();
                 read(bs, run + ".accounts").forEach(r -> accounts.put(r.key(), r.value()));
                 Map<String, String> verdicts = latest(read(bs, run + ".verdicts"));
                 List<String> keys = notices.stream().map(ConsumerRecord::key).toList();
-                System.out.println("FleetRestartIT: " + run + ": " + keys.size() + " notice candidates " + keys);
                 assertThat(keys).as(run + ": no incident written twice").doesNotHaveDuplicates();
-                System.out.println("FleetRestartIT: " + run + ": stale_password logins " + accounts.entrySet().stream()
-                        .filter(e -> e.getValue().contains("\"verdict\":\"stale_password\""))
-                        .map(e -> e.getKey() + " " + e.getValue().replaceAll(".*\"device\":(\"[^\"]*\"|null).*", "$1"))
-                        .toList());
+                Set<String> stale = new TreeSet<>();
+                for (Map.Entry<String, String> e : accounts.entrySet()) {
+                    JsonNode v = MAPPER.readTree(e.getValue());
+                    if (v.path("verdict").asText().equals("stale_password") && !v.path("device").isNull()) {
+                        stale.add(e.getKey() + " " + v.path("device").asText());
+                    }
+                }
                 NoticeCandidateJson codec = new NoticeCandidateJson();
+                Set<String> got = new TreeSet<>();
+                Set<String> noticed = new TreeSet<>();
                 for (ConsumerRecord<String, String> r : notices) {
                     var c = codec.read(r.key(), r.value());
-                    assertThat(MAPPER.readTree(accounts.get(c.account())).path("verdict").asText())
-                            .as(run + ": the account verdict of " + c.account()).isEqualTo("stale_password");
+                    got.add(c.incidentKey() + " " + c.account() + " " + c.device().ip());
+                    noticed.add(c.account() + " " + c.device().ip());
                     assertThat(verdicts.getOrDefault(c.device().ip(), "")).as(run + ": device " + c.device().ip())
                             .doesNotStartWith("attacker");
                 }
+                System.out.println("FleetRestartIT: " + run + ": " + got.size() + " notice candidates " + got
+                        + "; stale_password logins " + stale);
+                assertThat(stale).as(run + ": each candidate about a stale-password login and its device")
+                        .containsAll(noticed).isNotEmpty();
+                if (run.equals("killed")) {
+                    assertThat(noticed).as(run + ": a candidate for each stale-password login and its device")
+                            .isEqualTo(stale);
+                }
+                candidates.put(run, got);
             }
+            assertThat(candidates.get("killed")).as("the uninterrupted run wrote nothing the killed one did not")
+                    .containsAll(candidates.get("whole"));
+            System.out.println("FleetRestartIT: the uninterrupted and the killed-and-restarted run wrote "
+                    + (candidates.get("killed").equals(candidates.get("whole")) ? "the same candidates"
+                    : "different candidates: lost in the uninterrupted run " + candidates.get("killed").stream()
+                            .filter(c -> !candidates.get("whole").contains(c)).toList()));
 
             // a server's watch reads the fleet's attacker verdicts (a dry run), with two hostile records on the
             // topic and one of the fleet's attackers a customer on this server
