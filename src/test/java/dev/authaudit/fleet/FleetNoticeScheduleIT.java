@@ -35,7 +35,7 @@ import picocli.CommandLine;
  * days nothing closes before the end of the input, which decides every login over all of its events; with 30
  * minutes most periods close while the events still come, each decided over its own events.
  */
-class FleetNoticeScheduleTest {
+class FleetNoticeScheduleIT {
     @TempDir
     Path work;
 
@@ -78,7 +78,7 @@ class FleetNoticeScheduleTest {
             assertThat(fleet.ips().get(c.device().ip())).as(s + ": device " + c.device().ip()).isNotEqualTo(
                     "attacker");
         }
-        System.out.println("FleetNoticeScheduleTest: " + s + ": " + out.size() + " candidates " + summary(out));
+        System.out.println("FleetNoticeScheduleIT: " + s + ": " + out.size() + " candidates " + summary(out));
         return out;
     }
 
