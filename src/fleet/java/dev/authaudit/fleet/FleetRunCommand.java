@@ -19,9 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -201,12 +203,13 @@ public final class FleetRunCommand implements Callable<Integer> {
 
     /**
      * Waits until the application's committed offsets reach the end of its input topics and its repartition
-     * topic, and stay there while the judge runs at least twice; false when it stopped or timed out first.
+     * topic, no topic grows, and that holds while the judge runs at least twice; false when it stopped or timed out first.
      */
     private boolean awaitCaughtUp(KafkaStreams streams, CountDownLatch stopped, boolean ended) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long needed = Math.max(4, (judgeEvery.toMillis() * 3 + 1000) / 250);
         long steady = 0;
+        Map<TopicPartition, Long> before = Map.of();
         try (Admin admin = admin()) {
             while (System.nanoTime() < deadline) {
                 if (stopped.await(250, TimeUnit.MILLISECONDS)) {
@@ -216,7 +219,12 @@ public final class FleetRunCommand implements Callable<Integer> {
                     steady = 0;
                     continue;
                 }
-                steady = caughtUp(admin) && settled(streams, ended) ? steady + 1 : 0;
+                // caught up, settled, and no topic grew since the last look: a facts exchange between the two steps
+                // still under way writes to the link topics, which the slack for commit markers could hide once
+                Map<TopicPartition, Long> ends = caughtUp(admin);
+                boolean still = ends != null && ends.equals(before);
+                before = ends == null ? Map.of() : ends;
+                steady = still && settled(streams, ended) ? steady + 1 : 0;
                 if (steady >= needed) {
                     return true;
                 }
@@ -251,7 +259,8 @@ public final class FleetRunCommand implements Callable<Integer> {
         return true;
     }
 
-    private boolean caughtUp(Admin admin) throws Exception {
+    /** The end offsets of every topic the application reads when its committed offsets are there, else null. */
+    private Map<TopicPartition, Long> caughtUp(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         // every topic the application reads, also one it has not committed a read of yet (the address facts before
@@ -268,9 +277,13 @@ public final class FleetRunCommand implements Callable<Integer> {
         for (var d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
             d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
         }
-        var ends = admin.listOffsets(ask).all().get(30, TimeUnit.SECONDS);
+        // read_committed: the end of what a read_committed consumer can read (not a transaction still open)
+        var ends = admin.listOffsets(ask, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> endOf = new HashMap<>();
         for (var e : ends.entrySet()) {
             long end = e.getValue().offset();
+            endOf.put(e.getKey(), end);
             OffsetAndMetadata c = committed.get(e.getKey());
             long at = c == null ? 0 : c.offset();
             // a transactional topic (the repartition topic) ends with a commit marker no record stands for
@@ -279,9 +292,9 @@ public final class FleetRunCommand implements Callable<Integer> {
                     || topic.equals(kafka.topics().addressFacts())
                     || topic.equals(kafka.topics().campaignMembers()) ? 1 : 0;
             if (end - at > slack) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return endOf;
     }
 }
