@@ -69,7 +69,7 @@ class FleetIT {
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void fourServers_watchPublishAndThreeShippers_fleetRunAndReport_judgeTheSpreadGuesserAnAttacker() throws Exception {
         Path work = ReportSchema.repo().toAbsolutePath().resolve("target/fleet-it");
-        deleteTree(work);
+        FleetProcesses.deleteTree(work);
         Files.createDirectories(work);
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"), Duration.ofSeconds(90))) {
             System.out.println("FleetIT: broker (pid " + broker.pid() + ") ready in " + broker.readyMillis + " ms, RSS "
@@ -280,16 +280,5 @@ class FleetIT {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
-    }
-
-    private static void deleteTree(Path p) throws java.io.IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

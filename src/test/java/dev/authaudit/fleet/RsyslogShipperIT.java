@@ -76,7 +76,7 @@ class RsyslogShipperIT {
         requireInstalled();
         Path repo = ReportSchema.repo().toAbsolutePath();
         Path work = repo.resolve("target/rsyslog-shipper-it");
-        deleteTree(work);
+        FleetProcesses.deleteTree(work);
         Files.createDirectories(work);
         Path sample = repo.resolve("test-fixtures/sample");
         String rules = repo.resolve("rules").toString();
@@ -315,16 +315,5 @@ class RsyslogShipperIT {
         List<String> s = new ArrayList<>(l);
         java.util.Collections.sort(s);
         return s;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
