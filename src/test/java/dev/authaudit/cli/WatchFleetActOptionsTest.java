@@ -27,6 +27,24 @@ class WatchFleetActOptionsTest {
     }
 
     @Test
+    void hookLog_showsWhatFleetActDecided_besideTheLfdHooksCalls() {
+        Path db = dir.resolve("state").resolve("authaudit.db");
+        java.time.Instant t = java.time.Instant.parse("2026-06-01T11:00:00Z");
+        try (dev.authaudit.run.FleetActionStore store = dev.authaudit.run.FleetActionStore.open(db)) {
+            store.record(t, "198.51.100.23", dev.authaudit.run.FleetActionStore.Kind.BLOCK,
+                    dev.authaudit.act.firewall.ActionStatus.DRY_RUN, t.plusSeconds(86_400), 4, 2,
+                    "csf -td 198.51.100.23 86400 \"authaudit fleet attacker 4 failures on 2 servers hostA hostB\"",
+                    "dry run: attacker fleet-wide at confidence 0.90, 4 failures on 2 servers (hostA 2, hostB 2)");
+        }
+        CliRun r = CliRun.run("hook", "log", "--tz", "UTC", "--state", dir.resolve("state").toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("lfd hook since 2026-05-25 12:00:00: 0 calls").contains("watch --fleet-act since"
+                + " 2026-05-25 12:00:00: 0 blocks run, 1 dry run, 0 refused, 0 lifts")
+                .contains("  2026-06-01 11:00:00  fleet #1  198.51.100.23  block dry_run until 2026-06-02 11:00:00: csf"
+                        + " -td 198.51.100.23 86400");
+    }
+
+    @Test
     void fleetAct_withoutFleetVerdicts_isAUsageError() throws IOException {
         CliRun r = watch("--fleet-act", "block");
         assertThat(r.code).as(r.err).isEqualTo(2);
