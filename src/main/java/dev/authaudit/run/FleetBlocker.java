@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -69,7 +70,7 @@ public final class FleetBlocker {
      * @param local why this server knows better (it logged in here), or empty
      */
     public String attacker(FleetVerdictFeed.Attacker a, Optional<String> local) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // said and stored to the second
         String ip;
         try {
             ip = FirewallAction.canonical(a.ip());
@@ -160,7 +161,7 @@ public final class FleetBlocker {
      * of it, else leaving it to its TTL. Returns the sentence, or empty when this hook never acted on it.
      */
     public Optional<String> withdrawn(String literal, String verdict) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // said and stored to the second
         String ip;
         try {
             ip = FirewallAction.canonical(literal);
