@@ -8,6 +8,7 @@ import dev.authaudit.act.firewall.CsfLists;
 import dev.authaudit.act.firewall.FirewallAction;
 import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.act.firewall.HeldBlock;
+import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.publish.FleetVerdictFeed;
 import dev.authaudit.text.Escape;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * {@link FleetActionStore} before csf runs and returns a sentence for the admin.
  *
  * <p>Never blocked: an address {@link FleetNeverBlock} names (private, own, csf.allow, csf.ignore), one the lfd hook
- * let in or lifted as a customer's device in the last week, one the caller knows logged in here. Not blocked again:
+ * let in or lifted as a customer's device in the last week, one the notice ledger knows as a customer's device, one
+ * the caller knows logged in here. Not blocked again:
  * an address this hook blocks now, or blocked before, unless the fleet's evidence grew since. The brake: at most
  * {@link FleetActSettings#maxPerHour()} blocks in any hour (counted in the state); past it, this run stops acting
  * and records dry runs until it is restarted.
@@ -41,20 +44,23 @@ public final class FleetBlocker {
     private final FleetActionStore store;
     private final FleetNeverBlock never;
     private final FirewallStore lfdHook;
+    private final NoticeLedger ledger;
     private final Csf csf;
     private final Clock clock;
     private boolean braked;
 
     /**
      * @param lfdHook the lfd hook's records (its lifts and allows name customers' devices), or null
+     * @param ledger the notice ledger (a customer's device noticed here is never blocked), or null
      * @param csf what runs csf (only used with {@link FleetActSettings#execute()})
      */
     public FleetBlocker(FleetActSettings settings, FleetActionStore store, FleetNeverBlock never,
-                        FirewallStore lfdHook, Csf csf, Clock clock) {
+                        FirewallStore lfdHook, NoticeLedger ledger, Csf csf, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.never = never;
         this.lfdHook = lfdHook;
+        this.ledger = ledger;
         this.csf = csf;
         this.clock = clock;
     }
@@ -78,7 +84,8 @@ public final class FleetBlocker {
             return "not acted on: " + e.getMessage();
         }
         int servers = a.failuresByHost().size();
-        Optional<String> refusal = local.isPresent() ? local : never.refusal(ip).or(() -> letInByLfdHook(ip, now));
+        Optional<String> refusal = local.isPresent() ? local : never.refusal(ip).or(() -> letInByLfdHook(ip, now))
+                .or(() -> noticed(ip));
         if (refusal.isPresent()) {
             String why = "never blocked here: " + refusal.get();
             Optional<FleetActionStore.Row> last = store.last(ip);
@@ -235,6 +242,16 @@ public final class FleetBlocker {
             }
         }
         return Optional.empty();
+    }
+
+    /** Returns why the notice ledger says {@code ip} is a customer's device, if it does (the login is not said). */
+    private Optional<String> noticed(String ip) {
+        if (ledger == null) {
+            return Optional.empty();
+        }
+        return KnownCustomer.of(ledger.about(ip, List.of()), ip, List.of()).map(k -> "the notice ledger knows it as a"
+                + (k.stalePassword() ? " stale-password" : "") + " customer's device (notice " + k.noticeId() + ", "
+                + k.noticeStatus().word() + ")");
     }
 
     /** Returns the fleet's evidence in words (server names are checked by the feed; reasons escaped). */

@@ -114,9 +114,10 @@ public final class WatchRun {
                      WatchRun.class.getClassLoader());
              FleetActionStore fleetActions = settings.fleetAct() == null ? null : FleetActionStore.open(db);
              dev.authaudit.act.firewall.FirewallStore lfdHook = settings.fleetAct() == null ? null
-                     : dev.authaudit.act.firewall.FirewallStore.open(db)) {
+                     : dev.authaudit.act.firewall.FirewallStore.open(db);
+             NoticeLedger customers = settings.fleetAct() == null ? null : NoticeLedger.open(db)) {
             FleetVerdictHook fleet = feed == null ? null : new FleetVerdictHook(feed, err,
-                    fleetActions == null ? null : fleetBlocker(settings.fleetAct(), fleetActions, lfdHook));
+                    fleetActions == null ? null : fleetBlocker(settings.fleetAct(), fleetActions, lfdHook, customers));
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
                     : notices.dispatcher(ledger, settings.rulesDir(), zone, settings.stateFolder());
@@ -224,7 +225,7 @@ public final class WatchRun {
 
     /** Makes the blocker of {@code --fleet-act block} and says how it acts, once, at start. */
     private FleetBlocker fleetBlocker(FleetActSettings act, FleetActionStore store,
-                                      dev.authaudit.act.firewall.FirewallStore lfdHook) {
+                                      dev.authaudit.act.firewall.FirewallStore lfdHook, NoticeLedger customers) {
         FleetNeverBlock never = new FleetNeverBlock(act.never(), FleetNeverBlock.interfaceAddresses());
         never.problems().forEach(p -> err.println("authaudit: fleet act: " + p));
         err.println("authaudit: fleet act: blocks attacker verdicts for " + FleetBlocker.DurationWords.of(act.ttl())
@@ -233,7 +234,7 @@ public final class WatchRun {
                 + " server's own; " + (act.execute() ? "runs " + act.csf() : "a dry run (no --execute): records what"
                 + " it would run") + "; records in " + settings.db() + " (table fleet_action)");
         err.flush();
-        return new FleetBlocker(act, store, never, lfdHook, new dev.authaudit.act.firewall.CsfRunner(act.csf(),
+        return new FleetBlocker(act, store, never, lfdHook, customers, new dev.authaudit.act.firewall.CsfRunner(act.csf(),
                 java.util.Map.of()), wall);
     }
 

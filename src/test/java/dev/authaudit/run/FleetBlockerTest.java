@@ -9,6 +9,7 @@ import dev.authaudit.act.firewall.CsfRunner;
 import dev.authaudit.act.firewall.FirewallAction;
 import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.act.firewall.PlannedAction;
+import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.event.AuthSuccess;
 import dev.authaudit.event.Origin;
 import dev.authaudit.event.Protocol;
@@ -157,10 +158,11 @@ class FleetBlockerTest {
     private final class Run implements AutoCloseable {
         final FleetActionStore store = FleetActionStore.open(db);
         final FirewallStore lfd = FirewallStore.open(db);
+        final NoticeLedger ledger = NoticeLedger.open(db);
         final FleetVerdictHook hook;
 
         Run(FleetActSettings s, Set<String> own) {
-            FleetBlocker b = new FleetBlocker(s, store, new FleetNeverBlock(s.never(), own), lfd,
+            FleetBlocker b = new FleetBlocker(s, store, new FleetNeverBlock(s.never(), own), lfd, ledger,
                     new CsfRunner(s.csf(), Map.of("CSF_ARGV", argv.toString())), clock);
             hook = new FleetVerdictHook(feed, new PrintWriter(said, true), b);
         }
@@ -177,6 +179,7 @@ class FleetBlockerTest {
         public void close() {
             store.close();
             lfd.close();
+            ledger.close();
         }
     }
 
@@ -329,6 +332,17 @@ class FleetBlockerTest {
                     ActionStatus.DONE, null, START.minus(Duration.ofDays(1)));
         }
         String customer = "198.51.100.50";
+        String noticed = "198.51.100.90";
+        try (NoticeLedger l = NoticeLedger.open(db)) {
+            dev.authaudit.act.notice.NoticeCandidate c = new dev.authaudit.act.notice.NoticeCandidate("bob@example.com",
+                    "stale_password", 0.93, START, true, false, false, null,
+                    dev.authaudit.act.notice.DeviceSeen.of(noticed, Protocol.IMAP, 993, "iPhone"),
+                    START.minusSeconds(3600), START, 42, null,
+                    dev.authaudit.act.notice.IncidentKey.of("bob@example.com", noticed, START.minusSeconds(3600)));
+            new dev.authaudit.act.notice.NoticeOutbox(l, dev.authaudit.act.notice.RecipientResolver.mailboxOnly(),
+                    dev.authaudit.act.notice.NoticePolicy.defaults(), clock).enqueue(c,
+                    dev.authaudit.act.notice.DeliveryMode.DRAFTS);
+        }
         try (Run run = new Run(settings(true, 20, Duration.ofHours(24)), Set.of("198.51.100.60"))) {
             run.hook.onEvent(new AuthSuccess(OffsetDateTime.parse("2026-12-07T08:00:00Z"),
                     new Origin("exim", "exim.login", "exim_mainlog", 1, null, false), customer, "carol@example.com",
@@ -337,8 +351,8 @@ class FleetBlockerTest {
                     attacker("198.51.100.7", 1, 1), attacker("198.51.100.40", 1, 1), attacker("10.1.2.3", 1, 1),
                     attacker("127.0.0.1", 1, 1), attacker("100.64.1.1", 1, 1), attacker("::1", 1, 1),
                     attacker("fd00::1", 1, 1), attacker("::ffff:192.168.1.1", 1, 1), attacker("198.51.100.60", 1, 1),
-                    attacker(customer, 1, 1), attacker("198.51.100.70", 1, 1)));
-            assertThat(run.poll()).isEqualTo(13);
+                    attacker(customer, 1, 1), attacker("198.51.100.70", 1, 1), attacker(noticed, 1, 1)));
+            assertThat(run.poll()).isEqualTo(14);
             assertThat(run.store.since(START).stream().map(FleetActionStore.Row::kind).distinct())
                     .containsExactly(FleetActionStore.Kind.REFUSED);
         }
@@ -356,6 +370,8 @@ class FleetBlockerTest {
         assertThat(out).contains(customer + " attacker").contains("not acted on: it logged in successfully on this"
                 + " server, so it is a customer's address here");
         assertThat(out).contains("198.51.100.70 attacker").contains("this server's logs name it as one of its own");
+        assertThat(out).contains(noticed + " attacker").contains("not acted on: the notice ledger knows it as a"
+                + " stale-password customer's device (notice 1, queued)").doesNotContain("bob@example.com");
         assertThat(out).doesNotContain("blocked for").doesNotContain("dry run");
 
         // the admin allows an address while watch runs: honoured at once
