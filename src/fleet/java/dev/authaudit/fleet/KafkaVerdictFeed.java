@@ -40,6 +40,7 @@ final class KafkaVerdictFeed implements FleetVerdictFeed {
     private final Consumer<String, String> consumer;
     private Map<TopicPartition, Long> backlog;
     private long rejected;
+    private List<Withdrawn> withdrawn = List.of();
 
     KafkaVerdictFeed(Consumer<String, String> consumer, String topic) {
         this.consumer = consumer;
@@ -74,6 +75,7 @@ final class KafkaVerdictFeed implements FleetVerdictFeed {
         // the latest record of each address wins: an address judged an attacker and later something else (its
         // network logged in, say) is not handed over
         Map<String, Optional<Attacker>> latest = new LinkedHashMap<>();
+        Map<String, String> otherWord = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             long left = Math.max(0, deadline - System.nanoTime());
@@ -81,7 +83,12 @@ final class KafkaVerdictFeed implements FleetVerdictFeed {
                     Duration.ofMillis(500).toNanos())))) {
                 if (r.key() != null) {
                     latest.remove(r.key());
-                    latest.put(r.key(), read(r.key(), r.value()));
+                    Optional<Attacker> a = read(r.key(), r.value());
+                    latest.put(r.key(), a);
+                    otherWord.remove(r.key());
+                    if (a.isEmpty()) {
+                        other(r.key(), r.value()).ifPresent(w -> otherWord.put(r.key(), w));
+                    }
                 } else {
                     rejected++;
                 }
@@ -94,7 +101,38 @@ final class KafkaVerdictFeed implements FleetVerdictFeed {
         } while (backlog != null && System.nanoTime() < deadline);
         List<Attacker> out = new ArrayList<>();
         latest.values().forEach(a -> a.ifPresent(out::add));
+        List<Withdrawn> other = new ArrayList<>();
+        otherWord.forEach((ip, word) -> other.add(new Withdrawn(ip, word)));
+        withdrawn = List.copyOf(other);
         return out;
+    }
+
+    @Override
+    public List<Withdrawn> withdrawn() {
+        return withdrawn;
+    }
+
+    /**
+     * Returns the verdict word of a well-formed record that is not an attacker verdict (its {@code ip} a literal that
+     * is its key), else empty; counts nothing ({@link #read} counted a malformed record already).
+     */
+    static Optional<String> other(String key, String value) {
+        try {
+            if (value == null || value.length() > 1_000_000) {
+                return Optional.empty();
+            }
+            JsonNode n = MAPPER.readTree(value);
+            if (n == null || !n.isObject() || !n.path("verdict").isTextual()) {
+                return Optional.empty();
+            }
+            String word = n.path("verdict").textValue();
+            if (!WORD.matcher(word).matches() || "attacker".equals(word) || !literal(n.path("ip"), false).equals(key)) {
+                return Optional.empty();
+            }
+            return Optional.of(word);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Returns the attacker verdict a record holds, or empty (another verdict, or malformed and counted). */

@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code authaudit hook log}: what the lfd hook recorded, rejected and did. lfd throws the hook's
- * output away, so this is the only way to see that BLOCK_REPORT is wired up and working.
+ * {@code authaudit hook log}: what the lfd hook recorded, rejected and did, and what {@code watch --fleet-act}
+ * decided. lfd throws the hook's output away, so this is the only way to see that BLOCK_REPORT is wired up and
+ * working.
  */
 @Command(name = "log", mixinStandardHelpOptions = true,
         header = "Show what the lfd hook recorded, rejected and did, newest first.",
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
             "the state database: the block lfd reported, how it was explained, the notice, the actions",
             "decided (dry run or run) and any problem, including calls whose arguments were not a block.",
             "With --lfd-log, every block lfd logged in the period is matched with a hook call, and those",
-            "that never reached the hook are listed: the sign of a mis-wired BLOCK_REPORT."},
+            "that never reached the hook are listed: the sign of a mis-wired BLOCK_REPORT.",
+            "The blocks, dry runs, refusals and lifts of 'watch --fleet-act' follow, when there are any."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:done (also when nothing was recorded)",
             "2:usage error", "3:the state database cannot be opened or a rule is invalid"})
 public final class HookLogCommand implements Callable<Integer> {
@@ -139,6 +141,14 @@ public final class HookLogCommand implements Callable<Integer> {
         }
         if (lfdLog != null) {
             crossCheck(calls, from, zone, out);
+        }
+        // watch --fleet-act's decisions sit beside the lfd hook's, in the same state
+        try (dev.authaudit.run.FleetActionStore fleet = dev.authaudit.run.FleetActionStore.open(state.db())) {
+            List<String> fleetLines = dev.authaudit.run.FleetActionLog.lines(fleet, from, zone, limit);
+            if (!fleetLines.isEmpty()) {
+                out.println();
+                fleetLines.forEach(l -> line(out, l));
+            }
         }
         out.flush();
         return ExitCodes.OK;

@@ -81,9 +81,38 @@ public final class WatchCommand implements Callable<Integer> {
     String publish;
 
     @Option(names = "--fleet-verdicts", paramLabel = "URI", description = "Also read the fleet's attacker verdicts:"
-            + " kafka://HOST:PORT/TOPIC (the verdict topic of 'fleet run'; needs the fleet jar). A dry run: says what"
-            + " a block hook would do with each, runs nothing.")
+            + " kafka://HOST:PORT/TOPIC (the verdict topic of 'fleet run'; needs the fleet jar). Without --fleet-act"
+            + " it says what a block hook would do with each and runs nothing.")
     String fleetVerdicts;
+
+    @Option(names = "--fleet-act", paramLabel = "ACTION", description = "What to do with the fleet's attacker"
+            + " verdicts: block (a temporary csf block, csf -td, recorded in the state; a dry run without --execute)"
+            + " or none. Never an address that logged in here, in csf.allow or csf.ignore, private, or this"
+            + " server's own. Default: none.")
+    String fleetAct;
+
+    @Option(names = "--fleet-block-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each --fleet-act block lasts (1m to 7d); csf lifts it by itself.")
+    Duration fleetBlockTtl = dev.authaudit.run.FleetActSettings.DEFAULT_TTL;
+
+    @Option(names = "--fleet-block-max", paramLabel = "N", description = "The brake: at most N --fleet-act blocks in"
+            + " any hour (counted in the state, across restarts); past it this run stops acting and dry-runs.")
+    int fleetBlockMax = dev.authaudit.run.FleetActSettings.DEFAULT_MAX_PER_HOUR;
+
+    @Option(names = "--execute", description = "With --fleet-act: run csf; without it, each action is recorded as a"
+            + " dry run.")
+    boolean execute;
+
+    @Option(names = "--csf", paramLabel = "PATH", description = "The csf command (--fleet-act).")
+    String csfCommand = "/usr/sbin/csf";
+
+    @Option(names = "--csf-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The longest one csf command may take (--fleet-act).")
+    Duration csfTimeout = Duration.ofSeconds(3);
+
+    @Option(names = "--csf-tempban", paramLabel = "FILE", description = "csf's temporary blocks, read before a"
+            + " --fleet-act block is lifted (a block csf holds for another reason is never lifted with it).")
+    Path csfTempban = Path.of("/var/lib/csf/csf.tempban");
 
     @Option(names = "--once", description = "Read what is there (new lines since the checkpoints), decide and"
             + " deliver, save checkpoints and exit: a cron-style run.")
@@ -123,6 +152,7 @@ public final class WatchCommand implements Callable<Integer> {
         if (warmUpTime.isNegative()) {
             throw new Cli.UsageProblem("--warm-up-time must not be negative");
         }
+        dev.authaudit.run.FleetActSettings act = fleetAct();
         // from here on SIGTERM saves and exits 0, also during the set-up and the warm-up
         WatchRun.Stopper stopper = new WatchRun.Stopper();
         try (ShutdownSignal.Installed signals = ShutdownSignal.install(stopper::stop, stopper::awaitDone)) {
@@ -131,12 +161,37 @@ public final class WatchCommand implements Callable<Integer> {
             LineParser parser = input.parser(input.ruleSet());
             WatchRun.Settings run = new WatchRun.Settings(files, state.db(), state.state(), settings, warmUpTime,
                     notices.enabled() ? notices.settings() : null, input.rulesDir(), publish, fleetVerdicts,
-                    traceHandled, once);
+                    act, traceHandled, once);
             boolean failed = new WatchRun(run, parser, zone, csf, context.clock(), out, err).run(stopper);
             return failed ? ExitCodes.ACTION : ExitCodes.OK;
         } finally {
             stopper.done();
         }
+    }
+
+    /** Returns the --fleet-act settings, or null when it is off; refuses options that would do nothing. */
+    private dev.authaudit.run.FleetActSettings fleetAct() {
+        String word = fleetAct == null ? "none" : fleetAct.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!word.equals("none") && !word.equals("block")) {
+            throw new Cli.UsageProblem("--fleet-act: '" + dev.authaudit.text.Escape.line(fleetAct, 40) + "' is not an"
+                    + " action; use block (or none)");
+        }
+        if (word.equals("none")) {
+            if (execute) {
+                throw new Cli.UsageProblem("--execute runs csf for --fleet-act block; without --fleet-act it would"
+                        + " do nothing");
+            }
+            return null;
+        }
+        if (fleetVerdicts == null) {
+            throw new Cli.UsageProblem("--fleet-act block needs --fleet-verdicts kafka://HOST:PORT/TOPIC: the verdicts"
+                    + " to act on");
+        }
+        // csf.allow and csf.ignore live beside csf.conf
+        Path folder = csfConf != null && csfConf.toAbsolutePath().getParent() != null
+                ? csfConf.toAbsolutePath().getParent() : Path.of("/etc/csf");
+        return new dev.authaudit.run.FleetActSettings(fleetBlockTtl, fleetBlockMax, execute, csfCommand, csfTimeout,
+                List.of(folder.resolve("csf.allow"), folder.resolve("csf.ignore")), csfTempban);
     }
 
     private CsfConfig csf() {

@@ -41,10 +41,27 @@ public interface FleetVerdictFeed extends AutoCloseable {
     }
 
     /**
+     * An address whose latest verdict is no longer {@code attacker}.
+     *
+     * @param ip the address, a literal (the record's key, checked)
+     * @param verdict its report-v1 verdict word now ({@code customer}, {@code unknown}, ...)
+     */
+    record Withdrawn(String ip, String verdict) {
+    }
+
+    /**
      * Returns the attacker verdicts that arrived since the last call, waiting at most {@code timeout}; the first
      * call returns every one already on the topic.
      */
     List<Attacker> poll(Duration timeout);
+
+    /**
+     * Returns the addresses whose latest verdict read by the last {@link #poll} is another word than
+     * {@code attacker} (for a hook that acted on them earlier); none by default.
+     */
+    default List<Withdrawn> withdrawn() {
+        return List.of();
+    }
 
     /** Returns how many records were dropped as malformed so far. */
     long rejected();

@@ -49,14 +49,19 @@ public final class WatchRun {
      * @param rulesDir the shipped rules folder, home of the notice templates
      * @param publish where to send each event read live ({@code kafka://HOST:PORT/TOPIC}), or null
      * @param fleetVerdicts where to read the fleet's attacker verdicts from, or null
+     * @param fleetAct how to act on them ({@code --fleet-act block}), or null to say what a block hook would do
      * @param traceHandled true to record each line handed over with its checkpoint (the fault-injection harness)
      * @param once true to read what is there, decide, deliver and return (a cron-style run)
      */
     public record Settings(List<Path> files, Path db, Path stateFolder, WatchSettings pace, Duration warmUpTime,
                            NoticeSettings notices, Path rulesDir, String publish, String fleetVerdicts,
-                           boolean traceHandled, boolean once) {
+                           FleetActSettings fleetAct, boolean traceHandled, boolean once) {
         public Settings {
             files = List.copyOf(files);
+            if (fleetAct != null && fleetVerdicts == null) {
+                throw new InvalidSetting("--fleet-act needs --fleet-verdicts kafka://HOST:PORT/TOPIC: the verdicts"
+                        + " to act on");
+            }
         }
     }
 
@@ -106,8 +111,13 @@ public final class WatchRun {
                      : new dev.authaudit.publish.Publishers(WatchRun.class.getClassLoader()).open(settings.publish());
              dev.authaudit.publish.FleetVerdictFeed feed = settings.fleetVerdicts() == null ? null
                      : dev.authaudit.publish.FleetVerdictFeed.open(settings.fleetVerdicts(),
-                     WatchRun.class.getClassLoader())) {
-            FleetVerdictHook fleet = feed == null ? null : new FleetVerdictHook(feed, err);
+                     WatchRun.class.getClassLoader());
+             FleetActionStore fleetActions = settings.fleetAct() == null ? null : FleetActionStore.open(db);
+             dev.authaudit.act.firewall.FirewallStore lfdHook = settings.fleetAct() == null ? null
+                     : dev.authaudit.act.firewall.FirewallStore.open(db);
+             NoticeLedger customers = settings.fleetAct() == null ? null : NoticeLedger.open(db)) {
+            FleetVerdictHook fleet = feed == null ? null : new FleetVerdictHook(feed, err,
+                    fleetActions == null ? null : fleetBlocker(settings.fleetAct(), fleetActions, lfdHook, customers));
             AtomicReference<Auditor> self = new AtomicReference<>();
             NoticeDispatcher dispatcher = ledger == null ? null
                     : notices.dispatcher(ledger, settings.rulesDir(), zone, settings.stateFolder());
@@ -211,6 +221,21 @@ public final class WatchRun {
             out.flush();
         }
         return false;
+    }
+
+    /** Makes the blocker of {@code --fleet-act block} and says how it acts, once, at start. */
+    private FleetBlocker fleetBlocker(FleetActSettings act, FleetActionStore store,
+                                      dev.authaudit.act.firewall.FirewallStore lfdHook, NoticeLedger customers) {
+        FleetNeverBlock never = new FleetNeverBlock(act.never(), FleetNeverBlock.interfaceAddresses());
+        never.problems().forEach(p -> err.println("authaudit: fleet act: " + p));
+        err.println("authaudit: fleet act: blocks attacker verdicts for " + FleetBlocker.DurationWords.of(act.ttl())
+                + " each, at most " + act.maxPerHour() + " an hour, never an address in " + act.never().stream()
+                .map(Path::toString).collect(java.util.stream.Collectors.joining(" or ")) + ", private, or this"
+                + " server's own; " + (act.execute() ? "runs " + act.csf() : "a dry run (no --execute): records what"
+                + " it would run") + "; records in " + settings.db() + " (table fleet_action)");
+        err.flush();
+        return new FleetBlocker(act, store, never, lfdHook, customers, new dev.authaudit.act.firewall.CsfRunner(act.csf(),
+                java.util.Map.of()), wall);
     }
 
     /** Re-reads the look-back within the time budget, halved after each warm-up a restart cut off. */

@@ -193,8 +193,60 @@ class FleetIT {
             latest(bs, "authaudit.accounts").forEach((k, v) -> accounts.put(k, FleetAccountVerdict.read(v).verdict()));
             assertThat(accounts).as("authaudit.accounts").isEqualTo(verdicts(fleet, "accounts", "account")).isNotEmpty();
             System.out.println("FleetIT: account verdicts " + accounts);
+            fleetAct(bs, work, rules);
             System.out.println("FleetIT: broker RSS at the end " + broker.rssMb() + " MB");
         }
+    }
+
+    /**
+     * A server's watch acts on the verdict topic with --fleet-act block --execute, through a fake csf that records its
+     * arguments: the attacker is blocked once (a restart blocks nothing again), and when the fleet's latest verdict of
+     * it is another word the block is lifted, csf.tempban holding no other block of it.
+     */
+    private static void fleetAct(String bs, Path work, String rules) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("hostX"));
+        Path argv = dir.resolve("csf-argv.txt");
+        Path csf = dir.resolve("csf");
+        Files.writeString(csf, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '" + argv + "'\n"
+                + "echo END >> '" + argv + "'\n");
+        Files.setPosixFilePermissions(csf, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(dir.resolve("csf.conf"), "LF_SMTPAUTH = \"5\"\n");
+        Files.writeString(dir.resolve("csf.allow"), "# nothing\n");
+        Path tempban = dir.resolve("csf.tempban");
+        Path mainlog = dir.resolve("exim_mainlog");
+        Files.writeString(mainlog, success("2026-12-06 10:00:05", 4900, OFFICE, "carol@example.com") + "\n");
+        String[] watch = {"watch", "--once", "--fleet-verdicts", "kafka://" + bs + "/authaudit.verdicts", "--fleet-act",
+            "block", "--execute", "--csf", csf.toString(), "--csf-conf", dir.resolve("csf.conf").toString(),
+            "--csf-tempban", tempban.toString(), "--state", dir.resolve("state").toString(), "--host", "hostX", "--tz",
+            "UTC", "--rules", rules, mainlog.toString()};
+        Run first = cli(watch);
+        System.out.println("FleetIT: watch --fleet-act block --execute said:\n" + first.err().strip());
+        assertThat(first.code()).as(first.err()).isZero();
+        String blocked = "-td\n" + ATTACKER + "\n86400\nauthaudit fleet attacker 8 failures on 4 servers hostA hostB hostC"
+                + " hostD\nEND\n";
+        assertThat(Files.readString(argv)).isEqualTo(blocked);
+        assertThat(first.err()).contains("authaudit: fleet verdict: " + ATTACKER + " attacker fleet-wide")
+                .contains("blocked for 24h");
+        Run restart = cli(watch);
+        assertThat(restart.code()).as(restart.err()).isZero();
+        assertThat(Files.readString(argv)).as("a restart blocks nothing again").isEqualTo(blocked);
+        assertThat(restart.err()).contains("already blocked by this hook until");
+        // the fleet changes its mind: its latest verdict of the address is another word
+        long now = java.time.Instant.now().getEpochSecond();
+        Files.writeString(tempban, now + "|" + ATTACKER + "||in|86400|authaudit fleet attacker 8 failures on 4 servers"
+                + " hostA hostB hostC hostD\n");
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(producer(bs))) {
+            p.send(new ProducerRecord<>("authaudit.verdicts", ATTACKER, "{\"ip\":\"" + ATTACKER + "\",\"network\":"
+                    + "\"198.51.100.0/24\",\"verdict\":\"customer\",\"confidence\":0.8,\"failures_by_host\":{}}"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        Run withdrawn = cli(watch);
+        assertThat(withdrawn.code()).as(withdrawn.err()).isZero();
+        assertThat(Files.readString(argv)).isEqualTo(blocked + "-tr\n" + ATTACKER + "\nEND\n");
+        assertThat(withdrawn.err()).contains("authaudit: fleet verdict withdrawn: " + ATTACKER + " is no longer an"
+                + " attacker fleet-wide (now customer)").contains("lifted its block");
+        Run log = cli("hook", "log", "--tz", "UTC", "--state", dir.resolve("state").toString());
+        assertThat(log.out()).contains("1 block run").contains("1 lift");
     }
 
     /** The latest committed value of each key of a compacted topic. */

@@ -38,6 +38,17 @@ class KafkaVerdictFeedTest {
     }
 
     @Test
+    void other_aWellFormedNonAttackerVerdict_isAWithdrawal_anythingElseIsNot() {
+        assertThat(KafkaVerdictFeed.other("192.0.2.50", verdict("192.0.2.50", "customer", ""))).contains("customer");
+        assertThat(KafkaVerdictFeed.other("192.0.2.50", verdict("192.0.2.50", "attacker", ""))).isEmpty();
+        assertThat(KafkaVerdictFeed.other("203.0.113.9", verdict("192.0.2.50", "customer", ""))).as("key not the ip")
+                .isEmpty();
+        assertThat(KafkaVerdictFeed.other("192.0.2.50", verdict("192.0.2.50", "Customer; rm", ""))).isEmpty();
+        assertThat(KafkaVerdictFeed.other("192.0.2.50", "not json")).isEmpty();
+        assertThat(KafkaVerdictFeed.other("192.0.2.50", null)).isEmpty();
+    }
+
+    @Test
     void read_malformedOrHostile_isCountedAndDropped() {
         KafkaVerdictFeed.Factory f = new KafkaVerdictFeed.Factory();
         assertThat(f.scheme()).isEqualTo("kafka");

@@ -27,7 +27,9 @@ public record FirewallAction(Type type, String ip, Duration ttl, String comment)
         /** {@code csf -dr IP}: remove a permanent block from csf.deny. */
         LIFT_PERMANENT("-dr"),
         /** {@code csf -ta IP TTL comment}: allow the address for TTL seconds. */
-        ALLOW("-ta");
+        ALLOW("-ta"),
+        /** {@code csf -td IP TTL comment}: block the address for TTL seconds ({@code watch --fleet-act block}). */
+        TEMP_DENY("-td");
 
         private final String flag;
 
@@ -40,9 +42,14 @@ public record FirewallAction(Type type, String ip, Duration ttl, String comment)
             return flag;
         }
 
-        /** Returns the word stored and reported ({@code lift}, {@code allow}). */
+        /** Returns the word stored and reported ({@code lift}, {@code allow}, {@code block}). */
         public String word() {
-            return this == ALLOW ? "allow" : "lift";
+            return this == ALLOW ? "allow" : this == TEMP_DENY ? "block" : "lift";
+        }
+
+        /** Returns true for the commands that take a TTL and a comment. */
+        boolean timed() {
+            return this == ALLOW || this == TEMP_DENY;
         }
     }
 
@@ -55,9 +62,9 @@ public record FirewallAction(Type type, String ip, Duration ttl, String comment)
     public FirewallAction {
         requireNonNull(type, "type");
         ip = canonical(ip);
-        if (type == Type.ALLOW) {
+        if (type.timed()) {
             if (ttl == null || ttl.toSeconds() < 1 || ttl.compareTo(MAX_TTL) > 0) {
-                throw new IllegalArgumentException("allow TTL " + ttl + " must be between 1 s and " + MAX_TTL);
+                throw new IllegalArgumentException(type.word() + " TTL " + ttl + " must be between 1 s and " + MAX_TTL);
             }
             ttl = Duration.ofSeconds(ttl.toSeconds());
             comment = ActionText.comment(comment);
@@ -77,9 +84,17 @@ public record FirewallAction(Type type, String ip, Duration ttl, String comment)
         return new FirewallAction(Type.ALLOW, ip, ttl, comment);
     }
 
+    /**
+     * Returns a temporary block of {@code ip} for {@code ttl} with {@code comment} (made safe): csf removes it by
+     * itself when the time is up.
+     */
+    public static FirewallAction tempDeny(String ip, Duration ttl, String comment) {
+        return new FirewallAction(Type.TEMP_DENY, ip, ttl, comment);
+    }
+
     /** Returns the arguments after the csf path, e.g. {@code [-ta, 203.0.113.7, 3600, authaudit ...]}. */
     public List<String> arguments() {
-        return type == Type.ALLOW ? List.of(type.flag(), ip, Long.toString(ttl.toSeconds()), comment)
+        return type.timed() ? List.of(type.flag(), ip, Long.toString(ttl.toSeconds()), comment)
                 : List.of(type.flag(), ip);
     }
 
