@@ -85,6 +85,12 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
 
+    @Option(names = "--session-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long an instance may be silent before the others take its partitions (its tasks move"
+                    + " to them and their stores are restored from the changelogs): the failover time of a lost"
+                    + " instance. Within the broker's group.min/max.session.timeout.ms.")
+    Duration sessionTimeout = Duration.ofSeconds(45);
+
     @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged, after"
             + " deciding the notices of the periods still open (the end of the input: a batch run; also what the tests"
             + " use).")
@@ -113,6 +119,9 @@ public final class FleetRunCommand implements Callable<Integer> {
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
                 judgeEvery, clock);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
+        config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(
+                org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                Long.toString(sessionTimeout.toMillis()));
         CountDownLatch stopped = new CountDownLatch(1);
         // the linking topics keep every record until read (TopicPlan): delete what the application has read
         LinkPurge purge = new LinkPurge(appId, new HashSet<>(TopicPlan.links(kafka.topics())));
