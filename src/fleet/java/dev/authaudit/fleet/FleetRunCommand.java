@@ -16,16 +16,20 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -44,6 +48,9 @@ import picocli.CommandLine.Spec;
             "writes each address's fleet verdict to the verdict topic. Runs until Ctrl-C, or with",
             "--until-caught-up until every record on the topics is judged."})
 public final class FleetRunCommand implements Callable<Integer> {
+    /** How often the linking topics' read records are deleted. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     @Mixin
     FleetTopicOptions kafka = new FleetTopicOptions();
 
@@ -78,6 +85,12 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
 
+    @Option(names = "--session-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long an instance may be silent before the others take its partitions (its tasks move"
+                    + " to them and their stores are restored from the changelogs): the failover time of a lost"
+                    + " instance. Within the broker's group.min/max.session.timeout.ms.")
+    Duration sessionTimeout = Duration.ofSeconds(45);
+
     @Option(names = "--until-caught-up", description = "Stop once every record on the input topics is judged, after"
             + " deciding the notices of the periods still open (the end of the input: a batch run; also what the tests"
             + " use).")
@@ -102,11 +115,32 @@ public final class FleetRunCommand implements Callable<Integer> {
         RuleSet rules = input.ruleSet();
         Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
-        ensureTopics();
+        ensureTopics(err);
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
                 judgeEvery, clock);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
+        config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(
+                org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                Long.toString(sessionTimeout.toMillis()));
         CountDownLatch stopped = new CountDownLatch(1);
+        // the linking topics keep every record until read (TopicPlan): delete what the application has read
+        LinkPurge purge = new LinkPurge(appId, new HashSet<>(TopicPlan.links(kafka.topics())));
+        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "authaudit-fleet-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        purger.scheduleWithFixedDelay(() -> purgeLinks(purge, err), PURGE_EVERY.toMillis(), PURGE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            return run(topology, config, stopped, purge, err, state);
+        } finally {
+            purger.shutdownNow();
+        }
+    }
+
+    private int run(FleetTopology topology, Properties config, CountDownLatch stopped, LinkPurge purge,
+                    PrintWriter err, Path state) throws Exception {
         try (KafkaStreams streams = new KafkaStreams(topology.build(), config)) {
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -137,6 +171,9 @@ public final class FleetRunCommand implements Callable<Integer> {
                     topology.endOfInput().end();
                     done = awaitCaughtUp(streams, stopped, true);
                 }
+                if (done) {
+                    purgeLinks(purge, err);
+                }
                 err.println("authaudit: fleet run: " + (done ? "caught up" : "stopped before catching up") + " after "
                         + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
                 err.flush();
@@ -157,6 +194,24 @@ public final class FleetRunCommand implements Callable<Integer> {
         }
     }
 
+    /** Deletes the linking topics' records the application has read; a failure is said and tried again later. */
+    private void purgeLinks(LinkPurge purge, PrintWriter err) {
+        try (Admin admin = admin()) {
+            purge.purge(admin);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (err) {
+                err.println("authaudit: fleet run: could not delete the read records of the linking topics ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); trying again in "
+                        + PURGE_EVERY.toSeconds() + " s");
+                err.flush();
+            }
+        }
+    }
+
     private static Path stateRoot() {
         String env = System.getenv("AUTHAUDIT_STATE");
         return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".authaudit");
@@ -169,24 +224,22 @@ public final class FleetRunCommand implements Callable<Integer> {
     }
 
     /**
-     * Creates the topics when missing; the verdict topics are compacted (one latest verdict per address, login,
-     * block).
+     * Creates the topics when missing, and sets on the existing topics the run owns what {@link TopicPlan} requires
+     * (saying what it changed): the verdict topics and the notices compacted, the linking topics keeping their
+     * records until read, whatever their event-time stamps.
      */
-    private void ensureTopics() throws Exception {
+    private void ensureTopics(PrintWriter err) throws Exception {
+        TopicPlan plan = TopicPlan.of(kafka.topics());
         try (Admin admin = admin()) {
             Set<String> have = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> make = new ArrayList<>();
-            FleetTopology.Topics topics = kafka.topics();
-            for (String t : List.of(kafka.lines, kafka.events, topics.notices(), topics.loginFacts(),
-                    topics.addressFacts(), topics.campaignMembers())) {
-                if (!have.contains(t)) {
-                    make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty()));
-                }
-            }
-            for (String t : List.of(kafka.verdicts, topics.accounts(), topics.blocks())) {
-                if (!have.contains(t)) {
-                    make.add(new NewTopic(t, java.util.Optional.of(partitions), java.util.Optional.empty())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            List<ConfigResource> existing = new ArrayList<>();
+            for (TopicPlan.Spec s : plan.specs()) {
+                if (have.contains(s.name())) {
+                    existing.add(new ConfigResource(ConfigResource.Type.TOPIC, s.name()));
+                } else {
+                    make.add(new NewTopic(s.name(), java.util.Optional.of(partitions), java.util.Optional.empty())
+                            .configs(s.configs()));
                 }
             }
             if (!make.isEmpty()) {
@@ -197,6 +250,28 @@ public final class FleetRunCommand implements Callable<Integer> {
                         throw e;
                     }
                 }
+            }
+            if (existing.isEmpty()) {
+                return;
+            }
+            Map<String, Map<String, String>> current = new HashMap<>();
+            admin.describeConfigs(existing).all().get(60, TimeUnit.SECONDS).forEach((r, config) -> {
+                Map<String, String> values = new HashMap<>();
+                config.entries().forEach(e -> values.put(e.name(), e.value()));
+                current.put(r.name(), values);
+            });
+            List<TopicPlan.Change> changes = plan.changes(current);
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> alter = new HashMap<>();
+            for (TopicPlan.Change c : changes) {
+                alter.computeIfAbsent(new ConfigResource(ConfigResource.Type.TOPIC, c.topic()), k -> new ArrayList<>())
+                        .add(new AlterConfigOp(new ConfigEntry(c.config(), c.value()), AlterConfigOp.OpType.SET));
+            }
+            if (!alter.isEmpty()) {
+                admin.incrementalAlterConfigs(alter).all().get(60, TimeUnit.SECONDS);
+                for (TopicPlan.Change c : changes) {
+                    err.println("authaudit: fleet run: " + c.say());
+                }
+                err.flush();
             }
         }
     }

@@ -74,6 +74,11 @@ final class KafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.min.isr", "1");
         p.put("transaction.state.log.num.partitions", "3");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // the retention check every second (the default: 30 s after start, then every 5 min): a topic that deletes a
+        // replay's old-stamped records by time then does so during every test, not only in a test fast enough to
+        // write them before the first check
+        p.put("log.initial.task.delay.ms", "1000");
+        p.put("log.retention.check.interval.ms", "1000");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         Path config = dir.resolve("server.properties");
