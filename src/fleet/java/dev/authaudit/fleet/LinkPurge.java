@@ -25,7 +25,7 @@ final class LinkPurge {
         this.topics = Set.copyOf(topics);
     }
 
-    /** Deletes what is read; returns the number of partitions whose start moved. */
+    /** Deletes what is read; returns the number of partitions asked to delete up to their committed offset. */
     int purge(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
