@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The text of {@code explain}: the story of one address or login, the answer first, then the lines behind it. */
@@ -51,7 +52,9 @@ public final class StoryTextWriter {
         } else if (!x.roles().isEmpty()) {
             out.println();
             out.println("Role for each login it used");
-            x.roles().forEach((login, role) -> out.printf("  %-40s %s%n", Escape.terminal(login), role.word()));
+            // in login order: the explanation's map has none of its own (Map.copyOf's order changes from run to run)
+            new TreeMap<>(x.roles()).forEach((login, role) -> out.printf("  %-40s %s%n", Escape.terminal(login),
+                    role.word()));
         }
     }
 

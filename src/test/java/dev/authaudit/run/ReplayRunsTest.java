@@ -9,6 +9,7 @@ import dev.authaudit.parse.PasswordRedactor;
 import dev.authaudit.parse.TimeResolver;
 import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.report.BlockedNow;
+import dev.authaudit.report.StoryTextWriter;
 import dev.authaudit.rules.RuleSet;
 import dev.authaudit.tune.LfdFlavour;
 import java.io.ByteArrayInputStream;
@@ -100,6 +101,22 @@ class ReplayRunsTest {
         assertThat(o.explanation().verdict()).isEqualTo("customer");
         assertThat(o.explanation().blocks()).isNotEmpty();
         assertThat(o.explanation().timeline()).isNotEmpty();
+    }
+
+    @Test
+    void explain_anAddressUsedByManyLogins_printsTheirRolesInLoginOrder() {
+        ScanInputs inputs = sample();
+        ExplainRun.Outcome o = new ExplainRun(new ExplainRun.Settings(inputs, CorrelationSettings.defaults(), null,
+                null, ExplainRun.Subject.of(CUSTOMER)), replay(inputs), Optional::empty, err).run();
+        StringWriter text = new StringWriter();
+        StoryTextWriter.write(o.explanation(), CUSTOMER, true, ZONE, false, new PrintWriter(text, true));
+
+        List<String> lines = text.toString().lines().toList();
+        int at = lines.indexOf("Role for each login it used");
+        assertThat(at).isPositive();
+        List<String> logins = lines.subList(at + 1, lines.size()).stream().takeWhile(l -> l.startsWith("  "))
+                .map(l -> l.trim().split(" +")[0]).toList();
+        assertThat(logins).hasSize(o.explanation().roles().size()).hasSizeGreaterThan(2).isSorted();
     }
 
     @Test
