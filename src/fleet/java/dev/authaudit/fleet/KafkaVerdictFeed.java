@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the fleet's verdict topic for one server's {@code watch --fleet-verdicts}: every partition, from the start
@@ -57,16 +56,10 @@ final class KafkaVerdictFeed implements FleetVerdictFeed {
     }
 
     static Properties config(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties p = KafkaClients.committedReader(bootstrap, "authaudit-watch-fleet-verdicts");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a watch started before fleet run must not make the verdict topic with the broker's defaults (not compacted)
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "authaudit-watch-fleet-verdicts");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return p;
     }
 

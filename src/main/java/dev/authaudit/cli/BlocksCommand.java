@@ -1,16 +1,15 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.act.firewall.CsfLists;
-import dev.authaudit.classify.Auditor;
+import dev.authaudit.correlate.CorrelationSettings;
 import dev.authaudit.report.BlockedNow;
 import dev.authaudit.report.BlockedNowJsonWriter;
-import dev.authaudit.report.Report;
-import dev.authaudit.report.ReportAssembler;
+import dev.authaudit.run.BlocksRun;
 import dev.authaudit.run.Replay;
 import dev.authaudit.run.ScanInputs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,30 +80,28 @@ public final class BlocksCommand implements Callable<Integer> {
             return ExitCodes.INPUT;
         }
         ZoneId zone = input.zone();
-        CsfLists lists = CsfLists.read(deny, tempban, tempip, zone, context.clock().instant());
-        Report report = null;
-        boolean damaged = false;
+        ScanInputs inputs = null;
+        CorrelationSettings correlation = null;
+        Replay logs = null;
+        Instant since = null;
+        Instant until = null;
         if (!paths.isEmpty()) {
-            ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
+            inputs = ScanInputs.of(paths, replay.csfConf);
             inputs.problems().forEach(p -> err.println("authaudit: " + p));
-            Auditor auditor = Auditor.builder().csf(inputs.csf()).correlation(replay.correlation()).build();
-            Replay.Outcome outcome = replay.replay(input, inputs, context, err).run(inputs, auditor,
-                    replay.since(context.clock(), zone), replay.until(context.clock(), zone), null);
-            outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
-            input.zoneNote().ifPresent(n -> err.println("authaudit: " + n));
-            report = new ReportAssembler().assemble(outcome.result(),
-                    context.clock().instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), List.of());
-            damaged = !inputs.problems().isEmpty() || outcome.damaged();
+            correlation = replay.correlation();
+            logs = replay.replay(input, inputs, context, err);
+            since = replay.since(context.clock(), zone);
+            until = replay.until(context.clock(), zone);
         }
-        List<BlockedNow.Row> rows = BlockedNow.join(lists, report);
+        BlocksRun.Outcome outcome = new BlocksRun(new BlocksRun.Settings(deny, tempban, tempip, inputs, correlation,
+                since, until), logs, input::zoneNote, zone, context.clock(), err).run();
         if (format == Format.json) {
-            new BlockedNowJsonWriter().write(rows, lists, zone, report != null, out);
+            new BlockedNowJsonWriter().write(outcome.rows(), outcome.lists(), zone, outcome.judged(), out);
             out.flush();
         } else {
-            BlockedNow.write(rows, lists, zone, report != null, out);
+            BlockedNow.write(outcome.rows(), outcome.lists(), zone, outcome.judged(), out);
         }
         err.flush();
-        return damaged || lists.problems().stream().anyMatch(p -> p.startsWith("cannot read"))
-                ? ExitCodes.INPUT : ExitCodes.OK;
+        return outcome.trouble() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 }

@@ -5,15 +5,12 @@ import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.act.firewall.HookCall;
 import dev.authaudit.text.Escape;
 import dev.authaudit.event.FirewallBlock;
-import dev.authaudit.event.LogEvent;
-import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
-import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
+import dev.authaudit.run.HookCrossCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +42,6 @@ import picocli.CommandLine.Spec;
 public final class HookLogCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int WIDTH = 120;
-    /** How far apart lfd's log line and the hook's record of the same block may be. */
-    private static final Duration MATCH = Duration.ofMinutes(2);
 
     @Mixin
     StateOptions state = new StateOptions();
@@ -162,30 +157,17 @@ public final class HookLogCommand implements Callable<Integer> {
         out.println("(see README, 'Wiring lfd's BLOCK_REPORT').");
     }
 
-    /**
-     * Compares lfd's own record of its blocks with the hook's: a block lfd logged with no hook call
-     * for that address within {@link #MATCH} means BLOCK_REPORT did not run or did not reach us.
-     */
+    /** Compares lfd's own record of its blocks with the hook's calls ({@link HookCrossCheck}) and prints it. */
     private void crossCheck(List<HookCall> calls, Instant from, ZoneId zone, PrintWriter out) {
-        List<FirewallBlock> blocks = new ArrayList<>();
         LineParser parser = input.parser(input.ruleSet());
         InputSet set = InputSet.of(List.of(lfdLog.toString()));
         set.problems().forEach(p -> out.println("  lfd.log: " + Escape.terminal(p)));
         YearAnchor years = input.years(set.files());
-        for (InputFile f : set.files()) {
-            Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-            try (FileParser fp = new FileParser(f, parser, ref, context.stdin(), null)) {
-                LogEvent e;
-                while ((e = fp.nextEvent()) != null) {
-                    if (e instanceof FirewallBlock b && b.ip() != null && !b.time().toInstant().isBefore(from)) {
-                        blocks.add(b);
-                    }
-                }
-                fp.stats().problems().forEach(p -> out.println("  lfd.log: " + Escape.terminal(p)));
-            }
-        }
-        List<FirewallBlock> missed = blocks.stream().filter(b -> calls.stream().noneMatch(c -> b.ip().equals(c.ip())
-                && Duration.between(b.time().toInstant(), c.receivedAt()).abs().compareTo(MATCH) <= 0)).toList();
+        HookCrossCheck.Outcome check = new HookCrossCheck(parser, years, context.clock(), context.stdin())
+                .check(set, calls, from);
+        check.problems().forEach(p -> out.println("  lfd.log: " + Escape.terminal(p)));
+        List<FirewallBlock> blocks = check.blocks();
+        List<FirewallBlock> missed = check.missed();
         out.println();
         out.println(Escape.terminal(lfdLog.toString()) + ": " + plural(blocks.size(), "block", "blocks") + " since "
                 + WHEN.format(from.atZone(zone)) + ", " + (blocks.size() - missed.size()) + " reached the hook"

@@ -1,22 +1,16 @@
 package dev.authaudit.cli;
 
-import dev.authaudit.classify.Auditor;
-import dev.authaudit.correlate.EventClock;
+import dev.authaudit.correlate.CorrelationSettings;
 import dev.authaudit.run.Replay;
 import dev.authaudit.run.ScanInputs;
+import dev.authaudit.run.TuneRun;
 import dev.authaudit.tune.Fail2banJail;
 import dev.authaudit.tune.JailConfReader;
 import dev.authaudit.tune.LfdFlavour;
-import dev.authaudit.tune.LfdSettings;
-import dev.authaudit.tune.ReplayRecorder;
-import dev.authaudit.tune.SourceClasses;
 import dev.authaudit.tune.TuneJsonWriter;
-import dev.authaudit.tune.TuneReport;
 import dev.authaudit.tune.TuneTextWriter;
-import dev.authaudit.tune.Tuner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,25 +92,20 @@ public final class TuneCommand implements Callable<Integer> {
         ZoneId zone = input.zone();
         ScanInputs inputs = ScanInputs.of(paths, replay.csfConf);
         inputs.problems().forEach(p -> err.println("authaudit: " + p));
-        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(inputs.csf())
-                .correlation(replay.correlation()).build();
-        ReplayRecorder recorder = new ReplayRecorder();
-        Replay.Outcome outcome = replay.replay(input, inputs, context, err).runWithLines(inputs, auditor,
-                replay.since(context.clock(), zone), replay.until(context.clock(), zone), recorder);
-        outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
-        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Terminal.safe(u))));
-        String source = inputs.csfPath() == null ? "the csf defaults (no csf.conf given)" : inputs.csfPath().toString();
-        TuneReport report = new Tuner(LfdSettings.from(inputs.csf(), build), inputs.csf().tcp6In(), source, jails,
-                within, slack).tune(recorder.log(), SourceClasses.of(outcome.result()));
+        CorrelationSettings correlation = replay.correlation();
+        Replay logs = replay.replay(input, inputs, context, err);
+        TuneRun.Settings settings = new TuneRun.Settings(inputs, correlation, replay.since(context.clock(), zone),
+                replay.until(context.clock(), zone), build, jails, within, slack);
+        TuneRun.Outcome outcome = new TuneRun(settings, logs, err).run();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            new TuneJsonWriter().write(report, out);
+            new TuneJsonWriter().write(outcome.report(), out);
         } else {
-            new TuneTextWriter(zone).write(report, out);
+            new TuneTextWriter(zone).write(outcome.report(), out);
         }
         out.flush();
         err.flush();
-        return !inputs.problems().isEmpty() || outcome.damaged() ? ExitCodes.INPUT : ExitCodes.OK;
+        return outcome.inputTrouble() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 
     private LfdFlavour flavour() {

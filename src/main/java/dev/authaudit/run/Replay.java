@@ -12,6 +12,7 @@ import dev.authaudit.parse.Parsed;
 import dev.authaudit.parse.YearAnchor;
 import dev.authaudit.report.ActivityCollector;
 import dev.authaudit.report.InputSummary;
+import dev.authaudit.text.Escape;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -61,6 +62,16 @@ public final class Replay {
         /** Returns true when an input was damaged (binary, invalid UTF-8, over-long lines, a truncated archive). */
         public boolean damaged() {
             return stats.stream().anyMatch(InputStats::damaged);
+        }
+
+        /** Tells each input's problems (unreadable, truncated, damaged), one line each. */
+        public void tellProblems(PrintWriter err) {
+            stats.forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        }
+
+        /** Tells each input's unusable lines (a field no rule could use), escaped for a terminal. */
+        public void tellUnusable(PrintWriter err) {
+            stats.forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Escape.terminal(u))));
         }
     }
 

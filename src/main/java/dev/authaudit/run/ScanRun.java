@@ -16,7 +16,6 @@ import dev.authaudit.report.Report;
 import dev.authaudit.report.ReportAssembler;
 import dev.authaudit.report.ReportDetail;
 import dev.authaudit.state.StateDatabase;
-import dev.authaudit.text.Escape;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -152,9 +151,9 @@ public final class ScanRun {
                 ledger.close();
             }
         }
-        outcome.stats().forEach(s -> s.problems().forEach(p -> err.println("authaudit: " + p)));
+        outcome.tellProblems(err);
         zoneNote.get().ifPresent(n -> err.println("authaudit: " + n));
-        outcome.stats().forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Escape.terminal(u))));
+        outcome.tellUnusable(err);
         Report report = new ReportAssembler().assemble(outcome.result(),
                 wall.instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);

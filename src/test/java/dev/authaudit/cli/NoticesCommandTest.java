@@ -12,16 +12,13 @@ import dev.authaudit.act.notice.NoticePolicy;
 import dev.authaudit.act.notice.NoticeRecord;
 import dev.authaudit.act.notice.RecipientResolver;
 import dev.authaudit.event.Protocol;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.authaudit.testing.CliCall;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code notices} the way Cli will once it registers the command (Cli.java is not ours to edit). */
 class NoticesCommandTest {
@@ -30,17 +27,8 @@ class NoticesCommandTest {
     @TempDir
     Path state;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        Context context = new Context(new ByteArrayInputStream(new byte[0]), Clock.fixed(NOW, ZoneOffset.UTC));
-        CommandLine cl = Cli.create(context.stdin(), context.clock());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private CliCall run(String... args) {
+        return CliCall.run(Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 
     private NoticeRecord record(String account, double confidence) {
@@ -58,50 +46,50 @@ class NoticesCommandTest {
     void list_twoNotices_printsStatusLoginAndReason() {
         record("bob@example.com", 0.95);
         record("ann@example.com", 0.4);
-        Run r = run("notices", "list", "--state", state.toString());
-        assertThat(r.code).isZero();
-        assertThat(r.out).contains("queued", "bob@example.com", "suppressed", "ann@example.com",
+        CliCall r = run("notices", "list", "--state", state.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("queued", "bob@example.com", "suppressed", "ann@example.com",
                 "confidence 0.40 is below the notice threshold", "2 notices in");
     }
 
     @Test
     void show_notice_printsDeviceWithoutControlCharacters() {
         NoticeRecord n = record("bob@example.com", 0.95);
-        Run r = run("notices", "show", "--state", state.toString(), String.valueOf(n.id()));
-        assertThat(r.code).isZero();
-        assertThat(r.out).contains("login:       bob@example.com", "203.0.113.7", "client 'iPhone?[2J'",
+        CliCall r = run("notices", "show", "--state", state.toString(), String.valueOf(n.id()));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("login:       bob@example.com", "203.0.113.7", "client 'iPhone?[2J'",
                 "to:          bob@example.com (from the mailbox itself)").doesNotContain("\u001b");
     }
 
     @Test
     void show_unknownId_exits2WithHint() {
         record("bob@example.com", 0.95);
-        Run r = run("notices", "show", "--state", state.toString(), "99");
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("no notice 99", "notices list");
+        CliCall r = run("notices", "show", "--state", state.toString(), "99");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no notice 99", "notices list");
     }
 
     @Test
     void resend_suppressedNotice_exits2WithReason() {
         NoticeRecord n = record("ann@example.com", 0.4);
-        Run r = run("notices", "resend", "--state", state.toString(), String.valueOf(n.id()));
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("is suppressed and cannot be resent", "below the notice threshold");
+        CliCall r = run("notices", "resend", "--state", state.toString(), String.valueOf(n.id()));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is suppressed and cannot be resent", "below the notice threshold");
     }
 
     @Test
     void purge_olderThan90Days_deletesDecidedNotices() {
         record("ann@example.com", 0.4);
-        Run r = run("notices", "purge", "--state", state.toString(), "--older-than", "90d");
-        assertThat(r.code).isZero();
-        assertThat(r.out).contains("purged 1 notice decided before");
-        assertThat(run("notices", "list", "--state", state.toString()).out).contains("0 notices in");
+        CliCall r = run("notices", "purge", "--state", state.toString(), "--older-than", "90d");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("purged 1 notice decided before");
+        assertThat(run("notices", "list", "--state", state.toString()).out()).contains("0 notices in");
     }
 
     @Test
     void list_noLedger_exits2AndSaysWhere() {
-        Run r = run("notices", "list", "--state", state.resolve("absent").toString());
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("no notice ledger at", "absent", "--state");
+        CliCall r = run("notices", "list", "--state", state.resolve("absent").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no notice ledger at", "absent", "--state");
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.authaudit.testing.CliCall;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NoticesPreviewCommandTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -33,16 +30,8 @@ class NoticesPreviewCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.fixed(NOW, ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private CliCall run(String... args) {
+        return CliCall.run(Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 
     private List<String> base(String... more) {
@@ -56,9 +45,9 @@ class NoticesPreviewCommandTest {
     @Test
     void preview_outHtml_writesTheHtmlPartOnly() throws Exception {
         Path f = dir.resolve("n.html");
-        Run r = run(base("--out", f.toString()).toArray(String[]::new));
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("wrote the sample notice to " + f);
+        CliCall r = run(base("--out", f.toString()).toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote the sample notice to " + f);
         String html = Files.readString(f);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Example Hosting", "Bens-iPhone",
                 "one of the addresses 203.0.113.0 to 203.0.113.255", "Last worked: Fri 29 May 2026 12:00:00 UTC",
@@ -68,7 +57,7 @@ class NoticesPreviewCommandTest {
     @Test
     void preview_outEml_isAWholeMessageMarkedAsSample() throws Exception {
         Path f = dir.resolve("n.eml");
-        assertThat(run(base("--out", f.toString(), "--login", "ann@example.org").toArray(String[]::new)).code).isZero();
+        assertThat(run(base("--out", f.toString(), "--login", "ann@example.org").toArray(String[]::new)).code()).isZero();
         String eml = Files.readString(f, StandardCharsets.UTF_8);
         assertThat(eml).contains("X-Authaudit-Preview: sample", "multipart/alternative",
                 "Auto-Submitted: auto-generated");
@@ -79,10 +68,10 @@ class NoticesPreviewCommandTest {
 
     @Test
     void preview_sendTo_arrivesAtTheAdminsAddress() throws Exception {
-        Run r = run(base("--send-to", "admin@example.net", "--smtp-host", "127.0.0.1", "--smtp-port",
+        CliCall r = run(base("--send-to", "admin@example.net", "--smtp-host", "127.0.0.1", "--smtp-port",
                 String.valueOf(greenMail.getSmtp().getPort()), "--smtp-security", "none").toArray(String[]::new));
-        assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("sent the sample notice to admin@example.net");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sent the sample notice to admin@example.net");
         MimeMessage[] got = greenMail.getReceivedMessages();
         assertThat(got).hasSize(1);
         assertThat(got[0].getAllRecipients()[0].toString()).isEqualTo("admin@example.net");
@@ -90,9 +79,9 @@ class NoticesPreviewCommandTest {
 
     @Test
     void preview_noDestination_exits2AndSaysWhatToGive() {
-        Run r = run(base().toArray(String[]::new));
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--out FILE", "--send-to");
+        CliCall r = run(base().toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--out FILE", "--send-to");
     }
 
     @Test
@@ -104,9 +93,9 @@ class NoticesPreviewCommandTest {
         Files.writeString(en.resolve("body.txt"), "Hello {{customer}}\n{{login}}\n");
         List<String> a = base("--out", dir.resolve("x.eml").toString());
         a.set(3, dir.resolve("rules").toString());
-        Run r = run(a.toArray(String[]::new));
-        assertThat(r.code).isEqualTo(3);
-        assertThat(r.err).contains("body.txt:1: unknown name {{customer}}; the names a notice can use are");
+        CliCall r = run(a.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("body.txt:1: unknown name {{customer}}; the names a notice can use are");
         assertThat(Files.exists(dir.resolve("x.eml"))).isFalse();
     }
 }

@@ -4,47 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.authaudit.cli.Cli;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.event.EventJson;
 import dev.authaudit.event.LogEvent;
-import dev.authaudit.parse.LineParser;
-import dev.authaudit.parse.PasswordRedactor;
-import dev.authaudit.parse.TimeResolver;
-import dev.authaudit.rules.RuleSet;
 import dev.authaudit.sim.LogSimulator;
 import dev.authaudit.sim.SimulationSpec;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The issue's acceptance run, without a broker: 20 simulated servers, each server's logs scanned alone by
@@ -59,20 +40,6 @@ class FleetAgreementTest {
 
     @TempDir
     Path work;
-
-    private static String cli(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]),
-                Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        if (code != 0 && code != 10) { // 10: the report found something to act on
-            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + err);
-        }
-        return out.toString();
-    }
 
     /** One server's own verdicts, as its scan reports them. */
     record HostVerdicts(Map<String, String> accounts, Map<String, String> ips, Map<String, String> blocks) {
@@ -104,12 +71,14 @@ class FleetAgreementTest {
                 csfConf = files.filter(p -> p.getFileName().toString().equals("csf.conf")).findFirst().orElse(csfConf);
             }
             Path report = work.resolve("report" + h + ".json");
-            cli("scan", "--no-progress", "--tz", "UTC", "--year", "2025", "--host", host, "--format", "json",
+            CliCall.run(CliCall.FIXED,
+                    "scan", "--no-progress", "--tz", "UTC", "--year", "2025", "--host", host, "--format", "json",
                     "--out", report.toString(), "--fingerprint-key", fingerprintKey().toString(), "--rules", rules,
-                    dir.toString());
+                    dir.toString()).outIfExited(0, 10);
             own.put(host, scanned(MAPPER.readTree(report.toFile())));
-            for (String line : cli("parse", "--tz", "UTC", "--year", "2025", "--host", host, "--rules", rules,
-                    "--fingerprint-key", fingerprintKey().toString(), dir.toString()).split("\n")) {
+            for (String line : CliCall.run(CliCall.FIXED,
+                    "parse", "--tz", "UTC", "--year", "2025", "--host", host, "--rules", rules,
+                    "--fingerprint-key", fingerprintKey().toString(), dir.toString()).outIfExited(0, 10).split("\n")) {
                 if (!line.isBlank()) {
                     events.add(new String[] {host, line});
                 }

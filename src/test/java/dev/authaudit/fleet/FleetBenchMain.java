@@ -1,11 +1,8 @@
 package dev.authaudit.fleet;
 
-import dev.authaudit.cli.Cli;
-import java.io.ByteArrayInputStream;
+import dev.authaudit.testing.CliCall;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import picocli.CommandLine;
 
 /**
  * End-to-end throughput of the fleet on this machine (a benchmark, not a test; bench/fleet.sh runs it):
@@ -36,19 +30,6 @@ import picocli.CommandLine;
  */
 public final class FleetBenchMain {
     private FleetBenchMain() {
-    }
-
-    private static String cli(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + err);
-        }
-        return out.toString();
     }
 
     static long rssMb(long pid) throws java.io.IOException {
@@ -87,8 +68,9 @@ public final class FleetBenchMain {
                 }
             }
             String host = "mx" + h;
-            for (String line : cli("parse", "--tz", "UTC", "--year", "2025", "--host", host, "--rules", rules,
-                    logs.toString()).split("\n")) {
+            for (String line : CliCall.run(Clock.systemUTC(),
+                    "parse", "--tz", "UTC", "--year", "2025", "--host", host, "--rules", rules,
+                    logs.toString()).outIfExited(0).split("\n")) {
                 if (!line.isBlank()) {
                     events.add(new String[] {host, line.replaceFirst("\"host\":\"[^\"]*\"", "\"host\":\"" + host + "\"")});
                 }
@@ -242,11 +224,7 @@ public final class FleetBenchMain {
                 .findFirst().orElseThrow();
         java.time.Instant newest = events.stream().map(e -> java.time.Instant.parse(field(e[1], "time")))
                 .max(java.util.Comparator.naturalOrder()).orElseThrow();
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bs);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties c = KafkaClients.committedReader(bs, null);
         List<Long> out = new ArrayList<>();
         try (KafkaProducer<String, String> p = new KafkaProducer<>(KafkaEventPublisher.config(bs));
              KafkaConsumer<String, String> verdicts = new KafkaConsumer<>(c)) {

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authaudit.cli.Cli;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,10 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * The fleet end to end on a real broker: a single-node KRaft broker from the Maven artifacts (child JVM,
@@ -40,19 +35,6 @@ class FleetIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ATTACKER = "198.51.100.23";
     private static final String OFFICE = "192.0.2.50";
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String fail(String stamp, int pid, String ip, String local, String login) {
         return stamp + " [" + pid + "] dovecot_login authenticator failed for (win7) [" + ip + "]:" + (40000 + pid)
@@ -82,7 +64,8 @@ class FleetIT {
             Path mainlog = logs.resolve("exim_mainlog");
             Files.writeString(mainlog, success("2026-12-06 09:50:00", 4000, "203.0.113.99", "eve@example.com") + "\n");
             String state = work.resolve("hostA-state").toString();
-            Run first = cli("watch", "--once", "--state", state, "--host", "hostA", "--tz", "UTC", "--rules", rules,
+            CliCall first = CliCall.run(Clock.systemUTC(),
+                    "watch", "--once", "--state", state, "--host", "hostA", "--tz", "UTC", "--rules", rules,
                     mainlog.toString());
             assertThat(first.code()).as(first.err()).isZero();
             Files.writeString(mainlog, String.join("\n",
@@ -90,7 +73,8 @@ class FleetIT {
                     success("2026-12-06 10:00:05", 4102, OFFICE, "carol@example.com"),
                     fail("2026-12-06 10:00:31", 4103, ATTACKER, "203.0.113.10", "alice@example.com")) + "\n",
                     StandardOpenOption.APPEND);
-            Run publish = cli("watch", "--once", "--publish", "kafka://" + bs + "/authaudit.events", "--state", state,
+            CliCall publish = CliCall.run(Clock.systemUTC(),
+                    "watch", "--once", "--publish", "kafka://" + bs + "/authaudit.events", "--state", state,
                     "--host", "hostA", "--tz", "UTC", "--rules", rules, mainlog.toString());
             assertThat(publish.code()).as(publish.err()).isZero();
             assertThat(publish.err()).contains("--once read 3 new lines (3 events)");
@@ -122,7 +106,8 @@ class FleetIT {
                     + ATTACKER + " port 22 ssh2"));
             shipped.add("not json");
             // what a restarted watch sends again after a crash before its checkpoint: the same event, once more
-            Run parsed = cli("parse", "--host", "hostA", "--tz", "UTC", "--rules", rules, mainlog.toString());
+            CliCall parsed = CliCall.run(Clock.systemUTC(),
+                    "parse", "--host", "hostA", "--tz", "UTC", "--rules", rules, mainlog.toString());
             String again = parsed.out().lines().filter(l -> l.contains("\"line\":2,")).findFirst().orElseThrow();
             try (KafkaProducer<String, String> p = new KafkaProducer<>(producer(bs))) {
                 for (String s : shipped) {
@@ -132,7 +117,8 @@ class FleetIT {
             }
 
             long t0 = System.nanoTime();
-            Run run = cli("fleet", "run", "--bootstrap", bs, "--app-id", "authaudit-fleet-it", "--state-dir",
+            CliCall run = CliCall.run(Clock.systemUTC(),
+                    "fleet", "run", "--bootstrap", bs, "--app-id", "authaudit-fleet-it", "--state-dir",
                     work.resolve("streams").toString(), "--judge-every", "500ms", "--until-caught-up", "--timeout", "3m",
                     "--tz", "UTC", "--rules", rules);
             System.out.println("FleetIT: fleet run --until-caught-up took "
@@ -140,7 +126,8 @@ class FleetIT {
             assertThat(run.code()).as(run.err()).isZero();
 
             Path out = work.resolve("report");
-            Run report = cli("fleet", "report", "--bootstrap", bs, "--out", out.toString(), "--html", "--tz", "UTC");
+            CliCall report = CliCall.run(Clock.systemUTC(),
+                    "fleet", "report", "--bootstrap", bs, "--out", out.toString(), "--html", "--tz", "UTC");
             System.out.println("FleetIT: " + report.out().strip());
             assertThat(report.code()).as(report.err()).isZero();
             assertThat(report.out()).contains("fleet: 12 events from 4 servers",
@@ -161,7 +148,8 @@ class FleetIT {
             for (String h : List.of("hostC", "hostD")) {
                 Path file = Files.createDirectories(work.resolve("scan-" + h)).resolve("exim_mainlog");
                 Files.write(file, h.equals("hostC") ? rawC : rawD);
-                Run scan = cli("scan", "--no-history", "--no-progress", "--format", "json", "--tz", "UTC", "--rules", rules,
+                CliCall scan = CliCall.run(Clock.systemUTC(),
+                        "scan", "--no-history", "--no-progress", "--format", "json", "--tz", "UTC", "--rules", rules,
                         file.toString());
                 assertThat(scan.code()).as(scan.err()).isZero();
                 JsonNode byScan = MAPPER.readTree(scan.out());
@@ -190,7 +178,7 @@ class FleetIT {
             }
             // the login step's account-verdict topic says what one correlator over every server's events says
             java.util.Map<String, String> accounts = new java.util.TreeMap<>();
-            latest(bs, "authaudit.accounts").forEach((k, v) -> accounts.put(k, FleetAccountVerdict.read(v).verdict()));
+            TopicReader.latest(bs, "authaudit.accounts").forEach((k, v) -> accounts.put(k, FleetAccountVerdict.read(v).verdict()));
             assertThat(accounts).as("authaudit.accounts").isEqualTo(verdicts(fleet, "accounts", "account")).isNotEmpty();
             System.out.println("FleetIT: account verdicts " + accounts);
             fleetAct(bs, work, rules);
@@ -219,7 +207,7 @@ class FleetIT {
             "block", "--execute", "--csf", csf.toString(), "--csf-conf", dir.resolve("csf.conf").toString(),
             "--csf-tempban", tempban.toString(), "--state", dir.resolve("state").toString(), "--host", "hostX", "--tz",
             "UTC", "--rules", rules, mainlog.toString()};
-        Run first = cli(watch);
+        CliCall first = CliCall.run(Clock.systemUTC(), watch);
         System.out.println("FleetIT: watch --fleet-act block --execute said:\n" + first.err().strip());
         assertThat(first.code()).as(first.err()).isZero();
         String blocked = "-td\n" + ATTACKER + "\n86400\nauthaudit fleet attacker 8 failures on 4 servers hostA hostB hostC"
@@ -227,7 +215,7 @@ class FleetIT {
         assertThat(Files.readString(argv)).isEqualTo(blocked);
         assertThat(first.err()).contains("authaudit: fleet verdict: " + ATTACKER + " attacker fleet-wide")
                 .contains("blocked for 24h");
-        Run restart = cli(watch);
+        CliCall restart = CliCall.run(Clock.systemUTC(), watch);
         assertThat(restart.code()).as(restart.err()).isZero();
         assertThat(Files.readString(argv)).as("a restart blocks nothing again").isEqualTo(blocked);
         assertThat(restart.err()).contains("already blocked by this hook until");
@@ -240,40 +228,13 @@ class FleetIT {
                     + "\"198.51.100.0/24\",\"verdict\":\"customer\",\"confidence\":0.8,\"failures_by_host\":{}}"))
                     .get(30, TimeUnit.SECONDS);
         }
-        Run withdrawn = cli(watch);
+        CliCall withdrawn = CliCall.run(Clock.systemUTC(), watch);
         assertThat(withdrawn.code()).as(withdrawn.err()).isZero();
         assertThat(Files.readString(argv)).isEqualTo(blocked + "-tr\n" + ATTACKER + "\nEND\n");
         assertThat(withdrawn.err()).contains("authaudit: fleet verdict withdrawn: " + ATTACKER + " is no longer an"
                 + " attacker fleet-wide (now customer)").contains("lifted its block");
-        Run log = cli("hook", "log", "--tz", "UTC", "--state", dir.resolve("state").toString());
+        CliCall log = CliCall.run(Clock.systemUTC(), "hook", "log", "--tz", "UTC", "--state", dir.resolve("state").toString());
         assertThat(log.out()).contains("1 block run").contains("1 lift");
-    }
-
-    /** The latest committed value of each key of a compacted topic. */
-    private static java.util.Map<String, String> latest(String bs, String topic) {
-        Properties p = new Properties();
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bs);
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        java.util.Map<String, String> got = new java.util.TreeMap<>();
-        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
-            List<org.apache.kafka.common.TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            var ends = c.endOffsets(parts, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp, Duration.ofSeconds(30)) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("read " + topic + " to its end within a minute").isLessThan(deadline);
-                c.poll(Duration.ofMillis(500)).forEach(r -> got.put(r.key(), r.value()));
-            }
-        }
-        return got;
     }
 
     private static java.util.Map<String, String> verdicts(JsonNode report, String list, String key) {
@@ -326,11 +287,8 @@ class FleetIT {
     }
 
     private static Properties producer(String bs) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bs);
+        Properties p = KafkaClients.producer(bs, null);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return p;
     }
 }

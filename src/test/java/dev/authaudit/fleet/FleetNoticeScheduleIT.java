@@ -3,19 +3,13 @@ package dev.authaudit.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authaudit.act.notice.NoticeCandidate;
-import dev.authaudit.cli.Cli;
 import dev.authaudit.config.CsfConfig;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +19,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Notice candidates are decided in event time: the sample server's two days of logs through the fleet topology
@@ -47,16 +40,12 @@ class FleetNoticeScheduleIT {
         Path logs = ReportSchema.repo().resolve("test-fixtures/sample");
         Path key = work.resolve("fingerprint.key");
         Files.writeString(key, "fleet-schedule-test-key-0123456789", StandardCharsets.UTF_8);
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]),
-                Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cl.execute("parse", "--tz", "UTC", "--year", "2025", "--host", "mxA", "--rules",
-                ReportSchema.repo().resolve("rules").toString(), "--fingerprint-key", key.toString(),
-                logs.toString())).isZero();
+        CliCall parsed = CliCall.run(CliCall.FIXED, "parse", "--tz", "UTC", "--year", "2025", "--host", "mxA",
+                "--rules", ReportSchema.repo().resolve("rules").toString(), "--fingerprint-key", key.toString(),
+                logs.toString());
+        assertThat(parsed.code()).as(parsed.err()).isZero();
         events = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : parsed.out().split("\n")) {
             if (!line.isBlank()) {
                 events.add(new String[] {"mxA", line});
             }

@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.authaudit.act.notice.NoticeCandidate;
-import dev.authaudit.cli.Cli;
 import dev.authaudit.config.CsfConfig;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Notices decided in the login step: the sample server's logs through the fleet topology give a notice
@@ -36,20 +29,6 @@ class FleetNoticeTest {
     @TempDir
     Path work;
 
-    private static String cli(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]),
-                Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        if (code != 0 && code != 10) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + err);
-        }
-        return out.toString();
-    }
-
     @Test
     void sampleServer_noticesAreScansDrafts_oncePerIncident_noneForAGuessedLogin() throws Exception {
         Path logs = ReportSchema.repo().resolve("test-fixtures/sample");
@@ -58,11 +37,12 @@ class FleetNoticeTest {
         Files.writeString(key, "fleet-notice-test-key-0123456789", StandardCharsets.UTF_8);
         // what scan decides for the same logs: drafts for the stale logins (the mailbox itself the recipient)
         Path report = work.resolve("report.json");
-        cli("scan", "--no-progress", "--tz", "UTC", "--year", "2025", "--host", "mxA", "--format", "json", "--out",
+        CliCall.run(CliCall.FIXED,
+                "scan", "--no-progress", "--tz", "UTC", "--year", "2025", "--host", "mxA", "--format", "json", "--out",
                 report.toString(), "--fingerprint-key", key.toString(), "--rules", rules, "--notify", "drafts",
                 "--outbox", work.resolve("outbox").toString(), "--notice-from", "support@hosting.example", "--notice-server-name", "mx.hosting.example",
                 "--notice-help-url", "https://hosting.example/help", "--notice-max-age", "3650d", "--no-history",
-                "--state", work.resolve("state").toString(), logs.toString());
+                "--state", work.resolve("state").toString(), logs.toString()).outIfExited(0, 10);
         JsonNode r = MAPPER.readTree(report.toFile());
         Set<String> drafted = new TreeSet<>();
         r.path("notices").forEach(n -> {
@@ -73,8 +53,9 @@ class FleetNoticeTest {
         assertThat(drafted).as("scan's drafts (the reference)").isNotEmpty();
 
         List<String[]> events = new ArrayList<>();
-        for (String line : cli("parse", "--tz", "UTC", "--year", "2025", "--host", "mxA", "--rules", rules,
-                "--fingerprint-key", key.toString(), logs.toString()).split("\n")) {
+        for (String line : CliCall.run(CliCall.FIXED,
+                "parse", "--tz", "UTC", "--year", "2025", "--host", "mxA", "--rules", rules,
+                "--fingerprint-key", key.toString(), logs.toString()).outIfExited(0, 10).split("\n")) {
             if (!line.isBlank()) {
                 events.add(new String[] {"mxA", line});
             }

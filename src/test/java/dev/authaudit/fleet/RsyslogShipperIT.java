@@ -6,32 +6,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authaudit.cli.Cli;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /**
  * The rsyslog set-up of docs/fleet.md, run for real: Debian's rsyslogd with its omkafka module, configured
@@ -56,19 +46,6 @@ class RsyslogShipperIT {
     private static final Path LOGGER = Path.of("/usr/bin/logger");
     private static final Path OMKAFKA = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/omkafka.so");
     private static final Pattern SYSLOG = Pattern.compile("^\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ ([^\\[: ]+)(?:\\[(\\d+)\\])?: (.*)$");
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -114,9 +91,8 @@ class RsyslogShipperIT {
                         .isTrue();
                 send(socket, viaSyslog);
                 int expected = exim.size() + Files.readAllLines(lfd).size() + viaSyslog.size();
-                List<JsonNode> records = new ArrayList<>();
-                readTopic(bs, "authaudit.lines", expected, Duration.ofSeconds(90), records,
-                        () -> "rsyslogd's output: " + read(work.resolve("rsyslogd.out")));
+                List<JsonNode> records = json(TopicReader.read(bs, "authaudit.lines", expected, Duration.ofSeconds(90),
+                        () -> "rsyslogd's output: " + read(work.resolve("rsyslogd.out"))));
                 System.out.println("RsyslogShipperIT: rsyslogd shipped " + records.size() + " records through omkafka");
 
                 // each record is its line as it is in the file, or as rsyslog's file format writes the message
@@ -145,14 +121,16 @@ class RsyslogShipperIT {
                 stop(rsyslog);
             }
 
-            Run run = cli("fleet", "run", "--bootstrap", bs, "--app-id", "authaudit-rsyslog-it", "--state-dir",
+            CliCall run = CliCall.run(Clock.systemUTC(),
+                    "fleet", "run", "--bootstrap", bs, "--app-id", "authaudit-rsyslog-it", "--state-dir",
                     work.resolve("streams").toString(), "--judge-every", "500ms", "--until-caught-up", "--timeout", "3m",
                     "--tz", "UTC", "--rules", rules);
             assertThat(run.code()).as(run.err()).isZero();
-            List<JsonNode> fleetEvents = new ArrayList<>();
-            readTopic(bs, "authaudit.events", -1, Duration.ofSeconds(60), fleetEvents, () -> "");
+            List<JsonNode> fleetEvents = json(TopicReader.read(bs, "authaudit.events", -1, Duration.ofSeconds(60),
+                    () -> ""));
 
-            Run parsed = cli("parse", "--tz", "UTC", "--rules", rules, mainlog.toString(), lfd.toString(),
+            CliCall parsed = CliCall.run(Clock.systemUTC(),
+                    "parse", "--tz", "UTC", "--rules", rules, mainlog.toString(), lfd.toString(),
                     fileFormat.toString());
             assertThat(parsed.code()).as(parsed.err()).isZero();
             List<String> byParse = new ArrayList<>();
@@ -222,50 +200,13 @@ class RsyslogShipperIT {
         return n.toString();
     }
 
-    /**
-     * Reads a topic from its start: until {@code expected} records (or, with -1, to its end), committed ones
-     * only, bounded in time.
-     */
-    private static void readTopic(String bs, String topic, int expected, Duration limit, List<JsonNode> into,
-                                  java.util.function.Supplier<String> why) throws IOException {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bs);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        long deadline = System.nanoTime() + limit.toNanos();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            while (parts.isEmpty()) {
-                assertThat(System.nanoTime()).as(topic + " exists within " + limit + "; " + why.get()).isLessThan(deadline);
-                var infos = c.listTopics(Duration.ofSeconds(10)).get(topic);
-                if (infos != null) {
-                    infos.forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-                } else {
-                    c.poll(Duration.ofMillis(200));
-                }
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> ends = new LinkedHashMap<>(c.endOffsets(parts, Duration.ofSeconds(30)));
-            while (true) {
-                boolean done = expected >= 0 ? into.size() >= expected
-                        : parts.stream().allMatch(tp -> c.position(tp, Duration.ofSeconds(30)) >= ends.get(tp));
-                if (done) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    // the caller's comparison says which are missing
-                    System.out.println("RsyslogShipperIT: " + topic + ": " + into.size() + " records of " + expected
-                            + " within " + limit + "; " + why.get());
-                    return;
-                }
-                for (var r : c.poll(Duration.ofMillis(300))) {
-                    into.add(MAPPER.readTree(r.value()));
-                }
-            }
+    /** The records' values as JSON, in the order read (the caller's comparison says which are missing). */
+    private static List<JsonNode> json(TopicReader.Read read) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (var r : read.records()) {
+            out.add(MAPPER.readTree(r.value()));
         }
+        return out;
     }
 
     private static void requireInstalled() {

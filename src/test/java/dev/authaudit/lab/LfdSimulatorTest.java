@@ -11,14 +11,13 @@ import dev.authaudit.parse.Parsed;
 import dev.authaudit.parse.PasswordRedactor;
 import dev.authaudit.parse.TimeResolver;
 import dev.authaudit.rules.RuleSet;
+import dev.authaudit.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,50 +34,30 @@ class LfdSimulatorTest {
             "authaudit.repo", ".")).resolve("rules"))), new TimeResolver(ZoneOffset.UTC, 2026),
             new PasswordRedactor("k".repeat(32).getBytes(StandardCharsets.UTF_8)));
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void read_slidingWindow_blocksAtTheThresholdWithARealLfdLine() throws Exception {
-        HandClock clock = new HandClock();
+        TestClock clock = new TestClock(T0);
         List<List<String>> reports = new CopyOnWriteArrayList<>();
         EximLines exim = new EximLines(ZoneOffset.UTC);
         try (LabLog lfdLog = new LabLog(dir.resolve("lfd.log"))) {
             LfdSimulator lfd = new LfdSimulator(lfdLog, clock, LfdSimulator.Settings.defaults(), reports::add);
             for (int i = 0; i < 4; i++) {
-                lfd.read(exim.authFailed(clock.now, "login", "phone", "192.0.2.8", 40000 + i, "127.0.0.1", 587,
+                lfd.read(exim.authFailed(clock.instant(), "login", "phone", "192.0.2.8", 40000 + i, "127.0.0.1", 587,
                         "a@example.com"));
-                clock.now = clock.now.plus(Duration.ofMinutes(20));
+                clock.advance(Duration.ofMinutes(20));
             }
             // the first hit has slid out of the hour: four in the window, no block yet
-            lfd.read(exim.authFailed(clock.now, "login", "phone", "192.0.2.8", 40004, "127.0.0.1", 587, "a@b.c"));
+            lfd.read(exim.authFailed(clock.instant(), "login", "phone", "192.0.2.8", 40004, "127.0.0.1", 587, "a@b.c"));
             assertThat(reports).isEmpty();
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
-            lfd.read(exim.authFailed(clock.now, "login", "phone", "192.0.2.8", 40005, "127.0.0.1", 587, "a@b.c"));
+            clock.advance(Duration.ofMinutes(1));
+            lfd.read(exim.authFailed(clock.instant(), "login", "phone", "192.0.2.8", 40005, "127.0.0.1", 587, "a@b.c"));
             assertThat(reports).isEmpty(); // the 20-minute hit slid out in turn
-            lfd.read(exim.authFailed(clock.now, "login", "phone", "192.0.2.8", 40006, "127.0.0.1", 587, "a@b.c"));
+            lfd.read(exim.authFailed(clock.instant(), "login", "phone", "192.0.2.8", 40006, "127.0.0.1", 587, "a@b.c"));
             assertThat(reports).hasSize(1);
             assertThat(lfd.blocked("192.0.2.8")).isTrue();
-            lfd.read(exim.authFailed(clock.now, "login", "phone", "192.0.2.8", 40007, "127.0.0.1", 587, "a@b.c"));
+            lfd.read(exim.authFailed(clock.instant(), "login", "phone", "192.0.2.8", 40007, "127.0.0.1", 587, "a@b.c"));
             assertThat(reports).hasSize(1); // hits from a blocked address are not counted
-            clock.now = clock.now.plus(Duration.ofMinutes(61));
+            clock.advance(Duration.ofMinutes(61));
             assertThat(lfd.blocked("192.0.2.8")).isFalse();
         }
         List<String> args = reports.get(0);

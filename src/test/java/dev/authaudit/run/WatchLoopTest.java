@@ -13,15 +13,14 @@ import dev.authaudit.parse.PasswordRedactor;
 import dev.authaudit.parse.TimeResolver;
 import dev.authaudit.rules.RuleSet;
 import dev.authaudit.state.SqliteCheckpointStore;
+import dev.authaudit.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,39 +36,11 @@ class WatchLoopTest {
     @TempDir
     Path dir;
 
-    private final MovableClock wall = new MovableClock(START);
+    private final TestClock wall = new TestClock(START);
     private final List<LogEvent> seen = new ArrayList<>();
     private SqliteCheckpointStore store;
     private Auditor auditor;
     private LiveClock clock;
-
-    /** A wall clock moved by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void open() {

@@ -2,6 +2,7 @@ package dev.authaudit.act.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authaudit.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

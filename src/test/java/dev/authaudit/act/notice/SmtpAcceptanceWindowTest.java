@@ -2,6 +2,7 @@ package dev.authaudit.act.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authaudit.testing.TestClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

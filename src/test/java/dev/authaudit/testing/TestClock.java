@@ -1,4 +1,4 @@
-package dev.authaudit.act.notice;
+package dev.authaudit.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class TestClock extends Clock {
+/** A wall clock that tests move by hand, in UTC. */
+public final class TestClock extends Clock {
     private Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    /** Moves the clock on by {@code d}. */
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
