@@ -105,9 +105,12 @@ final class DetailPairer {
     }
 
     void accept(AuthFailure f) {
-        if (!f.detail()) {
+        if (!f.detail() && EXIM.equals(f.origin().source())) {
             // keyed by address and login: a guesser's lines for other logins in the same second fall between
-            // a 535 and its copy in the reject log
+            // a 535 and its copy in the reject log. Only Exim's lines have copies, and only Exim's lines are held
+            // for them: Dovecot's own summary of the same failed login, written between a 535 and its syslog copy
+            // (the client's IMAP session failing with the same password in the same second), must not take the
+            // 535's place, or the copy would be counted as another attempt
             String copyKey = (byServer ? f.origin().host() + "\n" : "") + key(f.ip()) + '\n'
                     + (f.account() == null ? "" : f.account());
             AuthFailure before = recentPrimary.put(copyKey, f);
@@ -221,11 +224,13 @@ final class DetailPairer {
      * failure twice. A plain mainlog never has copies in the file itself, so the wide reach is syslog's
      * only.
      */
+    private static final String EXIM = "exim";
+
     /** How many lines of a syslog file may fall between an Exim line and its copy. */
     static final long INTERLEAVED_APART = 64;
 
     static boolean copyOf(AuthFailure f, AuthFailure before) {
-        if (before == null || before == f || !"exim".equals(f.origin().source())
+        if (before == null || before == f || !EXIM.equals(f.origin().source())
                 || !f.origin().source().equals(before.origin().source())) {
             return false;
         }

@@ -49,4 +49,22 @@ class DetailPairerCopyTest {
         assertThat(DetailPairer.copyOf(exim535("exim_rejectlog", 3, false, "User", T),
                 exim535("exim_mainlog", 4000, false, "User", T))).isTrue();
     }
+
+    @Test
+    void accept_dovecotSummaryBetweenA535AndItsSyslogCopy_copyStillDropped() {
+        // real Exim 4.96 and Dovecot 2.3 through rsyslog (RealDaemonsIT): the phone's IMAP session fails with the
+        // same stale password in the same second, and Dovecot's summary lands between the 535 and its copy
+        java.util.List<Attempt> out = new java.util.ArrayList<>();
+        DetailPairer p = new DetailPairer(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60), out::add,
+                false);
+        p.accept(exim535("maillog", 98, true, "bobs-phone", T));
+        p.accept(new AuthFailure(T, new Origin("dovecot", "dovecot.login-failed", "maillog", 99, "vm", true),
+                "127.0.0.6", "info@example.com", Protocol.IMAP, null, FailureReason.PASSWORD_MISMATCH, 1, false, null,
+                "APIdjQhiM8R/AAAD", "PLAIN", null, "127.0.0.1"));
+        p.accept(exim535("maillog", 100, true, "bobs-phone", T));
+        assertThat(p.copies()).isEqualTo(1);
+        // a third identical 535 is an attempt again
+        p.accept(exim535("maillog", 101, true, "bobs-phone", T));
+        assertThat(p.copies()).isEqualTo(1);
+    }
 }
