@@ -213,9 +213,23 @@ final class MailServers implements AutoCloseable {
         return d;
     }
 
-    /** Gives a login a new password, as a control panel would: the passwd-file is replaced in one move. */
+    /**
+     * Gives a login a new password, as a control panel would: the passwd-file is replaced in one move. Returns once
+     * Dovecot will read it: its passwd-file driver looks at the file at most once per second of its event loop
+     * ({@code passwd_file_sync}: a lookup in the second of the previous one is answered from memory), so a login
+     * in the second of the change could still be checked against the old password. The wait is that rule's: until
+     * the clock has entered the next second.
+     */
     void changePassword(Map<String, String> passwords) {
         writeUsers(passwords);
+        long written = System.currentTimeMillis() / 1000;
+        try {
+            while (System.currentTimeMillis() / 1000 == written) {
+                Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void writeUsers(Map<String, String> passwords) {
