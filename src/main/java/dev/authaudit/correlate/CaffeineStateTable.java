@@ -108,12 +108,20 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         return arrivals == null ? -1 : arrivals[slot(key)] & Integer.MAX_VALUE;
     }
 
+    @Override
+    public int arrivals(K key, int keyHash) {
+        return arrivals == null ? -1 : arrivals[slotOfHash(keyHash)] & Integer.MAX_VALUE;
+    }
+
     private void arrived(Object key) {
         arrivals[slot(key)]++;
     }
 
     private static int slot(Object key) {
-        int h = key.hashCode();
+        return slotOfHash(key.hashCode());
+    }
+
+    private static int slotOfHash(int h) {
         return (h ^ (h >>> 16)) & (ARRIVAL_SLOTS - 1);
     }
 

@@ -31,9 +31,9 @@ final class DetailPairer {
      * The latest primary line per address, for telling Exim's syslog copy of a 535 from a new attempt (a few
      * thousand addresses: a copy is the very next line or the one after).
      */
-    private final Map<String, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<CopyKey, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AuthFailure> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CopyKey, AuthFailure> eldest) {
             return size() > RECENT_PRIMARIES;
         }
     };
@@ -44,10 +44,30 @@ final class DetailPairer {
     private long alone;
     private long copies;
 
+    /**
+     * The key of {@link #recentPrimary}: the server (only when pairing by server, else null), the address and
+     * the login ("" for none). A record rather than one joined string: no string to build and hash on every
+     * line, and the address's string keeps the hash code the later tables reuse.
+     */
+    private record CopyKey(String host, String ip, String login) {
+        // written out: the generated ones go through method handles, which the launcher's small inlining
+        // bounds leave as calls on every line
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CopyKey k && ip.equals(k.ip) && login.equals(k.login) && Objects.equals(host, k.host);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * ip.hashCode() + login.hashCode()) * 31 + (host == null ? 0 : host.hashCode());
+        }
+    }
+
     /** A line waiting for its partner. */
     private static final class Pending {
         final AuthFailure line;
-        final List<AuthFailure> details = new ArrayList<>(1);
+        /** The detail lines joined so far; an immutable empty list until the first (most lines never get one). */
+        List<AuthFailure> details = List.of();
         final long deadlineMs;
         final long seq;
         boolean done;
@@ -58,6 +78,13 @@ final class DetailPairer {
             this.line = line;
             this.deadlineMs = deadlineMs;
             this.seq = seq;
+        }
+
+        void join(AuthFailure detail) {
+            if (details.isEmpty()) {
+                details = new ArrayList<>(1);
+            }
+            details.add(detail);
         }
 
         boolean full() {
@@ -108,8 +135,8 @@ final class DetailPairer {
         if (!f.detail()) {
             // keyed by address and login: a guesser's lines for other logins in the same second fall between
             // a 535 and its copy in the reject log
-            String copyKey = (byServer ? f.origin().host() + "\n" : "") + key(f.ip()) + '\n'
-                    + (f.account() == null ? "" : f.account());
+            CopyKey copyKey = new CopyKey(byServer ? f.origin().host() : null, key(f.ip()),
+                    f.account() == null ? "" : f.account());
             AuthFailure before = recentPrimary.put(copyKey, f);
             if (copyOf(f, before) && (!byServer || sameServer(f, before))) {
                 // Exim writes each 535 to its main and its reject log: twice into syslog
@@ -122,9 +149,10 @@ final class DetailPairer {
         }
         List<Pending> here = byIp.computeIfAbsent(key(f.ip()), k -> new ArrayList<>(2));
         if (f.detail()) {
-            for (Pending p : here) {
+            for (int i = 0; i < here.size(); i++) {
+                Pending p = here.get(i);
                 if (!p.done && !p.line.detail() && !p.full() && belong(p.line, f)) {
-                    p.details.add(f);
+                    p.join(f);
                     if (p.counted) {
                         // its primary was already counted: the detail is the same attempt, not another one
                         paired++;
@@ -140,12 +168,13 @@ final class DetailPairer {
             }
         } else {
             Pending primary = hold(f, here);
-            for (Pending p : here) {
+            for (int i = 0; i < here.size(); i++) {
+                Pending p = here.get(i);
                 if (primary.full()) {
                     break;
                 }
                 if (!p.done && p.line.detail() && belong(f, p.line)) {
-                    primary.details.add(p.line);
+                    primary.join(p.line);
                     p.done = true;
                 }
             }
@@ -183,7 +212,8 @@ final class DetailPairer {
         if (here == null) {
             return;
         }
-        for (Pending p : here) {
+        for (int i = 0; i < here.size(); i++) {
+            Pending p = here.get(i);
             if (!p.done && !p.counted && !p.line.detail() && (login == null || login.equals(p.line.account()))) {
                 paired += p.details.size();
                 out.accept(Attempt.of(p.line, p.details));

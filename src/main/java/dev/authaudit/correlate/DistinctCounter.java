@@ -83,7 +83,8 @@ final class DistinctCounter {
         double sum = 0;
         int zeros = 0;
         for (byte r : registers) {
-            sum += 1.0 / (1L << r);
+            // 2^-r exactly (the same double as 1.0 / (1L << r)), made from its exponent bits without dividing
+            sum += Double.longBitsToDouble((1023L - r) << 52);
             if (r == 0) {
                 zeros++;
             }

@@ -62,7 +62,7 @@ final class EvidenceBuilder {
      * no lookup while the table counts no new entry for the address since.
      */
     private boolean appeared(SourceTally t) {
-        int arrivals = store.ips().arrivals(t.ip);
+        int arrivals = store.ips().arrivals(t.ip, t.ipHash);
         if (arrivals >= 0 && arrivals == t.judgedArrivals) {
             return false;
         }
@@ -140,7 +140,7 @@ final class EvidenceBuilder {
         if (judged) {
             t.judgedContext = s;
             t.judgedContextChanges = s == null ? 0 : s.changes;
-            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip) : 0;
+            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip, t.ipHash) : 0;
         }
         NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
