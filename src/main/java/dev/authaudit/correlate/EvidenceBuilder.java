@@ -91,7 +91,7 @@ final class EvidenceBuilder {
     IpEvidence ip(IpSummary s) {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
-                s.logins.count(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
+                s.loginCount(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
                 s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
                 s.dropAttempts, s.retransmissions, s.dropPortCount(), s.dropPortSample(),
                 instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
@@ -146,7 +146,7 @@ final class EvidenceBuilder {
         if (s == null && net == null) {
             return IpContext.unknown();
         }
-        return new IpContext(s != null, s == null ? 0 : s.logins.count(), s == null ? 0 : s.failures,
+        return new IpContext(s != null, s == null ? 0 : s.loginCount(), s == null ? 0 : s.failures,
                 s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins(),
                 s == null ? 0 : s.fingerprintCount(), net == null ? 0 : net.successes,
                 net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount.count(),
