@@ -66,6 +66,9 @@ final class DetailPairer {
     /** A line waiting for its partner. */
     private static final class Pending {
         final AuthFailure line;
+        /** The line's time, worked out once ({@link AuthFailure#instant()} makes a new one on each call). */
+        final java.time.Instant at;
+        final long ms;
         /** The detail lines joined so far; an immutable empty list until the first (most lines never get one). */
         List<AuthFailure> details = List.of();
         final long deadlineMs;
@@ -74,8 +77,10 @@ final class DetailPairer {
         /** Counted early (a success or block of its address came first); still absorbs a late partner. */
         boolean counted;
 
-        Pending(AuthFailure line, long deadlineMs, long seq) {
+        Pending(AuthFailure line, java.time.Instant at, long deadlineMs, long seq) {
             this.line = line;
+            this.at = at;
+            this.ms = at.toEpochMilli();
             this.deadlineMs = deadlineMs;
             this.seq = seq;
         }
@@ -132,6 +137,11 @@ final class DetailPairer {
     }
 
     void accept(AuthFailure f) {
+        accept(f, f.instant());
+    }
+
+    /** As {@link #accept(AuthFailure)}, for a caller that has the line's time already ({@code at}, its instant). */
+    void accept(AuthFailure f, java.time.Instant at) {
         if (!f.detail()) {
             // keyed by address and login: a guesser's lines for other logins in the same second fall between
             // a 535 and its copy in the reject log
@@ -151,7 +161,7 @@ final class DetailPairer {
         if (f.detail()) {
             for (int i = 0; i < here.size(); i++) {
                 Pending p = here.get(i);
-                if (!p.done && !p.line.detail() && !p.full() && belong(p.line, f)) {
+                if (!p.done && !p.line.detail() && !p.full() && belong(p.line, p.ms, f, at.toEpochMilli())) {
                     p.join(f);
                     if (p.counted) {
                         // its primary was already counted: the detail is the same attempt, not another one
@@ -167,13 +177,13 @@ final class DetailPairer {
                 }
             }
         } else {
-            Pending primary = hold(f, here);
+            Pending primary = hold(f, at, here);
             for (int i = 0; i < here.size(); i++) {
                 Pending p = here.get(i);
                 if (primary.full()) {
                     break;
                 }
-                if (!p.done && p.line.detail() && belong(f, p.line)) {
+                if (!p.done && p.line.detail() && belong(f, primary.ms, p.line, p.ms)) {
                     primary.join(p.line);
                     p.done = true;
                 }
@@ -182,13 +192,13 @@ final class DetailPairer {
                 emit(primary);
             } else if (eager) {
                 paired += primary.details.size();
-                out.accept(Attempt.of(primary.line, primary.details));
+                out.accept(Attempt.of(primary.line, primary.at, primary.details));
                 primary.counted = true;
             }
             tidy(f.ip());
             return;
         }
-        hold(f, here);
+        hold(f, at, here);
     }
 
     /** Counts every line whose window has passed by {@code nowMs}. */
@@ -216,7 +226,7 @@ final class DetailPairer {
             Pending p = here.get(i);
             if (!p.done && !p.counted && !p.line.detail() && (login == null || login.equals(p.line.account()))) {
                 paired += p.details.size();
-                out.accept(Attempt.of(p.line, p.details));
+                out.accept(Attempt.of(p.line, p.at, p.details));
                 p.counted = true;
                 if (p.full()) {
                     p.done = true;
@@ -279,10 +289,10 @@ final class DetailPairer {
         return alone;
     }
 
-    private Pending hold(AuthFailure f, List<Pending> here) {
+    private Pending hold(AuthFailure f, java.time.Instant at, List<Pending> here) {
         boolean session = f.session() != null;
-        long deadline = f.instant().toEpochMilli() + (session ? sessionWindowMs : windowMs);
-        Pending p = new Pending(f, deadline, seq++);
+        long deadline = at.toEpochMilli() + (session ? sessionWindowMs : windowMs);
+        Pending p = new Pending(f, at, deadline, seq++);
         here.add(p);
         byDeadline.add(p);
         return p;
@@ -326,18 +336,18 @@ final class DetailPairer {
         p.done = true;
         if (p.line.detail()) {
             alone++;
-            out.accept(Attempt.alone(p.line));
+            out.accept(Attempt.alone(p.line, p.at));
         } else {
             paired += p.details.size();
-            out.accept(Attempt.of(p.line, p.details));
+            out.accept(Attempt.of(p.line, p.at, p.details));
         }
     }
 
-    private boolean belong(AuthFailure primary, AuthFailure detail) {
+    private boolean belong(AuthFailure primary, long primaryMs, AuthFailure detail, long detailMs) {
         if (byServer && !sameServer(primary, detail)) {
             return false; // one auditor reads several servers' lines (the fleet): a line pairs only with its own server's
         }
-        long apart = Math.abs(primary.instant().toEpochMilli() - detail.instant().toEpochMilli());
+        long apart = Math.abs(primaryMs - detailMs);
         if (primary.session() != null && detail.session() != null) {
             return primary.session().equals(detail.session()) && apart <= sessionWindowMs;
         }
