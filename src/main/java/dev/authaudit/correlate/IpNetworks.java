@@ -6,7 +6,8 @@ import inet.ipaddr.IPAddressString;
 /**
  * Names the network an address belongs to: its /24 for IPv4 and its /48 for IPv6 (the unit Dovecot's
  * own penalty uses), so a customer whose address changes within the provider's range stays recognised.
- * Parses literals only; never resolves names.
+ * Parses literals only; never resolves names. Not thread-safe (it builds names in a buffer of its own):
+ * one per correlator.
  */
 final class IpNetworks {
     private static final int V4_PREFIX = 24;
