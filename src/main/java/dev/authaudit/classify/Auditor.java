@@ -63,10 +63,11 @@ public final class Auditor {
             tracker.classifiers(Classifiers.create(settings, dictionary, csf, e.time().getOffset(), true),
                     settings.oneOffMaxFailures());
         }
+        Instant t = e.instant();
         if (clock instanceof EventClock replay) {
-            replay.advanceTo(e.instant());
+            replay.advanceTo(t);
         }
-        correlator.accept(e);
+        correlator.accept(e, t);
     }
 
     /** Lets time pass without an event: counts lines whose pairing window has closed and expires idle windows. */

@@ -120,7 +120,7 @@ public final class AccountSummary {
         int oneOffs = 0;
         for (int i = 0; i < sourceCount; i++) {
             SourceTally t = sources[i];
-            if (t.ip.hashCode() == h && t.ip.equals(ip)) {
+            if (t.ipHash == h && t.ip.equals(ip)) {
                 return t;
             }
             if (t.successes == 0 && t.failures > 0 && t.failures <= oneOffFailures) {
@@ -172,7 +172,7 @@ public final class AccountSummary {
         String ip = pair.address.ip;
         int h = ip.hashCode();
         for (int i = 0; i < sourceCount; i++) {
-            if (sources[i].ip.hashCode() == h && sources[i].ip.equals(ip)) {
+            if (sources[i].ipHash == h && sources[i].ip.equals(ip)) {
                 pair.source = sources[i];
                 pair.sourceSlot = i;
                 pair.sourceAccount = this;

@@ -22,6 +22,11 @@ record Attempt(Instant time, String ip, String account, Protocol protocol, Integ
 
     /** Joins a primary line with the detail lines that belong to it (possibly none). */
     static Attempt of(AuthFailure primary, java.util.List<AuthFailure> details) {
+        return of(primary, primary.instant(), details);
+    }
+
+    /** As {@link #of(AuthFailure, List)}, with the primary line's instant worked out already ({@code at}). */
+    static Attempt of(AuthFailure primary, Instant at, java.util.List<AuthFailure> details) {
         FailureReason reason = primary.reason();
         String fp = primary.passwordFp();
         String account = primary.account();
@@ -53,13 +58,18 @@ record Attempt(Instant time, String ip, String account, Protocol protocol, Integ
             }
             fpLines = Math.max(1, Math.min(fpLines, primary.attempts()));
         }
-        return new Attempt(primary.instant(), primary.ip(), account, primary.protocol(), primary.port(), reason,
+        return new Attempt(at, primary.ip(), account, primary.protocol(), primary.port(), reason,
                 primary.attempts(), fp, primary.helo(), !details.isEmpty(), lines, fpLines);
     }
 
     /** Counts a detail line that no primary line stood beside. */
     static Attempt alone(AuthFailure detail) {
-        return new Attempt(detail.instant(), detail.ip(), detail.account(), detail.protocol(), detail.port(),
+        return alone(detail, detail.instant());
+    }
+
+    /** As {@link #alone(AuthFailure)}, with the line's instant worked out already ({@code at}). */
+    static Attempt alone(AuthFailure detail, Instant at) {
+        return new Attempt(at, detail.ip(), detail.account(), detail.protocol(), detail.port(),
                 detail.reason(), detail.attempts(), detail.passwordFp(), detail.helo(), false, List.of(detail.origin()),
                 detail.passwordFp() == null ? 0 : detail.attempts());
     }

@@ -115,8 +115,10 @@ final class AuthTally {
             return address.summary;
         }
         IpSummary s = table.getOrCreate(address.ip, k -> new IpSummary(k, address.network));
-        address.summary = s;
+        // the handle is kept only with the table's promise: without it, it would never be read, and would keep
+        // an evicted summary (with its windows and counters) alive as long as the address's keys
         address.summaryGeneration = table.generation();
+        address.summary = address.summaryGeneration >= 0 ? s : null;
         return s;
     }
 
@@ -129,8 +131,8 @@ final class AuthTally {
             return login.account;
         }
         AccountSummary a = table.getOrCreate(pair.login, k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
-        login.account = a;
         login.accountGeneration = table.generation();
+        login.account = login.accountGeneration >= 0 ? a : null;
         return a;
     }
 
@@ -142,8 +144,8 @@ final class AuthTally {
             return address.history;
         }
         NetworkHistory h = table.getOrCreate(address.network, k -> new NetworkHistory());
-        address.history = h;
         address.historyGeneration = table.generation();
+        address.history = address.historyGeneration >= 0 ? h : null;
         return h;
     }
 

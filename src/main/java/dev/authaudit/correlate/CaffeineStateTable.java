@@ -58,11 +58,11 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         // a margin below the maximum, so that a table filling up sees its accesses again (they decide
         // what it keeps) well before it evicts
         this.roomyBelow = maximumSize - maximumSize / 10;
-        this.cache = builder.<K, V>removalListener((k, v, cause) -> {
-            removals++;
-            if (onDeparture != null && v != null) {
-                onDeparture.accept(v);
-            }
+        // an eviction listener, called inside the eviction: a removal listener would be handed a new task
+        // for the executor on every eviction (one per new address of a botnet). Nothing else removes an
+        // entry but a replacement in put, which tells the departure itself.
+        this.cache = builder.<K, V>evictionListener((k, v, cause) -> {
+            departed(v);
             if (cause == RemovalCause.SIZE) {
                 evicted++;
             }
@@ -84,7 +84,7 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public boolean reportsDepartures() {
-        // the removal listener runs on the caller's thread (the executor above), inside the call that removes
+        // the eviction listener runs on the caller's thread, inside the call that evicts; put tells a replacement
         return onDeparture != null;
     }
 
@@ -108,12 +108,20 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
         return arrivals == null ? -1 : arrivals[slot(key)] & Integer.MAX_VALUE;
     }
 
+    @Override
+    public int arrivals(K key, int keyHash) {
+        return arrivals == null ? -1 : arrivals[slotOfHash(keyHash)] & Integer.MAX_VALUE;
+    }
+
     private void arrived(Object key) {
         arrivals[slot(key)]++;
     }
 
     private static int slot(Object key) {
-        int h = key.hashCode();
+        return slotOfHash(key.hashCode());
+    }
+
+    private static int slotOfHash(int h) {
         return (h ^ (h >>> 16)) & (ARRIVAL_SLOTS - 1);
     }
 
@@ -136,8 +144,19 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
                 arrived(key);
             }
             cache.put(key, value);
+            if (held != null) {
+                departed(held);
+            }
         }
         remember(key, value);
+    }
+
+    /** Counts a value that left the table (evicted, expired or replaced) and tells {@link #onDeparture}. */
+    private void departed(V value) {
+        removals++;
+        if (onDeparture != null && value != null) {
+            onDeparture.accept(value);
+        }
     }
 
     @Override

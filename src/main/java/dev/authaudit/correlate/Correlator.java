@@ -86,8 +86,15 @@ public final class Correlator {
      * tolerated); in replay, move the {@link EventClock} to the event's time first.
      */
     public void accept(LogEvent e) {
+        accept(e, e.instant());
+    }
+
+    /**
+     * As {@link #accept(LogEvent)}, for a caller that worked out the event's instant already: {@code t} must be
+     * {@code e.instant()} (each call of which makes a new one from the event's local time and offset).
+     */
+    public void accept(LogEvent e, Instant t) {
         events++;
-        Instant t = e.instant();
         if (from == null || t.isBefore(from)) {
             from = t;
         }
@@ -103,7 +110,7 @@ public final class Correlator {
         pairer.flushUntil(clock.millis());
         judgePending(clock.millis(), false);
         if (e instanceof AuthFailure f) {
-            pairer.accept(f);
+            pairer.accept(f, t);
         } else if (e instanceof AuthSuccess s) {
             epoch++;
             // count this address's waiting failures first, so "failed, then succeeded" keeps its order

@@ -31,9 +31,9 @@ final class DetailPairer {
      * The latest primary line per address, for telling Exim's syslog copy of a 535 from a new attempt (a few
      * thousand addresses: a copy is the very next line or the one after).
      */
-    private final Map<String, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<CopyKey, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AuthFailure> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CopyKey, AuthFailure> eldest) {
             return size() > RECENT_PRIMARIES;
         }
     };
@@ -44,20 +44,52 @@ final class DetailPairer {
     private long alone;
     private long copies;
 
+    /**
+     * The key of {@link #recentPrimary}: the server (only when pairing by server, else null), the address and
+     * the login ("" for none). A record rather than one joined string: no string to build and hash on every
+     * line, and the address's string keeps the hash code the later tables reuse.
+     */
+    private record CopyKey(String host, String ip, String login) {
+        // written out: the generated ones go through method handles, which the launcher's small inlining
+        // bounds leave as calls on every line
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CopyKey k && ip.equals(k.ip) && login.equals(k.login) && Objects.equals(host, k.host);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * ip.hashCode() + login.hashCode()) * 31 + (host == null ? 0 : host.hashCode());
+        }
+    }
+
     /** A line waiting for its partner. */
     private static final class Pending {
         final AuthFailure line;
-        final List<AuthFailure> details = new ArrayList<>(1);
+        /** The line's time, worked out once ({@link AuthFailure#instant()} makes a new one on each call). */
+        final java.time.Instant at;
+        final long ms;
+        /** The detail lines joined so far; an immutable empty list until the first (most lines never get one). */
+        List<AuthFailure> details = List.of();
         final long deadlineMs;
         final long seq;
         boolean done;
         /** Counted early (a success or block of its address came first); still absorbs a late partner. */
         boolean counted;
 
-        Pending(AuthFailure line, long deadlineMs, long seq) {
+        Pending(AuthFailure line, java.time.Instant at, long deadlineMs, long seq) {
             this.line = line;
+            this.at = at;
+            this.ms = at.toEpochMilli();
             this.deadlineMs = deadlineMs;
             this.seq = seq;
+        }
+
+        void join(AuthFailure detail) {
+            if (details.isEmpty()) {
+                details = new ArrayList<>(1);
+            }
+            details.add(detail);
         }
 
         boolean full() {
@@ -105,14 +137,19 @@ final class DetailPairer {
     }
 
     void accept(AuthFailure f) {
+        accept(f, f.instant());
+    }
+
+    /** As {@link #accept(AuthFailure)}, for a caller that has the line's time already ({@code at}, its instant). */
+    void accept(AuthFailure f, java.time.Instant at) {
         if (!f.detail() && EXIM.equals(f.origin().source())) {
             // keyed by address and login: a guesser's lines for other logins in the same second fall between
             // a 535 and its copy in the reject log. Only Exim's lines have copies, and only Exim's lines are held
             // for them: Dovecot's own summary of the same failed login, written between a 535 and its syslog copy
             // (the client's IMAP session failing with the same password in the same second), must not take the
             // 535's place, or the copy would be counted as another attempt
-            String copyKey = (byServer ? f.origin().host() + "\n" : "") + key(f.ip()) + '\n'
-                    + (f.account() == null ? "" : f.account());
+            CopyKey copyKey = new CopyKey(byServer ? f.origin().host() : null, key(f.ip()),
+                    f.account() == null ? "" : f.account());
             AuthFailure before = recentPrimary.put(copyKey, f);
             if (copyOf(f, before) && (!byServer || sameServer(f, before))) {
                 // Exim writes each 535 to its main and its reject log: twice into syslog
@@ -125,9 +162,10 @@ final class DetailPairer {
         }
         List<Pending> here = byIp.computeIfAbsent(key(f.ip()), k -> new ArrayList<>(2));
         if (f.detail()) {
-            for (Pending p : here) {
-                if (!p.done && !p.line.detail() && !p.full() && belong(p.line, f)) {
-                    p.details.add(f);
+            for (int i = 0; i < here.size(); i++) {
+                Pending p = here.get(i);
+                if (!p.done && !p.line.detail() && !p.full() && belong(p.line, p.ms, f, at.toEpochMilli())) {
+                    p.join(f);
                     if (p.counted) {
                         // its primary was already counted: the detail is the same attempt, not another one
                         paired++;
@@ -142,13 +180,14 @@ final class DetailPairer {
                 }
             }
         } else {
-            Pending primary = hold(f, here);
-            for (Pending p : here) {
+            Pending primary = hold(f, at, here);
+            for (int i = 0; i < here.size(); i++) {
+                Pending p = here.get(i);
                 if (primary.full()) {
                     break;
                 }
-                if (!p.done && p.line.detail() && belong(f, p.line)) {
-                    primary.details.add(p.line);
+                if (!p.done && p.line.detail() && belong(f, primary.ms, p.line, p.ms)) {
+                    primary.join(p.line);
                     p.done = true;
                 }
             }
@@ -156,13 +195,13 @@ final class DetailPairer {
                 emit(primary);
             } else if (eager) {
                 paired += primary.details.size();
-                out.accept(Attempt.of(primary.line, primary.details));
+                out.accept(Attempt.of(primary.line, primary.at, primary.details));
                 primary.counted = true;
             }
             tidy(f.ip());
             return;
         }
-        hold(f, here);
+        hold(f, at, here);
     }
 
     /** Counts every line whose window has passed by {@code nowMs}. */
@@ -186,10 +225,11 @@ final class DetailPairer {
         if (here == null) {
             return;
         }
-        for (Pending p : here) {
+        for (int i = 0; i < here.size(); i++) {
+            Pending p = here.get(i);
             if (!p.done && !p.counted && !p.line.detail() && (login == null || login.equals(p.line.account()))) {
                 paired += p.details.size();
-                out.accept(Attempt.of(p.line, p.details));
+                out.accept(Attempt.of(p.line, p.at, p.details));
                 p.counted = true;
                 if (p.full()) {
                     p.done = true;
@@ -254,10 +294,10 @@ final class DetailPairer {
         return alone;
     }
 
-    private Pending hold(AuthFailure f, List<Pending> here) {
+    private Pending hold(AuthFailure f, java.time.Instant at, List<Pending> here) {
         boolean session = f.session() != null;
-        long deadline = f.instant().toEpochMilli() + (session ? sessionWindowMs : windowMs);
-        Pending p = new Pending(f, deadline, seq++);
+        long deadline = at.toEpochMilli() + (session ? sessionWindowMs : windowMs);
+        Pending p = new Pending(f, at, deadline, seq++);
         here.add(p);
         byDeadline.add(p);
         return p;
@@ -301,18 +341,18 @@ final class DetailPairer {
         p.done = true;
         if (p.line.detail()) {
             alone++;
-            out.accept(Attempt.alone(p.line));
+            out.accept(Attempt.alone(p.line, p.at));
         } else {
             paired += p.details.size();
-            out.accept(Attempt.of(p.line, p.details));
+            out.accept(Attempt.of(p.line, p.at, p.details));
         }
     }
 
-    private boolean belong(AuthFailure primary, AuthFailure detail) {
+    private boolean belong(AuthFailure primary, long primaryMs, AuthFailure detail, long detailMs) {
         if (byServer && !sameServer(primary, detail)) {
             return false; // one auditor reads several servers' lines (the fleet): a line pairs only with its own server's
         }
-        long apart = Math.abs(primary.instant().toEpochMilli() - detail.instant().toEpochMilli());
+        long apart = Math.abs(primaryMs - detailMs);
         if (primary.session() != null && detail.session() != null) {
             return primary.session().equals(detail.session()) && apart <= sessionWindowMs;
         }

@@ -23,6 +23,17 @@ final class DistinctCounter {
     /** The sketch's estimate as last worked out, or -1 when a register rose since. */
     private long estimate = -1;
 
+    /** Returns a counter in the same state, which then counts on its own. */
+    DistinctCounter copy() {
+        DistinctCounter c = new DistinctCounter();
+        c.exact = exact == null ? null : exact.clone();
+        c.first = first;
+        c.size = size;
+        c.registers = registers == null ? null : registers.clone();
+        c.estimate = estimate;
+        return c;
+    }
+
     /** Adds a value; returns true when it was (as far as can be told) new. */
     boolean add(String value) {
         return addHash(hash(value));
@@ -83,7 +94,8 @@ final class DistinctCounter {
         double sum = 0;
         int zeros = 0;
         for (byte r : registers) {
-            sum += 1.0 / (1L << r);
+            // 2^-r exactly (the same double as 1.0 / (1L << r)), made from its exponent bits without dividing
+            sum += Double.longBitsToDouble((1023L - r) << 52);
             if (r == 0) {
                 zeros++;
             }

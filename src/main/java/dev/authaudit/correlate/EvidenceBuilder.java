@@ -4,8 +4,10 @@ import dev.authaudit.event.FailureReason;
 import dev.authaudit.event.Protocol;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Turns the mutable summaries into immutable evidence records, adding what is known about each source. */
 final class EvidenceBuilder {
@@ -14,9 +16,23 @@ final class EvidenceBuilder {
             .thenComparing(SourceEvidence::ip);
     private static final Protocol[] PROTOCOLS = Protocol.values();
     private final CorrelationStore store;
+    /**
+     * The evidence records' protocol sets by {@link ProtocolMask}, each made once: a record keeps an immutable
+     * set as it is, where it copied a new one (through a hash set) for every source of every judgement.
+     */
+    private final List<Set<Protocol>> protocolSets = new ArrayList<>(Collections.nCopies(1 << PROTOCOLS.length, null));
 
     EvidenceBuilder(CorrelationStore store) {
         this.store = store;
+    }
+
+    private Set<Protocol> protocols(int mask) {
+        Set<Protocol> set = protocolSets.get(mask);
+        if (set == null) {
+            set = Set.copyOf(ProtocolMask.toSet(mask));
+            protocolSets.set(mask, set);
+        }
+        return set;
     }
 
     AccountEvidence account(AccountSummary a) {
@@ -62,7 +78,7 @@ final class EvidenceBuilder {
      * no lookup while the table counts no new entry for the address since.
      */
     private boolean appeared(SourceTally t) {
-        int arrivals = store.ips().arrivals(t.ip);
+        int arrivals = store.ips().arrivals(t.ip, t.ipHash);
         if (arrivals >= 0 && arrivals == t.judgedArrivals) {
             return false;
         }
@@ -85,14 +101,14 @@ final class EvidenceBuilder {
                 a.reasons[FailureReason.OTHER.ordinal()], instant(a.firstFailureMs), instant(a.lastFailureMs),
                 instant(a.firstSuccessMs), instant(a.lastSuccessMs), a.ips.count(), a.networks.count(),
                 a.fingerprints.count(), a.topFingerprints.toList(), sources, a.omittedSources, a.omittedSourceFailures,
-                a.elsewhereIp, instant(a.elsewhereMs), a.elsewhereCount, ProtocolMask.toSet(a.protocolMask));
+                a.elsewhereIp, instant(a.elsewhereMs), a.elsewhereCount, protocols(a.protocolMask));
     }
 
     IpEvidence ip(IpSummary s) {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
-                s.logins.count(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
-                s.burstGaps, ProtocolMask.toSet(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
+                s.loginCount(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
+                s.burstGaps, protocols(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
                 s.dropAttempts, s.retransmissions, s.dropPortCount(), s.dropPortSample(),
                 instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
@@ -122,7 +138,7 @@ final class EvidenceBuilder {
             }
         }
         int top = t.topFingerprint();
-        return new SourceEvidence(t.ip, t.network, t.failures, t.successes, ProtocolMask.toSet(t.protocolMask),
+        return new SourceEvidence(t.ip, t.network, t.failures, t.successes, protocols(t.protocolMask),
                 t.ports.toList(), instant(t.firstMs), instant(t.lastMs), instant(t.firstFailureMs),
                 instant(t.lastFailureMs), t.successesBeforeFailures, t.successesAfterFailures,
                 instant(t.firstSuccessAfterFailuresMs), t.failuresSinceLastSuccess, t.distinctFingerprints(), t.helo,
@@ -130,7 +146,7 @@ final class EvidenceBuilder {
                 top < 0 ? null : t.fingerprints[top], top < 0 ? 0 : t.fingerprintCounts[top], instant(t.lastSuccessMs),
                 t.network == null ? 0 : pairSuccesses(t.keys.networkLogin()),
                 pairSuccesses(t.keys.ipDomain()), t.episode.evidence(),
-                t.longest().evidence(), ProtocolMask.toSet(t.failureProtocolMask), t.failurePorts.toList(),
+                t.longest().evidence(), protocols(t.failureProtocolMask), t.failurePorts.toList(),
                 t.unitemized);
     }
 
@@ -140,13 +156,13 @@ final class EvidenceBuilder {
         if (judged) {
             t.judgedContext = s;
             t.judgedContextChanges = s == null ? 0 : s.changes;
-            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip) : 0;
+            t.judgedArrivals = s == null ? store.ips().arrivals(t.ip, t.ipHash) : 0;
         }
         NetworkHistory net = network == null ? null : store.networks().peek(network);
         if (s == null && net == null) {
             return IpContext.unknown();
         }
-        return new IpContext(s != null, s == null ? 0 : s.logins.count(), s == null ? 0 : s.failures,
+        return new IpContext(s != null, s == null ? 0 : s.loginCount(), s == null ? 0 : s.failures,
                 s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins(),
                 s == null ? 0 : s.fingerprintCount(), net == null ? 0 : net.successes,
                 net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount.count(),

@@ -6,11 +6,15 @@ import inet.ipaddr.IPAddressString;
 /**
  * Names the network an address belongs to: its /24 for IPv4 and its /48 for IPv6 (the unit Dovecot's
  * own penalty uses), so a customer whose address changes within the provider's range stays recognised.
- * Parses literals only; never resolves names.
+ * Parses literals only; never resolves names. Not thread-safe (it builds names in a buffer of its own):
+ * one per correlator.
  */
 final class IpNetworks {
     private static final int V4_PREFIX = 24;
     private static final int V6_PREFIX = 48;
+    private static final String V4_SUFFIX = ".0/24";
+    /** Where {@link #v4Network} builds a network's name (long enough for any dotted quad). */
+    private char[] scratch = new char[24];
 
     /** Returns the network of an address as a CIDR string, or the input itself when it is not an address. */
     String networkOf(String ip) {
@@ -21,7 +25,7 @@ final class IpNetworks {
         // the general parser on every login of a busy host
         int lastDot = ip.lastIndexOf('.');
         if (lastDot > 0 && ip.indexOf(':') < 0 && countDots(ip) == 3) {
-            return ip.substring(0, lastDot) + ".0/24";
+            return v4Network(ip, lastDot);
         }
         IPAddress address = new IPAddressString(ip).getAddress();
         if (address == null) {
@@ -33,6 +37,20 @@ final class IpNetworks {
             return address.toPrefixBlock().toCanonicalString();
         }
         return address.toPrefixBlock(bits).toCanonicalString();
+    }
+
+    /**
+     * Returns {@code a.b.c.0/24} for {@code a.b.c.d}, built in {@link #scratch}: one string made per new
+     * address rather than a substring, a builder and its copy (a botnet's every line is a new address).
+     */
+    private String v4Network(String ip, int lastDot) {
+        int length = lastDot + V4_SUFFIX.length();
+        if (scratch.length < length) {
+            scratch = new char[length];
+        }
+        ip.getChars(0, lastDot, scratch, 0);
+        V4_SUFFIX.getChars(0, V4_SUFFIX.length(), scratch, lastDot);
+        return new String(scratch, 0, length);
     }
 
     private static int countDots(String s) {

@@ -19,7 +19,12 @@ public final class IpSummary {
     long failureLines;
     long successes;
     long unknownUsers;
-    final DistinctCounter logins = new DistinctCounter();
+    /**
+     * The logins used from here, failed or not; null before the first success with a login, until when they are
+     * exactly the failed ones ({@link #failedLoginCount}, fed the same values in the same order): most of a
+     * botnet's addresses never log in (see {@link #loginCount}).
+     */
+    private DistinctCounter logins;
     final TopCounts failedLogins = new TopCounts(TOP_LOGINS);
     final DistinctCounter failedLoginCount = new DistinctCounter();
     /** The most failures on one login from this address (counted while that pair was active). */
@@ -153,6 +158,11 @@ public final class IpSummary {
         pairCount = kept;
     }
 
+    /** Returns how many distinct logins were used from here, failed or succeeded. */
+    long loginCount() {
+        return logins == null ? failedLoginCount.count() : logins.count();
+    }
+
     /** Returns the logins that succeeded from here, busiest first. */
     java.util.List<String> successLogins() {
         return successLogins == null ? java.util.List.of() : successLogins.keys();
@@ -196,7 +206,9 @@ public final class IpSummary {
         }
         if (a.account() != null) {
             long h = loginHash;
-            logins.addHash(h);
+            if (logins != null) {
+                logins.addHash(h);
+            }
             failedLogins.add(a.account(), a.count());
             failedLoginCount.addHash(h);
         }
@@ -229,6 +241,9 @@ public final class IpSummary {
         successes++;
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
+            if (logins == null) {
+                logins = failedLoginCount.copy();
+            }
             logins.add(login);
             if (successLogins == null) {
                 successLogins = new TopCounts(TOP_LOGINS);

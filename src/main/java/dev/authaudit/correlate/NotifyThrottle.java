@@ -16,8 +16,18 @@ import java.util.Map;
 final class NotifyThrottle {
     private final long intervalMs;
     private final int max;
-    private final Map<String, Long> lastMs;
+    /** When each subject was last judged; updated in place, so a judgement boxes no number. */
+    private final Map<String, Judged> lastMs;
     private final Map<String, Instant> pending = new LinkedHashMap<>();
+
+    /** When a subject was last judged, in event-time milliseconds. */
+    private static final class Judged {
+        long ms;
+
+        Judged(long ms) {
+            this.ms = ms;
+        }
+    }
 
     /** A subject and the event time it became pending. */
     private record Instant(java.time.Instant at) {
@@ -30,7 +40,7 @@ final class NotifyThrottle {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Judged> eldest) {
                 return size() > NotifyThrottle.this.max;
             }
         };
@@ -42,9 +52,14 @@ final class NotifyThrottle {
      */
     boolean allow(String subject, java.time.Instant at) {
         long ms = at.toEpochMilli();
-        Long last = lastMs.get(subject);
-        if (last == null || ms - last >= intervalMs || ms < last) {
-            lastMs.put(subject, ms);
+        Judged last = lastMs.get(subject);
+        if (last == null || ms - last.ms >= intervalMs || ms < last.ms) {
+            // (the lookup already made it the most recently used: updating in place keeps the same order)
+            if (last == null) {
+                lastMs.put(subject, new Judged(ms));
+            } else {
+                last.ms = ms;
+            }
             pending.remove(subject);
             return true;
         }
@@ -66,10 +81,14 @@ final class NotifyThrottle {
         var it = pending.entrySet().iterator();
         while (it.hasNext()) {
             var e = it.next();
-            Long last = lastMs.get(e.getKey());
-            if (last == null || nowMs - last >= intervalMs) {
+            Judged last = lastMs.get(e.getKey());
+            if (last == null || nowMs - last.ms >= intervalMs) {
                 out.add(Map.entry(e.getKey(), e.getValue().at()));
-                lastMs.put(e.getKey(), nowMs);
+                if (last == null) {
+                    lastMs.put(e.getKey(), new Judged(nowMs));
+                } else {
+                    last.ms = nowMs;
+                }
                 it.remove();
             }
         }

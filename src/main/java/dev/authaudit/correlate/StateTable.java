@@ -54,6 +54,11 @@ public interface StateTable<K, V> {
         return -1;
     }
 
+    /** Returns {@link #arrivals(Object)} for a key whose {@code hashCode()} the caller kept ({@code keyHash}). */
+    default int arrivals(K key, int keyHash) {
+        return arrivals(key);
+    }
+
     /** Returns the state for a key, creating it first when absent. */
     V getOrCreate(K key, Function<? super K, ? extends V> create);
 

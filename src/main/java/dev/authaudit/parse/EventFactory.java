@@ -44,6 +44,9 @@ final class EventFactory {
         if (ip == null || ip.equals("0.0.0.0") || ip.equals("::")) {
             throw unusableAddress(f[FieldSlot.IP], ip);
         }
+        // the correlator looks events up by address and login on its one thread: their hash codes are worked
+        // out here, on a parse thread, and the strings keep them
+        ip.hashCode();
         Integer port = port(f[FieldSlot.PORT], "port");
         Protocol protocol = protocol(f, port);
         switch (rule.emits()) {
@@ -146,7 +149,9 @@ final class EventFactory {
         if (a.isEmpty()) {
             return null;
         }
-        return clip(a, MAX_ACCOUNT).toLowerCase(Locale.ROOT);
+        String login = clip(a, MAX_ACCOUNT).toLowerCase(Locale.ROOT);
+        login.hashCode(); // kept by the string, for the correlator's thread (see build)
+        return login;
     }
 
     private static String fingerprint(String raw) {

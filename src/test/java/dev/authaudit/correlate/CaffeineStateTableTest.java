@@ -87,6 +87,8 @@ class CaffeineStateTableTest {
         t.getOrCreate("a", k -> new long[1]);
         t.put("a", t.get("a"));
         assertThat(t.arrivals("a")).as("found, and written back").isEqualTo(created);
+        assertThat(t.arrivals("a", "a".hashCode())).as("read by the key's kept hash").isEqualTo(created);
+        assertThat(t.arrivals("b", "b".hashCode())).isEqualTo(t.arrivals("b"));
 
         CaffeineStateTable<String, long[]> put = new CaffeineStateTable<>(100, null, EventClock.tickerOf(clock), null,
                 true);

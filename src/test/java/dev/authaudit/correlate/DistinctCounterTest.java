@@ -20,6 +20,28 @@ class DistinctCounterTest {
     }
 
     @Test
+    void copy_countsLikeTheOriginalFedTheSameValues_andOnItsOwn() {
+        for (int n : new int[] {0, 1, 2, 40, 64, 65, 5_000}) {
+            DistinctCounter original = new DistinctCounter();
+            DistinctCounter twin = new DistinctCounter();
+            for (int i = 0; i < n; i++) {
+                original.add("203.0.113." + i);
+                twin.add("203.0.113." + i);
+            }
+            long before = original.count();
+            DistinctCounter copy = original.copy();
+            assertThat(copy.count()).as("%d values", n).isEqualTo(before);
+            for (int i = 0; i < 3_000; i++) {
+                copy.add("login" + i);
+                twin.add("login" + i);
+            }
+            assertThat(copy.count()).as("%d values, then more", n).isEqualTo(twin.count());
+            assertThat(copy.exact()).isEqualTo(twin.exact());
+            assertThat(original.count()).as("the original is left as it was").isEqualTo(before);
+        }
+    }
+
+    @Test
     void count_belowLimit_isExact() {
         DistinctCounter c = new DistinctCounter();
         for (int i = 0; i < 20; i++) {
