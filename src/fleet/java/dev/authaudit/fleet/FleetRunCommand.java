@@ -115,7 +115,9 @@ public final class FleetRunCommand implements Callable<Integer> {
         RuleSet rules = input.ruleSet();
         Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
-        ensureTopics(err);
+        if (!ensureTopics(err)) {
+            return 2;
+        }
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
                 judgeEvery, clock);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
@@ -228,7 +230,7 @@ public final class FleetRunCommand implements Callable<Integer> {
      * (saying what it changed): the verdict topics and the notices compacted, the linking topics keeping their
      * records until read, whatever their event-time stamps.
      */
-    private void ensureTopics(PrintWriter err) throws Exception {
+    private boolean ensureTopics(PrintWriter err) throws Exception {
         TopicPlan plan = TopicPlan.of(kafka.topics());
         try (Admin admin = admin()) {
             Set<String> have = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -252,7 +254,7 @@ public final class FleetRunCommand implements Callable<Integer> {
                 }
             }
             if (existing.isEmpty()) {
-                return;
+                return true;
             }
             Map<String, Map<String, String>> current = new HashMap<>();
             admin.describeConfigs(existing).all().get(60, TimeUnit.SECONDS).forEach((r, config) -> {
@@ -267,12 +269,27 @@ public final class FleetRunCommand implements Callable<Integer> {
                         .add(new AlterConfigOp(new ConfigEntry(c.config(), c.value()), AlterConfigOp.OpType.SET));
             }
             if (!alter.isEmpty()) {
-                admin.incrementalAlterConfigs(alter).all().get(60, TimeUnit.SECONDS);
+                try {
+                    admin.incrementalAlterConfigs(alter).all().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // no right to alter topic configs (ACLs), say: the admin sets them, or replayed records are lost
+                    err.println("authaudit: fleet run: could not set what these topics need ("
+                            + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + "):");
+                    for (TopicPlan.Change c : changes) {
+                        err.println("  " + c.say().replace(" set to ", " must be ") + "; as an admin: "
+                                + c.command(kafka.bootstrap));
+                    }
+                    err.println("authaudit: fleet run: without them the broker deletes the fleet's records by their"
+                            + " event time (a replay of old logs loses its facts and notices); stopping");
+                    err.flush();
+                    return false;
+                }
                 for (TopicPlan.Change c : changes) {
                     err.println("authaudit: fleet run: " + c.say());
                 }
                 err.flush();
             }
+            return true;
         }
     }
 

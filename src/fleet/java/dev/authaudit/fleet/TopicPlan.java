@@ -35,6 +35,12 @@ record TopicPlan(List<Spec> specs) {
         String say() {
             return "topic " + topic + ": " + config + " set to " + value + " (was " + was + ")";
         }
+
+        /** Kafka's own tool line that makes the change (for an admin, when the run may not). */
+        String command(String bootstrap) {
+            return "kafka-configs.sh --bootstrap-server " + bootstrap + " --alter --entity-type topics --entity-name "
+                    + topic + " --add-config " + config + "=" + value;
+        }
     }
 
     static TopicPlan of(FleetTopology.Topics t) {

@@ -59,5 +59,8 @@ class TopicPlanTest {
                 new TopicPlan.Change("f.address-facts", "retention.ms", "604800000", "-1"));
         assertThat(changes).extracting(TopicPlan.Change::say).contains(
                 "topic f.notices: cleanup.policy set to compact (was delete)");
+        assertThat(new TopicPlan.Change("f.notices", "cleanup.policy", "delete", "compact").command("k1:9092"))
+                .isEqualTo("kafka-configs.sh --bootstrap-server k1:9092 --alter --entity-type topics --entity-name"
+                        + " f.notices --add-config cleanup.policy=compact");
     }
 }
