@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The config file's fleet and csf keys fill watch's options; an option given on the command line wins. */
@@ -91,5 +92,19 @@ class ConfigOverlayFleetTest {
         assertThat(w.csfCommand).isEqualTo("/usr/sbin/csf");
         WatchCommand plain = overlaid("tz: UTC\n", "--execute").watch();
         assertThat(plain.execute).isTrue();
+    }
+
+    @Test
+    void configShow_printsTheFleetAndCsfSettings(@TempDir Path dir) throws java.io.IOException {
+        Path cfg = java.nio.file.Files.writeString(dir.resolve("authaudit.yaml"), FILE);
+        CliRun r = CliRun.run("config", "show", "--config", cfg.toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("csf_command: /opt/csf/bin/csf\ncsf_timeout: PT5S\ncsf_tempban: /srv/csf/csf.tempban\n")
+                .contains("fleet:\n  publish: kafka://kafka1.example.net:9092/authaudit.events\n"
+                        + "  verdicts: kafka://kafka1.example.net:9092/authaudit.verdicts\n  act:\n    mode: block\n"
+                        + "    execute: true  # runs csf\n    block_ttl: PT2H\n    block_max: 5\n");
+        CliRun none = CliRun.run("config", "show");
+        assertThat(none.out).contains("fleet:\n  publish: null  # no events sent\n  verdicts: null  # no fleet verdicts"
+                + " read\n  act:\n    mode: none\n    execute: false  # a dry run\n    block_ttl: PT24H\n");
     }
 }
