@@ -3,7 +3,10 @@ package dev.authaudit.cli;
 import dev.authaudit.act.notice.DeliveryMode;
 import dev.authaudit.act.notice.SmtpSettings;
 import dev.authaudit.config.AuditorConfig;
+import dev.authaudit.config.ConfigException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -14,6 +17,8 @@ import java.util.function.Predicate;
 final class ConfigOverlay {
     private final AuditorConfig config;
     private final Predicate<String> onCommandLine;
+    /** The options whose value came from the file, with the file's key for each (for messages). */
+    private final Map<String, String> fromFile = new HashMap<>();
 
     /**
      * @param onCommandLine tells whether an option (by its long name) was given on the command line
@@ -72,11 +77,46 @@ final class ConfigOverlay {
         set("--checkpoint-every", c.checkpointEvery(), v -> w.checkpointEvery = v);
         set("--look-back", c.lookBack(), v -> w.lookBack = v);
         set("--look-back-bytes", c.lookBackBytes(), v -> w.lookBackBytes = v);
+        AuditorConfig.Csf csf = config.csf();
+        set("--csf", "csf_command", csf.command(), v -> w.csfCommand = v);
+        set("--csf-timeout", "csf_timeout", csf.timeout(), v -> w.csfTimeout = v);
+        set("--csf-tempban", "csf_tempban", csf.tempban(), v -> w.csfTempban = v);
+        AuditorConfig.Fleet f = config.fleet();
+        set("--publish", "fleet.publish", f.publish(), v -> w.publish = v);
+        set("--fleet-verdicts", "fleet.verdicts", f.verdicts(), v -> w.fleetVerdicts = v);
+        AuditorConfig.FleetAct a = f.act();
+        set("--fleet-act", "fleet.act.mode", a.mode(), v -> w.fleetAct = v);
+        // only ever true when the file says execute: true beside mode: block (the loader refuses it alone)
+        set("--execute", "fleet.act.execute", a.execute(), v -> w.execute = v);
+        set("--fleet-block-ttl", "fleet.act.block_ttl", a.blockTtl(), v -> w.fleetBlockTtl = v);
+        set("--fleet-block-max", "fleet.act.block_max", a.blockMax(), v -> w.fleetBlockMax = v);
+    }
+
+    /** Returns the file's key that set {@code option}, or null when the command line or the default did. */
+    String keyOf(String option) {
+        return fromFile.get(option);
+    }
+
+    /**
+     * Returns a problem with a value the file set for {@code option}, naming the file and its key.
+     *
+     * @param message what is wrong and what to write instead
+     */
+    ConfigException problem(String option, String message) {
+        String key = fromFile.get(option);
+        return new ConfigException(String.valueOf(config.file()), key, config.file() + ": " + key + ": " + message);
     }
 
     private <T> void set(String option, T value, Consumer<T> into) {
+        set(option, null, value, into);
+    }
+
+    private <T> void set(String option, String key, T value, Consumer<T> into) {
         if (value != null && !onCommandLine.test(option)) {
             into.accept(value);
+            if (key != null) {
+                fromFile.put(option, key);
+            }
         }
     }
 }

@@ -52,6 +52,9 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("rules_dirs: " + w.input.siteRules.stream().map(ConfigShowCommand::q).toList());
         out.println("csf_conf: " + (w.csfConf != null ? q(w.csfConf)
                 : Files.exists(Path.of("/etc/csf/csf.conf")) ? "/etc/csf/csf.conf" : "null  # csf defaults"));
+        out.println("csf_command: " + q(w.csfCommand));
+        out.println("csf_timeout: " + w.csfTimeout);
+        out.println("csf_tempban: " + q(w.csfTempban));
         out.println("state:");
         out.println("  dir: " + q(w.state.state()));
         out.println("  db: " + q(w.state.db()));
@@ -87,6 +90,14 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("    password: " + (havePassword ? "<masked>" : "null  # none found"));
         out.println("    connect_timeout: " + n.connectTimeout);
         out.println("    read_timeout: " + n.readTimeout);
+        out.println("fleet:");
+        out.println("  publish: " + (w.publish == null ? "null  # no events sent" : q(w.publish)));
+        out.println("  verdicts: " + (w.fleetVerdicts == null ? "null  # no fleet verdicts read" : q(w.fleetVerdicts)));
+        out.println("  act:");
+        out.println("    mode: " + (w.fleetAct == null ? "none" : q(w.fleetAct)));
+        out.println("    execute: " + w.execute + (w.execute ? "  # runs csf" : "  # a dry run"));
+        out.println("    block_ttl: " + w.fleetBlockTtl);
+        out.println("    block_max: " + w.fleetBlockMax);
         out.flush();
         return ExitCodes.OK;
     }

@@ -99,8 +99,8 @@ public final class WatchCommand implements Callable<Integer> {
             + " any hour (counted in the state, across restarts); past it this run stops acting and dry-runs.")
     int fleetBlockMax = dev.authaudit.run.FleetActSettings.DEFAULT_MAX_PER_HOUR;
 
-    @Option(names = "--execute", description = "With --fleet-act: run csf; without it, each action is recorded as a"
-            + " dry run.")
+    @Option(names = "--execute", negatable = true, description = "With --fleet-act: run csf; without it, each action"
+            + " is recorded as a dry run. --no-execute makes a dry run of a config file's execute: true.")
     boolean execute;
 
     @Option(names = "--csf", paramLabel = "PATH", description = "The csf command (--fleet-act).")
@@ -126,6 +126,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     private final Context context;
 
+    /** The config file's values under the command line, or null without --config. */
+    private ConfigOverlay overlay;
+
     public WatchCommand(Context context) {
         this.context = context;
     }
@@ -136,7 +139,7 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (config != null) {
             picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-            ConfigOverlay overlay = new ConfigOverlay(ConfigLoader.load(config), parsed::hasMatchedOption);
+            overlay = new ConfigOverlay(ConfigLoader.load(config), parsed::hasMatchedOption);
             overlay.apply(input, state, notices);
             overlay.apply(this);
         }
@@ -177,13 +180,18 @@ public final class WatchCommand implements Callable<Integer> {
                     + " action; use block (or none)");
         }
         if (word.equals("none")) {
-            if (execute) {
+            // the file's execute: true sits beside its mode: block; --fleet-act none on the command line turns both off
+            if (execute && fromFile("--execute") == null) {
                 throw new Cli.UsageProblem("--execute runs csf for --fleet-act block; without --fleet-act it would"
                         + " do nothing");
             }
             return null;
         }
         if (fleetVerdicts == null) {
+            if (fromFile("--fleet-act") != null) {
+                throw overlay.problem("--fleet-act", "block needs the verdicts to act on; set fleet.verdicts:"
+                        + " kafka://HOST:PORT/TOPIC (or pass --fleet-verdicts)");
+            }
             throw new Cli.UsageProblem("--fleet-act block needs --fleet-verdicts kafka://HOST:PORT/TOPIC: the verdicts"
                     + " to act on");
         }
@@ -192,6 +200,11 @@ public final class WatchCommand implements Callable<Integer> {
                 ? csfConf.toAbsolutePath().getParent() : Path.of("/etc/csf");
         return new dev.authaudit.run.FleetActSettings(fleetBlockTtl, fleetBlockMax, execute, csfCommand, csfTimeout,
                 List.of(folder.resolve("csf.allow"), folder.resolve("csf.ignore")), csfTempban);
+    }
+
+    /** Returns the config file's key that set {@code option}, or null when it did not. */
+    private String fromFile(String option) {
+        return overlay == null ? null : overlay.keyOf(option);
     }
 
     private CsfConfig csf() {

@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param file where the settings were read from
  * @param logs the logs {@code watch} follows (files or folders)
+ * @param csf how csf is run ({@code csf_command}, {@code csf_timeout}, {@code csf_tempban}, beside {@code csf_conf})
+ * @param fleet the links to a fleet ({@code fleet:}): where events go, where verdicts come from, what is done with them
  */
 public record AuditorConfig(Path file, List<String> logs, Input input, State state, Watch watch,
-                            Notices notices) {
+                            Notices notices, Csf csf, Fleet fleet) {
     public AuditorConfig {
         logs = logs == null ? null : List.copyOf(logs);
     }
@@ -21,7 +23,8 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
     public static AuditorConfig empty() {
         return new AuditorConfig(null, null, new Input(null, null, null, null, null), new State(null, null),
                 new Watch(null, null, null, null), new Notices(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, new Smtp(null, null, null, null, null, null, null, null)));
+                null, null, null, null, null, new Smtp(null, null, null, null, null, null, null, null)), new Csf(null, null, null),
+                new Fleet(null, null, new FleetAct(null, null, null, null)));
     }
 
     /**
@@ -56,5 +59,32 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
     /** The SMTP server for {@code mode: send}; the password comes from an environment variable or a file. */
     public record Smtp(String host, Integer port, String security, String user, String passwordEnv,
                        Path passwordFile, Duration connectTimeout, Duration readTimeout) {
+    }
+
+    /**
+     * How csf is run by {@code watch}'s fleet act: the command, the longest one run may take, and csf's temporary
+     * blocks file, read before a block is lifted.
+     */
+    public record Csf(String command, Duration timeout, Path tempban) {
+    }
+
+    /**
+     * The links of {@code watch} to a fleet.
+     *
+     * @param publish where each event read live is sent ({@code kafka://HOST:PORT/TOPIC}, as {@code --publish})
+     * @param verdicts where the fleet's verdicts are read from (as {@code --fleet-verdicts})
+     * @param act what is done with them
+     */
+    public record Fleet(String publish, String verdicts, FleetAct act) {
+    }
+
+    /**
+     * What {@code watch} does with the fleet's attacker verdicts (as {@code --fleet-act}, {@code --execute},
+     * {@code --fleet-block-ttl}, {@code --fleet-block-max}).
+     *
+     * @param mode {@code block} or {@code none}
+     * @param execute true only when the file says {@code execute: true}: run csf; otherwise each block is a dry run
+     */
+    public record FleetAct(String mode, Boolean execute, Duration blockTtl, Integer blockMax) {
     }
 }

@@ -64,7 +64,8 @@ public final class ConfigLoader {
             return withFile(AuditorConfig.empty());
         }
         ConfigSection top = new ConfigSection(file, root, "");
-        top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "host", "fingerprint_key_file", "state", "watch", "notices");
+        top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "csf_command", "csf_timeout", "csf_tempban",
+                "host", "fingerprint_key_file", "state", "watch", "notices", "fleet");
         List<String> logs = top.strings("logs");
         AuditorConfig.Input input = new AuditorConfig.Input(top.zone("tz"), top.integer("year", 1970, 2100,
                 "a four-digit year"), top.path("rules"), top.paths("rules_dirs"), top.path("csf_conf"),
@@ -103,11 +104,33 @@ public final class ConfigLoader {
                 n.string("server_name"), help, n.string("lang"), n.string("cc"), n.path("contacts"),
                 n.bool("cpanel"), n.path("cpanel_userdomains"), n.path("cpanel_users"), n.bool("mailbox"),
                 n.fraction("min_confidence"), n.integer("limit", 0, 10_000, "a number of notices per hour"), smtp);
-        return new AuditorConfig(file, logs, input, state, watch, notices);
+        AuditorConfig.Csf csf = new AuditorConfig.Csf(top.command("csf_command"), top.duration("csf_timeout",
+                Duration.ofMillis(1), Duration.ofMinutes(1)), top.path("csf_tempban"));
+        return new AuditorConfig(file, logs, input, state, watch, notices, csf, fleet(top.section("fleet")));
+    }
+
+    /** Reads {@code fleet:}, checked as {@code watch}'s fleet options are. */
+    private static AuditorConfig.Fleet fleet(ConfigSection f) {
+        f.only("publish", "verdicts", "act");
+        String publish = f.target("publish");
+        String verdicts = f.target("verdicts");
+        ConfigSection a = f.section("act");
+        a.only("mode", "execute", "block_ttl", "block_max");
+        String mode = a.word("mode", Set.of("block", "none"));
+        Boolean execute = a.bool("execute");
+        // running csf is a choice written next to the action it runs for, never implied by another key
+        if (Boolean.TRUE.equals(execute) && !"block".equals(mode)) {
+            throw a.problem("execute", "true runs csf for fleet.act.mode: block, which this file does not set;"
+                    + " set mode: block beside it, or remove execute");
+        }
+        AuditorConfig.FleetAct act = new AuditorConfig.FleetAct(mode, execute, a.duration("block_ttl",
+                Duration.ofMinutes(1), Duration.ofDays(7)), a.integer("block_max", 1, 10_000,
+                "a number of blocks an hour"));
+        return new AuditorConfig.Fleet(publish, verdicts, act);
     }
 
     private AuditorConfig withFile(AuditorConfig c) {
-        return new AuditorConfig(file, c.logs(), c.input(), c.state(), c.watch(), c.notices());
+        return new AuditorConfig(file, c.logs(), c.input(), c.state(), c.watch(), c.notices(), c.csf(), c.fleet());
     }
 
     /** Reads durations as {@code 250ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or {@code PT10M}. */

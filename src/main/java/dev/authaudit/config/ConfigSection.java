@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * expected.
  */
 final class ConfigSection {
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([kmg]i?b?|b)?");
 
     private final Path file;
@@ -172,10 +173,26 @@ final class ConfigSection {
             if (d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
                 return d;
             }
-            throw error(key, v, "a duration from " + min + " to " + max);
+            throw error(key, v, "a duration from " + shortForm(min) + " to " + shortForm(max));
         } catch (DateTimeParseException e) {
             throw error(key, v, "a duration such as 250ms, 90s, 10m, 2h or PT10M");
         }
+    }
+
+    /** Writes a duration as the file does: 250ms, 90s, 10m, 2h or 7d (the largest whole unit). */
+    static String shortForm(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0 || ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
     Long bytes(String key) {
@@ -205,6 +222,46 @@ final class ConfigSection {
             } catch (java.time.DateTimeException e) {
                 throw error(key, v, "a zone such as Europe/Paris or UTC, or an offset such as +02:00");
             }
+        }
+        return v;
+    }
+
+    /**
+     * Reads a fleet target, {@code SCHEME://HOST:PORT[,HOST:PORT...]/TOPIC}, checked as {@code --publish} and
+     * {@code --fleet-verdicts} check it (the scheme is served by a jar on the class path, {@code kafka} by the
+     * fleet jar, and checked when the run opens it).
+     */
+    String target(String key) {
+        String v = string(key);
+        if (v == null) {
+            return null;
+        }
+        String expected = "kafka://HOST:PORT/TOPIC, such as kafka://kafka1.example.net:9092/authaudit.events (a topic"
+                + " is letters, digits, '.', '_' and '-')";
+        int colon = v.indexOf("://");
+        if (colon < 1 || !v.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            throw error(key, v, expected);
+        }
+        String rest = v.substring(colon + 3);
+        int slash = rest.indexOf('/');
+        if (slash < 1 || !rest.substring(slash + 1).matches("[A-Za-z0-9._-]{1,249}")) {
+            throw error(key, v, expected);
+        }
+        for (String hp : rest.substring(0, slash).split(",", -1)) {
+            if (!HOST_PORT.matcher(hp).matches()) {
+                throw error(key, v, expected + "; '" + hp + "' is not HOST:PORT");
+            }
+        }
+        return v;
+    }
+
+    /** Reads a command: a path or a name looked up on PATH, one word (it is run without a shell). */
+    String command(String key) {
+        String v = string(key);
+        if (v != null && (v.isBlank() || !v.equals(v.strip()) || v.startsWith("-") || v.chars().anyMatch(c -> c < 0x20
+                || c == ' '))) {
+            throw error(key, v, "the path of a command such as /usr/sbin/csf (no arguments; it is run without a"
+                    + " shell)");
         }
         return v;
     }

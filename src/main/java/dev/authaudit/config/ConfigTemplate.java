@@ -34,6 +34,10 @@ public final class ConfigTemplate {
                 .append("# fingerprint_key_file: /etc/authaudit/fingerprint.key\n\n")
                 .append("# The firewall's configuration: thresholds and open ports explain blocks.\n")
                 .append(csfConf == null ? "# csf_conf: /etc/csf/csf.conf\n" : "csf_conf: " + csfConf + "\n")
+                .append("# How csf is run when fleet.act blocks (below); csf.allow and csf.ignore are read beside csf_conf.\n")
+                .append("# csf_command: /usr/sbin/csf        # a path, run without a shell\n")
+                .append("# csf_timeout: 3s                   # the longest one csf command may take (1ms to 1m)\n")
+                .append("# csf_tempban: /var/lib/csf/csf.tempban   # read before a block is lifted\n")
                 .append("\n# Site rules; a rule here replaces a shipped rule with the same id.\n")
                 .append("# rules_dirs:\n#   - /etc/authaudit/rules.d\n\n")
                 .append("state:\n")
@@ -66,7 +70,17 @@ public final class ConfigTemplate {
                 .append("  #   password_file: /etc/authaudit/smtp-password   # chmod 600; not the password itself\n")
                 .append("  #   password_env: AUTHAUDIT_SMTP_PASSWORD\n")
                 .append("  #   connect_timeout: 30s\n")
-                .append("  #   read_timeout: 30s\n");
+                .append("  #   read_timeout: 30s\n\n")
+                .append("# A fleet of servers on Kafka (the fleet jar; docs/fleet.md). Off unless set.\n")
+                .append("# fleet:\n")
+                .append("#   publish: kafka://kafka1.example.net:9092/authaudit.events     # send each event read live\n")
+                .append("#   verdicts: kafka://kafka1.example.net:9092/authaudit.verdicts  # read the fleet's attacker"
+                        + " verdicts\n")
+                .append("#   act:                             # what to do with them; without it, say what a hook would do\n")
+                .append("#     mode: block                    # block: a temporary csf block of each (csf -td); none\n")
+                .append("#     execute: false                 # true runs csf; otherwise each block is a dry run, recorded\n")
+                .append("#     block_ttl: 24h                 # how long each block lasts, 1m to 7d\n")
+                .append("#     block_max: 20                  # the brake: at most this many blocks in any hour\n");
         return sb.toString();
     }
 }

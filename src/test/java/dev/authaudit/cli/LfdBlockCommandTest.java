@@ -9,6 +9,7 @@ import dev.authaudit.act.firewall.FirewallStore;
 import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.act.notice.NoticeRecord;
 import dev.authaudit.act.notice.NoticeStatus;
+import dev.authaudit.testing.CliCall;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -234,14 +235,10 @@ class LfdBlockCommandTest {
     }
 
     private Run hookLog(Instant now, String... args) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), Clock.fixed(now, ZoneOffset.UTC));
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("hook", "log"));
         all.addAll(List.of(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+        CliCall c = CliCall.run(Clock.fixed(now, ZoneOffset.UTC), all.toArray(String[]::new));
+        return new Run(c.code(), c.out(), c.err());
     }
 
     private String[] imapdBlock(String... options) throws IOException {

@@ -28,7 +28,7 @@ class PublishOptionTest {
     void unknownSchemeOrBadTopic_saysWhatToGive() {
         Publishers here = new Publishers(PublishOptionTest.class.getClassLoader());
         assertThatThrownBy(() -> here.open("mqtt://127.0.0.1:1883/x")).isInstanceOf(PublishException.class)
-                .hasMessageContaining("no publisher for 'mqtt' (known: kafka)");
+                .hasMessageContaining("no publisher for 'mqtt' (known: ").hasMessageContaining("kafka");
         assertThatThrownBy(() -> here.open("kafka://127.0.0.1:9092/bad topic")).isInstanceOf(PublishException.class);
         assertThatThrownBy(() -> here.open("kafka://127.0.0.1:9092/a$b")).isInstanceOf(PublishException.class)
                 .hasMessageContaining("is not kafka://HOST:PORT/TOPIC");

@@ -104,4 +104,116 @@ class ConfigLoaderTest {
             assertThat(c.notices().mode()).isEqualTo("drafts");
         }
     }
+
+    @Test
+    void parse_fleetAndCsf_mapsEveryKey() {
+        AuditorConfig c = parse("""
+                csf_conf: /etc/csf/csf.conf
+                csf_command: /usr/local/sbin/csf
+                csf_timeout: 5s
+                csf_tempban: /var/lib/csf/csf.tempban
+                fleet:
+                  publish: kafka://kafka1.example.net:9092,kafka2.example.net:9092/authaudit.events
+                  verdicts: kafka://[2001:db8::1]:9092/authaudit.verdicts
+                  act:
+                    mode: Block
+                    execute: true
+                    block_ttl: 2h
+                    block_max: 5
+                """);
+        assertThat(c.csf()).isEqualTo(new AuditorConfig.Csf("/usr/local/sbin/csf", Duration.ofSeconds(5),
+                Path.of("/var/lib/csf/csf.tempban")));
+        assertThat(c.fleet().publish()).isEqualTo("kafka://kafka1.example.net:9092,kafka2.example.net:9092/authaudit"
+                + ".events");
+        assertThat(c.fleet().verdicts()).isEqualTo("kafka://[2001:db8::1]:9092/authaudit.verdicts");
+        assertThat(c.fleet().act()).isEqualTo(new AuditorConfig.FleetAct("block", true, Duration.ofHours(2), 5));
+    }
+
+    @Test
+    void parse_noFleet_setsNothing_andExecuteIsNeverImplied() {
+        AuditorConfig c = parse("fleet:\n  verdicts: kafka://k:9092/v\n  act: {mode: block}\n");
+        assertThat(c.fleet().act().execute()).as("no execute key: not set, so a dry run").isNull();
+        assertThat(c.fleet().publish()).isNull();
+        AuditorConfig none = parse("tz: UTC\n");
+        assertThat(none.fleet()).isEqualTo(new AuditorConfig.Fleet(null, null,
+                new AuditorConfig.FleetAct(null, null, null, null)));
+        assertThat(none.csf()).isEqualTo(new AuditorConfig.Csf(null, null, null));
+        assertThat(AuditorConfig.empty().fleet()).isEqualTo(none.fleet());
+    }
+
+    @Test
+    void parse_badFleetValues_nameTheKeyAndWhatToWrite() {
+        assertThatThrownBy(() -> parse("fleet:\n  publish: kafka1.example.net:9092\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.publish: 'kafka1.example.net:9092' is not valid;"
+                        + " expected kafka://HOST:PORT/TOPIC, such as kafka://kafka1.example.net:9092/authaudit.events"
+                        + " (a topic is letters, digits, '.', '_' and '-')")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("fleet.publish"));
+        assertThatThrownBy(() -> parse("fleet:\n  verdicts: kafka://k:9092/a$b\n"))
+                .hasMessageContaining("fleet.verdicts: 'kafka://k:9092/a$b' is not valid; expected kafka://HOST:PORT");
+        assertThatThrownBy(() -> parse("fleet:\n  verdicts: kafka://k/v\n"))
+                .hasMessageContaining("fleet.verdicts: 'kafka://k/v' is not valid").hasMessageContaining("'k' is not"
+                        + " HOST:PORT");
+        assertThatThrownBy(() -> parse("fleet:\n  verdicts: [kafka://k:1/v]\n"))
+                .hasMessageContaining("fleet.verdicts: '[\"kafka://k:1/v\"]' is not valid; expected a single value");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: drop}\n"))
+                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.act.mode: 'drop' is not valid; expected one of"
+                        + " block, none");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, execute: yes please}\n"))
+                .hasMessageContaining("fleet.act.execute: 'yes please' is not valid; expected true or false");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, block_ttl: 8d}\n"))
+                .hasMessageContaining("fleet.act.block_ttl: '8d' is not valid; expected a duration from 1m to 7d");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, block_ttl: 30s}\n"))
+                .hasMessageContaining("fleet.act.block_ttl: '30s' is not valid; expected a duration from 1m to 7d");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, block_max: 0}\n"))
+                .hasMessageContaining("fleet.act.block_max: '0' is not valid; expected a number of blocks an hour from"
+                        + " 1 to 10000");
+        assertThatThrownBy(() -> parse("csf_timeout: 2m\n"))
+                .hasMessageContaining("csf_timeout: '2m' is not valid; expected a duration from 1ms to 1m");
+        assertThatThrownBy(() -> parse("csf_command: '/usr/sbin/csf -d'\n"))
+                .hasMessageContaining("csf_command: '/usr/sbin/csf -d' is not valid; expected the path of a command");
+        assertThatThrownBy(() -> parse("csf_tempban: ' '\n")).hasMessageContaining("csf_tempban: ' ' is not valid");
+    }
+
+    @Test
+    void parse_unknownFleetKey_isRefused_withTheKnownKeys() {
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, ttl: 1h}\n"))
+                .hasMessageContaining("fleet.act.ttl: unknown key; known keys under fleet.act: block_max, block_ttl,"
+                        + " execute, mode");
+        assertThatThrownBy(() -> parse("fleet:\n  bootstrap: k:9092\n"))
+                .hasMessageContaining("fleet.bootstrap: unknown key; known keys under fleet: act, publish, verdicts");
+        assertThatThrownBy(() -> parse("fleet: kafka://k:9092/v\n"))
+                .hasMessageContaining("fleet: 'kafka://k:9092/v' is not valid; expected a mapping of settings");
+    }
+
+    @Test
+    void parse_executeWithoutBlockBesideIt_isRefused() {
+        assertThatThrownBy(() -> parse("fleet:\n  verdicts: kafka://k:9092/v\n  act: {execute: true}\n"))
+                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.act.execute: true runs csf for fleet.act.mode:"
+                        + " block, which this file does not set; set mode: block beside it, or remove execute");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: none, execute: true}\n"))
+                .hasMessageContaining("fleet.act.execute: true runs csf for fleet.act.mode: block");
+        assertThat(parse("fleet:\n  act: {mode: none, execute: false}\n").fleet().act().execute()).isFalse();
+    }
+
+    @Test
+    void template_fleetSample_parsesOnceUncommented() {
+        String text = ConfigTemplate.render(LogDefaults.CPANEL, null);
+        StringBuilder uncommented = new StringBuilder();
+        boolean inFleet = false;
+        for (String line : text.split("\n")) {
+            inFleet |= line.equals("# fleet:");
+            uncommented.append(inFleet && line.startsWith("# ") ? line.substring(2) : line).append('\n');
+        }
+        assertThat(uncommented.toString()).contains("\nfleet:\n  publish: kafka://");
+        AuditorConfig c = parse(uncommented.toString());
+        assertThat(c.fleet().publish()).isEqualTo("kafka://kafka1.example.net:9092/authaudit.events");
+        assertThat(c.fleet().verdicts()).isEqualTo("kafka://kafka1.example.net:9092/authaudit.verdicts");
+        assertThat(c.fleet().act()).as("the sample's values are the defaults, a dry run")
+                .isEqualTo(new AuditorConfig.FleetAct("block", false, Duration.ofHours(24), 20));
+        String csf = text.lines().filter(l -> l.startsWith("# csf_")).map(l -> l.substring(2))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(parse(csf).csf()).isEqualTo(new AuditorConfig.Csf("/usr/sbin/csf", Duration.ofSeconds(3),
+                Path.of("/var/lib/csf/csf.tempban")));
+    }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.authaudit.cli.Cli;
 import dev.authaudit.event.AuthFailure;
 import dev.authaudit.ingest.RawLine;
+import dev.authaudit.testing.CliCall;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Dovecot with auth_verbose_passwords=plain writes the password a client typed. It must never leave
@@ -41,14 +37,8 @@ class PlaintextPasswordTest {
     }
 
     private static Run cli(String... args) {
-        CommandLine cl = Cli.create(InputStream.nullInputStream(), Clock.fixed(Instant.parse("2026-09-01T00:00:00Z"),
-                ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        CliCall c = CliCall.run(Clock.fixed(Instant.parse("2026-09-01T00:00:00Z"), ZoneOffset.UTC), args);
+        return new Run(c.code(), c.out(), c.err());
     }
 
     @Test

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.authaudit.cli.Cli;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
 
 /**
  * Debian's Exim 4.96 and Dovecot 2.3.19 on loopback, driven by scripted clients ({@link Stories}), in three
@@ -388,14 +384,9 @@ class RealDaemonsIT {
     }
 
     private static String cli(List<String> args, Clock clock) {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]), clock);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args.toArray(String[]::new));
-        assertThat(code).as("authaudit %s\nstderr: %s", args, err).isIn(0, 10);
-        return out.toString();
+        CliCall c = CliCall.run(clock, args.toArray(String[]::new));
+        assertThat(c.code()).as("authaudit %s\nstderr: %s", args, c.err()).isIn(0, 10);
+        return c.out();
     }
 
     /** Writes the story-time copy of every raw log (see {@link StoryTime}) into {@code story/}. */

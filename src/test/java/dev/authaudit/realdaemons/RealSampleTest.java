@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.authaudit.cli.Cli;
+import dev.authaudit.testing.CliCall;
 import dev.authaudit.testing.ReportSchema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 
 /**
  * The checked-in sample of real daemon output ({@code test-fixtures/real/}, see its README) is read line by
@@ -86,17 +82,12 @@ class RealSampleTest {
     }
 
     private static List<JsonNode> parse(Path dir) throws IOException {
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]),
-                Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("parse", "--tz", "UTC", "--year", "2026", "--format", "jsonl", "--rules-dir",
+        CliCall c = CliCall.run(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC), "parse", "--tz",
+                "UTC", "--year", "2026", "--format", "jsonl", "--rules-dir",
                 ReportSchema.repo().resolve("test-fixtures/real-rules.d").toString(), dir.toString());
-        assertThat(code).as("parse %s: %s", dir, err).isZero();
+        assertThat(c.code()).as("parse %s: %s", dir, c.err()).isZero();
         List<JsonNode> events = new ArrayList<>();
-        for (String l : out.toString().split("\n")) {
+        for (String l : c.out().split("\n")) {
             if (!l.isBlank()) {
                 events.add(JSON.readTree(l));
             }

@@ -2,17 +2,13 @@ package dev.authaudit.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.authaudit.cli.Cli;
-import java.io.ByteArrayInputStream;
+import dev.authaudit.testing.CliCall;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import picocli.CommandLine;
 
 /** Simulates a host, scans its logs with {@code authaudit scan} in-process and scores the report. */
 final class SimulatedScan {
@@ -31,15 +27,11 @@ final class SimulatedScan {
     static Outcome run(SimulationSpec spec, Path dir) {
         new LogSimulator(spec).run(dir);
         Path report = dir.resolve("report.json");
-        CommandLine cl = Cli.create(new ByteArrayInputStream(new byte[0]),
-                Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC));
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("scan", "--no-progress", "--tz", spec.zone().getId(), "--format", "json", "--out",
-                report.toString(), dir.toString());
-        if (code != 0) {
-            throw new IllegalStateException("scan of " + dir + " exited " + code + ": " + err);
+        CliCall scan = CliCall.run(Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC), "scan",
+                "--no-progress", "--tz", spec.zone().getId(), "--format", "json", "--out", report.toString(),
+                dir.toString());
+        if (scan.code() != 0) {
+            throw new IllegalStateException("scan of " + dir + " exited " + scan.code() + ": " + scan.err());
         }
         try {
             ObjectMapper m = new ObjectMapper();
