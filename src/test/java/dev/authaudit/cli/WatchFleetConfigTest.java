@@ -3,12 +3,11 @@ package dev.authaudit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authaudit.publish.FleetVerdictFeed;
+import dev.authaudit.testing.FakeCsf;
 import dev.authaudit.testing.FakeFleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,35 +36,12 @@ class WatchFleetConfigTest {
                 List.of("tried 4 different logins"));
     }
 
-    /** Writes a csf stand-in that appends each argument on a line, and END after the last, to {@code argv}. */
-    private Path fakeCsf(Path argv) throws IOException {
-        Path p = dir.resolve("csf");
-        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '" + argv + "'\n"
-                + "echo END >> '" + argv + "'\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-        return p;
-    }
-
-    private static List<List<String>> calls(Path argv) throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        List<String> cur = new ArrayList<>();
-        for (String l : Files.exists(argv) ? Files.readAllLines(argv) : List.<String>of()) {
-            if (l.equals("END")) {
-                out.add(cur);
-                cur = new ArrayList<>();
-            } else {
-                cur.add(l);
-            }
-        }
-        return out;
-    }
-
     @Test
     void fileFleetSettings_publishReadAndAct_andTheCommandLineWins() throws IOException {
         Path log = Files.createFile(dir.resolve("maillog"));
         Path state = dir.resolve("state");
         Path argv = dir.resolve("csf-argv.txt");
-        Path csf = fakeCsf(argv);
+        Path csf = FakeCsf.write(dir.resolve("csf"), argv);
         Path csfConf = Files.writeString(dir.resolve("csf.conf"), "LF_SMTPAUTH = \"5\"\n");
         Path cfg = Files.writeString(dir.resolve("authaudit.yaml"), "logs: [" + log + "]\n"
                 + "rules: " + CliRun.repo().resolve("rules") + "\ntz: UTC\nyear: 2025\n"
@@ -84,7 +60,7 @@ class WatchFleetConfigTest {
         assertThat(first.err).contains("fleet act: blocks attacker verdicts for 2h each, at most 5 an hour, never an"
                 + " address in " + dir.resolve("csf.allow") + " or " + dir.resolve("csf.ignore"))
                 .contains("; runs " + csf + ";");
-        assertThat(calls(argv)).containsExactly(List.of("-td", "198.51.100.23", "7200",
+        assertThat(FakeCsf.calls(argv)).containsExactly(List.of("-td", "198.51.100.23", "7200",
                 "authaudit fleet attacker 5 failures on 2 servers hostA hostB"));
 
         // new lines: each event read is published to the file's topic
@@ -104,7 +80,7 @@ class WatchFleetConfigTest {
         assertThat(third.code).as(third.err).isZero();
         assertThat(third.err).contains("blocks attacker verdicts for 3h each, at most 5 an hour")
                 .contains("a dry run (no --execute)");
-        assertThat(calls(argv)).hasSize(1);
+        assertThat(FakeCsf.calls(argv)).hasSize(1);
         CliRun hookLog = CliRun.run("hook", "log", "--tz", "UTC", "--state", state.toString());
         assertThat(hookLog.code).as(hookLog.err).isZero();
         assertThat(hookLog.out).contains("1 block run, 1 dry run")

@@ -194,10 +194,7 @@ class FleetIT {
     private static void fleetAct(String bs, Path work, String rules) throws Exception {
         Path dir = Files.createDirectories(work.resolve("hostX"));
         Path argv = dir.resolve("csf-argv.txt");
-        Path csf = dir.resolve("csf");
-        Files.writeString(csf, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '" + argv + "'\n"
-                + "echo END >> '" + argv + "'\n");
-        Files.setPosixFilePermissions(csf, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path csf = dev.authaudit.testing.FakeCsf.write(dir.resolve("csf"), argv);
         Files.writeString(dir.resolve("csf.conf"), "LF_SMTPAUTH = \"5\"\n");
         Files.writeString(dir.resolve("csf.allow"), "# nothing\n");
         Path tempban = dir.resolve("csf.tempban");

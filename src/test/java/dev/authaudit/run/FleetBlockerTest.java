@@ -14,21 +14,18 @@ import dev.authaudit.event.AuthSuccess;
 import dev.authaudit.event.Origin;
 import dev.authaudit.event.Protocol;
 import dev.authaudit.publish.FleetVerdictFeed;
+import dev.authaudit.testing.FakeCsf;
+import dev.authaudit.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -54,37 +51,9 @@ class FleetBlockerTest {
     private Path allow;
     private Path ignore;
     private Path tempban;
-    private final Clock0 clock = new Clock0(START);
+    private final TestClock clock = new TestClock(START);
     private final Feed feed = new Feed();
     private final StringWriter said = new StringWriter();
-
-    /** A clock tests move by hand. */
-    private static final class Clock0 extends Clock {
-        private Instant now;
-
-        Clock0(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static final class Feed implements FleetVerdictFeed {
         final Deque<List<Attacker>> batches = new ArrayDeque<>();
@@ -122,31 +91,12 @@ class FleetBlockerTest {
         tempban = dir.resolve("csf.tempban");
     }
 
-    /** Writes a csf stand-in that records each argument on a line and "END" after the last; exits {@code code}. */
     private Path fakeCsf(String name, int code) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> \"$CSF_ARGV\"\n"
-                + "echo END >> \"$CSF_ARGV\"\necho 'csf says hello'\nexit " + code + "\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-        return p;
+        return FakeCsf.write(dir.resolve(name), argv, code, "csf says hello");
     }
 
-    /** Returns the csf calls the fake recorded, each its argument list. */
     private List<List<String>> calls() throws IOException {
-        List<List<String>> out = new ArrayList<>();
-        if (!Files.exists(argv)) {
-            return out;
-        }
-        List<String> cur = new ArrayList<>();
-        for (String l : Files.readAllLines(argv)) {
-            if (l.equals("END")) {
-                out.add(cur);
-                cur = new ArrayList<>();
-            } else {
-                cur.add(l);
-            }
-        }
-        return out;
+        return FakeCsf.calls(argv);
     }
 
     private FleetActSettings settings(boolean execute, int max, Duration ttl) {
@@ -163,7 +113,7 @@ class FleetBlockerTest {
 
         Run(FleetActSettings s, Set<String> own) {
             FleetBlocker b = new FleetBlocker(s, store, new FleetNeverBlock(s.never(), own), lfd, ledger,
-                    new CsfRunner(s.csf(), Map.of("CSF_ARGV", argv.toString())), clock);
+                    new CsfRunner(s.csf(), Map.of()), clock);
             hook = new FleetVerdictHook(feed, new PrintWriter(said, true), b);
         }
 
