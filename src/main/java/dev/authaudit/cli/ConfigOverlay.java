@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Fills the options of {@code watch} (and {@code config show}) from {@code authaudit.yaml}: a value
+ * Fills the options of {@code watch}, {@code hook lfd-block} (and {@code config show}) from {@code authaudit.yaml}: a value
  * from the file is used unless the same option was given on the command line, which always wins.
  */
 final class ConfigOverlay {
@@ -90,6 +90,15 @@ final class ConfigOverlay {
         set("--execute", "fleet.act.execute", a.execute(), v -> w.execute = v);
         set("--fleet-block-ttl", "fleet.act.block_ttl", a.blockTtl(), v -> w.fleetBlockTtl = v);
         set("--fleet-block-max", "fleet.act.block_max", a.blockMax(), v -> w.fleetBlockMax = v);
+    }
+
+    /** Applies the file's csf.conf and how csf is run ({@code csf_command}, {@code csf_timeout}) to lfd's hook. */
+    void apply(LfdBlockCommand h) {
+        set("--csf-conf", "csf_conf", config.input().csfConf(), v -> h.csfConf = v);
+        AuditorConfig.Csf csf = config.csf();
+        set("--csf", "csf_command", csf.command(), v -> h.csf = v);
+        // the hook reads its durations itself (a bad one is recorded, not a usage error); the file's is checked
+        set("--csf-timeout", "csf_timeout", csf.timeout(), v -> h.csfTimeout = v.toMillis() + "ms");
     }
 
     /** Returns the file's key that set {@code option}, or null when the command line or the default did. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code authaudit config show}: print the settings {@code watch} would run with (the file over the
- * defaults), as YAML, with the SMTP password shown only as {@code <masked>}.
+ * defaults), as YAML that reads back as a config file with the same settings (durations as the file writes them),
+ * with the SMTP password shown only as a comment, {@code <masked>}.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, showDefaultValues = true,
         header = "Print the effective settings (config file over defaults), secrets masked.",
@@ -48,20 +49,24 @@ public final class ConfigShowCommand implements Callable<Integer> {
         logs.forEach(l -> out.println("  - " + q(l)));
         out.println("tz: " + w.input.zone());
         out.println("year: " + (w.input.year == null ? "null  # from each file's time" : w.input.year));
+        out.println("host: " + (w.input.host == null ? "null  # the syslog header's, else this machine's name"
+                : q(w.input.host)));
+        out.println("fingerprint_key_file: " + (w.input.fingerprintKey == null ? "null  # a new random key per run"
+                : q(w.input.fingerprintKey)));
         out.println("rules: " + q(w.input.rulesDir()));
         out.println("rules_dirs: " + w.input.siteRules.stream().map(ConfigShowCommand::q).toList());
         out.println("csf_conf: " + (w.csfConf != null ? q(w.csfConf)
                 : Files.exists(Path.of("/etc/csf/csf.conf")) ? "/etc/csf/csf.conf" : "null  # csf defaults"));
         out.println("csf_command: " + q(w.csfCommand));
-        out.println("csf_timeout: " + w.csfTimeout);
+        out.println("csf_timeout: " + d(w.csfTimeout));
         out.println("csf_tempban: " + q(w.csfTempban));
         out.println("state:");
         out.println("  dir: " + q(w.state.state()));
         out.println("  db: " + q(w.state.db()));
         out.println("watch:");
-        out.println("  poll: " + w.poll);
-        out.println("  checkpoint_every: " + w.checkpointEvery);
-        out.println("  look_back: " + w.lookBack);
+        out.println("  poll: " + d(w.poll));
+        out.println("  checkpoint_every: " + d(w.checkpointEvery));
+        out.println("  look_back: " + d(w.lookBack));
         out.println("  look_back_bytes: " + w.lookBackBytes);
         out.println("notices:");
         out.println("  mode: " + (n.notify == null ? "null  # no notices" : n.notify.word()));
@@ -87,19 +92,24 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("    password_file: " + q(n.smtpPasswordFile));
         boolean havePassword = (n.smtpPasswordFile != null && Files.exists(n.smtpPasswordFile))
                 || (n.smtpPasswordEnv != null && System.getenv(n.smtpPasswordEnv) != null);
-        out.println("    password: " + (havePassword ? "<masked>" : "null  # none found"));
-        out.println("    connect_timeout: " + n.connectTimeout);
-        out.println("    read_timeout: " + n.readTimeout);
+        out.println("    # password: " + (havePassword ? "<masked>" : "none found"));
+        out.println("    connect_timeout: " + d(n.connectTimeout));
+        out.println("    read_timeout: " + d(n.readTimeout));
         out.println("fleet:");
         out.println("  publish: " + (w.publish == null ? "null  # no events sent" : q(w.publish)));
         out.println("  verdicts: " + (w.fleetVerdicts == null ? "null  # no fleet verdicts read" : q(w.fleetVerdicts)));
         out.println("  act:");
         out.println("    mode: " + (w.fleetAct == null ? "none" : q(w.fleetAct)));
         out.println("    execute: " + w.execute + (w.execute ? "  # runs csf" : "  # a dry run"));
-        out.println("    block_ttl: " + w.fleetBlockTtl);
+        out.println("    block_ttl: " + d(w.fleetBlockTtl));
         out.println("    block_max: " + w.fleetBlockMax);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A duration as the file writes it ({@code 2h}, {@code 90s}), so that this output reads back as the same file. */
+    private static String d(java.time.Duration v) {
+        return dev.authaudit.config.ConfigLoader.durationText(v);
     }
 
     private static String q(Object v) {

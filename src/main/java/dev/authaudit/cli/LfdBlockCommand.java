@@ -4,6 +4,8 @@ import dev.authaudit.act.firewall.ActionKind;
 import dev.authaudit.act.firewall.ActionPolicy;
 import dev.authaudit.act.firewall.Csf;
 import dev.authaudit.act.firewall.CsfRunner;
+import dev.authaudit.config.ConfigException;
+import dev.authaudit.config.ConfigLoader;
 import dev.authaudit.config.CsfConfig;
 import dev.authaudit.run.BlockHook;
 import dev.authaudit.run.BlockHookCall;
@@ -34,13 +36,18 @@ import picocli.CommandLine.Unmatched;
         description = {"Point BLOCK_REPORT in csf.conf at a wrapper script such as:",
             "  #!/bin/sh",
             "  exec /usr/local/bin/authaudit hook lfd-block \\",
-            "      --state /var/lib/authaudit -- \"$@\"",
+            "      --config /etc/authaudit/authaudit.yaml -- \"$@\"",
             "lfd passes IP PORTS PERM INOUT TIMEOUT MESSAGE LOGS TRIGGER; argument 3 says whether the",
             "block is permanent. Nothing after the first of them is read as an option.",
             "Actions (--act) are off by default and a dry run without --execute.",
             "lfd throws away what the hook prints: 'authaudit hook log' shows what it recorded."},
         exitCodeListHeading = "%nExit Codes:%n", exitCodeList = {"0:always (problems go to stderr and the state)"})
 public final class LfdBlockCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml, as watch reads it: its state,"
+            + " rules, tz, host, notice settings, csf_conf, csf_command and csf_timeout; command-line options win over"
+            + " it. A file that cannot be used stops the call (exit 0, the reason on stderr and in 'hook log').")
+    Path config;
+
     @Mixin
     StateOptions state = new StateOptions();
 
@@ -101,9 +108,33 @@ public final class LfdBlockCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>(unmatched);
         args.addAll(lfdArgs);
+        // a file that cannot be used stops the call like any other failure: said on stderr and recorded in the
+        // state the command line (or the default) names, since the file's own state folder is not known
+        ConfigException badFile = null;
+        if (config != null) {
+            try {
+                ConfigOverlay overlay = new ConfigOverlay(ConfigLoader.load(config),
+                        spec.commandLine().getParseResult()::hasMatchedOption);
+                overlay.apply(input, state, notices);
+                overlay.apply(this);
+            } catch (ConfigException e) {
+                badFile = e;
+            }
+        }
+        ConfigException problem = badFile;
+        if (problem != null) {
+            // in full here: the failure below is cut to one short line where it is recorded
+            spec.commandLine().getErr().println("authaudit: " + dev.authaudit.text.Escape.terminal(problem.getMessage()));
+        }
         new BlockHookCall(state.db(), context.clock(), spec.commandLine().getOut(), spec.commandLine().getErr())
                 .handle(args, () -> budgetOverride != null ? budgetOverride
-                        : bounded(duration("--time-limit", timeLimit), Duration.ofSeconds(9)), this::hook);
+                        : bounded(duration("--time-limit", timeLimit), Duration.ofSeconds(9)), () -> {
+                            if (problem != null) {
+                                throw new IllegalArgumentException("nothing done; fix the file given with --config: "
+                                        + problem.getMessage());
+                            }
+                            return hook();
+                        });
         return ExitCodes.OK;
     }
 

@@ -2,15 +2,11 @@ package dev.authaudit.cli;
 
 import dev.authaudit.event.EventJsonWriter;
 import dev.authaudit.event.LogEvent;
-import dev.authaudit.ingest.InputFile;
 import dev.authaudit.ingest.InputSet;
-import dev.authaudit.ingest.InputStats;
 import dev.authaudit.parse.EventRenderer;
-import dev.authaudit.parse.FileEvents;
-import dev.authaudit.parse.FileParser;
 import dev.authaudit.parse.LineParser;
 import dev.authaudit.parse.YearAnchor;
-import dev.authaudit.run.Summary;
+import dev.authaudit.run.ParseRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -171,21 +166,17 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         set.problems().forEach(p -> err.println("authaudit: " + p));
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-        List<InputStats> all = new ArrayList<>();
+        ParseRun run = new ParseRun(new ParseRun.Settings(set, years), parser, context.clock(), context.stdin());
+        ParseRun.Outcome outcome;
         try {
-            List<FileParser> parsers = new ArrayList<>();
-            for (InputFile f : set.files()) {
-                Instant ref = years.reference(f.modified() != null ? f.modified() : context.clock().instant());
-                parsers.add(new FileParser(f, parser, ref, context.stdin(), null));
-            }
             // big files are parsed in blocks on every core; events still come in file order
             if (format == Format.jsonl) {
                 // each event's JSON is written on the thread that parsed it; this one only copies it out
                 Output sink = new Output(spec.commandLine().getOut());
-                FileEvents.eachText(parsers, new JsonRenderer(), sink);
+                outcome = run.runText(new JsonRenderer(), sink);
                 sink.close();
             } else {
-                FileEvents.each(parsers, e -> {
+                outcome = run.run(e -> {
                     try {
                         out.write(TextEvent.line(e));
                         out.write('\n');
@@ -194,18 +185,12 @@ public final class ParseCommand implements Callable<Integer> {
                     }
                 });
             }
-            parsers.forEach(fp -> all.add(fp.stats()));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean damaged = !set.problems().isEmpty();
-        for (InputStats s : all) {
-            s.problems().forEach(p -> err.println("authaudit: " + p));
-            damaged |= s.damaged();
-        }
-        err.println(Summary.of(all));
+        outcome.tell(err);
         err.flush();
-        return damaged ? ExitCodes.INPUT : ExitCodes.OK;
+        return outcome.inputTrouble() ? ExitCodes.INPUT : ExitCodes.OK;
     }
 }

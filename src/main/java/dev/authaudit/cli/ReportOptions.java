@@ -62,7 +62,10 @@ public final class ReportOptions {
         // created like any file the admin makes (their umask applies), unlike createTempFile's 0600
         Path tmp = dir.resolve(".authaudit-" + Long.toHexString(System.nanoTime()) + ".tmp");
         Files.createFile(tmp);
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+        // as standard output is written: a lone surrogate (from an escape in journalctl's JSON) becomes '?' instead
+        // of stopping the report (Files.newBufferedWriter's encoder refuses it)
+        try (Writer w = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp),
+                StandardCharsets.UTF_8))) {
             body.writeTo(w);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

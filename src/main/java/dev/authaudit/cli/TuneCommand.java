@@ -96,7 +96,7 @@ public final class TuneCommand implements Callable<Integer> {
         Replay logs = replay.replay(input, inputs, context, err);
         TuneRun.Settings settings = new TuneRun.Settings(inputs, correlation, replay.since(context.clock(), zone),
                 replay.until(context.clock(), zone), build, jails, within, slack);
-        TuneRun.Outcome outcome = new TuneRun(settings, logs, err).run();
+        TuneRun.Outcome outcome = new TuneRun(settings, logs, input::zoneNote, err).run();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             new TuneJsonWriter().write(outcome.report(), out);

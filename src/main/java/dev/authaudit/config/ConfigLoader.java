@@ -133,6 +133,14 @@ public final class ConfigLoader {
         return new AuditorConfig(file, c.logs(), c.input(), c.state(), c.watch(), c.notices(), c.csf(), c.fleet());
     }
 
+    /**
+     * Writes a duration as an admin writes it in this file and {@link #duration} reads it back to the same value:
+     * the largest whole unit, {@code 250ms}, {@code 90s}, {@code 10m}, {@code 2h} or {@code 7d}.
+     */
+    public static String durationText(Duration d) {
+        return ConfigSection.shortForm(d);
+    }
+
     /** Reads durations as {@code 250ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or {@code PT10M}. */
     static Duration duration(String text) {
         Matcher m = SHORT.matcher(text.trim().toLowerCase(Locale.ROOT));

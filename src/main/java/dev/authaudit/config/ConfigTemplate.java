@@ -16,7 +16,7 @@ public final class ConfigTemplate {
      */
     public static String render(LogDefaults flavour, String csfConf) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# authaudit.yaml: settings of 'authaudit watch' (and 'config show').\n")
+        sb.append("# authaudit.yaml: settings of 'authaudit watch' and 'hook lfd-block --config' (and 'config show').\n")
                 .append("# Written by 'authaudit config init --flavour ").append(flavour.word()).append("'.\n")
                 .append("# Command-line options win over this file. Durations: 250ms, 90s, 10m, 2h or PT10M.\n\n")
                 .append("# Logs to follow (files or folders). Rotated copies (.1, -20250331, .gz) are not followed.\n")
@@ -34,7 +34,8 @@ public final class ConfigTemplate {
                 .append("# fingerprint_key_file: /etc/authaudit/fingerprint.key\n\n")
                 .append("# The firewall's configuration: thresholds and open ports explain blocks.\n")
                 .append(csfConf == null ? "# csf_conf: /etc/csf/csf.conf\n" : "csf_conf: " + csfConf + "\n")
-                .append("# How csf is run when fleet.act blocks (below); csf.allow and csf.ignore are read beside csf_conf.\n")
+                .append("# How csf is run when fleet.act blocks (below) and when the lfd hook (--act) lifts or allows;\n")
+                .append("# csf.allow and csf.ignore are read beside csf_conf.\n")
                 .append("# csf_command: /usr/sbin/csf        # a path, run without a shell\n")
                 .append("# csf_timeout: 3s                   # the longest one csf command may take (1ms to 1m)\n")
                 .append("# csf_tempban: /var/lib/csf/csf.tempban   # read before a block is lifted\n")

@@ -11,11 +11,14 @@ import java.util.Arrays;
  * general JSON generator looked each field up and checked its state per call, which cost about a sixth of
  * the parsing threads' CPU and the largest compile of the run.
  *
- * <p>The text is exactly what Jackson's UTF-8 generator writes with its defaults (the tests compare the
- * two on hostile strings): {@code "} and {@code \} escaped, {@code \b \t \n \f \r} by letter, every
- * other character below U+0020 as <code>&#92;u00XX</code> (upper-case hex), each UTF-16 surrogate (paired or
- * not) as its own <code>&#92;uXXXX</code>, everything else (DEL, U+2028, U+FFFE...) as its UTF-8 bytes. Every
- * string of an event is hostile text from a log; none is written unescaped.
+ * <p>The text is what Jackson's UTF-8 generator writes with {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} (the
+ * tests compare the two on hostile strings): {@code "} and {@code \} escaped, {@code \b \t \n \f \r} by
+ * letter, every other character below U+0020 as <code>&#92;u00XX</code> (upper-case hex), a character beyond
+ * U+FFFF (an emoji: a surrogate pair) as its four UTF-8 bytes, everything else (DEL, U+2028, U+FFFE...) as its
+ * UTF-8 bytes, as the report's writers write them. A lone surrogate, which is no character and has no UTF-8,
+ * is written {@code ?}, as the report writes it (Jackson would write an escape that strict readers refuse), so
+ * every line is strict UTF-8 and valid JSON. Every string of an event is hostile text from a log; none is
+ * written unescaped.
  *
  * <p>A writer is used by one thread at a time; it remembers the last file, source, rule and host it
  * escaped, since events of a log come in runs that share them.
@@ -408,7 +411,20 @@ public final class EventJsonWriter {
                 b[at++] = (byte) (0xC0 | (c >> 6));
                 b[at++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                at = unicodeEscape(b, at, c);
+                // a pair is one character beyond U+FFFF, written as its four UTF-8 bytes (as the report writes
+                // it); a lone half, which no decoder of a log makes but an escape in JSON input can, cannot be
+                // UTF-8 at all and is written as the report writes it: '?'
+                char low = i + 1 < n ? s.charAt(i + 1) : 0;
+                if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
+                    int cp = Character.toCodePoint(c, low);
+                    b[at++] = (byte) (0xF0 | (cp >> 18));
+                    b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    b[at++] = (byte) (0x80 | (cp & 0x3F));
+                    i++;
+                } else {
+                    b[at++] = '?';
+                }
             } else {
                 b[at++] = (byte) (0xE0 | (c >> 12));
                 b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));

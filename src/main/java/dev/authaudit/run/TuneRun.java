@@ -13,6 +13,8 @@ import dev.authaudit.tune.Tuner;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One run of {@code tune}: replays the logs as a scan does, recording every event with its line, then runs the
@@ -50,15 +52,18 @@ public final class TuneRun {
 
     private final Settings settings;
     private final Replay replay;
+    private final Supplier<Optional<String>> zoneNote;
     private final PrintWriter err;
 
     /**
      * @param replay the replay of the inputs, with its parser and year anchor
+     * @param zoneNote asked after the replay: a note on time stamps the parser read without a zone
      * @param err receives what the run says about itself
      */
-    public TuneRun(Settings settings, Replay replay, PrintWriter err) {
+    public TuneRun(Settings settings, Replay replay, Supplier<Optional<String>> zoneNote, PrintWriter err) {
         this.settings = settings;
         this.replay = replay;
+        this.zoneNote = zoneNote;
         this.err = err;
     }
 
@@ -70,6 +75,7 @@ public final class TuneRun {
         ReplayRecorder recorder = new ReplayRecorder();
         Replay.Outcome outcome = replay.runWithLines(inputs, auditor, settings.since(), settings.until(), recorder);
         outcome.tellProblems(err);
+        zoneNote.get().ifPresent(n -> err.println("authaudit: " + n));
         outcome.tellUnusable(err);
         String source = inputs.csfPath() == null ? "the csf defaults (no csf.conf given)" : inputs.csfPath().toString();
         TuneReport report = new Tuner(LfdSettings.from(inputs.csf(), settings.flavour()), inputs.csf().tcp6In(), source,

@@ -99,12 +99,12 @@ class ConfigOverlayFleetTest {
         Path cfg = java.nio.file.Files.writeString(dir.resolve("authaudit.yaml"), FILE);
         CliRun r = CliRun.run("config", "show", "--config", cfg.toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).contains("csf_command: /opt/csf/bin/csf\ncsf_timeout: PT5S\ncsf_tempban: /srv/csf/csf.tempban\n")
+        assertThat(r.out).contains("csf_command: /opt/csf/bin/csf\ncsf_timeout: 5s\ncsf_tempban: /srv/csf/csf.tempban\n")
                 .contains("fleet:\n  publish: kafka://kafka1.example.net:9092/authaudit.events\n"
                         + "  verdicts: kafka://kafka1.example.net:9092/authaudit.verdicts\n  act:\n    mode: block\n"
-                        + "    execute: true  # runs csf\n    block_ttl: PT2H\n    block_max: 5\n");
+                        + "    execute: true  # runs csf\n    block_ttl: 2h\n    block_max: 5\n");
         CliRun none = CliRun.run("config", "show");
         assertThat(none.out).contains("fleet:\n  publish: null  # no events sent\n  verdicts: null  # no fleet verdicts"
-                + " read\n  act:\n    mode: none\n    execute: false  # a dry run\n    block_ttl: PT24H\n");
+                + " read\n  act:\n    mode: none\n    execute: false  # a dry run\n    block_ttl: 1d\n");
     }
 }

@@ -153,6 +153,23 @@ class ScanCommandTest {
     }
 
     @Test
+    void scan_outFile_loginWithALoneSurrogateFromJournalJson_writesTheReportAsStdoutDoes() throws Exception {
+        // an escape in journalctl's JSON can make half a character, which has no UTF-8
+        String message = "dovecot_login authenticator failed for ([192.168.1.10]) [198.51.100.7]:50122"
+                + " I=[203.0.113.5]:587: 535 Incorrect authentication data (set_id=ha\\ud83dna@example.org)";
+        Path journal = dir.resolve("journal.json");
+        java.nio.file.Files.writeString(journal, "{\"__REALTIME_TIMESTAMP\":\"1741597331000000\",\"_HOSTNAME\":"
+                + "\"mx\",\"SYSLOG_IDENTIFIER\":\"exim\",\"_PID\":\"4242\",\"MESSAGE\":\"" + message + "\"}\n");
+        Path out = dir.resolve("report.json");
+        CliRun file = CliRun.run("scan", "--rules", rules, "--tz", "UTC", "--no-history", "--format", "json", "--out",
+                out.toString(), journal.toString());
+        assertThat(file.code).as(file.err).isZero();
+        String written = java.nio.file.Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(written).contains("\"ha?na@example.org\"");
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(written);
+    }
+
+    @Test
     void scan_zonelessStampsWithoutTz_noteSaysWhichZoneWasUsed() {
         CliRun without = CliRun.run("scan", "--rules", rules, "--year", "2025", homeNat);
         assertThat(without.code).as(without.err).isZero();

@@ -56,6 +56,22 @@ class TuneCommandTest {
     }
 
     @Test
+    void tune_zonelessStampsWithoutTz_noteSaysWhichZoneWasUsed_asScanDoes() {
+        String logs = fixture("scenarios/port-scan-587");
+        CliRun without = CliRun.run("tune", "--rules", rules, "--year", "2025", logs);
+        assertThat(without.code).as(without.err).isZero();
+        String note = "note: \\d+ time stamps without a zone .* read in this system's zone, "
+                + java.util.regex.Pattern.quote(java.time.ZoneId.systemDefault().getId()) + "; pass --tz";
+        assertThat(without.err).containsPattern(note);
+        // the very line scan prints for the same logs
+        CliRun scan = CliRun.run("scan", "--rules", rules, "--year", "2025", "--no-history", logs);
+        assertThat(scan.err.lines().filter(l -> l.contains("without a zone")).toList())
+                .isEqualTo(without.err.lines().filter(l -> l.contains("without a zone")).toList()).hasSize(1);
+        CliRun with = CliRun.run("tune", "--rules", rules, "--year", "2025", "--tz", "UTC", logs);
+        assertThat(with.err).doesNotContain("without a zone");
+    }
+
+    @Test
     void tune_portScan587_psDiversity2RemovesTheBlockAndPortIsNamed() {
         CliRun r = CliRun.run("tune", "--rules", rules, "--year", "2025", "--tz", "UTC", fixture("scenarios/port-scan-587"));
         assertThat(r.code).as(r.err).isZero();

@@ -108,7 +108,7 @@ class WatchCommandTest {
                 + dir.resolve("pw") + "\n  # (smtp)"));
         CliRun show = CliRun.run("config", "show", "--config", cfg.toString());
         assertThat(show.code).as(show.err).isZero();
-        assertThat(show.out).contains("  - /var/log/mail.log", "mode: drafts", "look_back: PT2H",
+        assertThat(show.out).contains("  - /var/log/mail.log", "mode: drafts", "look_back: 2h",
                 "password: <masked>").doesNotContain("hunter2");
         CliRun exists = CliRun.run("config", "init", "--out", cfg.toString());
         assertThat(exists.code).isEqualTo(ExitCodes.USAGE);

@@ -21,13 +21,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The byte writer against Jackson: the same bytes as Jackson's UTF-8 generator with its defaults for
- * every kind of event and hostile strings in every string field, and Jackson reads every string back
- * exactly as it was.
+ * The byte writer against Jackson: the same bytes as Jackson's UTF-8 generator with surrogate pairs combined
+ * (a character beyond U+FFFF as its UTF-8 bytes, as the report's writers write it) for every kind of event and
+ * hostile strings in every string field, a lone surrogate written as {@code ?} (as the report writes it), and
+ * Jackson reads every string back as it was (lone surrogates as {@code ?}).
  */
 class EventJsonWriterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
     /** Strings a log line could carry into a field, and a few the decoder never makes (lone surrogates). */
     private static final List<String> HOSTILE = List.of(
@@ -41,9 +43,7 @@ class EventJsonWriterTest {
     @Test
     void hostileStrings_sameBytesAsJackson_andReadBackExactly() throws IOException {
         for (String s : HOSTILE) {
-            for (LogEvent e : everyKind(s)) {
-                check(e);
-            }
+            checkAll(s);
         }
     }
 
@@ -61,9 +61,7 @@ class EventJsonWriterTest {
                         : kind == 1 ? (char) r.nextInt(0x10000)
                         : kind == 2 ? (char) r.nextInt(0x20) : (char) r.nextInt(0x20, 0x7f));
             }
-            for (LogEvent e : everyKind(b.toString())) {
-                check(e);
-            }
+            checkAll(b.toString());
         }
     }
 
@@ -93,13 +91,15 @@ class EventJsonWriterTest {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         int end = 0;
         for (String s : HOSTILE) {
-            for (LogEvent e : everyKind(s)) {
+            List<LogEvent> read = everyKind(lone(s));
+            List<LogEvent> events = everyKind(s);
+            for (int i = 0; i < events.size(); i++) {
                 int before = end;
-                end = w.appendLine(e);
-                expected.write(jackson(e));
+                end = w.appendLine(events.get(i));
+                expected.write(jackson(read.get(i)));
                 expected.write('\n');
                 assertThat(new String(w.bytes(), before, end - before - 1, StandardCharsets.UTF_8))
-                        .isEqualTo(new String(jackson(e), StandardCharsets.UTF_8));
+                        .isEqualTo(new String(jackson(read.get(i)), StandardCharsets.UTF_8));
             }
         }
         assertThat(Arrays.copyOf(w.bytes(), w.length())).isEqualTo(expected.toByteArray());
@@ -110,17 +110,64 @@ class EventJsonWriterTest {
     void toJson_readsBackToTheSameEvent() {
         EventJson json = new EventJson();
         for (String s : HOSTILE) {
-            for (LogEvent e : everyKind(s)) {
-                assertThat(json.read(json.toJson(e))).isEqualTo(e);
+            List<LogEvent> read = everyKind(lone(s));
+            List<LogEvent> events = everyKind(s);
+            for (int i = 0; i < events.size(); i++) {
+                assertThat(json.read(json.toJson(events.get(i)))).isEqualTo(read.get(i));
             }
         }
     }
 
-    private static void check(LogEvent e) throws IOException {
+    @Test
+    void beyondU_FFFF_isItsUtf8Bytes_andALoneSurrogateIsAQuestionMark_neverAnEscape() {
+        EventJson json = new EventJson();
+        LogEvent e = everyKind("\ud83d\ude00 smile, lone \ud83d and \ude00, \ud834\udd1e clef").get(0);
+        String text = json.toJson(e);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).contains("\u00f0\u009f\u0098\u0080 smile",
+                "\u00f0\u009d\u0084\u009e clef");
+        assertThat(text).contains("\"account\":\"\ud83d\ude00 smile, lone ? and ?, \ud834\udd1e clef\"")
+                .doesNotContainIgnoringCase("\\ud8").doesNotContainIgnoringCase("\\udc").doesNotContainIgnoringCase("\\ude");
+        // what the report writes for the same text (a writer-based generator, encoded as UTF-8 like its output)
+        java.io.StringWriter report = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(report)) {
+            g.writeString(e.account());
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+        String reportBytes = new String(report.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"account\":" + reportBytes);
+        assertThat(json.read(text).account()).isEqualTo("\ud83d\ude00 smile, lone ? and ?, \ud834\udd1e clef");
+    }
+
+    /** Checks every kind of event carrying {@code s} against Jackson's bytes for the same text as it reads back. */
+    private static void checkAll(String s) throws IOException {
+        List<LogEvent> events = everyKind(s);
+        List<LogEvent> read = everyKind(lone(s));
+        for (int i = 0; i < events.size(); i++) {
+            check(events.get(i), read.get(i));
+        }
+    }
+
+    /** {@code s} with each lone surrogate as {@code ?}: the text an event of {@code s} reads back as. */
+    private static String lone(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '?' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void check(LogEvent e, LogEvent read) throws IOException {
         EventJsonWriter w = new EventJsonWriter(new byte[1]);
         w.append(e);
         byte[] mine = Arrays.copyOf(w.bytes(), w.length());
-        byte[] theirs = jackson(e);
+        byte[] theirs = jackson(read);
         assertThat(new String(mine, StandardCharsets.ISO_8859_1))
                 .as("event with %s", e).isEqualTo(new String(theirs, StandardCharsets.ISO_8859_1));
         // strict UTF-8, and no raw control character: a line of JSON Lines stays one line
@@ -130,11 +177,11 @@ class EventJsonWriterTest {
             assertThat(b < 0 || b >= 0x20).isTrue();
         }
         JsonNode n = MAPPER.readTree(mine);
-        assertThat(n.get("account").isNull() ? null : n.get("account").asText()).isEqualTo(e.account());
-        assertThat(n.get("file").asText()).isEqualTo(e.origin().file());
-        assertThat(n.get("rule").asText()).isEqualTo(e.origin().rule());
-        assertThat(n.has("host") ? n.get("host").asText() : null).isEqualTo(e.origin().host());
-        assertThat(new EventJson().read(new String(mine, StandardCharsets.UTF_8))).isEqualTo(e);
+        assertThat(n.get("account").isNull() ? null : n.get("account").asText()).isEqualTo(read.account());
+        assertThat(n.get("file").asText()).isEqualTo(read.origin().file());
+        assertThat(n.get("rule").asText()).isEqualTo(read.origin().rule());
+        assertThat(n.has("host") ? n.get("host").asText() : null).isEqualTo(read.origin().host());
+        assertThat(new EventJson().read(new String(mine, StandardCharsets.UTF_8))).isEqualTo(read);
     }
 
     private static List<LogEvent> everyKind(String s) {
@@ -158,7 +205,7 @@ class EventJsonWriterTest {
         return out;
     }
 
-    /** The events-v1 object as the writer before this one made it, through Jackson's generator. */
+    /** The events-v1 object through Jackson's UTF-8 generator, surrogate pairs combined. */
     private static byte[] jackson(LogEvent event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {

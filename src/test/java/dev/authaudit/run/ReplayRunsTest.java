@@ -132,7 +132,7 @@ class ReplayRunsTest {
     void tune_theSample_theLfdModelReproducesEveryLoggedBlock() {
         ScanInputs inputs = sample();
         TuneRun.Outcome o = new TuneRun(new TuneRun.Settings(inputs, CorrelationSettings.defaults(), null, null,
-                LfdFlavour.CPANEL_CSF_16, List.of(), 10, 10), replay(inputs), err).run();
+                LfdFlavour.CPANEL_CSF_16, List.of(), 10, 10), replay(inputs), Optional::empty, err).run();
 
         assertThat(o.inputTrouble()).isFalse();
         assertThat(o.report().csfSource()).endsWith("csf.conf");
