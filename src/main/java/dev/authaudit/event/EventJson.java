@@ -106,7 +106,8 @@ public final class EventJson {
         EventType type = EventType.fromWord(text(n, "type"));
         OffsetDateTime time = OffsetDateTime.parse(text(n, "time"));
         Origin origin = new Origin(orElse(text(n, "source"), "unknown"), orElse(text(n, "rule"), "unknown"),
-                orElse(text(n, "file"), "-"), n.path("line").asLong(0), text(n, "host"));
+                orElse(text(n, "file"), "-"), n.path("line").asLong(0), text(n, "host"),
+                n.path("interleaved").asBoolean(false));
         String ip = text(n, "ip");
         String account = text(n, "account");
         Protocol protocol = Protocol.fromService(text(n, "protocol"));

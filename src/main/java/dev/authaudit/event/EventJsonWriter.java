@@ -50,6 +50,7 @@ public final class EventJsonWriter {
     private static final byte[] FILE = name(",\"file\":");
     private static final byte[] LINE = name(",\"line\":");
     private static final byte[] HOST = name(",\"host\":");
+    private static final byte[] INTERLEAVED = name(",\"interleaved\":true");
     private static final byte[] REASON = name(",\"reason\":");
     private static final byte[] ATTEMPTS = name(",\"attempts\":");
     private static final byte[] DETAIL = name(",\"detail\":");
@@ -153,6 +154,11 @@ public final class EventJsonWriter {
         number(o.line());
         if (o.host() != null) {
             remembered(HOST_SLOT, HOST, o.host(), NONE);
+        }
+        if (o.interleaved()) {
+            // a field added to events-v1 (which allows added fields): the line came from a file where several
+            // programs' lines interleave (syslog), so the correlator drops Exim's syslog copy further away
+            raw(INTERLEAVED);
         }
         // each kind's fields in a method of its own: a kind first met late in a run (lfd's blocks after
         // a mainlog's successes) then recompiles a small method, not the whole writer

@@ -7,8 +7,8 @@ import static java.util.Objects.requireNonNull;
  * the file and 1-based line number, and the server the line is about ({@code host}: the syslog header's
  * host name, else the name configured for the input; null in events read from files written before
  * events-v1 had it), and whether the file interleaves several processes' lines ({@code interleaved}:
- * syslog, where one process's next line can come many lines later; not part of events-v1, so false in
- * events read back from JSON).
+ * syslog, where one process's next line can come many lines later; written to events-v1 JSON as
+ * {@code "interleaved": true}, a field added to the spec's, and false when absent).
  */
 public record Origin(String source, String rule, String file, long line, String host, boolean interleaved) {
     public Origin {
