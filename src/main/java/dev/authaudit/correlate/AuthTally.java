@@ -237,7 +237,7 @@ final class AuthTally {
         int news = 0;
         IpSummary ip = ipSummary(address);
         if (ip.lastFailureMs > ip.lastSuccessMs
-                || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
+                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs) {
             news |= IP_NEWS;
         }
         ip.success(s.account(), s.protocol(), ms);
