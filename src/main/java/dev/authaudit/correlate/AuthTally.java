@@ -55,8 +55,9 @@ final class AuthTally {
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
+            // the login's one string (the pair's), not the event's copy: the window outlives the event
             ip.window(now, idleMs, settings.recentEventsPerIp(), true)
-                    .addFailure(new RecentFailure(ms, a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
+                    .addFailure(new RecentFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
             if (address.summaryGeneration < 0) {
                 store.ips().put(address.ip, ip);
             }
@@ -237,7 +238,7 @@ final class AuthTally {
         int news = 0;
         IpSummary ip = ipSummary(address);
         if (ip.lastFailureMs > ip.lastSuccessMs
-                || ip.lastDropMs >= 0 && ms - ip.lastDropMs <= recentMs && ip.lastDropMs > ip.lastSuccessMs) {
+                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs) {
             news |= IP_NEWS;
         }
         ip.success(s.account(), s.protocol(), ms);

@@ -95,10 +95,25 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public V getOrCreate(K key, Function<? super K, ? extends V> create) {
-        V v = cache.get(key, arrivals == null ? create : k -> {
-            arrived(k);
-            return create.apply(k);
-        });
+        V v;
+        if (expires) {
+            v = cache.get(key, arrivals == null ? create : k -> {
+                arrived(k);
+                return create.apply(k);
+            });
+        } else {
+            // nothing here expires: a lookup, and on a miss an insert, does what the cache's compute would (a hit
+            // is a read, a new entry a write) without the compute's reservation node and capturing lambda for
+            // every new key (each line of a botnet's day). The correlator is this table's only user.
+            v = cache.getIfPresent(key);
+            if (v == null) {
+                v = create.apply(key);
+                if (arrivals != null) {
+                    arrived(key);
+                }
+                cache.put(key, v);
+            }
+        }
         remember(key, v);
         return v;
     }

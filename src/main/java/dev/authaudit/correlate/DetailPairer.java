@@ -49,17 +49,32 @@ final class DetailPairer {
      * the login ("" for none). A record rather than one joined string: no string to build and hash on every
      * line, and the address's string keeps the hash code the later tables reuse.
      */
-    private record CopyKey(String host, String ip, String login) {
-        // written out: the generated ones go through method handles, which the launcher's small inlining
-        // bounds leave as calls on every line
+    private static final class CopyKey {
+        private final String host;
+        private final String ip;
+        private final String login;
+        /**
+         * Worked out once: the map hashes the eldest key again to drop it, thousands of lines later, when its
+         * strings are long out of the processor's cache.
+         */
+        private final int hash;
+
+        CopyKey(String host, String ip, String login) {
+            this.host = host;
+            this.ip = ip;
+            this.login = login;
+            this.hash = (31 * ip.hashCode() + login.hashCode()) * 31 + (host == null ? 0 : host.hashCode());
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof CopyKey k && ip.equals(k.ip) && login.equals(k.login) && Objects.equals(host, k.host);
+            return o instanceof CopyKey k && hash == k.hash && ip.equals(k.ip) && login.equals(k.login)
+                    && Objects.equals(host, k.host);
         }
 
         @Override
         public int hashCode() {
-            return (31 * ip.hashCode() + login.hashCode()) * 31 + (host == null ? 0 : host.hashCode());
+            return hash;
         }
     }
 
@@ -76,8 +91,14 @@ final class DetailPairer {
         boolean done;
         /** Counted early (a success or block of its address came first); still absorbs a late partner. */
         boolean counted;
+        /**
+         * The address's list in {@link #byIp} this line waits in: it stays that list's (a list leaves the map
+         * only once empty) until the line is done, so releasing it needs no lookup.
+         */
+        final List<Pending> waitsIn;
 
-        Pending(AuthFailure line, java.time.Instant at, long deadlineMs, long seq) {
+        Pending(AuthFailure line, java.time.Instant at, long deadlineMs, long seq, List<Pending> waitsIn) {
+            this.waitsIn = waitsIn;
             this.line = line;
             this.at = at;
             this.ms = at.toEpochMilli();
@@ -181,6 +202,7 @@ final class DetailPairer {
             }
         } else {
             Pending primary = hold(f, at, here);
+            boolean joined = false;
             for (int i = 0; i < here.size(); i++) {
                 Pending p = here.get(i);
                 if (primary.full()) {
@@ -189,6 +211,7 @@ final class DetailPairer {
                 if (!p.done && p.line.detail() && belong(f, primary.ms, p.line, p.ms)) {
                     primary.join(p.line);
                     p.done = true;
+                    joined = true;
                 }
             }
             if (primary.full()) {
@@ -198,7 +221,10 @@ final class DetailPairer {
                 out.accept(Attempt.of(primary.line, primary.at, primary.details));
                 primary.counted = true;
             }
-            tidy(f.ip());
+            if (joined) {
+                // (a line is only ever waiting, or done: nothing else to tidy when none joined)
+                tidy(f.ip());
+            }
             return;
         }
         hold(f, at, here);
@@ -297,7 +323,7 @@ final class DetailPairer {
     private Pending hold(AuthFailure f, java.time.Instant at, List<Pending> here) {
         boolean session = f.session() != null;
         long deadline = at.toEpochMilli() + (session ? sessionWindowMs : windowMs);
-        Pending p = new Pending(f, at, deadline, seq++);
+        Pending p = new Pending(f, at, deadline, seq++, here);
         here.add(p);
         byDeadline.add(p);
         return p;
@@ -312,12 +338,11 @@ final class DetailPairer {
             tidy(p.line.ip());
             return;
         }
-        List<Pending> here = byIp.get(key(p.line.ip()));
-        if (here != null) {
-            here.remove(p);
-            if (here.isEmpty()) {
-                byIp.remove(key(p.line.ip()));
-            }
+        // neither done nor counted: it still waits in its list, which is still the address's in the map
+        List<Pending> here = p.waitsIn;
+        here.remove(p);
+        if (here.isEmpty()) {
+            byIp.remove(key(p.line.ip()));
         }
         count(p);
     }

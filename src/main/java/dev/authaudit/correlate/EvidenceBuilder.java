@@ -108,9 +108,9 @@ final class EvidenceBuilder {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
                 s.loginCount(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
-                s.burstGaps, protocols(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits,
-                s.dropAttempts, s.retransmissions, s.dropPortCount(), s.dropPortSample(),
-                instant(s.firstDropMs), instant(s.lastDropMs), s.blocks, s.unblocks, s.reachedServer,
+                s.burstGaps, protocols(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits(),
+                s.dropAttempts(), s.retransmissions(), s.dropPortCount(), s.dropPortSample(),
+                instant(s.firstDropMs()), instant(s.lastDropMs()), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
                 s.failedLoginCount.count(), maxOneLogin(s), s.firstFingerprint);
     }

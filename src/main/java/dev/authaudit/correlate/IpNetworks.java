@@ -15,6 +15,13 @@ final class IpNetworks {
     private static final String V4_SUFFIX = ".0/24";
     /** Where {@link #v4Network} builds a network's name (long enough for any dotted quad). */
     private char[] scratch = new char[24];
+    /**
+     * IPv4 network names made lately, by a hash of their first three octets: the addresses of one /24 (a
+     * botnet's, a provider's customers) share one string, where each new address made another. Only a
+     * cache of values made again on a miss.
+     */
+    private final String[] recent = new String[RECENT_NETWORKS];
+    private static final int RECENT_NETWORKS = 1024;
 
     /** Returns the network of an address as a CIDR string, or the input itself when it is not an address. */
     String networkOf(String ip) {
@@ -44,6 +51,23 @@ final class IpNetworks {
      * address rather than a substring, a builder and its copy (a botnet's every line is a new address).
      */
     private String v4Network(String ip, int lastDot) {
+        int h = 0;
+        for (int i = 0; i < lastDot; i++) {
+            h = 31 * h + ip.charAt(i);
+        }
+        int slot = (h ^ (h >>> 10)) & (RECENT_NETWORKS - 1);
+        String known = recent[slot];
+        int length = lastDot + V4_SUFFIX.length();
+        if (known != null && known.length() == length && known.regionMatches(0, ip, 0, lastDot)
+                && known.charAt(lastDot) == '.') {
+            return known;
+        }
+        String made = build(ip, lastDot);
+        recent[slot] = made;
+        return made;
+    }
+
+    private String build(String ip, int lastDot) {
         int length = lastDot + V4_SUFFIX.length();
         if (scratch.length < length) {
             scratch = new char[length];

@@ -42,14 +42,11 @@ public final class IpSummary {
     int protocolMask;
     long firstMs = -1;
     long lastMs = -1;
-    long dropHits;
-    long dropAttempts;
-    long retransmissions;
-    /** Made on the first dropped attempt: most addresses that fail are never dropped, and the reverse. */
-    private DistinctCounter dropPorts;
-    private SmallIntSet dropPortSample;
-    long firstDropMs = -1;
-    long lastDropMs = -1;
+    /**
+     * The firewall drops of the address, made on the first: most addresses that fail are never dropped (a
+     * botnet's million), and a summary held by the address table for each is copied by the collector.
+     */
+    private Drops drops;
     int blocks;
     int unblocks;
     boolean reachedServer;
@@ -173,14 +170,51 @@ public final class IpSummary {
         return fingerprints == null ? 0 : fingerprints.count();
     }
 
+    /** The drop counters of an address that was dropped at least once. */
+    private static final class Drops {
+        long hits;
+        long attempts;
+        long retransmissions;
+        /** Made on the first dropped attempt with a port. */
+        DistinctCounter ports;
+        SmallIntSet portSample;
+        long firstMs = -1;
+        long lastMs = -1;
+    }
+
+    /** Returns the firewall drops as logged. */
+    long dropHits() {
+        return drops == null ? 0 : drops.hits;
+    }
+
+    /** Returns the drops with SYN retransmissions folded into one attempt. */
+    long dropAttempts() {
+        return drops == null ? 0 : drops.attempts;
+    }
+
+    /** Returns the drops that were SYN retransmissions of an earlier one. */
+    long retransmissions() {
+        return drops == null ? 0 : drops.retransmissions;
+    }
+
+    /** Returns the time of the first drop, or -1. */
+    long firstDropMs() {
+        return drops == null ? -1 : drops.firstMs;
+    }
+
+    /** Returns the time of the last drop, or -1. */
+    long lastDropMs() {
+        return drops == null ? -1 : drops.lastMs;
+    }
+
     /** Returns how many distinct ports dropped attempts went to. */
     long dropPortCount() {
-        return dropPorts == null ? 0 : dropPorts.count();
+        return drops == null || drops.ports == null ? 0 : drops.ports.count();
     }
 
     /** Returns a sample of the ports dropped attempts went to. */
     java.util.List<Integer> dropPortSample() {
-        return dropPortSample == null ? java.util.List.of() : dropPortSample.toList();
+        return drops == null || drops.portSample == null ? java.util.List.of() : drops.portSample.toList();
     }
 
     void touch(long ms) {
@@ -256,23 +290,28 @@ public final class IpSummary {
     void drop(long ms, Integer port, boolean retransmission) {
         changes++;
         touch(ms);
-        dropHits++;
-        if (firstDropMs < 0) {
-            firstDropMs = ms;
+        Drops d = drops;
+        if (d == null) {
+            d = new Drops();
+            drops = d;
         }
-        lastDropMs = Math.max(lastDropMs, ms);
+        d.hits++;
+        if (d.firstMs < 0) {
+            d.firstMs = ms;
+        }
+        d.lastMs = Math.max(d.lastMs, ms);
         if (retransmission) {
-            retransmissions++;
+            d.retransmissions++;
             return;
         }
-        dropAttempts++;
+        d.attempts++;
         if (port != null) {
-            if (dropPorts == null) {
-                dropPorts = new DistinctCounter();
-                dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+            if (d.ports == null) {
+                d.ports = new DistinctCounter();
+                d.portSample = new SmallIntSet(DROP_PORT_SAMPLE);
             }
-            dropPorts.add(Integer.toString(port));
-            dropPortSample.add(port);
+            d.ports.add(Integer.toString(port));
+            d.portSample.add(port);
         }
     }
 }

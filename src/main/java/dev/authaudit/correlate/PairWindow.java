@@ -10,7 +10,14 @@ import dev.authaudit.event.Protocol;
  */
 public final class PairWindow {
     final String login;
-    final long[] lastFailureMs = new long[Protocol.values().length];
+    /**
+     * The last failure per protocol (-1 for none), as fields rather than an array: one object fewer for each
+     * address in the table.
+     */
+    private long smtpMs = -1;
+    private long imapMs = -1;
+    private long pop3Ms = -1;
+    private long otherMs = -1;
     /** Failures of the pair while the window stayed alive. */
     long failures;
     /** The first of them, or -1. */
@@ -20,7 +27,6 @@ public final class PairWindow {
 
     PairWindow(String login) {
         this.login = login;
-        java.util.Arrays.fill(lastFailureMs, -1);
     }
 
     /** Records a failure and returns the gap in ms since the previous one on that protocol, or -1. */
@@ -28,8 +34,25 @@ public final class PairWindow {
         if (firstFailureMs < 0 || ms < firstFailureMs) {
             firstFailureMs = ms;
         }
-        long previous = lastFailureMs[protocol.ordinal()];
-        lastFailureMs[protocol.ordinal()] = Math.max(previous, ms);
+        long previous;
+        switch (protocol) {
+            case SMTP -> {
+                previous = smtpMs;
+                smtpMs = Math.max(previous, ms);
+            }
+            case IMAP -> {
+                previous = imapMs;
+                imapMs = Math.max(previous, ms);
+            }
+            case POP3 -> {
+                previous = pop3Ms;
+                pop3Ms = Math.max(previous, ms);
+            }
+            default -> {
+                previous = otherMs;
+                otherMs = Math.max(previous, ms);
+            }
+        }
         return previous < 0 ? -1 : Math.max(0, ms - previous);
     }
 }
