@@ -60,7 +60,7 @@ public final class Correlator {
         this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
         IpNetworks networks = new IpNetworks();
         this.auth = new AuthTally(store, b.settings, networks, clock);
-        this.firewall = new FirewallTally(store, b.settings, b.csf, networks, clock);
+        this.firewall = new FirewallTally(store, b.settings, b.csf, networks, clock, b.byServer);
         this.evidence = new EvidenceBuilder(store);
         this.recentMs = b.settings.windowIdle().toMillis();
         // judged again at most every 10 s of event time per subject: well inside a mail client's
@@ -287,9 +287,9 @@ public final class Correlator {
         }
 
         /**
-         * Pairs a failure line with detail lines, and drops it as Exim's syslog copy, only within one server
-         * ({@code origin.host}): for one correlator over several servers' events (the fleet). Off for one
-         * server, whose own files may name it differently.
+         * Pairs a failure line with detail lines, drops it as Exim's syslog copy, and lifts a block by an
+         * unblock line, only within one server ({@code origin.host}): for one correlator over several servers'
+         * events (the fleet). Off for one server, whose own files may name it differently.
          */
         public Builder byServer(boolean byServer) {
             this.byServer = byServer;

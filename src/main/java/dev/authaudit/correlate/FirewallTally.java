@@ -28,14 +28,18 @@ final class FirewallTally {
     private final Clock clock;
     private final long idleMs;
     private final List<BlockEvidence> blocks = new ArrayList<>();
+    /** The index of each address's latest kept block, by {@link #blockKey}. */
     private final Map<String, Integer> latestBlock = new HashMap<>();
+    /** Whether a block and its lifting must be of one server: a correlator fed several servers' lines. */
+    private final boolean byServer;
     private final Map<Integer, Instant> lifted = new HashMap<>();
     private long omittedBlocks;
     private long outboundDrops;
 
     FirewallTally(CorrelationStore store, CorrelationSettings settings, CsfConfig csf, IpNetworks networks,
-                  Clock clock) {
+                  Clock clock, boolean byServer) {
         this.store = store;
+        this.byServer = byServer;
         this.clock = clock;
         this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
@@ -132,7 +136,7 @@ final class FirewallTally {
                 instant(lastFailure), dropHits, dropAttempts, retrans, List.copyOf(dropPorts), srcPorts.size(),
                 instant(firstDrop), instant(lastDrop), truncated, reached, prior, null);
         if (blocks.size() < settings.maxBlocks()) {
-            latestBlock.put(b.ip(), blocks.size());
+            latestBlock.put(blockKey(b.origin().host(), b.ip()), blocks.size());
             blocks.add(e);
         } else {
             omittedBlocks++;
@@ -141,7 +145,8 @@ final class FirewallTally {
     }
 
     void unblock(FirewallUnblock u) {
-        Integer index = latestBlock.remove(u.ip());
+        // one server's unblock lifts that server's block, not another's block of the same address
+        Integer index = latestBlock.remove(blockKey(u.origin().host(), u.ip()));
         if (index != null) {
             lifted.put(index, u.instant());
         }
@@ -164,6 +169,11 @@ final class FirewallTally {
             out.add(b.finished(reached, lifted.get(i)));
         }
         return out;
+    }
+
+    /** The address alone for one server; the server and the address for several (host names have no space). */
+    private String blockKey(String host, String ip) {
+        return byServer ? host + " " + ip : ip;
     }
 
     long omittedBlocks() {
