@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>Not thread-safe per key: a key belongs to one task, which one stream thread runs at a time.
  */
 final class EventCache {
-    /** The events held at most by default: about 0.3 GB of decoded events at the simulator's lines. */
+    /** The events held at most by default: about 120 MB of heap (some 480 bytes per decoded event and its key). */
     static final long DEFAULT_EVENTS = 250_000;
 
     private final long maxEvents;

@@ -117,6 +117,10 @@ public final class FleetRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (judgeCache < 0) {
+            throw new dev.authaudit.cli.Cli.UsageProblem("--judge-cache " + judgeCache + " must be 0 (none) or more"
+                    + " events");
+        }
         RuleSet rules = input.ruleSet();
         Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
