@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The fleet's end-to-end throughput on this machine: simulated servers' events through a single-node KRaft
 # broker (child JVM on 127.0.0.1, stopped by PID) and one 'fleet run' instance (exactly_once_v2).
-# Usage: bench/fleet.sh [HOSTS [DAYS [MAILBOXES]]]   (default 10 servers, 2 days, 50 mailboxes each)
+# Usage: bench/fleet.sh [HOSTS [DAYS [MAILBOXES [BUSY]]]]   (default 10 servers, 2 days, 50 mailboxes each)
+#   BUSY: add one /24 failing BUSY times a day across the servers (e.g. 100000), a network with many events
+#   FLEET_BENCH_JFR=DIR: record the fleet run instance with JFR into DIR (CPU samples: where the time goes)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -10,4 +12,4 @@ mvn -B -q test-compile >/dev/null
 mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile=target/fleet-bench.classpath >/dev/null
 java -Xmx1g -Dauthaudit.repo="$here" -cp "$here/target/test-classes:$here/target/classes:$(cat target/fleet-bench.classpath)" \
-  dev.authaudit.fleet.FleetBenchMain target/fleet-bench "${1:-10}" "${2:-2}" "${3:-50}"
+  dev.authaudit.fleet.FleetBenchMain target/fleet-bench "${1:-10}" "${2:-2}" "${3:-50}" ${4:+"$4"}

@@ -81,6 +81,11 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " the networks that got events.")
     Duration judgeEvery = Duration.ofSeconds(1);
 
+    @Option(names = "--judge-cache", paramLabel = "EVENTS", description = "Decoded events this instance keeps in"
+            + " memory for its judgements, over all of its keys (least recently judged keys go first; a key not held is"
+            + " read from its state store, the source of truth). 0: none.")
+    long judgeCache = EventCache.DEFAULT_EVENTS;
+
     @Option(names = "--csf-conf", paramLabel = "FILE", description = "The servers' csf.conf (thresholds, windows and"
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
@@ -112,6 +117,10 @@ public final class FleetRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (judgeCache < 0) {
+            throw new dev.authaudit.cli.Cli.UsageProblem("--judge-cache " + judgeCache + " must be 0 (none) or more"
+                    + " events");
+        }
         RuleSet rules = input.ruleSet();
         Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
@@ -119,7 +128,7 @@ public final class FleetRunCommand implements Callable<Integer> {
             return 2;
         }
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
-                judgeEvery, clock);
+                judgeEvery, clock).judgeCache(judgeCache);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
         config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(
                 org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),

@@ -51,6 +51,7 @@ final class FleetTopology {
     private final java.time.Clock clock;
     private final NoticePolicy noticePolicy;
     private final EndOfInput endOfInput = new EndOfInput();
+    private EventCache cache = new EventCache(EventCache.DEFAULT_EVENTS);
 
     /**
      * The topic names. The login step's topics take the verdict topic's prefix ({@code authaudit.verdicts}:
@@ -111,6 +112,20 @@ final class FleetTopology {
         this.judgeEvery = judgeEvery;
     }
 
+    /**
+     * Sets how many decoded events the instance holds for its judgements ({@link EventCache}; 0: none, every
+     * judgement reads and decodes its key's events from the store). The default is {@link EventCache#DEFAULT_EVENTS}.
+     */
+    FleetTopology judgeCache(long events) {
+        this.cache = new EventCache(events);
+        return this;
+    }
+
+    /** The instance's decoded events (for a look at how many it holds). */
+    EventCache judgeCache() {
+        return cache;
+    }
+
     /** What a batch run sets once its input is finished (the login step then decides its open periods). */
     EndOfInput endOfInput() {
         return endOfInput;
@@ -166,7 +181,7 @@ final class FleetTopology {
                         .mapValues(v -> "M" + v))
                 .repartition(Repartitioned.<String, String>as("by-network")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .process(() -> new NetworkJudge(judge, grace, retention, judgeEvery), NetworkJudge.STORES);
+                .process(() -> new NetworkJudge(judge, grace, retention, judgeEvery, cache), NetworkJudge.STORES);
         byNetwork.filter((k, v) -> v.startsWith("V")).mapValues(v -> v.substring(1)).to(topics.verdicts(), strings);
         byNetwork.filter((k, v) -> v.startsWith("B")).mapValues(v -> v.substring(1)).to(topics.blocks(), strings);
         byNetwork.filter((k, v) -> v.startsWith("C")).mapValues(v -> v.substring(1)).to(topics.addressFacts(), strings);
@@ -185,7 +200,7 @@ final class FleetTopology {
                 .repartition(Repartitioned.<String, String>as("by-login")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
                 .process(() -> new LoginJudge(judge, noticePolicy, grace, retention, judgeEvery,
-                        endOfInput), LoginJudge.STORES);
+                        endOfInput, cache), LoginJudge.STORES);
         byLogin.filter((k, v) -> v.startsWith("A")).mapValues(v -> v.substring(1)).to(topics.accounts(), strings);
         byLogin.filter((k, v) -> v.startsWith("F")).mapValues(v -> v.substring(1)).to(topics.loginFacts(), strings);
         byLogin.filter((k, v) -> v.startsWith("N")).mapValues(v -> v.substring(1)).to(topics.notices(), strings);

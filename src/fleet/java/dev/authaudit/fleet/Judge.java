@@ -45,12 +45,37 @@ final class Judge {
 
     /** Runs the auditor over the events (in time order), weighing the outside facts, and returns its result. */
     AuditResult audit(List<LogEvent> events, OutsideFacts outside) {
-        List<LogEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(LogEvent::instant));
         Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).outside(outside)
                 .byServer(true).build();
-        sorted.forEach(auditor::accept);
+        inTimeOrder(events).forEach(auditor::accept);
         return auditor.finish();
+    }
+
+    /** An event with its instant, worked out once (each {@link LogEvent#instant} call makes a new one). */
+    private record Timed(Instant at, LogEvent event) {
+    }
+
+    /**
+     * The events in time order, those of one instant in the order given (a stable sort by instant): the order the
+     * auditor is fed. Events already in that order (the steps read them so) are returned as they are.
+     */
+    static List<LogEvent> inTimeOrder(List<LogEvent> events) {
+        List<Timed> timed = new ArrayList<>(events.size());
+        boolean ordered = true;
+        for (LogEvent e : events) {
+            Instant at = e.instant();
+            if (ordered && !timed.isEmpty() && timed.get(timed.size() - 1).at().compareTo(at) > 0) {
+                ordered = false;
+            }
+            timed.add(new Timed(at, e));
+        }
+        if (ordered) {
+            return events;
+        }
+        timed.sort(Comparator.comparing(Timed::at)); // List.sort is stable
+        List<LogEvent> sorted = new ArrayList<>(timed.size());
+        timed.forEach(t -> sorted.add(t.event()));
+        return sorted;
     }
 
     /** The fleet verdict of every address among the events (their network's step without login facts). */
@@ -199,10 +224,13 @@ final class Judge {
         Map<String, Long> failures = new TreeMap<>();
         Set<String> hosts = new TreeSet<>();
         Set<String> networks = new TreeSet<>();
+        // (a login's attempts come from few addresses: each one's network is worked out once)
+        Map<String, java.util.Optional<String>> networkOf = new HashMap<>();
         for (LogEvent e : events) {
             hosts.add(host(e));
-            if (e.ip() != null && NetworkKey.of(e.ip()) != null) {
-                networks.add(NetworkKey.of(e.ip()));
+            if (e.ip() != null) {
+                networkOf.computeIfAbsent(e.ip(), ip -> java.util.Optional.ofNullable(NetworkKey.of(ip)))
+                        .ifPresent(networks::add);
             }
             if (e instanceof AuthFailure f && !f.detail()) {
                 failures.merge(host(e), (long) f.attempts(), Long::sum);

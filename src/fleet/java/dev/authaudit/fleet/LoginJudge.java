@@ -66,6 +66,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
     private final Duration retention;
     private final Duration judgeEvery;
     private final EndOfInput end;
+    private final EventCache cache;
     private final CandidateFactory candidates = new CandidateFactory();
     private final NoticeCandidateJson codec = new NoticeCandidateJson();
     private ProcessorContext<String, String> context;
@@ -80,6 +81,13 @@ final class LoginJudge implements Processor<String, String, String, String> {
 
     LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery,
                EndOfInput end) {
+        this(judge, policy, grace, retention, judgeEvery, end, EventCache.off());
+    }
+
+    /** @param cache the instance's decoded events (derived from the store; see {@link EventCache}) */
+    LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery,
+               EndOfInput end, EventCache cache) {
+        this.cache = cache;
         this.end = end;
         this.judge = judge;
         this.policy = policy;
@@ -96,7 +104,8 @@ final class LoginJudge implements Processor<String, String, String, String> {
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by login");
+        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by login", cache,
+                context.taskId() + "|" + EVENTS);
         this.dirty = context.getStateStore(DIRTY);
         this.contexts = context.getStateStore(CONTEXTS);
         this.verdicts = context.getStateStore(VERDICTS);
@@ -226,6 +235,13 @@ final class LoginJudge implements Processor<String, String, String, String> {
         if (giveUp) {
             LOG.warn("the input ended and {} notice period(s) were still without the facts of a failing source after"
                     + " {} judgements: no notice for them", left.size(), END_PATIENCE);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (events != null) {
+            events.close();
         }
     }
 

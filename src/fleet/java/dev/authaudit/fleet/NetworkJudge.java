@@ -43,6 +43,7 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     private final Duration grace;
     private final Duration retention;
     private final Duration judgeEvery;
+    private final EventCache cache;
     private ProcessorContext<String, String> context;
     private RetainedEvents events;
     private KeyValueStore<String, String> dirty;
@@ -54,6 +55,12 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     private KeyValueStore<String, String> candidatesSent;
 
     NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery) {
+        this(judge, grace, retention, judgeEvery, EventCache.off());
+    }
+
+    /** @param cache the instance's decoded events (derived from the store; see {@link EventCache}) */
+    NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery, EventCache cache) {
+        this.cache = cache;
         this.judge = judge;
         this.grace = grace;
         this.retention = retention;
@@ -63,7 +70,8 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by network");
+        this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by network", cache,
+                context.taskId() + "|" + EVENTS);
         this.dirty = context.getStateStore(DIRTY);
         this.verdicts = context.getStateStore(VERDICTS);
         this.facts = context.getStateStore(FACTS);
@@ -104,6 +112,13 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         }
         if (events.keep(network + "|", r.timestamp(), context.currentStreamTimeMs(), r.value().substring(1))) {
             dirty.put(network, "");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (events != null) {
+            events.close();
         }
     }
 

@@ -26,7 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * of its own) judges them. Prints the machine's load, broker start time, the send rate, the instance's start-up and
  * its sustained rate after start-up (from the committed offsets of the judging step), broker and app RSS, the
  * end-to-end latency of five new guessers, and the state's size per million addresses.
- * Usage: {@code FleetBenchMain WORKDIR HOSTS DAYS MAILBOXES}.
+ * Usage: {@code FleetBenchMain WORKDIR HOSTS DAYS MAILBOXES [BUSY]}: with BUSY, one more network (198.18.7.0/24, 64
+ * addresses) fails BUSY times a day, spread evenly over the days and across the servers (guessed logins, one
+ * failure each 86,400/BUSY s), a network whose judgement re-reads all of its retained events.
  */
 public final class FleetBenchMain {
     private FleetBenchMain() {
@@ -76,6 +78,13 @@ public final class FleetBenchMain {
                 }
             }
         }
+        int busy = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        if (busy > 0) {
+            int before = events.size();
+            busyNetwork(events, hosts, Integer.parseInt(days), busy);
+            System.out.println("busy network 198.18.7.0/24: " + (events.size() - before) + " failures (" + busy
+                    + " a day across the servers)");
+        }
         System.out.println("events: " + events.size() + " from " + hosts + " simulated servers (" + days + " days, "
                 + boxes + " mailboxes each)");
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at start "
@@ -98,7 +107,14 @@ public final class FleetBenchMain {
             Path state = work.resolve("streams-" + System.nanoTime());
             Path log = work.resolve("fleet-run.log");
             long started = System.nanoTime();
-            Process run = FleetProcesses.cli(List.of("-Xmx1g", "-XX:+UseG1GC"), work, log, "fleet", "run", "--bootstrap",
+            List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+            String jfr = System.getenv("FLEET_BENCH_JFR");
+            if (jfr != null && !jfr.isBlank()) {
+                Files.createDirectories(Path.of(jfr));
+                jvm.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename="
+                        + Path.of(jfr).toAbsolutePath() + "/");
+            }
+            Process run = FleetProcesses.cli(jvm, work, log, "fleet", "run", "--bootstrap",
                     bs, "--app-id", app, "--state-dir", state.toString(), "--grace", "3d", "--retention", "3d",
                     "--tz", "UTC", "--rules", rules);
             try (Admin admin = Admin.create(adminConfig(bs))) {
@@ -162,6 +178,27 @@ public final class FleetBenchMain {
                     changelogs / 1e6 * 1_000_000.0 / events.size(), (double) events.size() / addresses,
                     store / 1e6 * 1_000_000.0 / addresses);
             System.out.println("machine: load average at the end " + loadAverage());
+        }
+    }
+
+    /**
+     * Adds one network's guessing: {@code perDay} failures a day for {@code days} days from the simulator's start,
+     * in time order, round robin over the servers, from 64 addresses of 198.18.7.0/24 on 500 guessed logins.
+     */
+    private static void busyNetwork(List<String[]> events, int hosts, int days, int perDay) {
+        String template = events.stream().map(e -> e[1]).filter(j -> j.contains("\"type\":\"auth_failure\"")
+                && !j.contains("\"detail\":true")).findFirst().orElseThrow();
+        java.time.Instant start = java.time.Instant.parse("2025-03-10T00:00:00Z");
+        long total = (long) perDay * days;
+        double step = 86_400_000.0 / perDay;
+        for (long i = 0; i < total; i++) {
+            String host = "mx" + (1 + i % hosts);
+            String t = start.plusMillis((long) (i * step)).toString();
+            events.add(new String[] {host, template
+                    .replaceFirst("\"ip\":\"[^\"]*\"", "\"ip\":\"198.18.7." + (1 + i % 64) + "\"")
+                    .replaceFirst("\"account\":\"[^\"]*\"", "\"account\":\"guess" + (i * 7919 % 500) + "@example.net\"")
+                    .replaceFirst("\"time\":\"[^\"]*\"", "\"time\":\"" + t + "\"")
+                    .replaceFirst("\"host\":\"[^\"]*\"", "\"host\":\"" + host + "\"")});
         }
     }
 
