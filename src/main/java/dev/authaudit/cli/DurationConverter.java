@@ -72,12 +72,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (d.toMinutesPart() > 0) {
             b.append(d.toMinutesPart()).append('m');
         }
-        if (d.toSecondsPart() > 0 || d.toMillisPart() > 0) {
-            b.append(d.toSecondsPart());
-            if (d.toMillisPart() > 0) {
-                b.append('.').append(String.format(Locale.ROOT, "%03d", d.toMillisPart()));
-            }
-            b.append('s');
+        if (d.toSecondsPart() > 0) {
+            b.append(d.toSecondsPart()).append('s');
+        }
+        if (d.toMillisPart() > 0) {
+            // as the options are written: 1s500ms, which convert reads back (1.500s it would not)
+            b.append(d.toMillisPart()).append("ms");
         }
         return b.toString();
     }

@@ -62,12 +62,10 @@ class HelpTextTest {
     @Test
     void human_roundTripsThroughTheConverter() {
         DurationConverter c = new DurationConverter();
-        for (String s : List.of("250ms", "30s", "10m", "2h", "90d", "1h30m", "1d12h", "1.500s")) {
-            if (!s.contains(".")) {
-                assertThat(DurationConverter.human(c.convert(s))).isEqualTo(s);
-            }
+        for (String s : List.of("250ms", "30s", "10m", "2h", "90d", "1h30m", "1d12h", "1s500ms", "1d2h3m4s5ms")) {
+            assertThat(DurationConverter.human(c.convert(s))).isEqualTo(s);
         }
-        assertThat(DurationConverter.human(java.time.Duration.ofMillis(1500))).isEqualTo("1.500s");
+        assertThat(DurationConverter.human(java.time.Duration.ofMillis(1500))).isEqualTo("1s500ms");
         assertThat(DurationConverter.human(java.time.Duration.ofDays(90))).isEqualTo("90d");
     }
 }
