@@ -4,10 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mvn -B -q -DskipTests package >/dev/null
-mvn -B -q test-compile >/dev/null
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
-  -Dmdep.outputFile=target/fleet-bench.classpath >/dev/null
+cp="$(bench/fleet-classpath.sh)"
 if [ $# -eq 0 ]; then set -- 10000 50000 100000; fi
-java -Xmx1g -Dauthaudit.repo="$here" -cp "$here/target/test-classes:$here/target/classes:$(cat target/fleet-bench.classpath)" \
+java -Xmx1g -Dauthaudit.repo="$here" -cp "$cp" \
   dev.authaudit.fleet.FleetJudgeBenchMain target/fleet-judge-bench "$@"

@@ -7,9 +7,6 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mvn -B -q -DskipTests package >/dev/null
-mvn -B -q test-compile >/dev/null
-mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
-  -Dmdep.outputFile=target/fleet-bench.classpath >/dev/null
-java -Xmx1g -Dauthaudit.repo="$here" -cp "$here/target/test-classes:$here/target/classes:$(cat target/fleet-bench.classpath)" \
+cp="$(bench/fleet-classpath.sh)"
+java -Xmx1g -Dauthaudit.repo="$here" -cp "$cp" \
   dev.authaudit.fleet.FleetBenchMain target/fleet-bench "${1:-10}" "${2:-2}" "${3:-50}" ${4:+"$4"}
