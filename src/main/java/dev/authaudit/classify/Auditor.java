@@ -47,7 +47,7 @@ public final class Auditor {
         this.csf = b.csf;
         this.outside = b.outside;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
-        this.correlator = Correlator.builder().clock(clock).settings(b.correlationSettings).csf(csf)
+        this.correlator = Correlator.builder().settings(b.correlationSettings).csf(csf)
                 .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
     }
 
@@ -67,12 +67,12 @@ public final class Auditor {
         if (clock instanceof EventClock replay) {
             replay.advanceTo(t);
         }
-        correlator.accept(e, t);
+        correlator.accept(e, t, clock.millis());
     }
 
     /** Lets time pass without an event: counts lines whose pairing window has closed and expires idle windows. */
     public void tick() {
-        correlator.tick();
+        correlator.tick(clock.millis());
     }
 
     /** Returns the correlator, e.g. to inspect its store. */
@@ -82,7 +82,7 @@ public final class Auditor {
 
     /** Counts everything still waiting and returns the verdicts on the whole run. */
     public AuditResult finish() {
-        CorrelationResult r = correlator.finish();
+        CorrelationResult r = correlator.finish(clock.millis());
         boolean multiDay = r.from() != null && Duration.between(r.from(), r.to()).toHours() >= 20;
         ZoneOffset offset = r.offset();
         Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);

@@ -1,7 +1,6 @@
 package dev.authaudit.correlate;
 
 import dev.authaudit.event.AuthSuccess;
-import java.time.Clock;
 
 /** Applies counted failures and successes to the login, address, network and window tables. */
 final class AuthTally {
@@ -14,13 +13,13 @@ final class AuthTally {
     private final SubjectKeys keys;
     private final long minGapMs;
     private final long episodeGapMs;
-    /** The clock the windows expire by (the one the store's tables use). */
-    private final Clock clock;
+    /** The time of the correlator's current call, which the windows expire by (the store's tables too). */
+    private final CallTime time;
     private final long idleMs;
 
-    AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, Clock clock) {
+    AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, CallTime time) {
         this.store = store;
-        this.clock = clock;
+        this.time = time;
         this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
         this.keys = new SubjectKeys(networks, Math.min(settings.maxIps(), MAX_KEYED_ADDRESSES),
@@ -44,7 +43,7 @@ final class AuthTally {
         if (address != null) {
             // one lookup of the address: its summary holds its window and its first logins' pair windows
             IpSummary ip = ipSummary(address);
-            long now = clock.millis();
+            long now = time.millis();
             if (pairKeys != null) {
                 pair = pairWindow(ip, pairKeys, now);
                 gap = pair.failure(a.protocol(), ms);

@@ -1,11 +1,11 @@
 package dev.authaudit.correlate;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The in-memory {@link CorrelationStore}: Caffeine caches bounded by the sizes in
- * {@link CorrelationSettings}, whose windows expire by the given clock (an {@link EventClock} in
- * replay), never by the wall clock.
+ * {@link CorrelationSettings}, whose windows expire by the given ticker (the time the correlator's calls are
+ * given: event time in replay), never by the wall clock.
  */
 public final class CaffeineCorrelationStore implements CorrelationStore {
     private final StateTable<String, IpSummary> ips;
@@ -14,9 +14,8 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
     private final StateTable<String, PairWindow> pairWindows;
     private final StateTable<String, PairHistory> pairHistory;
 
-    /** Creates the caches for the given bounds, expiring windows by {@code clock}. */
-    public CaffeineCorrelationStore(CorrelationSettings settings, Clock clock) {
-        var ticker = EventClock.tickerOf(clock);
+    /** Creates the caches for the given bounds, expiring windows by {@code ticker}. */
+    public CaffeineCorrelationStore(CorrelationSettings settings, Ticker ticker) {
         this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true, true);
         this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);

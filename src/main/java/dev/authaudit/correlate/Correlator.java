@@ -10,7 +10,6 @@ import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.FirewallDrop;
 import dev.authaudit.event.FirewallUnblock;
 import dev.authaudit.event.LogEvent;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,13 +18,16 @@ import java.util.Optional;
 
 /**
  * Joins events into evidence, in event time. Feed events in time order with {@link #accept}; call
- * {@link #tick} when the clock moves without an event (live mode); call {@link #finish} at the end of
+ * {@link #tick} when time passes without an event (live mode); call {@link #finish} at the end of
  * input. Evidence goes to the {@link CorrelationListener} as soon as it changes, and the whole picture
- * comes back from {@link #finish}. Pure: no I/O, and time comes only from the events and the clock
- * given to the builder. Not thread-safe; one correlator per stream.
+ * comes back from {@link #finish}. Pure: no I/O and no clock: each call is given {@code now} (in replay the
+ * newest event time, live the wall clock, in a stream processor its stream time), by which pairing windows
+ * close, throttles release and the in-memory store's windows expire. Not thread-safe; one correlator per
+ * stream.
  */
 public final class Correlator {
-    private final Clock clock;
+    /** The {@code now} of the current call, read by the tallies and the in-memory store's tables. */
+    private final CallTime time = new CallTime();
     private final CorrelationStore store;
     private final CorrelationListener listener;
     /** Whether address and block evidence is built for the listener while events stream. */
@@ -50,17 +52,16 @@ public final class Correlator {
      * evidence again (see {@link EvidenceBuilder#unchangedSinceJudged}).
      */
     private long epoch;
-    /** When {@link #expireWindows} last ran, on the clock. */
+    /** When {@link #expireWindows} last ran, in the calls' time. */
     private long windowsSweptMs;
 
     private Correlator(Builder b) {
-        this.clock = requireNonNull(b.clock, "clock: pass an EventClock for replay or a system clock for live mode");
-        this.store = b.store != null ? b.store : new CaffeineCorrelationStore(b.settings, clock);
+        this.store = b.store != null ? b.store : new CaffeineCorrelationStore(b.settings, time.ticker());
         this.listener = b.listener;
         this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
         IpNetworks networks = new IpNetworks();
-        this.auth = new AuthTally(store, b.settings, networks, clock);
-        this.firewall = new FirewallTally(store, b.settings, b.csf, networks, clock, b.byServer);
+        this.auth = new AuthTally(store, b.settings, networks, time);
+        this.firewall = new FirewallTally(store, b.settings, b.csf, networks, time, b.byServer);
         this.evidence = new EvidenceBuilder(store);
         this.recentMs = b.settings.windowIdle().toMillis();
         // judged again at most every 10 s of event time per subject: well inside a mail client's
@@ -76,24 +77,26 @@ public final class Correlator {
                 }, b.byServer);
     }
 
-    /** Returns a builder; only the clock is required. */
+    /** Returns a builder; every setting has a default. */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Accepts the next event. Events must come in event-time order (a few seconds of disorder is
-     * tolerated); in replay, move the {@link EventClock} to the event's time first.
+     * Accepts the next event at {@code nowMs} (epoch milliseconds). Events must come in event-time order (a few
+     * seconds of disorder is tolerated); in replay, {@code now} is the newest event time so far (an
+     * {@link EventClock} moved to each event), live the wall clock.
      */
-    public void accept(LogEvent e) {
-        accept(e, e.instant());
+    public void accept(LogEvent e, long nowMs) {
+        accept(e, e.instant(), nowMs);
     }
 
     /**
-     * As {@link #accept(LogEvent)}, for a caller that worked out the event's instant already: {@code t} must be
-     * {@code e.instant()} (each call of which makes a new one from the event's local time and offset).
+     * As {@link #accept(LogEvent, long)}, for a caller that worked out the event's instant already: {@code t} must
+     * be {@code e.instant()} (each call of which makes a new one from the event's local time and offset).
      */
-    public void accept(LogEvent e, Instant t) {
+    public void accept(LogEvent e, Instant t, long nowMs) {
+        time.set(nowMs);
         events++;
         if (from == null || t.isBefore(from)) {
             from = t;
@@ -107,8 +110,8 @@ public final class Correlator {
         if (timeline != null) {
             timeline.offer(e);
         }
-        pairer.flushUntil(clock.millis());
-        judgePending(clock.millis(), false);
+        pairer.flushUntil(nowMs);
+        judgePending(nowMs, false);
         if (e instanceof AuthFailure f) {
             pairer.accept(f, t);
         } else if (e instanceof AuthSuccess s) {
@@ -145,20 +148,20 @@ public final class Correlator {
         }
     }
 
-    /** Counts waiting detail and primary lines whose pairing window has passed on the clock. */
-    public void tick() {
-        pairer.flushUntil(clock.millis());
-        judgePending(clock.millis(), false);
+    /** Lets time pass to {@code nowMs} without an event: counts waiting lines whose pairing window has passed. */
+    public void tick(long nowMs) {
+        time.set(nowMs);
+        pairer.flushUntil(nowMs);
+        judgePending(nowMs, false);
         store.pairWindows().cleanUp();
-        expireWindows();
+        expireWindows(nowMs);
     }
 
     /**
-     * Drops the address windows that idled out, once per idle window of the clock: a watch that runs for
-     * months frees them without waiting for the address to come back or leave the table.
+     * Drops the address windows that idled out, once per idle window: a watch that runs for months frees
+     * them without waiting for the address to come back or leave the table.
      */
-    private void expireWindows() {
-        long now = clock.millis();
+    private void expireWindows(long now) {
         if (now - windowsSweptMs < recentMs) {
             return;
         }
@@ -184,12 +187,13 @@ public final class Correlator {
     }
 
     /**
-     * Counts every waiting line and returns everything learned. The correlator can keep accepting
-     * events afterwards (live mode may take a snapshot this way).
+     * Counts every waiting line at {@code nowMs} and returns everything learned. The correlator can keep
+     * accepting events afterwards (live mode may take a snapshot this way).
      */
-    public CorrelationResult finish() {
+    public CorrelationResult finish(long nowMs) {
+        time.set(nowMs);
         pairer.flushAll();
-        judgePending(clock.millis(), true);
+        judgePending(nowMs, true);
         store.accounts().cleanUp();
         store.ips().cleanUp();
         List<AccountEvidence> accounts = new ArrayList<>();
@@ -274,7 +278,6 @@ public final class Correlator {
 
     /** Configures a {@link Correlator}. */
     public static final class Builder {
-        private Clock clock;
         private CorrelationSettings settings = CorrelationSettings.defaults();
         private CsfConfig csf = CsfConfig.defaults();
         private CorrelationStore store;
@@ -296,12 +299,6 @@ public final class Correlator {
             return this;
         }
 
-        /** Sets the clock windows and expiry read: an {@link EventClock} in replay, a system clock live. */
-        public Builder clock(Clock clock) {
-            this.clock = requireNonNull(clock, "clock");
-            return this;
-        }
-
         /** Sets bounds and windows; {@link CorrelationSettings#defaults()} when not called. */
         public Builder settings(CorrelationSettings settings) {
             this.settings = requireNonNull(settings, "settings");
@@ -314,7 +311,10 @@ public final class Correlator {
             return this;
         }
 
-        /** Replaces the in-memory store (for a partitioned or persistent one). */
+        /**
+         * Replaces the in-memory store (for a partitioned or persistent one), whose tables expire by a time of
+         * their own (a stream processor's stream time).
+         */
         public Builder store(CorrelationStore store) {
             this.store = requireNonNull(store, "store");
             return this;

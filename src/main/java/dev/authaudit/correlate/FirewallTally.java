@@ -4,7 +4,6 @@ import dev.authaudit.config.CsfConfig;
 import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.FirewallDrop;
 import dev.authaudit.event.FirewallUnblock;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ final class FirewallTally {
     private final CorrelationSettings settings;
     private final CsfConfig csf;
     private final IpNetworks networks;
-    /** The clock the address windows expire by. */
-    private final Clock clock;
+    /** The time of the correlator's current call, which the address windows expire by. */
+    private final CallTime time;
     private final long idleMs;
     private final List<BlockEvidence> blocks = new ArrayList<>();
     /** The index of each address's latest kept block, by {@link #blockKey}. */
@@ -37,10 +36,10 @@ final class FirewallTally {
     private long outboundDrops;
 
     FirewallTally(CorrelationStore store, CorrelationSettings settings, CsfConfig csf, IpNetworks networks,
-                  Clock clock, boolean byServer) {
+                  CallTime time, boolean byServer) {
         this.store = store;
         this.byServer = byServer;
-        this.clock = clock;
+        this.time = time;
         this.idleMs = settings.windowIdle().toMillis();
         this.settings = settings;
         this.csf = csf;
@@ -56,7 +55,7 @@ final class FirewallTally {
         }
         long ms = d.instant().toEpochMilli();
         IpSummary ip = store.ips().getOrCreate(d.ip(), k -> new IpSummary(k, networks.networkOf(k)));
-        IpWindow window = ip.window(clock.millis(), idleMs, settings.recentEventsPerIp(), true);
+        IpWindow window = ip.window(time.millis(), idleMs, settings.recentEventsPerIp(), true);
         boolean repeat = window.addDrop(ms, d.port(), d.srcPort(), d.chain(), settings.synRetransmitWindow().toMillis());
         ip.drop(ms, d.port(), repeat);
         store.ips().put(d.ip(), ip);
@@ -68,7 +67,7 @@ final class FirewallTally {
         long lookbackS = lookbackSeconds(b);
         long from = at - lookbackS * 1000 - settings.blockJoinSlack().toMillis();
         IpSummary ip = b.ip() == null ? null : store.ips().getOrCreate(b.ip(), k -> new IpSummary(k, networks.networkOf(k)));
-        IpWindow window = ip == null ? null : ip.window(clock.millis(), idleMs, settings.recentEventsPerIp(), false);
+        IpWindow window = ip == null ? null : ip.window(time.millis(), idleMs, settings.recentEventsPerIp(), false);
         TopCounts logins = new TopCounts(8);
         DistinctCounter fps = new DistinctCounter();
         int protocolMask = 0;

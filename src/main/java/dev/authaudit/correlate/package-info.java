@@ -2,9 +2,9 @@
  * Joins events into evidence. {@link dev.authaudit.correlate.Correlator} takes events in event-time
  * order, pairs Dovecot detail lines with their primary line, keeps compact per-address, per-login and
  * per-(address, login) state behind a {@link dev.authaudit.correlate.CorrelationStore} (Caffeine caches
- * that expire in event time through an {@link dev.authaudit.correlate.EventClock}), joins each firewall
+ * that expire by the {@code now} each call is given: event time in replay), joins each firewall
  * block to the failures and drops that led to it, and hands immutable evidence records to the classify
- * stage. It never reads the wall clock and does no I/O.
+ * stage. It holds no clock, never reads the wall clock and does no I/O.
  *
  * <p>The per-event path is kept short: an address's network and its (address, login) key strings are
  * made once per run ({@code SubjectKeys}), and while a table vouches that nothing has left it

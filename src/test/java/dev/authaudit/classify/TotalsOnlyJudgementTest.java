@@ -115,12 +115,12 @@ class TotalsOnlyJudgementTest {
 
     private static void replay(CorrelationListener listener, List<LogEvent> events, CorrelationSettings settings) {
         EventClock clock = new EventClock(Instant.EPOCH);
-        Correlator c = Correlator.builder().clock(clock).settings(settings).listener(listener).build();
+        Correlator c = Correlator.builder().settings(settings).listener(listener).build();
         for (LogEvent e : events) {
             clock.advanceTo(e.instant());
-            c.accept(e);
+            c.accept(e, clock.millis());
         }
-        c.finish();
+        c.finish(clock.millis());
     }
 
     /**

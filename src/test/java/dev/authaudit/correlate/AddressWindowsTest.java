@@ -18,7 +18,7 @@ class AddressWindowsTest {
     private static final String IP = "198.51.100.7";
     private final TestEvents ev = new TestEvents();
     private final EventClock clock = new EventClock(Instant.EPOCH);
-    private final Correlator correlator = Correlator.builder().clock(clock).build();
+    private final Correlator correlator = Correlator.builder().build();
 
     /**
      * Replays the events, moving the clock 10 s past each before the next, so each failure is counted at
@@ -27,11 +27,11 @@ class AddressWindowsTest {
     private CorrelationResult replay(List<? extends LogEvent> events) {
         for (LogEvent e : events) {
             clock.advanceTo(e.instant());
-            correlator.accept(e);
+            correlator.accept(e, clock.millis());
             clock.advanceTo(e.instant().plusSeconds(10));
-            correlator.tick();
+            correlator.tick(clock.millis());
         }
-        return correlator.finish();
+        return correlator.finish(clock.millis());
     }
 
     private static AccountEvidence account(CorrelationResult r, String login) {

@@ -33,13 +33,13 @@ class BlockLiftByServerTest {
 
     private static List<BlockEvidence> blocks(boolean byServer, LogEvent... events) {
         EventClock clock = new EventClock(T.toInstant());
-        Correlator c = Correlator.builder().clock(clock).settings(CorrelationSettings.defaults()).byServer(byServer)
+        Correlator c = Correlator.builder().settings(CorrelationSettings.defaults()).byServer(byServer)
                 .build();
         for (LogEvent e : events) {
             clock.advanceTo(e.instant());
-            c.accept(e);
+            c.accept(e, clock.millis());
         }
-        return c.finish().blocks();
+        return c.finish(clock.millis()).blocks();
     }
 
     @Test

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class CorrelatorTest {
     private final TestEvents ev = new TestEvents();
     private final EventClock clock = new EventClock(Instant.EPOCH);
-    private final Correlator correlator = Correlator.builder().clock(clock).build();
+    private final Correlator correlator = Correlator.builder().build();
 
     private CorrelationResult replay(List<? extends LogEvent> events) {
         for (LogEvent e : events) {
             clock.advanceTo(e.instant());
-            correlator.accept(e);
+            correlator.accept(e, clock.millis());
         }
-        return correlator.finish();
+        return correlator.finish(clock.millis());
     }
 
     private static AccountEvidence account(CorrelationResult r, String login) {
@@ -101,15 +101,15 @@ class CorrelatorTest {
 
     @Test
     void accept_explainedPair_timelineSaysWhichLinesWereMerged() {
-        Correlator c = Correlator.builder().clock(clock).explain(ExplainFilter.of("bob@example.com")).build();
+        Correlator c = Correlator.builder().explain(ExplainFilter.of("bob@example.com")).build();
         for (LogEvent e : List.of(
                 ev.failure(T0, "198.51.100.7", "bob@example.com").detail().fp("72ce1b").build(),
                 ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build(),
                 ev.failure(T0.plusSeconds(1), "198.51.100.7", "bob@example.com").smtp().build())) {
             clock.advanceTo(e.instant());
-            c.accept(e);
+            c.accept(e, clock.millis());
         }
-        List<TimelineEntry> t = c.finish().timeline();
+        List<TimelineEntry> t = c.finish(clock.millis()).timeline();
         assertThat(t).hasSize(3);
         assertThat(t.get(0).summary()).contains("counted as one attempt with test.log:" + t.get(1).line());
         assertThat(t.get(1).summary()).contains("counted as one attempt with test.log:" + t.get(0).line());
@@ -134,7 +134,7 @@ class CorrelatorTest {
         // live mode: the Exim 535 counts when it is read, not when the pairing window closes
         EventClock live = new EventClock(Instant.EPOCH);
         java.util.List<AccountEvidence> heard = new java.util.ArrayList<>();
-        Correlator eager = Correlator.builder().clock(live).eagerPrimaries(true).listener(new CorrelationListener() {
+        Correlator eager = Correlator.builder().eagerPrimaries(true).listener(new CorrelationListener() {
             @Override
             public void onAccount(AccountEvidence evidence, Instant at) {
                 heard.add(evidence);
@@ -142,14 +142,14 @@ class CorrelatorTest {
         }).build();
         LogEvent primary = ev.failure(T0, "198.51.100.7", "bob@example.com").smtp().build();
         live.advanceTo(primary.instant());
-        eager.accept(primary);
+        eager.accept(primary, live.millis());
         assertThat(heard).as("judged on the primary line itself").isNotEmpty();
         assertThat(heard.get(heard.size() - 1).failures()).isEqualTo(1);
         LogEvent detail = ev.failure(T0.plusSeconds(2), "198.51.100.7", "bob@example.com").detail().fp("712c344")
                 .build();
         live.advanceTo(detail.instant());
-        eager.accept(detail);
-        assertThat(eager.finish().accounts()).singleElement().satisfies(a -> assertThat(a.failures()).isEqualTo(1));
+        eager.accept(detail, live.millis());
+        assertThat(eager.finish(live.millis()).accounts()).singleElement().satisfies(a -> assertThat(a.failures()).isEqualTo(1));
     }
 
     @Test
@@ -157,7 +157,7 @@ class CorrelatorTest {
         // a scan without notices: address and block verdicts reached on the way would go nowhere
         EventClock replay = new EventClock(Instant.EPOCH);
         java.util.List<String> heard = new java.util.ArrayList<>();
-        Correlator c = Correlator.builder().clock(replay).listener(new CorrelationListener() {
+        Correlator c = Correlator.builder().listener(new CorrelationListener() {
             @Override
             public void onAccount(AccountEvidence evidence, Instant at) {
                 heard.add("account " + evidence.account());
@@ -182,9 +182,9 @@ class CorrelatorTest {
                 ev.drop(T0.plusSeconds(20), "198.51.100.7", 40000, 587),
                 ev.block(T0.plusSeconds(30), "198.51.100.7", "LF_SMTPAUTH", 1, 3600, null))) {
             replay.advanceTo(e.instant());
-            c.accept(e);
+            c.accept(e, replay.millis());
         }
-        CorrelationResult r = c.finish();
+        CorrelationResult r = c.finish(replay.millis());
 
         assertThat(heard).containsOnly("account bob@example.com");
         assertThat(r.blocks()).singleElement().satisfies(b -> assertThat(b.failures()).isEqualTo(1));
@@ -272,13 +272,13 @@ class CorrelatorTest {
 
     @Test
     void accept_detailAlone_countsOnItsOwnOnceWindowPasses() {
-        correlator.accept(ev.failure(T0, "198.51.100.7", "bob@example.com").detail().build());
+        correlator.accept(ev.failure(T0, "198.51.100.7", "bob@example.com").detail().build(), clock.millis());
         clock.advanceTo(T0.plusSeconds(3).toInstant());
-        correlator.tick();
+        correlator.tick(clock.millis());
         assertThat(correlator.account("bob@example.com")).isEmpty();
 
         clock.advanceTo(T0.plusSeconds(10).toInstant());
-        correlator.tick();
+        correlator.tick(clock.millis());
 
         assertThat(correlator.account("bob@example.com")).hasValueSatisfying(a -> assertThat(a.failures()).isEqualTo(1));
     }
@@ -355,9 +355,9 @@ class CorrelatorTest {
         for (int i = 0; i < 6; i++) {
             LogEvent f = ev.failure(T0.plusSeconds(300L * i + (i % 2) * 7), "198.51.100.7", "bob@example.com").build();
             clock.advanceTo(f.instant());
-            correlator.accept(f);
+            correlator.accept(f, clock.millis());
         }
-        CorrelationResult r = correlator.finish();
+        CorrelationResult r = correlator.finish(clock.millis());
 
         Rhythm rhythm = account(r, "bob@example.com").sources().get(0).rhythms().get(0);
         assertThat(rhythm.gaps()).isEqualTo(5);
@@ -367,17 +367,17 @@ class CorrelatorTest {
 
     @Test
     void accept_explainFilter_keepsOnlyTheSubjectsTimelineWithFileAndLine() {
-        Correlator c = Correlator.builder().clock(clock).explain(ExplainFilter.of("bob@example.com")).build();
+        Correlator c = Correlator.builder().explain(ExplainFilter.of("bob@example.com")).build();
         List<LogEvent> events = List.of(
                 ev.failure(T0, "198.51.100.7", "bob@example.com").build(),
                 ev.failure(T0.plusSeconds(5), "192.0.2.66", "admin@example.com").build(),
                 ev.block(T0.plusSeconds(60), "198.51.100.7", "LF_IMAPD", 10, 3600, 3600L));
         for (LogEvent e : events) {
             clock.advanceTo(e.instant());
-            c.accept(e);
+            c.accept(e, clock.millis());
         }
 
-        CorrelationResult r = c.finish();
+        CorrelationResult r = c.finish(clock.millis());
 
         assertThat(r.timeline()).extracting(TimelineEntry::type).containsExactly("auth_failure", "firewall_block");
         assertThat(r.timeline().get(0).line()).isEqualTo(1);
@@ -388,15 +388,15 @@ class CorrelatorTest {
     @Test
     void accept_200kDistinctAddressesWithSmallCap_staysWithinCap() {
         int cap = 1_000;
-        Correlator small = Correlator.builder().clock(clock)
+        Correlator small = Correlator.builder()
                 .settings(CorrelationSettings.defaults().withCacheCap(cap)).build();
         for (int i = 0; i < 200_000; i++) {
             LogEvent f = ev.failure(T0.plusSeconds(i / 50), "2001:db8::" + Integer.toHexString(i + 1),
                     "user" + (i % 5_000) + "@example.com").smtp().build();
             clock.advanceTo(f.instant());
-            small.accept(f);
+            small.accept(f, clock.millis());
         }
-        CorrelationResult r = small.finish();
+        CorrelationResult r = small.finish(clock.millis());
         CorrelationStore store = small.store();
 
         assertThat(store.ips().size()).isLessThanOrEqualTo(cap);
