@@ -75,9 +75,7 @@ public final class ExplainRun {
         Auditor auditor = Auditor.builder().csf(inputs.csf()).correlation(settings.correlation())
                 .explain(settings.subject().key()).build();
         Replay.Outcome outcome = replay.run(inputs, auditor, settings.since(), settings.until(), null);
-        outcome.tellProblems(err);
-        zoneNote.get().ifPresent(n -> err.println("authaudit: " + n));
-        outcome.tellUnusable(err);
+        outcome.tell(err, zoneNote.get());
         return new Outcome(outcome.result().explanation(), !inputs.problems().isEmpty() || outcome.damaged());
     }
 }

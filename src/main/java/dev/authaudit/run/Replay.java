@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -72,6 +73,16 @@ public final class Replay {
         /** Tells each input's unusable lines (a field no rule could use), escaped for a terminal. */
         public void tellUnusable(PrintWriter err) {
             stats.forEach(s -> s.unusable().forEach(u -> err.println("authaudit: " + Escape.terminal(u))));
+        }
+
+        /**
+         * Tells the inputs' problems, then the note on time stamps read without a zone (when there is one), then
+         * the unusable lines: what scan, explain and tune say after a replay.
+         */
+        public void tell(PrintWriter err, Optional<String> zoneNote) {
+            tellProblems(err);
+            zoneNote.ifPresent(n -> err.println("authaudit: " + n));
+            tellUnusable(err);
         }
     }
 

@@ -151,9 +151,7 @@ public final class ScanRun {
                 ledger.close();
             }
         }
-        outcome.tellProblems(err);
-        zoneNote.get().ifPresent(n -> err.println("authaudit: " + n));
-        outcome.tellUnusable(err);
+        outcome.tell(err, zoneNote.get());
         Report report = new ReportAssembler().assemble(outcome.result(),
                 wall.instant().atZone(zone).toOffsetDateTime(), outcome.inputs(), noticeEntries);
         ReportDetail detail = activity == null ? ReportDetail.EMPTY : activity.detail(outcome.result(), report);

@@ -74,9 +74,7 @@ public final class TuneRun {
                 .correlation(settings.correlation()).build();
         ReplayRecorder recorder = new ReplayRecorder();
         Replay.Outcome outcome = replay.runWithLines(inputs, auditor, settings.since(), settings.until(), recorder);
-        outcome.tellProblems(err);
-        zoneNote.get().ifPresent(n -> err.println("authaudit: " + n));
-        outcome.tellUnusable(err);
+        outcome.tell(err, zoneNote.get());
         String source = inputs.csfPath() == null ? "the csf defaults (no csf.conf given)" : inputs.csfPath().toString();
         TuneReport report = new Tuner(LfdSettings.from(inputs.csf(), settings.flavour()), inputs.csf().tcp6In(), source,
                 settings.jails(), settings.within(), settings.slack()).tune(recorder.log(),
