@@ -81,6 +81,10 @@ final class ConfigOverlay {
         set("--csf", "csf_command", csf.command(), v -> w.csfCommand = v);
         set("--csf-timeout", "csf_timeout", csf.timeout(), v -> w.csfTimeout = v);
         set("--csf-tempban", "csf_tempban", csf.tempban(), v -> w.csfTempban = v);
+        AuditorConfig.Fail2ban f2b = config.fail2ban();
+        set("--fail2ban-client", "fail2ban_client", f2b.client(), v -> w.fail2banClient = v);
+        set("--fail2ban-timeout", "fail2ban_timeout", f2b.timeout(), v -> w.fail2banTimeout = v);
+        set("--fail2ban-conf", "fail2ban_conf", f2b.conf(), v -> w.fail2banConf = v);
         AuditorConfig.Fleet f = config.fleet();
         set("--publish", "fleet.publish", f.publish(), v -> w.publish = v);
         set("--fleet-verdicts", "fleet.verdicts", f.verdicts(), v -> w.fleetVerdicts = v);
@@ -90,6 +94,8 @@ final class ConfigOverlay {
         set("--execute", "fleet.act.execute", a.execute(), v -> w.execute = v);
         set("--fleet-block-ttl", "fleet.act.block_ttl", a.blockTtl(), v -> w.fleetBlockTtl = v);
         set("--fleet-block-max", "fleet.act.block_max", a.blockMax(), v -> w.fleetBlockMax = v);
+        set("--fleet-act-with", "fleet.act.with", a.with(), v -> w.fleetActWith = v);
+        set("--fail2ban-jail", "fleet.act.jail", a.jail(), v -> w.fail2banJail = v);
     }
 
     /** Applies the file's csf.conf and how csf is run ({@code csf_command}, {@code csf_timeout}) to lfd's hook. */
