@@ -56,6 +56,10 @@ public final class FleetMailCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
 
+    @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml, as watch reads it: its notices"
+            + " (mode, sender, SMTP...), state, tz and rules; the command line wins.")
+    Path config;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +90,9 @@ public final class FleetMailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (config != null) {
+            dev.authaudit.cli.ConfigOverlay.load(config, spec).apply(input, state, notices);
+        }
         Path file = ledgerFile();
         try (NoticeLedger ledger = NoticeLedger.open(file);
              KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(bootstrap, group, sessionTimeout,

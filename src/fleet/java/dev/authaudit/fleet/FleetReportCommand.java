@@ -44,6 +44,9 @@ public final class FleetReportCommand implements Callable<Integer> {
     @Option(names = "--tz", paramLabel = "ZONE", description = "Zone of generated_at. Default: the system's zone.")
     String tz;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml: its tz; the command line wins.")
+    Path config;
+
     @Option(names = "--top", paramLabel = "N", description = "Attacking addresses listed in the HTML pages.")
     int top = 10;
 
@@ -67,6 +70,10 @@ public final class FleetReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (config != null) {
+            dev.authaudit.cli.ConfigOverlay file = dev.authaudit.cli.ConfigOverlay.load(config, spec);
+            file.set("--tz", "tz", file.config().input().tz(), v -> tz = v);
+        }
         EventJson json = new EventJson();
         List<LogEvent> events = new ArrayList<>();
         long bad = 0;

@@ -57,6 +57,11 @@ public final class FleetRunCommand implements Callable<Integer> {
     @Mixin
     InputOptions input = new InputOptions();
 
+    @Option(names = "--config", paramLabel = "FILE", description = "authaudit.yaml, as the servers' watch reads it:"
+            + " its tz, year, host, fingerprint_key_file, rules, rules_dirs, csf_conf and state.dir (the stores go to"
+            + " fleet-streams in it); the command line wins.")
+    Path config;
+
     @Option(names = "--app-id", paramLabel = "ID", description = "Kafka Streams application id (instances with"
             + " the same id share the work).")
     String appId = "authaudit-fleet";
@@ -117,6 +122,9 @@ public final class FleetRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (config != null) {
+            applyConfig(dev.authaudit.cli.ConfigOverlay.load(config, spec));
+        }
         if (judgeCache < 0) {
             throw new dev.authaudit.cli.Cli.UsageProblem("--judge-cache " + judgeCache + " must be 0 (none) or more"
                     + " events");
@@ -221,6 +229,13 @@ public final class FleetRunCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    /** Takes the settings of the config file that apply to the fleet's judges; the command line wins. */
+    void applyConfig(dev.authaudit.cli.ConfigOverlay file) {
+        file.apply(input);
+        file.set("--csf-conf", "csf_conf", file.config().input().csfConf(), v -> csfConf = v);
+        file.set("--state-dir", "state.dir", file.config().state().dir(), v -> stateDir = v.resolve("fleet-streams"));
     }
 
     private static Path stateRoot() {

@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Fills the options of {@code watch}, {@code hook lfd-block} (and {@code config show}) from {@code authaudit.yaml}: a value
- * from the file is used unless the same option was given on the command line, which always wins.
+ * Fills the options of {@code watch}, {@code hook lfd-block}, the fleet's commands (and {@code config show}) from
+ * {@code authaudit.yaml}: a value from the file is used unless the same option was given on the command line, which
+ * always wins.
  */
-final class ConfigOverlay {
+public final class ConfigOverlay {
     private final AuditorConfig config;
     private final Predicate<String> onCommandLine;
     /** The options whose value came from the file, with the file's key for each (for messages). */
@@ -28,8 +29,24 @@ final class ConfigOverlay {
         this.onCommandLine = onCommandLine;
     }
 
-    /** Applies the file's input, state and notice settings. */
-    void apply(InputOptions input, StateOptions state, NoticeOptions n) {
+    /**
+     * Loads {@code file} for a command whose options were parsed into {@code spec}: the options given on its command
+     * line win over the file.
+     *
+     * @throws dev.authaudit.config.ConfigException when the file cannot be read or holds a bad value
+     */
+    public static ConfigOverlay load(java.nio.file.Path file, picocli.CommandLine.Model.CommandSpec spec) {
+        return new ConfigOverlay(dev.authaudit.config.ConfigLoader.load(file),
+                spec.commandLine().getParseResult()::hasMatchedOption);
+    }
+
+    /** Returns the file's settings. */
+    public AuditorConfig config() {
+        return config;
+    }
+
+    /** Applies the file's input settings: zone, year, host, fingerprint key and rules. */
+    public void apply(InputOptions input) {
         AuditorConfig.Input i = config.input();
         set("--tz", i.tz(), v -> input.tz = v);
         set("--year", i.year(), v -> input.year = v);
@@ -37,6 +54,11 @@ final class ConfigOverlay {
         set("--fingerprint-key", i.fingerprintKeyFile(), v -> input.fingerprintKey = v);
         set("--rules", i.rules(), v -> input.rules = v);
         set("--rules-dir", i.rulesDirs(), v -> input.siteRules = new java.util.ArrayList<>(v));
+    }
+
+    /** Applies the file's input, state and notice settings. */
+    public void apply(InputOptions input, StateOptions state, NoticeOptions n) {
+        apply(input);
         set("--state", config.state().dir(), v -> state.state = v);
         set("--db", config.state().db(), v -> state.db = v);
         AuditorConfig.Notices c = config.notices();
@@ -81,6 +103,10 @@ final class ConfigOverlay {
         set("--csf", "csf_command", csf.command(), v -> w.csfCommand = v);
         set("--csf-timeout", "csf_timeout", csf.timeout(), v -> w.csfTimeout = v);
         set("--csf-tempban", "csf_tempban", csf.tempban(), v -> w.csfTempban = v);
+        AuditorConfig.Fail2ban f2b = config.fail2ban();
+        set("--fail2ban-client", "fail2ban_client", f2b.client(), v -> w.fail2banClient = v);
+        set("--fail2ban-timeout", "fail2ban_timeout", f2b.timeout(), v -> w.fail2banTimeout = v);
+        set("--fail2ban-conf", "fail2ban_conf", f2b.conf(), v -> w.fail2banConf = v);
         AuditorConfig.Fleet f = config.fleet();
         set("--publish", "fleet.publish", f.publish(), v -> w.publish = v);
         set("--fleet-verdicts", "fleet.verdicts", f.verdicts(), v -> w.fleetVerdicts = v);
@@ -90,6 +116,8 @@ final class ConfigOverlay {
         set("--execute", "fleet.act.execute", a.execute(), v -> w.execute = v);
         set("--fleet-block-ttl", "fleet.act.block_ttl", a.blockTtl(), v -> w.fleetBlockTtl = v);
         set("--fleet-block-max", "fleet.act.block_max", a.blockMax(), v -> w.fleetBlockMax = v);
+        set("--fleet-act-with", "fleet.act.with", a.with(), v -> w.fleetActWith = v);
+        set("--fail2ban-jail", "fleet.act.jail", a.jail(), v -> w.fail2banJail = v);
     }
 
     /** Applies the file's csf.conf and how csf is run ({@code csf_command}, {@code csf_timeout}) to lfd's hook. */
@@ -120,7 +148,11 @@ final class ConfigOverlay {
         set(option, null, value, into);
     }
 
-    private <T> void set(String option, String key, T value, Consumer<T> into) {
+    /**
+     * Gives {@code option} the file's {@code value} (of {@code key}) unless the command line gave it or the file does
+     * not set it.
+     */
+    public <T> void set(String option, String key, T value, Consumer<T> into) {
         if (value != null && !onCommandLine.test(option)) {
             into.accept(value);
             if (key != null) {

@@ -60,6 +60,9 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("csf_command: " + q(w.csfCommand));
         out.println("csf_timeout: " + d(w.csfTimeout));
         out.println("csf_tempban: " + q(w.csfTempban));
+        out.println("fail2ban_client: " + q(w.fail2banClient));
+        out.println("fail2ban_timeout: " + d(w.fail2banTimeout));
+        out.println("fail2ban_conf: " + q(w.fail2banConf));
         out.println("state:");
         out.println("  dir: " + q(w.state.state()));
         out.println("  db: " + q(w.state.db()));
@@ -100,9 +103,13 @@ public final class ConfigShowCommand implements Callable<Integer> {
         out.println("  verdicts: " + (w.fleetVerdicts == null ? "null  # no fleet verdicts read" : q(w.fleetVerdicts)));
         out.println("  act:");
         out.println("    mode: " + (w.fleetAct == null ? "none" : q(w.fleetAct)));
-        out.println("    execute: " + w.execute + (w.execute ? "  # runs csf" : "  # a dry run"));
-        out.println("    block_ttl: " + d(w.fleetBlockTtl));
+        boolean f2b = "fail2ban".equalsIgnoreCase(String.valueOf(w.fleetActWith).strip());
+        out.println("    execute: " + w.execute + (w.execute ? "  # runs " + (f2b ? "fail2ban-client" : "csf")
+                : "  # a dry run"));
+        out.println("    block_ttl: " + d(w.fleetBlockTtl) + (f2b ? "  # with fail2ban, the jail's bantime decides" : ""));
         out.println("    block_max: " + w.fleetBlockMax);
+        out.println("    with: " + q(w.fleetActWith));
+        out.println("    " + (f2b ? "" : "# ") + "jail: " + q(w.fail2banJail) + (f2b ? "" : "  # with: fail2ban only"));
         out.flush();
         return ExitCodes.OK;
     }

@@ -86,10 +86,31 @@ public final class WatchCommand implements Callable<Integer> {
     String fleetVerdicts;
 
     @Option(names = "--fleet-act", paramLabel = "ACTION", description = "What to do with the fleet's attacker"
-            + " verdicts: block (a temporary csf block, csf -td, recorded in the state; a dry run without --execute)"
-            + " or none. Never an address that logged in here, in csf.allow or csf.ignore, private, or this"
-            + " server's own. Default: none.")
+            + " verdicts: block (a temporary block by csf or fail2ban, see --fleet-act-with, recorded in the state; a"
+            + " dry run without --execute) or none. Never an address that logged in here, in csf.allow or csf.ignore"
+            + " (or fail2ban's ignoreip), private, or this server's own. Default: none.")
     String fleetAct;
+
+    @Option(names = "--fleet-act-with", paramLabel = "FIREWALL", description = "What --fleet-act block blocks with:"
+            + " csf (csf -td IP TTL) or fail2ban (fail2ban-client set JAIL banip IP, for the jail's bantime).")
+    String fleetActWith = "csf";
+
+    @Option(names = "--fail2ban-jail", paramLabel = "JAIL", description = "With --fleet-act-with fail2ban: the jail"
+            + " kept for the fleet's bans (docs/fleet.md has its jail.d file); unbanip lifts its bans only.")
+    String fail2banJail = dev.authaudit.run.Fail2banSettings.DEFAULT_JAIL;
+
+    @Option(names = "--fail2ban-client", paramLabel = "PATH", description = "The fail2ban-client command"
+            + " (--fleet-act-with fail2ban).")
+    String fail2banClient = "/usr/bin/fail2ban-client";
+
+    @Option(names = "--fail2ban-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The longest one fail2ban-client command may take (--fleet-act-with fail2ban).")
+    Duration fail2banTimeout = Duration.ofSeconds(5);
+
+    @Option(names = "--fail2ban-conf", paramLabel = "DIR", description = "fail2ban's folder: the ignoreip of"
+            + " [DEFAULT] and of the jail in jail.conf, jail.local and jail.d are never banned"
+            + " (--fleet-act-with fail2ban).")
+    Path fail2banConf = Path.of("/etc/fail2ban");
 
     @Option(names = "--fleet-block-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long each --fleet-act block lasts (1m to 7d); csf lifts it by itself.")
@@ -99,8 +120,9 @@ public final class WatchCommand implements Callable<Integer> {
             + " any hour (counted in the state, across restarts); past it this run stops acting and dry-runs.")
     int fleetBlockMax = dev.authaudit.run.FleetActSettings.DEFAULT_MAX_PER_HOUR;
 
-    @Option(names = "--execute", negatable = true, description = "With --fleet-act: run csf; without it, each action"
-            + " is recorded as a dry run. --no-execute makes a dry run of a config file's execute: true.")
+    @Option(names = "--execute", negatable = true, description = "With --fleet-act: run csf (or fail2ban-client);"
+            + " without it, each action is recorded as a dry run. --no-execute makes a dry run of a config file's"
+            + " execute: true.")
     boolean execute;
 
     @Option(names = "--csf", paramLabel = "PATH", description = "The csf command (--fleet-act).")
@@ -187,6 +209,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             return null;
         }
+        dev.authaudit.run.Fail2banSettings fail2ban = fail2ban();
         if (fleetVerdicts == null) {
             if (fromFile("--fleet-act") != null) {
                 throw overlay.problem("--fleet-act", "block needs the verdicts to act on; set fleet.verdicts:"
@@ -199,7 +222,24 @@ public final class WatchCommand implements Callable<Integer> {
         Path folder = csfConf != null && csfConf.toAbsolutePath().getParent() != null
                 ? csfConf.toAbsolutePath().getParent() : Path.of("/etc/csf");
         return new dev.authaudit.run.FleetActSettings(fleetBlockTtl, fleetBlockMax, execute, csfCommand, csfTimeout,
-                List.of(folder.resolve("csf.allow"), folder.resolve("csf.ignore")), csfTempban);
+                List.of(folder.resolve("csf.allow"), folder.resolve("csf.ignore")), csfTempban, fail2ban);
+    }
+
+    /** Returns how fail2ban bans with {@code --fleet-act-with fail2ban}, or null for csf. */
+    private dev.authaudit.run.Fail2banSettings fail2ban() {
+        String with = fleetActWith == null ? "csf" : fleetActWith.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!with.equals("csf") && !with.equals("fail2ban")) {
+            throw new Cli.UsageProblem("--fleet-act-with: '" + dev.authaudit.text.Escape.line(fleetActWith, 40)
+                    + "' is not a firewall; use csf or fail2ban");
+        }
+        if (with.equals("csf")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--fail2ban-jail")) {
+                throw new Cli.UsageProblem("--fail2ban-jail names the jail of --fleet-act-with fail2ban; with csf it"
+                        + " would do nothing");
+            }
+            return null;
+        }
+        return new dev.authaudit.run.Fail2banSettings(fail2banClient, fail2banTimeout, fail2banJail, fail2banConf);
     }
 
     /** Returns the config file's key that set {@code option}, or null when it did not. */

@@ -11,10 +11,11 @@ import java.util.List;
  * @param file where the settings were read from
  * @param logs the logs {@code watch} follows (files or folders)
  * @param csf how csf is run ({@code csf_command}, {@code csf_timeout}, {@code csf_tempban}, beside {@code csf_conf})
+ * @param fail2ban how fail2ban is run ({@code fail2ban_client}, {@code fail2ban_timeout}, {@code fail2ban_conf})
  * @param fleet the links to a fleet ({@code fleet:}): where events go, where verdicts come from, what is done with them
  */
 public record AuditorConfig(Path file, List<String> logs, Input input, State state, Watch watch,
-                            Notices notices, Csf csf, Fleet fleet) {
+                            Notices notices, Csf csf, Fail2ban fail2ban, Fleet fleet) {
     public AuditorConfig {
         logs = logs == null ? null : List.copyOf(logs);
     }
@@ -24,7 +25,7 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
         return new AuditorConfig(null, null, new Input(null, null, null, null, null), new State(null, null),
                 new Watch(null, null, null, null), new Notices(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, new Smtp(null, null, null, null, null, null, null, null)), new Csf(null, null, null),
-                new Fleet(null, null, new FleetAct(null, null, null, null)));
+                new Fail2ban(null, null, null), new Fleet(null, null, new FleetAct(null, null, null, null)));
     }
 
     /**
@@ -69,6 +70,13 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
     }
 
     /**
+     * How fail2ban is run by {@code watch}'s fleet act with {@code fleet.act.with: fail2ban}: the fail2ban-client
+     * command, the longest one run may take, and fail2ban's folder (its {@code ignoreip} lists are never banned).
+     */
+    public record Fail2ban(String client, Duration timeout, Path conf) {
+    }
+
+    /**
      * The links of {@code watch} to a fleet.
      *
      * @param publish where each event read live is sent ({@code kafka://HOST:PORT/TOPIC}, as {@code --publish})
@@ -80,11 +88,19 @@ public record AuditorConfig(Path file, List<String> logs, Input input, State sta
 
     /**
      * What {@code watch} does with the fleet's attacker verdicts (as {@code --fleet-act}, {@code --execute},
-     * {@code --fleet-block-ttl}, {@code --fleet-block-max}).
+     * {@code --fleet-block-ttl}, {@code --fleet-block-max}, {@code --fleet-act-with}, {@code --fail2ban-jail}).
      *
      * @param mode {@code block} or {@code none}
-     * @param execute true only when the file says {@code execute: true}: run csf; otherwise each block is a dry run
+     * @param execute true only when the file says {@code execute: true}: run the firewall; otherwise each block is a
+     *     dry run
+     * @param with what blocks: {@code csf} or {@code fail2ban}
+     * @param jail the fail2ban jail of the fleet's bans (only beside {@code with: fail2ban})
      */
-    public record FleetAct(String mode, Boolean execute, Duration blockTtl, Integer blockMax) {
+    public record FleetAct(String mode, Boolean execute, Duration blockTtl, Integer blockMax, String with,
+                           String jail) {
+        /** What csf's fleet act is set to, with neither {@code with} nor {@code jail}. */
+        public FleetAct(String mode, Boolean execute, Duration blockTtl, Integer blockMax) {
+            this(mode, execute, blockTtl, blockMax, null, null);
+        }
     }
 }

@@ -65,7 +65,8 @@ public final class ConfigLoader {
         }
         ConfigSection top = new ConfigSection(file, root, "");
         top.only("logs", "tz", "year", "rules", "rules_dirs", "csf_conf", "csf_command", "csf_timeout", "csf_tempban",
-                "host", "fingerprint_key_file", "state", "watch", "notices", "fleet");
+                "fail2ban_client", "fail2ban_timeout", "fail2ban_conf", "host", "fingerprint_key_file", "state", "watch",
+                "notices", "fleet");
         List<String> logs = top.strings("logs");
         AuditorConfig.Input input = new AuditorConfig.Input(top.zone("tz"), top.integer("year", 1970, 2100,
                 "a four-digit year"), top.path("rules"), top.paths("rules_dirs"), top.path("csf_conf"),
@@ -106,7 +107,9 @@ public final class ConfigLoader {
                 n.fraction("min_confidence"), n.integer("limit", 0, 10_000, "a number of notices per hour"), smtp);
         AuditorConfig.Csf csf = new AuditorConfig.Csf(top.command("csf_command"), top.duration("csf_timeout",
                 Duration.ofMillis(1), Duration.ofMinutes(1)), top.path("csf_tempban"));
-        return new AuditorConfig(file, logs, input, state, watch, notices, csf, fleet(top.section("fleet")));
+        AuditorConfig.Fail2ban fail2ban = new AuditorConfig.Fail2ban(top.command("fail2ban_client"),
+                top.duration("fail2ban_timeout", Duration.ofMillis(1), Duration.ofMinutes(1)), top.path("fail2ban_conf"));
+        return new AuditorConfig(file, logs, input, state, watch, notices, csf, fail2ban, fleet(top.section("fleet")));
     }
 
     /** Reads {@code fleet:}, checked as {@code watch}'s fleet options are. */
@@ -115,22 +118,33 @@ public final class ConfigLoader {
         String publish = f.target("publish");
         String verdicts = f.target("verdicts");
         ConfigSection a = f.section("act");
-        a.only("mode", "execute", "block_ttl", "block_max");
+        a.only("mode", "execute", "block_ttl", "block_max", "with", "jail");
         String mode = a.word("mode", Set.of("block", "none"));
         Boolean execute = a.bool("execute");
         // running csf is a choice written next to the action it runs for, never implied by another key
         if (Boolean.TRUE.equals(execute) && !"block".equals(mode)) {
-            throw a.problem("execute", "true runs csf for fleet.act.mode: block, which this file does not set;"
-                    + " set mode: block beside it, or remove execute");
+            throw a.problem("execute", "true runs the firewall (csf or fail2ban) for fleet.act.mode: block, which this"
+                    + " file does not set; set mode: block beside it, or remove execute");
+        }
+        String with = a.word("with", Set.of("csf", "fail2ban"));
+        String jail = a.string("jail");
+        if (jail != null && !"fail2ban".equals(with)) {
+            throw a.problem("jail", "names the fail2ban jail of with: fail2ban, which this file does not set; set"
+                    + " with: fail2ban beside it, or remove jail");
+        }
+        if (jail != null && !jail.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}")) {
+            throw a.error("jail", jail, "a jail name of letters, digits, '.', '_' and '-' (at most 64, not starting"
+                    + " with '-' or '.'), such as authaudit-fleet");
         }
         AuditorConfig.FleetAct act = new AuditorConfig.FleetAct(mode, execute, a.duration("block_ttl",
                 Duration.ofMinutes(1), Duration.ofDays(7)), a.integer("block_max", 1, 10_000,
-                "a number of blocks an hour"));
+                "a number of blocks an hour"), with, jail);
         return new AuditorConfig.Fleet(publish, verdicts, act);
     }
 
     private AuditorConfig withFile(AuditorConfig c) {
-        return new AuditorConfig(file, c.logs(), c.input(), c.state(), c.watch(), c.notices(), c.csf(), c.fleet());
+        return new AuditorConfig(file, c.logs(), c.input(), c.state(), c.watch(), c.notices(), c.csf(), c.fail2ban(),
+                c.fleet());
     }
 
     /**

@@ -39,6 +39,10 @@ public final class ConfigTemplate {
                 .append("# csf_command: /usr/sbin/csf        # a path, run without a shell\n")
                 .append("# csf_timeout: 3s                   # the longest one csf command may take (1ms to 1m)\n")
                 .append("# csf_tempban: /var/lib/csf/csf.tempban   # read before a block is lifted\n")
+                .append("# How fail2ban is run when fleet.act blocks with: fail2ban (below).\n")
+                .append("# fail2ban_client: /usr/bin/fail2ban-client   # a path, run without a shell\n")
+                .append("# fail2ban_timeout: 5s              # the longest one fail2ban-client command may take (1ms to 1m)\n")
+                .append("# fail2ban_conf: /etc/fail2ban      # ignoreip of [DEFAULT] and of the jail: never banned\n")
                 .append("\n# Site rules; a rule here replaces a shipped rule with the same id.\n")
                 .append("# rules_dirs:\n#   - /etc/authaudit/rules.d\n\n")
                 .append("state:\n")
@@ -78,9 +82,11 @@ public final class ConfigTemplate {
                 .append("#   verdicts: kafka://kafka1.example.net:9092/authaudit.verdicts  # read the fleet's attacker"
                         + " verdicts\n")
                 .append("#   act:                             # what to do with them; without it, say what a hook would do\n")
-                .append("#     mode: block                    # block: a temporary csf block of each (csf -td); none\n")
-                .append("#     execute: false                 # true runs csf; otherwise each block is a dry run, recorded\n")
-                .append("#     block_ttl: 24h                 # how long each block lasts, 1m to 7d\n")
+                .append("#     mode: block                    # block: a temporary block of each; none\n")
+                .append("#     with: csf                      # csf (csf -td) or fail2ban (fail2ban-client set JAIL banip)\n")
+                .append("#     # jail: authaudit-fleet        # only beside with: fail2ban: the jail kept for the fleet's bans\n")
+                .append("#     execute: false                 # true runs csf or fail2ban-client; otherwise a dry run, recorded\n")
+                .append("#     block_ttl: 24h                 # how long each csf block lasts, 1m to 7d (fail2ban: the jail's bantime)\n")
                 .append("#     block_max: 20                  # the brake: at most this many blocks in any hour\n");
         return sb.toString();
     }

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How {@code watch --fleet-act block} acts on the fleet's attacker verdicts.
  *
- * @param ttl how long each temporary block lasts ({@code csf -td IP TTL}); csf lifts it by itself
+ * @param ttl how long each temporary block lasts ({@code csf -td IP TTL}); csf lifts it by itself. With fail2ban a
+ *     ban lasts the jail's bantime, which the run reads at start and puts here
  * @param maxPerHour the brake: at most this many blocks in any hour, counted in the state (a restart does not
  *     reset it); beyond it the run stops acting and dry-runs instead
  * @param execute true to run csf; false records each block as a dry run
@@ -16,9 +17,10 @@ import java.time.Duration;
  * @param never the address lists never blocked (csf.allow, csf.ignore); a missing file holds nothing
  * @param csfTempban csf's temporary blocks ({@code /var/lib/csf/csf.tempban}), read before lifting a block so that a
  *     block csf holds for another reason is never lifted with it; null when unknown
+ * @param fail2ban how to ban with fail2ban ({@code --fleet-act-with fail2ban}), or null to block with csf
  */
 public record FleetActSettings(Duration ttl, int maxPerHour, boolean execute, String csf, Duration csfTimeout,
-                               java.util.List<Path> never, Path csfTempban) {
+                               java.util.List<Path> never, Path csfTempban, Fail2banSettings fail2ban) {
     /** The default block period: a day. */
     public static final Duration DEFAULT_TTL = Duration.ofHours(24);
     /** The default brake: 20 blocks an hour. */
@@ -38,5 +40,21 @@ public record FleetActSettings(Duration ttl, int maxPerHour, boolean execute, St
                 || csfTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new InvalidSetting("--csf-timeout must be between 1ms and 1m (3s is the default)");
         }
+    }
+
+    /** Settings that block with csf. */
+    public FleetActSettings(Duration ttl, int maxPerHour, boolean execute, String csf, Duration csfTimeout,
+                            java.util.List<Path> never, Path csfTempban) {
+        this(ttl, maxPerHour, execute, csf, csfTimeout, never, csfTempban, null);
+    }
+
+    /** Returns these settings with {@code ttl} (the fail2ban jail's bantime, read at start). */
+    public FleetActSettings withTtl(Duration ttl) {
+        return new FleetActSettings(ttl, maxPerHour, execute, csf, csfTimeout, never, csfTempban, fail2ban);
+    }
+
+    /** Returns the program that blocks: {@code csf} or {@code fail2ban-client}. */
+    public String program() {
+        return fail2ban == null ? "csf" : "fail2ban-client";
     }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * What {@code watch --fleet-act} decided, for {@code hook log}: a summary line and, newest first, each decision with
- * its command, how csf went and the fleet's evidence. Empty when it never decided anything in the period.
+ * its command, how the firewall (csf or fail2ban) went and the fleet's evidence. Empty when it never decided
+ * anything in the period.
  */
 public final class FleetActionLog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -48,9 +49,15 @@ public final class FleetActionLog {
                     + (r.exitCode() == null ? "" : " (exit " + r.exitCode() + ")"));
             out.add("      " + Escape.terminal(r.reason()));
             if (r.output() != null && !r.output().isEmpty() && r.status() != ActionStatus.DONE) {
-                out.add("      csf: " + Escape.line(r.output(), 200));
+                out.add("      " + program(r.command()) + ": " + Escape.line(r.output(), 200));
             }
         }
         return out;
+    }
+
+    /** Returns the program a stored command ran ({@code csf}, {@code fail2ban-client}): its first word. */
+    private static String program(String command) {
+        return command == null || command.indexOf(' ') < 0 ? "csf" : Escape.line(command.substring(0,
+                command.indexOf(' ')), 20);
     }
 }

@@ -4,18 +4,15 @@ import dev.authaudit.act.firewall.ActionOutcome;
 import dev.authaudit.act.firewall.ActionRecord;
 import dev.authaudit.act.firewall.ActionStatus;
 import dev.authaudit.act.firewall.Csf;
-import dev.authaudit.act.firewall.CsfLists;
 import dev.authaudit.act.firewall.FirewallAction;
+import dev.authaudit.act.firewall.FirewallCommand;
 import dev.authaudit.act.firewall.FirewallStore;
-import dev.authaudit.act.firewall.HeldBlock;
 import dev.authaudit.act.notice.NoticeLedger;
 import dev.authaudit.publish.FleetVerdictFeed;
 import dev.authaudit.text.Escape;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * The policy of {@code watch --fleet-act block}: whether an address the fleet judged an attacker is blocked here
- * ({@code csf -td IP TTL "authaudit fleet ..."}, through the lfd hook's {@link Csf} runner: an argument list, no
- * shell, a time limit), and what happens when the fleet withdraws the verdict. Each decision is stored in
- * {@link FleetActionStore} before csf runs and returns a sentence for the admin.
+ * ({@code csf -td IP TTL "authaudit fleet ..."} through the lfd hook's {@link Csf} runner, or {@code fail2ban-client
+ * set JAIL banip IP}: an argument list, no shell, a time limit; {@link FleetFirewall}), and what happens when the
+ * fleet withdraws the verdict. Each decision is stored in {@link FleetActionStore} before the firewall runs and
+ * returns a sentence for the admin.
  *
  * <p>Never blocked: an address {@link FleetNeverBlock} names (private, own, csf.allow, csf.ignore), one the lfd hook
  * let in or lifted as a customer's device in the last week, one the notice ledger knows as a customer's device, one
@@ -45,7 +43,7 @@ public final class FleetBlocker {
     private final FleetNeverBlock never;
     private final FirewallStore lfdHook;
     private final NoticeLedger ledger;
-    private final Csf csf;
+    private final FleetFirewall firewall;
     private final Clock clock;
     private boolean braked;
 
@@ -56,12 +54,23 @@ public final class FleetBlocker {
      */
     public FleetBlocker(FleetActSettings settings, FleetActionStore store, FleetNeverBlock never,
                         FirewallStore lfdHook, NoticeLedger ledger, Csf csf, Clock clock) {
+        this(settings, store, never, lfdHook, ledger, new CsfFleetFirewall(csf, settings.csfTimeout(),
+                settings.csfTempban()), clock);
+    }
+
+    /**
+     * @param lfdHook the lfd hook's records (its lifts and allows name customers' devices), or null
+     * @param ledger the notice ledger (a customer's device noticed here is never blocked), or null
+     * @param firewall what blocks: csf or a fail2ban jail (only run with {@link FleetActSettings#execute()})
+     */
+    FleetBlocker(FleetActSettings settings, FleetActionStore store, FleetNeverBlock never, FirewallStore lfdHook,
+                 NoticeLedger ledger, FleetFirewall firewall, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.never = never;
         this.lfdHook = lfdHook;
         this.ledger = ledger;
-        this.csf = csf;
+        this.firewall = firewall;
         this.clock = clock;
     }
 
@@ -118,7 +127,7 @@ public final class FleetBlocker {
             }
         }
         String why = evidence(a);
-        FirewallAction block = FirewallAction.tempDeny(ip, settings.ttl(), COMMENT + " " + a.failures()
+        FirewallCommand block = firewall.block(ip, settings.ttl(), COMMENT + " " + a.failures()
                 + " failures on " + servers + " servers " + a.failuresByHost().keySet().stream().sorted().limit(5)
                 .collect(Collectors.joining(" ")));
         Instant until = now.plus(settings.ttl());
@@ -145,12 +154,12 @@ public final class FleetBlocker {
             return (first ? "BRAKE ON: " : "") + brake + "; dry run: " + block.display() + " was not run (fleet action "
                     + row.id() + ")";
         }
-        // stored before csf runs: a crash while it runs leaves a row that says so
+        // stored before the firewall runs: a crash while it runs leaves a row that says so
         FleetActionStore.Row row = store.record(now, ip, FleetActionStore.Kind.BLOCK, ActionStatus.FAILED, until,
                 a.failures(), servers, block.display(), why);
-        row = store.finish(row, ActionStatus.FAILED, null, "csf started; no result recorded (watch stopped while it"
-                + " ran)");
-        ActionOutcome o = csf.run(block, settings.csfTimeout());
+        row = store.finish(row, ActionStatus.FAILED, null, firewall.program() + " started; no result recorded (watch"
+                + " stopped while it ran)");
+        ActionOutcome o = firewall.run(block);
         row = store.finish(row, o.status(), o.exitCode(), o.output());
         if (o.status() == ActionStatus.DONE) {
             return "blocked for " + ttl + ", until " + until + ": " + block.display() + " (fleet action " + row.id()
@@ -164,8 +173,8 @@ public final class FleetBlocker {
 
     /**
      * The fleet no longer judges {@code ip} an attacker ({@code verdict} is its word now): says so about an address
-     * this hook blocked (or dry-ran), lifting the block with {@code csf -tr} when csf holds no other temporary block
-     * of it, else leaving it to its TTL. Returns the sentence, or empty when this hook never acted on it.
+     * this hook blocked (or dry-ran), lifting the block ({@code csf -tr} when csf holds no other temporary block of
+     * it; fail2ban's {@code unbanip} in the fleet's jail), else leaving it to its TTL. Returns the sentence, or empty when this hook never acted on it.
      */
     public Optional<String> withdrawn(String literal, String verdict) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // said and stored to the second
@@ -194,40 +203,24 @@ public final class FleetBlocker {
             return Optional.of(now_ + "; its block by this hook already ended at " + b.until());
         }
         Optional<String> keep = !settings.execute() ? Optional.of("without --execute nothing is run")
-                : otherTemporaryBlock(ip, now);
+                : firewall.otherBlock(ip, now);
         if (keep.isPresent()) {
             FleetActionStore.Row row = store.record(now, ip, FleetActionStore.Kind.WITHDRAWN, ActionStatus.SKIPPED,
                     b.until(), b.failures(), b.servers(), null, now_ + "; block left to its TTL: " + keep.get());
             return Optional.of(now_ + "; its block (fleet action " + b.id() + ") is left to its TTL, until "
                     + b.until() + ": " + keep.get() + " (fleet action " + row.id() + ")");
         }
-        FirewallAction lift = FirewallAction.lift(ip, false);
+        FirewallCommand lift = firewall.lift(ip);
         FleetActionStore.Row row = store.record(now, ip, FleetActionStore.Kind.LIFT, ActionStatus.FAILED, null,
                 b.failures(), b.servers(), lift.display(), now_ + "; lifting fleet action " + b.id());
-        row = store.finish(row, ActionStatus.FAILED, null, "csf started; no result recorded (watch stopped while it"
-                + " ran)");
-        ActionOutcome o = csf.run(lift, settings.csfTimeout());
+        row = store.finish(row, ActionStatus.FAILED, null, firewall.program() + " started; no result recorded (watch"
+                + " stopped while it ran)");
+        ActionOutcome o = firewall.run(lift);
         row = store.finish(row, o.status(), o.exitCode(), o.output());
         return Optional.of(now_ + "; " + (o.status() == ActionStatus.DONE ? "lifted its block (fleet action "
                 + b.id() + "): " + lift.display() : "lifting its block failed: " + lift.display() + " "
                 + o.status().word() + (o.output().isEmpty() ? "" : ": " + Escape.line(o.output(), 200))
                 + "; it ends at " + b.until()) + " (fleet action " + row.id() + ")");
-    }
-
-    /** Returns why {@code csf -tr} must not run: it would lift a temporary block this hook did not make. */
-    private Optional<String> otherTemporaryBlock(String ip, Instant now) {
-        if (settings.csfTempban() == null || !Files.isReadable(settings.csfTempban())) {
-            return Optional.of("cannot read csf's temporary blocks (" + settings.csfTempban() + ") to make sure csf"
-                    + " -tr would lift no other block of it");
-        }
-        CsfLists held = CsfLists.read(null, settings.csfTempban(), null, ZoneOffset.UTC, now);
-        for (HeldBlock h : held.blocks()) {
-            if (ip.equals(h.ip()) && !h.comment().startsWith("authaudit " + COMMENT)) {
-                return Optional.of("csf also holds a temporary block of it that this hook did not make (" + h.where()
-                        + ": " + Escape.line(h.comment(), 80) + "), which csf -tr would lift too");
-            }
-        }
-        return Optional.empty();
     }
 
     /** Returns why the lfd hook's records say {@code ip} is a customer's device, if they do. */

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * The addresses {@code watch --fleet-act block} never blocks, whatever the fleet says: loopback, private,
  * link-local, shared (100.64.0.0/10), multicast and unspecified addresses; this server's own addresses; and every
  * address or network in csf.allow and csf.ignore (their {@code Include} files too, and the {@code s=}/{@code d=}
- * address of an advanced rule). The csf files are read again when they change, so an address the admin allows
- * while watch runs is honoured at once. A line that is no address (a host name, say) is counted and described.
+ * address of an advanced rule); with fail2ban, every address or network of its {@code ignoreip}
+ * ({@link Fail2banIgnoreIp}). The files are read again when they change, so an address the admin allows while watch
+ * runs is honoured at once. A line that is no address (a host name, say) is counted and described.
  */
 public final class FleetNeverBlock {
     private static final Pattern ADVANCED = Pattern.compile("(?:^|\\|)[sd]=([^|\\s]+)");
@@ -33,6 +34,7 @@ public final class FleetNeverBlock {
             + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/[0-9]{1,3})?");
 
     private final List<Path> lists;
+    private final Fail2banIgnoreIp fail2ban;
     private final Set<String> own;
     private final Map<Path, FileTime> seen = new HashMap<>();
     private List<Entry> entries = List.of();
@@ -46,7 +48,17 @@ public final class FleetNeverBlock {
      * @param own this server's own addresses, as literals
      */
     public FleetNeverBlock(List<Path> lists, Set<String> own) {
+        this(lists, null, own);
+    }
+
+    /**
+     * @param lists csf.allow, csf.ignore (a missing file holds nothing)
+     * @param fail2ban fail2ban's ignoreip lists, or null when fail2ban does not block here
+     * @param own this server's own addresses, as literals
+     */
+    FleetNeverBlock(List<Path> lists, Fail2banIgnoreIp fail2ban, Set<String> own) {
         this.lists = List.copyOf(lists);
+        this.fail2ban = fail2ban;
         this.own = Set.copyOf(own.stream().map(FleetNeverBlock::canonical).filter(s -> s != null).toList());
     }
 
@@ -90,13 +102,18 @@ public final class FleetNeverBlock {
                 return Optional.of("it is in " + e.where + " (" + e.net.toCanonicalString() + ")");
             }
         }
-        return Optional.empty();
+        return fail2ban == null ? Optional.empty() : fail2ban.covering(a.withoutPrefixLength());
     }
 
     /** Returns the lines of the csf files that could not be read as an address, for the admin. */
     public synchronized List<String> problems() {
         reloadIfChanged();
-        return problems;
+        if (fail2ban == null) {
+            return problems;
+        }
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(fail2ban.problems());
+        return List.copyOf(all);
     }
 
     /** Returns what kind of address {@code a} is when it is one no block may name. */

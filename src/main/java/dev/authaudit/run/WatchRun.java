@@ -226,16 +226,55 @@ public final class WatchRun {
     /** Makes the blocker of {@code --fleet-act block} and says how it acts, once, at start. */
     private FleetBlocker fleetBlocker(FleetActSettings act, FleetActionStore store,
                                       dev.authaudit.act.firewall.FirewallStore lfdHook, NoticeLedger customers) {
-        FleetNeverBlock never = new FleetNeverBlock(act.never(), FleetNeverBlock.interfaceAddresses());
+        Fail2banSettings f2b = act.fail2ban();
+        Fail2banIgnoreIp ignoreIp = f2b == null ? null : new Fail2banIgnoreIp(f2b.conf(), f2b.jail());
+        FleetNeverBlock never = new FleetNeverBlock(act.never(), ignoreIp, FleetNeverBlock.interfaceAddresses());
         never.problems().forEach(p -> err.println("authaudit: fleet act: " + p));
+        FleetFirewall firewall;
+        String runs;
+        if (f2b == null) {
+            firewall = new CsfFleetFirewall(new dev.authaudit.act.firewall.CsfRunner(act.csf(), java.util.Map.of()),
+                    act.csfTimeout(), act.csfTempban());
+            runs = act.execute() ? "runs " + act.csf() : "a dry run (no --execute): records what it would run";
+        } else {
+            Fail2banFleetFirewall jail = Fail2banFleetFirewall.of(f2b);
+            firewall = jail;
+            act = act.execute() ? withBantime(act, jail) : act;
+            runs = (act.execute() ? "runs " + f2b.client() + " set " + f2b.jail() + " banip" : "a dry run (no"
+                    + " --execute): records what it would run; the jail's bantime decides how long a ban lasts")
+                    + "; never an address in fail2ban's ignoreip ([DEFAULT] and [" + f2b.jail() + "] under "
+                    + f2b.conf() + ")";
+        }
         err.println("authaudit: fleet act: blocks attacker verdicts for " + FleetBlocker.DurationWords.of(act.ttl())
                 + " each, at most " + act.maxPerHour() + " an hour, never an address in " + act.never().stream()
                 .map(Path::toString).collect(java.util.stream.Collectors.joining(" or ")) + ", private, or this"
-                + " server's own; " + (act.execute() ? "runs " + act.csf() : "a dry run (no --execute): records what"
-                + " it would run") + "; records in " + settings.db() + " (table fleet_action)");
+                + " server's own; " + runs + "; records in " + settings.db() + " (table fleet_action)");
         err.flush();
-        return new FleetBlocker(act, store, never, lfdHook, customers, new dev.authaudit.act.firewall.CsfRunner(act.csf(),
-                java.util.Map.of()), wall);
+        return new FleetBlocker(act, store, never, lfdHook, customers, firewall, wall);
+    }
+
+    /**
+     * Returns {@code act} with the fail2ban jail's bantime as the TTL (each ban lasts it), asked of the running
+     * fail2ban; when it cannot be asked (fail2ban down, no such jail), says so and keeps {@code --fleet-block-ttl}.
+     *
+     * @throws InvalidSetting when the jail bans for ever or for less than a minute or more than 7 days
+     */
+    private FleetActSettings withBantime(FleetActSettings act, Fail2banFleetFirewall jail) {
+        Fail2banFleetFirewall.Bantime b = jail.bantime();
+        String name = act.fail2ban().jail();
+        if (b.seconds() == null) {
+            err.println("authaudit: fleet act: cannot read the bantime of fail2ban jail " + name + " (" + b.problem()
+                    + "); each ban fails until fail2ban runs the jail (docs/fleet.md has its jail.d file); assuming"
+                    + " bans of " + FleetBlocker.DurationWords.of(act.ttl()) + " (--fleet-block-ttl)");
+            return act;
+        }
+        long s = b.seconds();
+        if (s < 60 || s > dev.authaudit.act.firewall.FirewallAction.MAX_TTL.toSeconds()) {
+            throw new InvalidSetting("fail2ban jail " + name + " bans for " + (s < 0 ? "ever (bantime " + s + ")"
+                    : s + " s") + "; --fleet-act makes temporary blocks only, from 1m to 7d: set bantime = 1d in the"
+                    + " jail's [" + name + "] section (/etc/fail2ban/jail.d/" + name + ".conf) and reload fail2ban");
+        }
+        return act.withTtl(java.time.Duration.ofSeconds(s));
     }
 
     /** Re-reads the look-back within the time budget, halved after each warm-up a restart cut off. */

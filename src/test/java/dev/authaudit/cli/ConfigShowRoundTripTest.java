@@ -24,6 +24,7 @@ class ConfigShowRoundTripTest {
 
     static {
         DURATIONS.put("csf_timeout", c -> c.csf().timeout());
+        DURATIONS.put("fail2ban_timeout", c -> c.fail2ban().timeout());
         DURATIONS.put("watch.poll", c -> c.watch().poll());
         DURATIONS.put("watch.checkpoint_every", c -> c.watch().checkpointEvery());
         DURATIONS.put("watch.look_back", c -> c.watch().lookBack());
@@ -40,6 +41,7 @@ class ConfigShowRoundTripTest {
         // values in every unit, and some that are not a whole number of the next unit up
         Path cfg = Files.writeString(dir.resolve("authaudit.yaml"), String.join("\n",
                 "csf_timeout: 2500ms",
+                "fail2ban_timeout: 45s",
                 "watch:",
                 "  poll: 1500ms",
                 "  checkpoint_every: 45s",
@@ -58,7 +60,7 @@ class ConfigShowRoundTripTest {
         AuditorConfig original = ConfigLoader.load(cfg);
         CliRun show = CliRun.run("config", "show", "--config", cfg.toString());
         assertThat(show.code).as(show.err).isZero();
-        assertThat(show.out).contains("csf_timeout: 2500ms\n", "  poll: 1500ms\n", "  checkpoint_every: 45s\n",
+        assertThat(show.out).contains("csf_timeout: 2500ms\n", "fail2ban_timeout: 45s\n", "  poll: 1500ms\n", "  checkpoint_every: 45s\n",
                 "  look_back: 90m\n", "    connect_timeout: 2m\n", "    read_timeout: 90s\n", "    block_ttl: 36h\n")
                 .doesNotContainPattern(": PT\\d");
 
@@ -73,7 +75,8 @@ class ConfigShowRoundTripTest {
     void defaults_showReadBack_showsTheSame() throws IOException {
         CliRun defaults = CliRun.run("config", "show");
         assertThat(defaults.code).as(defaults.err).isZero();
-        assertThat(defaults.out).contains("csf_timeout: 3s\n", "  look_back: 2h\n", "    block_ttl: 1d\n")
+        assertThat(defaults.out).contains("csf_timeout: 3s\n", "fail2ban_timeout: 5s\n", "  look_back: 2h\n",
+                "    block_ttl: 1d\n", "    with: csf\n", "    # jail: authaudit-fleet")
                 .doesNotContainPattern(": PT\\d");
         // the defaults written out are a config file that gives every setting (durations included) again
         Path shown = Files.writeString(dir.resolve("shown.yaml"), defaults.out);
@@ -115,5 +118,32 @@ class ConfigShowRoundTripTest {
     /** The output without its first line, which names the file read. */
     private static String body(String out) {
         return out.substring(out.indexOf('\n') + 1);
+    }
+
+    @Test
+    void fail2banFleetAct_showReadBack_everyKeyTheSame_andAFixedPoint() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("authaudit.yaml"), String.join("\n",
+                "fail2ban_client: /usr/local/bin/fail2ban-client",
+                "fail2ban_timeout: 1500ms",
+                "fail2ban_conf: /opt/fail2ban",
+                "fleet:",
+                "  verdicts: kafka://kafka1.example.net:9092/authaudit.verdicts",
+                "  act: {mode: block, execute: true, with: fail2ban, jail: fleet-bans, block_max: 7}",
+                ""));
+        AuditorConfig original = ConfigLoader.load(cfg);
+        CliRun show = CliRun.run("config", "show", "--config", cfg.toString());
+        assertThat(show.code).as(show.err).isZero();
+        assertThat(show.out).contains("fail2ban_client: /usr/local/bin/fail2ban-client\n", "fail2ban_timeout: 1500ms\n",
+                "fail2ban_conf: /opt/fail2ban\n", "    execute: true  # runs fail2ban-client\n", "    with: fail2ban\n",
+                "    jail: fleet-bans\n", "    block_max: 7\n");
+        AuditorConfig back = ConfigLoader.parse(dir.resolve("shown.yaml"), show.out);
+        assertThat(back.fail2ban()).isEqualTo(original.fail2ban());
+        assertThat(back.fleet().act().with()).isEqualTo("fail2ban");
+        assertThat(back.fleet().act().jail()).isEqualTo("fleet-bans");
+        assertThat(back.fleet().act().execute()).isTrue();
+        Path shown = Files.writeString(dir.resolve("shown.yaml"), show.out);
+        CliRun again = CliRun.run("config", "show", "--config", shown.toString());
+        assertThat(again.code).as(again.err).isZero();
+        assertThat(body(again.out)).isEqualTo(body(show.out));
     }
 }

@@ -179,7 +179,7 @@ class ConfigLoaderTest {
     void parse_unknownFleetKey_isRefused_withTheKnownKeys() {
         assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, ttl: 1h}\n"))
                 .hasMessageContaining("fleet.act.ttl: unknown key; known keys under fleet.act: block_max, block_ttl,"
-                        + " execute, mode");
+                        + " execute, jail, mode, with");
         assertThatThrownBy(() -> parse("fleet:\n  bootstrap: k:9092\n"))
                 .hasMessageContaining("fleet.bootstrap: unknown key; known keys under fleet: act, publish, verdicts");
         assertThatThrownBy(() -> parse("fleet: kafka://k:9092/v\n"))
@@ -189,10 +189,12 @@ class ConfigLoaderTest {
     @Test
     void parse_executeWithoutBlockBesideIt_isRefused() {
         assertThatThrownBy(() -> parse("fleet:\n  verdicts: kafka://k:9092/v\n  act: {execute: true}\n"))
-                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.act.execute: true runs csf for fleet.act.mode:"
-                        + " block, which this file does not set; set mode: block beside it, or remove execute");
+                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.act.execute: true runs the firewall (csf or"
+                        + " fail2ban) for fleet.act.mode: block, which this file does not set; set mode: block beside"
+                        + " it, or remove execute");
         assertThatThrownBy(() -> parse("fleet:\n  act: {mode: none, execute: true}\n"))
-                .hasMessageContaining("fleet.act.execute: true runs csf for fleet.act.mode: block");
+                .hasMessageContaining("fleet.act.execute: true runs the firewall (csf or fail2ban) for fleet.act.mode:"
+                        + " block");
         assertThat(parse("fleet:\n  act: {mode: none, execute: false}\n").fleet().act().execute()).isFalse();
     }
 
@@ -210,10 +212,44 @@ class ConfigLoaderTest {
         assertThat(c.fleet().publish()).isEqualTo("kafka://kafka1.example.net:9092/authaudit.events");
         assertThat(c.fleet().verdicts()).isEqualTo("kafka://kafka1.example.net:9092/authaudit.verdicts");
         assertThat(c.fleet().act()).as("the sample's values are the defaults, a dry run")
-                .isEqualTo(new AuditorConfig.FleetAct("block", false, Duration.ofHours(24), 20));
+                .isEqualTo(new AuditorConfig.FleetAct("block", false, Duration.ofHours(24), 20, "csf", null));
         String csf = text.lines().filter(l -> l.startsWith("# csf_")).map(l -> l.substring(2))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(parse(csf).csf()).isEqualTo(new AuditorConfig.Csf("/usr/sbin/csf", Duration.ofSeconds(3),
                 Path.of("/var/lib/csf/csf.tempban")));
+        String f2b = text.lines().filter(l -> l.startsWith("# fail2ban_")).map(l -> l.substring(2))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(parse(f2b).fail2ban()).isEqualTo(new AuditorConfig.Fail2ban("/usr/bin/fail2ban-client",
+                Duration.ofSeconds(5), Path.of("/etc/fail2ban")));
+        // the jail line, commented twice, uncommented beside with: fail2ban
+        String jail = text.lines().filter(l -> l.contains("# jail:")).findFirst().orElseThrow();
+        AuditorConfig withJail = parse("fleet:\n  act:\n    with: fail2ban\n    " + jail.substring(jail.indexOf("jail:"))
+                + "\n");
+        assertThat(withJail.fleet().act().jail()).isEqualTo("authaudit-fleet");
+    }
+
+    @Test
+    void parse_fail2ban_mapsEveryKey_andTheJailOnlyBesideWithFail2ban() {
+        AuditorConfig c = parse("""
+                fail2ban_client: /usr/local/bin/fail2ban-client
+                fail2ban_timeout: 1500ms
+                fail2ban_conf: /opt/fail2ban/etc
+                fleet:
+                  verdicts: kafka://k:9092/v
+                  act: {mode: block, with: Fail2ban, jail: fleet-bans}
+                """);
+        assertThat(c.fail2ban()).isEqualTo(new AuditorConfig.Fail2ban("/usr/local/bin/fail2ban-client",
+                Duration.ofMillis(1500), Path.of("/opt/fail2ban/etc")));
+        assertThat(c.fleet().act()).isEqualTo(new AuditorConfig.FleetAct("block", null, null, null, "fail2ban",
+                "fleet-bans"));
+        assertThat(parse("tz: UTC\n").fail2ban()).isEqualTo(new AuditorConfig.Fail2ban(null, null, null));
+        assertThatThrownBy(() -> parse("fleet:\n  act: {mode: block, jail: fleet-bans}\n"))
+                .hasMessage("/etc/authaudit/authaudit.yaml: fleet.act.jail: names the fail2ban jail of with: fail2ban,"
+                        + " which this file does not set; set with: fail2ban beside it, or remove jail");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {with: fail2ban, jail: '-x'}\n"))
+                .hasMessageContaining("fleet.act.jail: '-x' is not valid; expected a jail name of letters, digits");
+        assertThatThrownBy(() -> parse("fleet:\n  act: {with: nftables}\n"))
+                .hasMessageContaining("fleet.act.with").hasMessageContaining("csf").hasMessageContaining("fail2ban");
+        assertThatThrownBy(() -> parse("fail2ban_timeout: 2m\n")).hasMessageContaining("fail2ban_timeout");
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param ttl how long an allow lasts, or null for a lift
  * @param comment the comment csf writes beside an allow, or null for a lift
  */
-public record FirewallAction(Type type, String ip, Duration ttl, String comment) {
+public record FirewallAction(Type type, String ip, Duration ttl, String comment) implements FirewallCommand {
     /** The longest temporary allow authaudit asks for: a week. */
     public static final Duration MAX_TTL = Duration.ofDays(7);
 
@@ -93,12 +93,14 @@ public record FirewallAction(Type type, String ip, Duration ttl, String comment)
     }
 
     /** Returns the arguments after the csf path, e.g. {@code [-ta, 203.0.113.7, 3600, authaudit ...]}. */
+    @Override
     public List<String> arguments() {
         return type.timed() ? List.of(type.flag(), ip, Long.toString(ttl.toSeconds()), comment)
                 : List.of(type.flag(), ip);
     }
 
     /** Returns the command as an admin would type it, for reports and logs. */
+    @Override
     public String display() {
         StringBuilder b = new StringBuilder("csf");
         for (String a : arguments()) {
