@@ -46,6 +46,14 @@ public final class AccountSummary {
     boolean sourcesChanged = true;
     long judgedIps;
     long judgedFingerprints;
+    /**
+     * Changes of the address summaries this login watches ({@link IpSummary#watch}), counted by them, and the
+     * count when it was last judged; {@code walkContexts} when some source's context is not watched by it
+     * (none, or another login's), so a check must read each source's.
+     */
+    long contextChanges;
+    long judgedContextChanges;
+    boolean walkContexts = true;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;

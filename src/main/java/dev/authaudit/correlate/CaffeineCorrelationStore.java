@@ -16,7 +16,8 @@ public final class CaffeineCorrelationStore implements CorrelationStore {
 
     /** Creates the caches for the given bounds, expiring windows by {@code ticker}. */
     public CaffeineCorrelationStore(CorrelationSettings settings, Ticker ticker) {
-        this.ips = new CaffeineStateTable<>(settings.maxIps(), null, ticker, s -> s.departed = true, true);
+        // most addresses of a botnet's day are seen once: they stay out of the Caffeine table (see FirstSightingTable)
+        this.ips = new FirstSightingTable<>(settings.maxIps(), ticker, IpSummary::depart, true);
         this.accounts = new CaffeineStateTable<>(settings.maxAccounts(), null, ticker);
         this.networks = new CaffeineStateTable<>(settings.maxNetworks(), null, ticker);
         this.pairWindows = new CaffeineStateTable<>(settings.maxWindows(), settings.windowIdle(), ticker);

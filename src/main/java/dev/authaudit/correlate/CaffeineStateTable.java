@@ -21,10 +21,8 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     private final Consumer<? super V> onDeparture;
     /** Below this many entries nothing is evicted soon (Caffeine evicts only above the maximum). */
     private final long roomyBelow;
-    /** Slots of key hashes whose created entries {@link #arrivals} counts (256 KB). */
-    private static final int ARRIVAL_SLOTS = 1 << 16;
     /** Entries created per slot of key hashes; null when not counted. */
-    private final int[] arrivals;
+    private final ArrivalCounts arrivals;
     /** The entry last handed out, so the write-back that follows costs no lookup. */
     private K lastKey;
     private V lastValue;
@@ -44,7 +42,7 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
     /** @param countArrivals whether to count the entries created per slot of key hashes (see {@link #arrivals}) */
     CaffeineStateTable(long maximumSize, Duration idle, Ticker ticker, Consumer<? super V> onDeparture,
                        boolean countArrivals) {
-        this.arrivals = countArrivals ? new int[ARRIVAL_SLOTS] : null;
+        this.arrivals = countArrivals ? new ArrivalCounts() : null;
         this.onDeparture = onDeparture;
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
@@ -120,24 +118,16 @@ final class CaffeineStateTable<K, V> implements StateTable<K, V> {
 
     @Override
     public int arrivals(K key) {
-        return arrivals == null ? -1 : arrivals[slot(key)] & Integer.MAX_VALUE;
+        return arrivals == null ? -1 : arrivals.of(key);
     }
 
     @Override
     public int arrivals(K key, int keyHash) {
-        return arrivals == null ? -1 : arrivals[slotOfHash(keyHash)] & Integer.MAX_VALUE;
+        return arrivals == null ? -1 : arrivals.ofHash(keyHash);
     }
 
     private void arrived(Object key) {
-        arrivals[slot(key)]++;
-    }
-
-    private static int slot(Object key) {
-        return slotOfHash(key.hashCode());
-    }
-
-    private static int slotOfHash(int h) {
-        return (h ^ (h >>> 16)) & (ARRIVAL_SLOTS - 1);
+        arrivals.arrived(key);
     }
 
     private void remember(K key, V value) {

@@ -6,7 +6,8 @@ import java.time.Duration;
  * Bounds and windows of the correlator. Size caps keep memory flat however many addresses appear;
  * the windows say how long event-time state is worth keeping.
  *
- * @param maxIps summaries of source addresses kept for the report (least useful evicted first)
+ * @param maxIps summaries of source addresses kept for the report (when full, addresses seen once are dropped
+ *     first, then the least useful of those seen again: see {@code FirstSightingTable})
  * @param maxAccounts summaries of logins kept for the report
  * @param maxNetworks summaries of /24 (IPv4) and /48 (IPv6) networks kept
  * @param maxWindows recent-event windows kept per address and per (address, login)

@@ -215,7 +215,8 @@ public final class Correlator {
             timeline.counted(a);
         }
         AccountSummary held = auth.failure(a);
-        notifyAccount(a.account(), a.time(), held);
+        // the summary's login string is the one the throttle's and the listener's maps hold: equal by identity
+        notifyAccount(held != null ? held.login : a.account(), a.time(), held);
         notifyIp(a.ip(), a.time());
     }
 

@@ -49,6 +49,13 @@ final class EvidenceBuilder {
         a.sourcesChanged = false;
         a.judgedIps = a.ips.count();
         a.judgedFingerprints = a.fingerprints.count();
+        boolean walk = false;
+        for (int i = 0; i < a.sourceCount; i++) {
+            IpSummary seen = a.sources[i].judgedContext;
+            walk |= seen == null || !seen.watch(a);
+        }
+        a.walkContexts = walk;
+        a.judgedContextChanges = a.contextChanges;
         return e;
     }
 
@@ -63,14 +70,25 @@ final class EvidenceBuilder {
         if (a.judgedEpoch != epoch || a.sourcesChanged || !store.ips().reportsDepartures()) {
             return false;
         }
+        if (a.walkContexts ? contextsChanged(a) : a.contextChanges != a.judgedContextChanges) {
+            return false;
+        }
+        return a.ips.count() >= a.judgedIps && a.fingerprints.count() >= a.judgedFingerprints;
+    }
+
+    /**
+     * Returns true when a source's address summary changed or left since the login was judged, or one appeared
+     * for a source that had none: read source by source, for a login that does not watch all of them.
+     */
+    private boolean contextsChanged(AccountSummary a) {
         for (int i = 0; i < a.sourceCount; i++) {
             SourceTally t = a.sources[i];
             IpSummary seen = t.judgedContext;
             if (seen == null ? appeared(t) : seen.departed || seen.changes != t.judgedContextChanges) {
-                return false;
+                return true;
             }
         }
-        return a.ips.count() >= a.judgedIps && a.fingerprints.count() >= a.judgedFingerprints;
+        return false;
     }
 
     /**

@@ -55,6 +55,12 @@ public final class IpSummary {
     /** Set when this summary left the address table (see {@link StateTable#reportsDepartures()}). */
     boolean departed;
     /**
+     * The login that judged this summary first as one of its sources' context and is told of every change
+     * since ({@link AccountSummary#contextChanges}); null before. A login judged later with it reads
+     * {@link #changes} instead (see {@link EvidenceBuilder#unchangedSinceJudged}).
+     */
+    private AccountSummary watcher;
+    /**
      * The address's recent failures and drops, for joining a block to them (null before the first and once
      * idle), and when it was last used on the correlator's clock. Held here rather than in a table of its
      * own, so a new address costs one insert into the address table, not one per kind of state.
@@ -66,6 +72,31 @@ public final class IpSummary {
     private int pairCount;
     /** Whether a login of this address ever had its window put in the store's pair window table. */
     boolean pairsOverflowed;
+
+    /**
+     * Makes {@code login} the watcher told of this summary's changes, unless another login is; returns true when
+     * it is (now or already).
+     */
+    boolean watch(AccountSummary login) {
+        if (watcher == null) {
+            watcher = login;
+        }
+        return watcher == login;
+    }
+
+    /** Marks that this summary left the address table, and tells its watcher. */
+    void depart() {
+        departed = true;
+        changed();
+    }
+
+    /** Counts a change of what a login's evidence reads from here, and tells the watcher. */
+    private void changed() {
+        changes++;
+        if (watcher != null) {
+            watcher.contextChanges++;
+        }
+    }
 
     IpSummary(String ip, String network) {
         this.ip = ip;
@@ -230,7 +261,7 @@ public final class IpSummary {
 
     /** Applies a failure whose login's {@link DistinctCounter#hash} the caller already has. */
     void failure(Attempt a, long ms, long burstGapMs, long loginHash) {
-        changes++;
+        changed();
         touch(ms);
         reachedServer = true;
         failures += a.count();
@@ -269,7 +300,7 @@ public final class IpSummary {
     }
 
     void success(String login, dev.authaudit.event.Protocol protocol, long ms) {
-        changes++;
+        changed();
         touch(ms);
         reachedServer = true;
         successes++;
@@ -288,7 +319,7 @@ public final class IpSummary {
     }
 
     void drop(long ms, Integer port, boolean retransmission) {
-        changes++;
+        changed();
         touch(ms);
         Drops d = drops;
         if (d == null) {
