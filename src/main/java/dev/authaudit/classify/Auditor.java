@@ -38,6 +38,8 @@ public final class Auditor {
     private final DictionaryLogins dictionary;
     private final CsfConfig csf;
     private final OutsideFacts outside;
+    /** Who hears verdicts on the way (null for none), so a fork keeps the same kind of tracker. */
+    private final Consumer<Observation> observer;
     private boolean started;
 
     private Auditor(Builder b) {
@@ -46,9 +48,23 @@ public final class Auditor {
         this.dictionary = DictionaryLogins.load(settings.dictionaryResource());
         this.csf = b.csf;
         this.outside = b.outside;
+        this.observer = b.observer;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
         this.correlator = Correlator.builder().settings(b.correlationSettings).csf(csf)
                 .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
+    }
+
+    /** A fork of {@code live} for one judgement (see {@link #judge}). */
+    private Auditor(Auditor live, OutsideFacts outside) {
+        this.clock = Clock.fixed(Instant.ofEpochMilli(live.clock.millis()), ZoneOffset.UTC);
+        this.settings = live.settings;
+        this.dictionary = live.dictionary;
+        this.csf = live.csf;
+        this.outside = outside;
+        this.tracker = live.tracker.copy(live.observer == null ? null : o -> { });
+        this.observer = live.observer;
+        this.correlator = live.correlator.fork(tracker);
+        this.started = live.started;
     }
 
     /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
@@ -78,6 +94,24 @@ public final class Auditor {
     /** Returns the correlator, e.g. to inspect its store. */
     public Correlator correlator() {
         return correlator;
+    }
+
+    /**
+     * Returns the verdicts {@link #finish} would return now, weighing {@code outside} (in place of the builder's
+     * facts, which only classification reads), and leaves this auditor as it was: lines still waiting for their
+     * pair keep waiting, throttled subjects stay pending, so events accepted afterwards give the verdicts a
+     * fresh auditor fed every event would. The work is done by a fork (see {@link Correlator#fork}): its cost
+     * grows with what is waiting and with the subjects that judging it touches, not with the events accepted.
+     * Observations the fork reaches are not told. Equal to a fresh auditor's while the correlator's tables have
+     * evicted nothing; not with {@link Builder#explain}.
+     */
+    public AuditResult judge(OutsideFacts outside) {
+        return new Auditor(this, requireNonNull(outside, "outside")).finish();
+    }
+
+    /** As {@link #judge(OutsideFacts)} with the facts the auditor was built with. */
+    public AuditResult judge() {
+        return judge(outside);
     }
 
     /** Counts everything still waiting and returns the verdicts on the whole run. */
