@@ -54,9 +54,10 @@ public final class Auditor {
                 .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
     }
 
-    /** A fork of {@code live} for one judgement (see {@link #judge}). */
+    /** A fork of {@code live} (see {@link #fork}). */
     private Auditor(Auditor live, OutsideFacts outside) {
-        this.clock = Clock.fixed(Instant.ofEpochMilli(live.clock.millis()), ZoneOffset.UTC);
+        this.clock = live.clock instanceof EventClock ? new EventClock(Instant.ofEpochMilli(live.clock.millis()))
+                : live.clock;
         this.settings = live.settings;
         this.dictionary = live.dictionary;
         this.csf = live.csf;
@@ -106,7 +107,19 @@ public final class Auditor {
      * evicted nothing; not with {@link Builder#explain}.
      */
     public AuditResult judge(OutsideFacts outside) {
-        return new Auditor(this, requireNonNull(outside, "outside")).finish();
+        return fork(outside).finish();
+    }
+
+    /**
+     * Returns an auditor in this one's state that goes on by itself, weighing {@code outside}: events it accepts
+     * and its {@link #finish} leave this one as it was, and give what this one would give fed the same events
+     * (while the correlator's tables have evicted nothing; see {@link Correlator#fork}). For a judgement over
+     * events that may still be joined by earlier ones (the fleet feeds its live auditor only events no late one
+     * can precede, and a fork the rest). Its table entries are copies made as it looks them up: fed many events,
+     * it holds more. Use one of the two at a time (they share the correlator's notion of the current call's time).
+     */
+    public Auditor fork(OutsideFacts outside) {
+        return new Auditor(this, requireNonNull(outside, "outside"));
     }
 
     /** As {@link #judge(OutsideFacts)} with the facts the auditor was built with. */

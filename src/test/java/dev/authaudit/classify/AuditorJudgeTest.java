@@ -90,6 +90,32 @@ class AuditorJudgeTest {
     }
 
     @Test
+    void aForkFedTheNextEvents_finishesAsAFreshAuditorOverThemAll_andTheLiveOneGoesOnUnchanged() {
+        Supplier<Auditor.Builder> b = () -> Auditor.builder().clock(new EventClock(Instant.EPOCH)).byServer(true);
+        Auditor live = b.get().build();
+        int checked = 0;
+        for (int i = 0; i < twoServers.size(); i++) {
+            live.accept(twoServers.get(i));
+            if (i % 700 != 699) {
+                continue;
+            }
+            // the fleet's way: the live auditor holds the settled events, a fork takes the last few hundred
+            int tail = Math.min(twoServers.size(), i + 1 + 300);
+            Auditor fork = live.fork(OutsideFacts.NONE);
+            twoServers.subList(i + 1, tail).forEach(fork::accept);
+            Auditor fresh = b.get().build();
+            twoServers.subList(0, tail).forEach(fresh::accept);
+            assertThat(describe(fork.finish())).as("a fork fed events %d to %d", i + 1, tail)
+                    .isEqualTo(describe(fresh.finish()));
+            checked++;
+        }
+        Auditor fresh = b.get().build();
+        twoServers.forEach(fresh::accept);
+        assertThat(describe(live.finish())).as("the live auditor after its forks").isEqualTo(describe(fresh.finish()));
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
     void finishInPlaceOfJudge_differs_soTheEventsExerciseWhatJudgeKeeps() {
         Supplier<Auditor.Builder> sampleB = () -> Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(sampleCsf);
         Supplier<Auditor.Builder> twoB = () -> Auditor.builder().clock(new EventClock(Instant.EPOCH)).byServer(true);
