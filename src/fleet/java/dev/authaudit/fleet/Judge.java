@@ -53,8 +53,8 @@ final class Judge {
      * them, and the time before which the task's events are settled (its stream time minus the grace period).
      */
     record Live(LiveAuditors auditors, String namespace, long settledBeforeMs) {
-        /** No live auditors: every judgement re-audits. */
-        static final Live NONE = new Live(LiveAuditors.off(), "", Long.MIN_VALUE);
+        /** No live auditors (null): every judgement re-audits. */
+        static final Live NONE = new Live(null, "", Long.MIN_VALUE);
     }
 
     /**
@@ -62,8 +62,13 @@ final class Judge {
      * the live auditor of {@code key} (null for none) when {@code live} has one, which gives the same result.
      */
     AuditResult audit(String key, List<LogEvent> events, OutsideFacts outside, Live live) {
-        return live.auditors().audit(key == null ? null : live.namespace() + key, inTimeOrder(events), outside,
-                live.settledBeforeMs(), this::auditor);
+        if (key == null || live.auditors() == null) {
+            Auditor auditor = auditor().outside(outside).build();
+            inTimeOrder(events).forEach(auditor::accept);
+            return auditor.finish();
+        }
+        return live.auditors().audit(live.namespace() + key, inTimeOrder(events), outside, live.settledBeforeMs(),
+                this::auditor);
     }
 
     private Auditor.Builder auditor() {
