@@ -91,6 +91,12 @@ public final class FleetRunCommand implements Callable<Integer> {
             + " read from its state store, the source of truth). 0: none.")
     long judgeCache = EventCache.DEFAULT_EVENTS;
 
+    @Option(names = "--live-judge", paramLabel = "EVENTS", description = "Events this instance feeds to live"
+            + " auditors at most, over all of its keys: a key with many events keeps an auditor that each judgement feeds"
+            + " only the events since the last one (the same verdicts as a re-audit of all of them). 0: none, every"
+            + " judgement re-audits.")
+    long liveJudge = LiveAuditors.DEFAULT_EVENTS;
+
     @Option(names = "--csf-conf", paramLabel = "FILE", description = "The servers' csf.conf (thresholds, windows and"
             + " open ports explain blocks, as for scan). Default: csf's defaults.")
     Path csfConf;
@@ -129,6 +135,10 @@ public final class FleetRunCommand implements Callable<Integer> {
             throw new dev.authaudit.cli.Cli.UsageProblem("--judge-cache " + judgeCache + " must be 0 (none) or more"
                     + " events");
         }
+        if (liveJudge < 0) {
+            throw new dev.authaudit.cli.Cli.UsageProblem("--live-judge " + liveJudge + " must be 0 (none) or more"
+                    + " events");
+        }
         RuleSet rules = input.ruleSet();
         Judge judge = new Judge(csfConf != null ? CsfConfig.read(csfConf) : CsfConfig.defaults());
         Path state = stateDir != null ? stateDir : stateRoot().resolve("fleet-streams");
@@ -136,7 +146,7 @@ public final class FleetRunCommand implements Callable<Integer> {
             return 2;
         }
         FleetTopology topology = new FleetTopology(kafka.topics(), () -> input.parser(rules), judge, grace, retention,
-                judgeEvery, clock).judgeCache(judgeCache);
+                judgeEvery, clock).judgeCache(judgeCache).liveJudge(liveJudge);
         Properties config = FleetTopology.config(kafka.bootstrap, appId, state.toString());
         config.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(
                 org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),

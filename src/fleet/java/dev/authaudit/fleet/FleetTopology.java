@@ -52,6 +52,7 @@ final class FleetTopology {
     private final NoticePolicy noticePolicy;
     private final EndOfInput endOfInput = new EndOfInput();
     private EventCache cache = new EventCache(EventCache.DEFAULT_EVENTS);
+    private LiveAuditors live = new LiveAuditors(LiveAuditors.DEFAULT_EVENTS);
 
     /**
      * The topic names. The login step's topics take the verdict topic's prefix ({@code authaudit.verdicts}:
@@ -121,6 +122,25 @@ final class FleetTopology {
         return this;
     }
 
+    /**
+     * Sets how many events the instance's live auditors are fed at most ({@link LiveAuditors}; 0: none, every
+     * judgement re-audits its key's events). The default is {@link LiveAuditors#DEFAULT_EVENTS}.
+     */
+    FleetTopology liveJudge(long events) {
+        return liveJudge(events, LiveAuditors.MIN_EVENTS);
+    }
+
+    /** As {@link #liveJudge(long)}, with a live auditor for keys of at least {@code minEvents} events. */
+    FleetTopology liveJudge(long events, int minEvents) {
+        this.live = new LiveAuditors(events, minEvents);
+        return this;
+    }
+
+    /** The instance's live auditors (for a look at how they went). */
+    LiveAuditors liveAuditors() {
+        return live;
+    }
+
     /** The instance's decoded events (for a look at how many it holds). */
     EventCache judgeCache() {
         return cache;
@@ -181,7 +201,7 @@ final class FleetTopology {
                         .mapValues(v -> "M" + v))
                 .repartition(Repartitioned.<String, String>as("by-network")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .process(() -> new NetworkJudge(judge, grace, retention, judgeEvery, cache), NetworkJudge.STORES);
+                .process(() -> new NetworkJudge(judge, grace, retention, judgeEvery, cache, live), NetworkJudge.STORES);
         byNetwork.filter((k, v) -> v.startsWith("V")).mapValues(v -> v.substring(1)).to(topics.verdicts(), strings);
         byNetwork.filter((k, v) -> v.startsWith("B")).mapValues(v -> v.substring(1)).to(topics.blocks(), strings);
         byNetwork.filter((k, v) -> v.startsWith("C")).mapValues(v -> v.substring(1)).to(topics.addressFacts(), strings);
@@ -200,7 +220,7 @@ final class FleetTopology {
                 .repartition(Repartitioned.<String, String>as("by-login")
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
                 .process(() -> new LoginJudge(judge, noticePolicy, grace, retention, judgeEvery,
-                        endOfInput, cache), LoginJudge.STORES);
+                        endOfInput, cache, live), LoginJudge.STORES);
         byLogin.filter((k, v) -> v.startsWith("A")).mapValues(v -> v.substring(1)).to(topics.accounts(), strings);
         byLogin.filter((k, v) -> v.startsWith("F")).mapValues(v -> v.substring(1)).to(topics.loginFacts(), strings);
         byLogin.filter((k, v) -> v.startsWith("N")).mapValues(v -> v.substring(1)).to(topics.notices(), strings);

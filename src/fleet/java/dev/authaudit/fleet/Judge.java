@@ -45,10 +45,34 @@ final class Judge {
 
     /** Runs the auditor over the events (in time order), weighing the outside facts, and returns its result. */
     AuditResult audit(List<LogEvent> events, OutsideFacts outside) {
-        Auditor auditor = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).outside(outside)
-                .byServer(true).build();
-        inTimeOrder(events).forEach(auditor::accept);
-        return auditor.finish();
+        return audit(null, events, outside, Live.NONE);
+    }
+
+    /**
+     * Where a step's judgements may keep live auditors: the instance's {@link LiveAuditors}, the task's namespace in
+     * them, and the time before which the task's events are settled (its stream time minus the grace period).
+     */
+    record Live(LiveAuditors auditors, String namespace, long settledBeforeMs) {
+        /** No live auditors (null): every judgement re-audits. */
+        static final Live NONE = new Live(null, "", Long.MIN_VALUE);
+    }
+
+    /**
+     * Runs the auditor over the events (in time order), weighing the outside facts, and returns its result: through
+     * the live auditor of {@code key} (null for none) when {@code live} has one, which gives the same result.
+     */
+    AuditResult audit(String key, List<LogEvent> events, OutsideFacts outside, Live live) {
+        if (key == null || live.auditors() == null) {
+            Auditor auditor = auditor().outside(outside).build();
+            inTimeOrder(events).forEach(auditor::accept);
+            return auditor.finish();
+        }
+        return live.auditors().audit(live.namespace() + key, inTimeOrder(events), outside, live.settledBeforeMs(),
+                this::auditor);
+    }
+
+    private Auditor.Builder auditor() {
+        return Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(csf).byServer(true);
     }
 
     /** An event with its instant, worked out once (each {@link LogEvent#instant} call makes a new one). */
@@ -135,8 +159,15 @@ final class Judge {
      * the contexts for the login step, and each block on its own server's lines.
      */
     NetworkJudgement network(List<LogEvent> events, Map<String, LoginFact> facts, Map<String, String> campaign) {
+        return network(null, events, facts, campaign, Live.NONE);
+    }
+
+    /** As {@link #network(List, Map, Map)}, for the network {@code network} through its live auditors in {@code live}. */
+    NetworkJudgement network(String network, List<LogEvent> events, Map<String, LoginFact> facts,
+                             Map<String, String> campaign, Live live) {
         List<CampaignCandidate> candidates = new ArrayList<>();
-        AuditResult r = audit(events, accounts(facts, campaign, candidates));
+        AuditResult r = audit(network == null ? null : "network|" + network, events,
+                accounts(facts, campaign, candidates), live);
         OutsideFacts outside = accounts(facts, campaign, null);
         Map<String, Map<String, Long>> failures = new TreeMap<>();
         Map<String, TreeSet<String>> seen = new TreeMap<>();
@@ -169,14 +200,20 @@ final class Judge {
             last.merge(e.ip(), e.instant(), (a, b) -> a.isAfter(b) ? a : b);
         }
         List<FleetVerdict> out = new ArrayList<>();
-        for (IpAssessment a : r.ips()) {
+        // by address: a live auditor's fork lists the addresses it met first after the live ones, where a re-audit's
+        // table has them in its own order; the records a judgement writes must not depend on which judged
+        List<IpAssessment> judged = new ArrayList<>(r.ips());
+        judged.sort(Comparator.comparing(IpAssessment::ip));
+        for (IpAssessment a : judged) {
             out.add(new FleetVerdict(a.ip(), String.valueOf(NetworkKey.of(a.ip())), a.verdict().word(),
                     a.confidence(), failures.getOrDefault(a.ip(), Map.of()),
                     List.copyOf(seen.getOrDefault(a.ip(), new TreeSet<>())), a.accounts(), a.reasons(),
                     last.containsKey(a.ip()) ? last.get(a.ip()).toString() : null));
         }
         List<AddressFact> contexts = new ArrayList<>();
-        for (IpEvidence e : r.correlation().ips()) {
+        List<IpEvidence> evidence = new ArrayList<>(r.correlation().ips());
+        evidence.sort(Comparator.comparing(IpEvidence::ip));
+        for (IpEvidence e : evidence) {
             for (String login : loginsOf.getOrDefault(e.ip(), Set.of())) {
                 String domain = domain(login);
                 long d = domain == null ? 0 : domainSuccesses.getOrDefault(e.ip() + "|" + domain, 0L);
@@ -186,13 +223,15 @@ final class Judge {
         List<FleetBlockVerdict> blocks = new ArrayList<>();
         for (String host : blockHosts) {
             // a block is one server's act: explained by that server's lines, with the logins' fleet verdicts
-            for (BlockAssessment b : audit(byHost.get(host), outside).blocks()) {
+            for (BlockAssessment b : audit(network == null ? null : "blocks|" + network + "|" + host, byHost.get(host),
+                    outside, live).blocks()) {
                 if (b.evidence().ip() != null) {
                     blocks.add(new FleetBlockVerdict(host, b.evidence().ip(), b.evidence().at().toString(),
                             b.cause().word(), b.confidence(), b.account(), b.reasons()));
                 }
             }
         }
+        candidates.sort(Comparator.comparing(CampaignCandidate::ip)); // (in the auditor's order of addresses)
         return new NetworkJudgement(out, contexts, blocks, List.copyOf(candidates));
     }
 
@@ -203,6 +242,11 @@ final class Judge {
      * @param contexts per source address of the login, the address step's facts
      */
     LoginJudgement login(String login, List<LogEvent> events, Map<String, AddressFact> contexts) {
+        return login(login, events, contexts, Live.NONE);
+    }
+
+    /** As {@link #login(String, List, Map)}, through the login's live auditor in {@code live}. */
+    LoginJudgement login(String login, List<LogEvent> events, Map<String, AddressFact> contexts, Live live) {
         OutsideFacts outside = new OutsideFacts() {
             @Override
             public IpContext context(String ip) {
@@ -216,7 +260,7 @@ final class Judge {
                 return f == null || !f.login().equals(l) ? -1 : f.domainSuccesses();
             }
         };
-        AuditResult r = audit(events, outside);
+        AuditResult r = audit("login|" + login, events, outside, live);
         AccountAssessment a = r.accounts().stream().filter(x -> x.account().equals(login)).findFirst().orElse(null);
         if (a == null) {
             return new LoginJudgement(null, List.of(), null);

@@ -67,6 +67,9 @@ final class LoginJudge implements Processor<String, String, String, String> {
     private final Duration judgeEvery;
     private final EndOfInput end;
     private final EventCache cache;
+    private final LiveAuditors live;
+    /** This task's keys' place among the live auditors. */
+    private String liveNamespace;
     private final CandidateFactory candidates = new CandidateFactory();
     private final NoticeCandidateJson codec = new NoticeCandidateJson();
     private ProcessorContext<String, String> context;
@@ -87,6 +90,13 @@ final class LoginJudge implements Processor<String, String, String, String> {
     /** @param cache the instance's decoded events (derived from the store; see {@link EventCache}) */
     LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery,
                EndOfInput end, EventCache cache) {
+        this(judge, policy, grace, retention, judgeEvery, end, cache, LiveAuditors.off());
+    }
+
+    /** @param live the instance's live auditors (derived from the store; see {@link LiveAuditors}) */
+    LoginJudge(Judge judge, NoticePolicy policy, Duration grace, Duration retention, Duration judgeEvery,
+               EndOfInput end, EventCache cache, LiveAuditors live) {
+        this.live = live;
         this.cache = cache;
         this.end = end;
         this.judge = judge;
@@ -106,6 +116,9 @@ final class LoginJudge implements Processor<String, String, String, String> {
         this.context = context;
         this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by login", cache,
                 context.taskId() + "|" + EVENTS);
+        // this processor (re)starts from the store: whatever was fed before is another copy's
+        this.liveNamespace = context.taskId() + "|" + EVENTS + "|live|";
+        live.drop(liveNamespace);
         this.dirty = context.getStateStore(DIRTY);
         this.contexts = context.getStateStore(CONTEXTS);
         this.verdicts = context.getStateStore(VERDICTS);
@@ -242,6 +255,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
     public void close() {
         if (events != null) {
             events.close();
+            live.drop(liveNamespace);
         }
     }
 
@@ -256,13 +270,18 @@ final class LoginJudge implements Processor<String, String, String, String> {
         }
     }
 
+    /** The live auditors for a judgement now: events before the stream time minus the grace can no longer move. */
+    private Judge.Live live() {
+        return new Judge.Live(live, liveNamespace, context.currentStreamTimeMs() - grace.toMillis());
+    }
+
     private void judge(String login) {
         List<LogEvent> got = events.read(prefix(login));
         Map<String, AddressFact> known = facts(login);
         if (got.isEmpty()) {
             return;
         }
-        Judge.LoginJudgement j = judge.login(login, got, known);
+        Judge.LoginJudgement j = judge.login(login, got, known, live());
         long now = Math.max(0, context.currentStreamTimeMs());
         if (j.verdict() != null) {
             String before = verdicts.get(login);
@@ -308,7 +327,7 @@ final class LoginJudge implements Processor<String, String, String, String> {
             return true;
         }
         Map<String, AddressFact> known = facts(login);
-        AccountAssessment a = judge.login(login, got, known).assessment();
+        AccountAssessment a = judge.login(login, got, known, live()).assessment();
         if (a == null || a.verdict() != AccountVerdict.STALE_PASSWORD || a.device() == null
                 || a.detectedAt() == null) {
             return true;

@@ -44,6 +44,9 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     private final Duration retention;
     private final Duration judgeEvery;
     private final EventCache cache;
+    private final LiveAuditors live;
+    /** This task's keys' place among the live auditors. */
+    private String liveNamespace;
     private ProcessorContext<String, String> context;
     private RetainedEvents events;
     private KeyValueStore<String, String> dirty;
@@ -60,6 +63,13 @@ final class NetworkJudge implements Processor<String, String, String, String> {
 
     /** @param cache the instance's decoded events (derived from the store; see {@link EventCache}) */
     NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery, EventCache cache) {
+        this(judge, grace, retention, judgeEvery, cache, LiveAuditors.off());
+    }
+
+    /** @param live the instance's live auditors (derived from the store; see {@link LiveAuditors}) */
+    NetworkJudge(Judge judge, Duration grace, Duration retention, Duration judgeEvery, EventCache cache,
+                 LiveAuditors live) {
+        this.live = live;
         this.cache = cache;
         this.judge = judge;
         this.grace = grace;
@@ -72,6 +82,9 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         this.context = context;
         this.events = new RetainedEvents(context.getStateStore(EVENTS), grace, retention, "by network", cache,
                 context.taskId() + "|" + EVENTS);
+        // this processor (re)starts from the store: whatever was fed before is another copy's
+        this.liveNamespace = context.taskId() + "|" + EVENTS + "|live|";
+        live.drop(liveNamespace);
         this.dirty = context.getStateStore(DIRTY);
         this.verdicts = context.getStateStore(VERDICTS);
         this.facts = context.getStateStore(FACTS);
@@ -119,6 +132,7 @@ final class NetworkJudge implements Processor<String, String, String, String> {
     public void close() {
         if (events != null) {
             events.close();
+            live.drop(liveNamespace);
         }
     }
 
@@ -131,6 +145,11 @@ final class NetworkJudge implements Processor<String, String, String, String> {
             judge(network);
             dirty.delete(network);
         }
+    }
+
+    /** The live auditors for a judgement now: events before the stream time minus the grace can no longer move. */
+    private Judge.Live live() {
+        return new Judge.Live(live, liveNamespace, context.currentStreamTimeMs() - grace.toMillis());
     }
 
     private void judge(String network) {
@@ -147,8 +166,8 @@ final class NetworkJudge implements Processor<String, String, String, String> {
         }
         long now = Math.max(0, context.currentStreamTimeMs());
         String members = campaign.get(network);
-        Judge.NetworkJudgement j = judge.network(got, known, members == null ? Map.of()
-                : CampaignFacts.read(members, CampaignFacts.Members.class).members());
+        Judge.NetworkJudgement j = judge.network(network, got, known, members == null ? Map.of()
+                : CampaignFacts.read(members, CampaignFacts.Members.class).members(), live());
         String candidates = CampaignFacts.write(CampaignFacts.Candidates.of(network, j.candidates()));
         String sentBefore = candidatesSent.get(network);
         if (!candidates.equals(sentBefore) && !(sentBefore == null && j.candidates().isEmpty())) {

@@ -38,6 +38,8 @@ public final class Auditor {
     private final DictionaryLogins dictionary;
     private final CsfConfig csf;
     private final OutsideFacts outside;
+    /** Who hears verdicts on the way (null for none), so a fork keeps the same kind of tracker. */
+    private final Consumer<Observation> observer;
     private boolean started;
 
     private Auditor(Builder b) {
@@ -46,9 +48,24 @@ public final class Auditor {
         this.dictionary = DictionaryLogins.load(settings.dictionaryResource());
         this.csf = b.csf;
         this.outside = b.outside;
+        this.observer = b.observer;
         this.tracker = new VerdictTracker(b.observer, b.correlationSettings.maxAccounts());
         this.correlator = Correlator.builder().settings(b.correlationSettings).csf(csf)
                 .explain(b.explain).listener(tracker).eagerPrimaries(b.live).byServer(b.byServer).build();
+    }
+
+    /** A fork of {@code live} (see {@link #fork}). */
+    private Auditor(Auditor live, OutsideFacts outside) {
+        this.clock = live.clock instanceof EventClock ? new EventClock(Instant.ofEpochMilli(live.clock.millis()))
+                : live.clock;
+        this.settings = live.settings;
+        this.dictionary = live.dictionary;
+        this.csf = live.csf;
+        this.outside = outside;
+        this.tracker = live.tracker.copy(live.observer == null ? null : o -> { });
+        this.observer = live.observer;
+        this.correlator = live.correlator.fork(tracker);
+        this.started = live.started;
     }
 
     /** Returns a builder; every setting has a default, and the default clock is an {@link EventClock} (replay). */
@@ -78,6 +95,36 @@ public final class Auditor {
     /** Returns the correlator, e.g. to inspect its store. */
     public Correlator correlator() {
         return correlator;
+    }
+
+    /**
+     * Returns the verdicts {@link #finish} would return now, weighing {@code outside} (in place of the builder's
+     * facts, which only classification reads), and leaves this auditor as it was: lines still waiting for their
+     * pair keep waiting, throttled subjects stay pending, so events accepted afterwards give the verdicts a
+     * fresh auditor fed every event would. The work is done by a fork (see {@link Correlator#fork}): its cost
+     * grows with what is waiting and with the subjects that judging it touches, not with the events accepted.
+     * Observations the fork reaches are not told. Equal to a fresh auditor's while the correlator's tables have
+     * evicted nothing; not with {@link Builder#explain}.
+     */
+    public AuditResult judge(OutsideFacts outside) {
+        return fork(outside).finish();
+    }
+
+    /**
+     * Returns an auditor in this one's state that goes on by itself, weighing {@code outside}: events it accepts
+     * and its {@link #finish} leave this one as it was, and give what this one would give fed the same events
+     * (while the correlator's tables have evicted nothing; see {@link Correlator#fork}). For a judgement over
+     * events that may still be joined by earlier ones (the fleet feeds its live auditor only events no late one
+     * can precede, and a fork the rest). Its table entries are copies made as it looks them up: fed many events,
+     * it holds more. Use one of the two at a time (they share the correlator's notion of the current call's time).
+     */
+    public Auditor fork(OutsideFacts outside) {
+        return new Auditor(this, requireNonNull(outside, "outside"));
+    }
+
+    /** As {@link #judge(OutsideFacts)} with the facts the auditor was built with. */
+    public AuditResult judge() {
+        return judge(outside);
     }
 
     /** Counts everything still waiting and returns the verdicts on the whole run. */

@@ -27,6 +27,7 @@ final class VerdictTracker implements CorrelationListener {
     private final Map<String, Set<String>> attackerOf;
     private final Map<String, AccountAssessment> latest;
     private final Map<String, IpAssessment> latestIps;
+    private final int maxSubjects;
     private Classifiers classifiers;
     private int oneOffMax;
 
@@ -40,16 +41,48 @@ final class VerdictTracker implements CorrelationListener {
         final java.util.LinkedHashSet<String> toldDevices = new java.util.LinkedHashSet<>(2);
         /** When each device was first the current verdict's device (a few). */
         final Map<String, Instant> deviceFirst = new java.util.LinkedHashMap<>(2);
+
+        Detection copy() {
+            Detection c = new Detection();
+            c.current = current;
+            c.told = told;
+            c.first.putAll(first);
+            c.device.putAll(device);
+            c.toldDevices.addAll(toldDevices);
+            c.deviceFirst.putAll(deviceFirst);
+            return c;
+        }
     }
 
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
         this.observer = observer;
+        this.maxSubjects = maxSubjects;
         this.accounts = new BoundedMap<>(maxSubjects);
         this.ips = new BoundedMap<>(maxSubjects);
         this.customerOf = new BoundedMap<>(maxSubjects);
         this.attackerOf = new BoundedMap<>(maxSubjects);
         this.latest = new BoundedMap<>(Math.min(maxSubjects, 10_000));
         this.latestIps = new BoundedMap<>(Math.min(maxSubjects, 10_000));
+    }
+
+    /**
+     * Returns a tracker in this one's state that changes on its own and tells {@code observer} (null for none:
+     * only for a tracker that had none, as it keeps less): a fork's, for one judgement.
+     */
+    VerdictTracker copy(Consumer<Observation> observer) {
+        if ((observer == null) != (this.observer == null)) {
+            throw new IllegalArgumentException("a copy keeps what this tracker keeps: an observer for an observer");
+        }
+        VerdictTracker c = new VerdictTracker(observer, maxSubjects);
+        accounts.forEach((k, d) -> c.accounts.put(k, d.copy()));
+        c.ips.putAll(ips);
+        customerOf.forEach((k, v) -> c.customerOf.put(k, new HashSet<>(v)));
+        attackerOf.forEach((k, v) -> c.attackerOf.put(k, new HashSet<>(v)));
+        c.latest.putAll(latest);
+        c.latestIps.putAll(latestIps);
+        c.classifiers = classifiers;
+        c.oneOffMax = oneOffMax;
+        return c;
     }
 
     void classifiers(Classifiers classifiers, int oneOffMaxFailures) {

@@ -189,4 +189,40 @@ public final class AccountSummary {
         }
         return null;
     }
+
+    /** Returns a summary in the same state, its sources too, which then changes on its own (a fork of the correlator). */
+    AccountSummary copy() {
+        AccountSummary c = new AccountSummary(login, sources.length);
+        for (int i = 0; i < sourceCount; i++) {
+            c.sources[i] = sources[i].copy();
+        }
+        c.sourceCount = sourceCount;
+        c.omittedSources = omittedSources;
+        c.omittedSourceFailures = omittedSourceFailures;
+        c.failures = failures;
+        c.failureLines = failureLines;
+        c.successes = successes;
+        System.arraycopy(reasons, 0, c.reasons, 0, reasons.length);
+        c.firstFailureMs = firstFailureMs;
+        c.lastFailureMs = lastFailureMs;
+        c.firstSuccessMs = firstSuccessMs;
+        c.lastSuccessMs = lastSuccessMs;
+        c.ips.copyFrom(ips);
+        c.networks.copyFrom(networks);
+        c.fingerprints.copyFrom(fingerprints);
+        c.topFingerprints.copyFrom(topFingerprints);
+        c.elsewhereIp = elsewhereIp;
+        c.elsewhereMs = elsewhereMs;
+        c.elsewhereCount = elsewhereCount;
+        c.protocolMask = protocolMask;
+        c.unconfirmed = unconfirmed;
+        c.judgedEpoch = judgedEpoch;
+        c.sourcesChanged = sourcesChanged;
+        c.judgedIps = judgedIps;
+        c.judgedFingerprints = judgedFingerprints;
+        c.contextChanges = contextChanges;
+        c.judgedContextChanges = judgedContextChanges;
+        c.walkContexts = walkContexts;
+        return c;
+    }
 }

@@ -29,6 +29,26 @@ final class AuthTally {
     }
 
     /**
+     * A tally over a fork's store that shares this one's {@link SubjectKeys} (a login's sources are found by
+     * their keys): the fork's tables vouch for no entry, so it never trusts a key's handle, and a handle it
+     * clears the live tally only looks up again.
+     */
+    private AuthTally(AuthTally live, CorrelationStore forkStore) {
+        this.store = forkStore;
+        this.time = live.time;
+        this.idleMs = live.idleMs;
+        this.settings = live.settings;
+        this.keys = live.keys;
+        this.minGapMs = live.minGapMs;
+        this.episodeGapMs = live.episodeGapMs;
+    }
+
+    /** Returns a tally over a fork's store (see the constructor). */
+    AuthTally fork(CorrelationStore forkStore) {
+        return new AuthTally(this, forkStore);
+    }
+
+    /**
      * Applies a counted failure; returns the login's summary when the login table vouches that it still
      * holds it (see {@link StateTable#generation}), so the caller can judge it without looking it up again,
      * else null.

@@ -26,8 +26,8 @@ import java.util.Optional;
  * stream.
  */
 public final class Correlator {
-    /** The {@code now} of the current call, read by the tallies and the in-memory store's tables. */
-    private final CallTime time = new CallTime();
+    /** The {@code now} of the current call, read by the tallies and the in-memory store's tables (a fork's too). */
+    private final CallTime time;
     private final CorrelationStore store;
     private final CorrelationListener listener;
     /** Whether address and block evidence is built for the listener while events stream. */
@@ -56,6 +56,7 @@ public final class Correlator {
     private long windowsSweptMs;
 
     private Correlator(Builder b) {
+        this.time = new CallTime();
         this.store = b.store != null ? b.store : new CaffeineCorrelationStore(b.settings, time.ticker());
         this.listener = b.listener;
         this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
@@ -75,6 +76,50 @@ public final class Correlator {
                         timeline.copy(copy, original);
                     }
                 }, b.byServer);
+    }
+
+    /**
+     * A fork of {@code live} (see {@link #fork}): the same counters, copies of the waiting lines, throttles and
+     * firewall tally, and tables that copy the live ones' entries on first use.
+     */
+    private Correlator(Correlator live, CorrelationListener listener) {
+        if (live.timeline != null) {
+            throw new IllegalStateException("a correlator that keeps a timeline (explain) cannot be forked");
+        }
+        this.time = live.time;
+        this.store = new ForkStore(live.store);
+        this.listener = listener;
+        this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
+        this.recentMs = live.recentMs;
+        this.accountThrottle = live.accountThrottle.copy();
+        this.ipThrottle = live.ipThrottle.copy();
+        this.auth = live.auth.fork(store);
+        this.firewall = live.firewall.copy(store);
+        this.evidence = new EvidenceBuilder(store);
+        this.timeline = null;
+        this.pairer = live.pairer.copy(this::counted, (copy, original) -> { });
+        this.from = live.from;
+        this.to = live.to;
+        this.offset = live.offset;
+        this.events = live.events;
+        this.attempts = live.attempts;
+        this.epoch = live.epoch;
+        this.windowsSweptMs = live.windowsSweptMs;
+    }
+
+    /**
+     * Returns a correlator in this one's state that changes on its own, telling {@code listener} (a copy of
+     * this one's, in the same state): its {@link #finish} gives what this one's would, and this one can keep
+     * accepting events as if it had never been finished. For judging a stream at any time without replaying
+     * it (the fleet keeps one live correlator per key). Costs the waiting lines, the throttles' subjects and
+     * the firewall's blocks; a table entry is copied only when the fork looks it up (a subject whose line was
+     * waiting or whose judgement was throttled, and what judging it reads). The fork's tables never evict,
+     * so the fork's finish equals this one's only while the live tables have evicted nothing
+     * ({@link CorrelationStore}'s {@code evicted()}): a table at its bound may drop other entries in the live
+     * finish. Not with a timeline ({@link Builder#explain}). Both share the calls' time: use one at a time.
+     */
+    public Correlator fork(CorrelationListener listener) {
+        return new Correlator(this, requireNonNull(listener, "listener"));
     }
 
     /** Returns a builder; every setting has a default. */

@@ -116,6 +116,15 @@ final class DetailPairer {
         boolean full() {
             return details.size() >= line.attempts();
         }
+
+        /** Returns a copy waiting in {@code list} (a fork's copy of its address's list). */
+        Pending copy(List<Pending> list) {
+            Pending c = new Pending(line, at, deadlineMs, seq, list);
+            c.details = details.isEmpty() ? List.of() : new ArrayList<>(details);
+            c.done = done;
+            c.counted = counted;
+            return c;
+        }
     }
 
     DetailPairer(Duration window, Duration sessionWindow, Consumer<Attempt> out) {
@@ -393,5 +402,33 @@ final class DetailPairer {
 
     private static String key(String ip) {
         return ip == null ? "" : ip;
+    }
+
+    /**
+     * Returns a pairer holding the same waiting lines (each a copy) and counts, which counts into {@code out}
+     * and changes on its own: a fork of the correlator, whose end of input counts them without the live
+     * pairer losing them. Costs the waiting lines and the remembered primaries, not the lines seen.
+     */
+    DetailPairer copy(Consumer<Attempt> out, java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy) {
+        DetailPairer c = new DetailPairer(java.time.Duration.ofMillis(windowMs), java.time.Duration.ofMillis(sessionWindowMs),
+                out, eager, onCopy, byServer);
+        java.util.IdentityHashMap<Pending, Pending> made = new java.util.IdentityHashMap<>();
+        byIp.forEach((ip, here) -> {
+            List<Pending> mine = new ArrayList<>(here.size());
+            for (Pending p : here) {
+                mine.add(made.computeIfAbsent(p, x -> x.copy(mine)));
+            }
+            c.byIp.put(ip, mine);
+        });
+        for (Pending p : byDeadline) {
+            // a line done (or counted and gone from its list) is no longer in any list: it keeps an empty one
+            c.byDeadline.add(made.computeIfAbsent(p, x -> x.copy(new ArrayList<>())));
+        }
+        c.recentPrimary.putAll(recentPrimary);
+        c.seq = seq;
+        c.paired = paired;
+        c.alone = alone;
+        c.copies = copies;
+        return c;
     }
 }

@@ -26,12 +26,17 @@ final class DistinctCounter {
     /** Returns a counter in the same state, which then counts on its own. */
     DistinctCounter copy() {
         DistinctCounter c = new DistinctCounter();
-        c.exact = exact == null ? null : exact.clone();
-        c.first = first;
-        c.size = size;
-        c.registers = registers == null ? null : registers.clone();
-        c.estimate = estimate;
+        c.copyFrom(this);
         return c;
+    }
+
+    /** Takes the state of another counter (a fork of the correlator); each then counts on its own. */
+    void copyFrom(DistinctCounter o) {
+        exact = o.exact == null ? null : o.exact.clone();
+        first = o.first;
+        size = o.size;
+        registers = o.registers == null ? null : o.registers.clone();
+        estimate = o.estimate;
     }
 
     /** Adds a value; returns true when it was (as far as can be told) new. */

@@ -49,8 +49,11 @@ final class EvidenceBuilder {
         a.sourcesChanged = false;
         a.judgedIps = a.ips.count();
         a.judgedFingerprints = a.fingerprints.count();
-        boolean walk = false;
-        for (int i = 0; i < a.sourceCount; i++) {
+        // an address table that reports no departures (a fork's): its logins never watch a summary (which may
+        // be the live auditor's, read through the fork's overlay) and are never trusted unchanged
+        boolean untrusted = !store.ips().reportsDepartures();
+        boolean walk = untrusted;
+        for (int i = 0; i < a.sourceCount && !untrusted; i++) {
             IpSummary seen = a.sources[i].judgedContext;
             walk |= seen == null || !seen.watch(a);
         }

@@ -208,4 +208,15 @@ final class FirewallTally {
     private static Instant instant(long ms) {
         return ms < 0 ? null : Instant.ofEpochMilli(ms);
     }
+
+    /** Returns a tally in the same state over a fork's store, which then changes on its own. */
+    FirewallTally copy(CorrelationStore forkStore) {
+        FirewallTally c = new FirewallTally(forkStore, settings, csf, networks, time, byServer);
+        c.blocks.addAll(blocks);
+        c.latestBlock.putAll(latestBlock);
+        c.lifted.putAll(lifted);
+        c.omittedBlocks = omittedBlocks;
+        c.outboundDrops = outboundDrops;
+        return c;
+    }
 }

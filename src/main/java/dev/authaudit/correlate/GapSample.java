@@ -54,4 +54,13 @@ final class GapSample {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : Math.round((sorted[n / 2 - 1] + (long) sorted[n / 2]) / 2.0);
     }
+
+    /** Returns a sample in the same state, which then samples on its own (a fork of the correlator). */
+    GapSample copy() {
+        GapSample c = new GapSample();
+        System.arraycopy(ring, 0, c.ring, 0, CAPACITY);
+        c.next = next;
+        c.total = total;
+        return c;
+    }
 }

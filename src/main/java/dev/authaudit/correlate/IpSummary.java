@@ -211,6 +211,21 @@ public final class IpSummary {
         SmallIntSet portSample;
         long firstMs = -1;
         long lastMs = -1;
+
+        Drops copy() {
+            Drops c = new Drops();
+            c.hits = hits;
+            c.attempts = attempts;
+            c.retransmissions = retransmissions;
+            c.ports = ports == null ? null : ports.copy();
+            if (portSample != null) {
+                c.portSample = new SmallIntSet(DROP_PORT_SAMPLE);
+                c.portSample.copyFrom(portSample);
+            }
+            c.firstMs = firstMs;
+            c.lastMs = lastMs;
+            return c;
+        }
     }
 
     /** Returns the firewall drops as logged. */
@@ -344,5 +359,47 @@ public final class IpSummary {
             d.ports.add(Integer.toString(port));
             d.portSample.add(port);
         }
+    }
+
+    /**
+     * Returns a summary in the same state, its windows too, which then changes on its own (a fork of the
+     * correlator). Not departed: it is a fork's table's value.
+     */
+    IpSummary copy() {
+        IpSummary c = new IpSummary(ip, network);
+        c.failures = failures;
+        c.failureLines = failureLines;
+        c.successes = successes;
+        c.unknownUsers = unknownUsers;
+        c.logins = logins == null ? null : logins.copy();
+        c.failedLogins.copyFrom(failedLogins);
+        c.failedLoginCount.copyFrom(failedLoginCount);
+        c.maxFailuresOneLogin = maxFailuresOneLogin;
+        c.successLogins = successLogins == null ? null : successLogins.copy();
+        c.fingerprints = fingerprints == null ? null : fingerprints.copy();
+        c.firstFingerprint = firstFingerprint;
+        c.lastFailureMs = lastFailureMs;
+        c.lastSuccessMs = lastSuccessMs;
+        c.gaps = gaps;
+        c.burstGaps = burstGaps;
+        c.protocolMask = protocolMask;
+        c.firstMs = firstMs;
+        c.lastMs = lastMs;
+        c.drops = drops == null ? null : drops.copy();
+        c.blocks = blocks;
+        c.unblocks = unblocks;
+        c.reachedServer = reachedServer;
+        c.changes = changes;
+        c.window = window == null ? null : window.copy();
+        c.windowUsedMs = windowUsedMs;
+        if (pairs != null) {
+            c.pairs = new PairWindow[pairs.length];
+            for (int i = 0; i < pairCount; i++) {
+                c.pairs[i] = pairs[i].copy();
+            }
+        }
+        c.pairCount = pairCount;
+        c.pairsOverflowed = pairsOverflowed;
+        return c;
     }
 }

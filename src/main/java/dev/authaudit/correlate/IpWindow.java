@@ -65,4 +65,14 @@ public final class IpWindow {
         drops.addLast(new RecentDrop(ms, port, srcPort, repeat, chain));
         return repeat;
     }
+
+    /** Returns a window in the same state, which then changes on its own (a fork of the correlator). */
+    IpWindow copy() {
+        IpWindow c = new IpWindow(capacity);
+        c.failures.addAll(failures);
+        c.drops = drops == null ? null : new ArrayDeque<>(drops);
+        c.failuresTruncated = failuresTruncated;
+        c.dropsTruncated = dropsTruncated;
+        return c;
+    }
 }

@@ -9,7 +9,15 @@ public final class NetworkHistory {
 
     long successes;
     long firstSuccessMs = -1;
-    final TopCounts logins = new TopCounts(TOP_LOGINS);
+    final TopCounts logins;
+
+    NetworkHistory() {
+        this(new TopCounts(TOP_LOGINS));
+    }
+
+    private NetworkHistory(TopCounts logins) {
+        this.logins = logins;
+    }
 
     void success(String login, long ms) {
         successes++;
@@ -19,5 +27,13 @@ public final class NetworkHistory {
         if (login != null) {
             logins.add(login, 1);
         }
+    }
+
+    /** Returns a history in the same state, which then changes on its own (a fork of the correlator). */
+    NetworkHistory copy() {
+        NetworkHistory c = new NetworkHistory(logins.copy());
+        c.successes = successes;
+        c.firstSuccessMs = firstSuccessMs;
+        return c;
     }
 }

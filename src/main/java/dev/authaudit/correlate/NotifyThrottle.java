@@ -107,4 +107,13 @@ final class NotifyThrottle {
     boolean hasPending() {
         return !pending.isEmpty();
     }
+
+    /** Returns a throttle in the same state, which then changes on its own (a fork of the correlator). */
+    NotifyThrottle copy() {
+        NotifyThrottle c = new NotifyThrottle(intervalMs, max);
+        // in use order, least recent first: put in that order, the copy's order is the same
+        lastMs.forEach((k, v) -> c.lastMs.put(k, new Judged(v.ms)));
+        c.pending.putAll(pending);
+        return c;
+    }
 }

@@ -30,4 +30,13 @@ public final class PairHistory {
         int at = login.indexOf('@');
         return at < 0 ? null : ip + "|@" + login.substring(at + 1);
     }
+
+    /** Returns a history in the same state, which then changes on its own (a fork of the correlator). */
+    PairHistory copy() {
+        PairHistory c = new PairHistory();
+        c.successes = successes;
+        c.firstMs = firstMs;
+        c.lastMs = lastMs;
+        return c;
+    }
 }

@@ -55,4 +55,17 @@ public final class PairWindow {
         }
         return previous < 0 ? -1 : Math.max(0, ms - previous);
     }
+
+    /** Returns a window in the same state, which then changes on its own (a fork of the correlator). */
+    PairWindow copy() {
+        PairWindow c = new PairWindow(login);
+        c.smtpMs = smtpMs;
+        c.imapMs = imapMs;
+        c.pop3Ms = pop3Ms;
+        c.otherMs = otherMs;
+        c.failures = failures;
+        c.firstFailureMs = firstFailureMs;
+        c.usedMs = usedMs;
+        return c;
+    }
 }

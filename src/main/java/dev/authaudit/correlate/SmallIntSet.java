@@ -46,4 +46,10 @@ final class SmallIntSet {
     List<Integer> toList() {
         return IntStream.of(values).boxed().toList();
     }
+
+    /** Takes the state of a set of the same limit (a fork of the correlator); each then changes on its own. */
+    void copyFrom(SmallIntSet o) {
+        values = o.values.length == 0 ? NONE : o.values.clone();
+        overflow = o.overflow;
+    }
 }

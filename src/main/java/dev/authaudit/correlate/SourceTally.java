@@ -229,4 +229,52 @@ final class SourceTally {
             moreFingerprints = true;
         }
     }
+
+    /**
+     * Returns a tally in the same state, which then changes on its own (a fork of the correlator). What the
+     * login's last judgement saw ({@link #judgedContext}) is kept as it is: a fork's address table reports no
+     * departures, so it is never trusted there.
+     */
+    SourceTally copy() {
+        SourceTally c = new SourceTally(keys);
+        c.failures = failures;
+        c.successes = successes;
+        c.successesBeforeFailures = successesBeforeFailures;
+        c.successesAfterFailures = successesAfterFailures;
+        c.failuresSinceLastSuccess = failuresSinceLastSuccess;
+        c.unknownUsers = unknownUsers;
+        c.firstMs = firstMs;
+        c.lastMs = lastMs;
+        c.firstFailureMs = firstFailureMs;
+        c.lastFailureMs = lastFailureMs;
+        c.firstSuccessAfterFailuresMs = firstSuccessAfterFailuresMs;
+        c.lastSuccessMs = lastSuccessMs;
+        c.burstGaps = burstGaps;
+        c.protocolMask = protocolMask;
+        c.failureProtocolMask = failureProtocolMask;
+        c.ports.copyFrom(ports);
+        c.failurePorts.copyFrom(failurePorts);
+        c.fingerprints = fingerprints == null ? null : fingerprints.clone();
+        c.fingerprintCounts = fingerprintCounts == null ? null : fingerprintCounts.clone();
+        c.fingerprintCount = fingerprintCount;
+        c.moreFingerprints = moreFingerprints;
+        c.fingerprintedFailures = fingerprintedFailures;
+        c.helo = helo;
+        if (gaps != null) {
+            c.gaps = new GapSample[gaps.length];
+            for (int i = 0; i < gaps.length; i++) {
+                c.gaps[i] = gaps[i] == null ? null : gaps[i].copy();
+            }
+        }
+        c.episode.copyFrom(episode);
+        if (longestFinished != null) {
+            c.longestFinished = new FailureEpisode();
+            c.longestFinished.copyFrom(longestFinished);
+        }
+        c.judgedContext = judgedContext;
+        c.judgedContextChanges = judgedContextChanges;
+        c.judgedArrivals = judgedArrivals;
+        c.unitemized = unitemized;
+        return c;
+    }
 }

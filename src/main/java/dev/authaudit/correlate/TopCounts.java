@@ -115,4 +115,20 @@ final class TopCounts {
         }
         return List.of(out);
     }
+
+    /** Returns counts in the same state, which then count on their own (a fork of the correlator). */
+    TopCounts copy() {
+        TopCounts c = new TopCounts(capacity);
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** Takes the state of counts of the same capacity (a fork of the correlator); each then counts on its own. */
+    void copyFrom(TopCounts o) {
+        keys = o.keys == null ? null : o.keys.clone();
+        counts = o.counts == null ? null : o.counts.clone();
+        key0 = o.key0;
+        count0 = o.count0;
+        size = o.size;
+    }
 }

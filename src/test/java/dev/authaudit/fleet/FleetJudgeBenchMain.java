@@ -80,7 +80,40 @@ public final class FleetJudgeBenchMain {
             System.out.printf("one network, %,d events retained (%d addresses judged): a judgement %.0f ms from the"
                     + " store's JSON, %.0f ms from decoded events (median of 7 after 3)%n", n, verdicts,
                     median(fromJson) / 1e6, median(fromCache) / 1e6);
+            System.out.printf("  through its live auditor, %d new events a judgement (the events of ~%d s), the last 10"
+                    + " min unsettled (the grace): %.1f ms; made again by a re-audit (after pruning): %.0f ms (median of 7"
+                    + " after 3)%n", NEW_EVENTS, Math.round(NEW_EVENTS * step / 1000), median(live(decoded, judge, false)) / 1e6,
+                    median(live(decoded, judge, true)) / 1e6);
         }
+    }
+
+    /** New events between two judgements of the busy network through its live auditor. */
+    private static final int NEW_EVENTS = 10;
+
+    /**
+     * Times 10 judgements of the network through a live auditor ({@link LiveAuditors}, as the address step does),
+     * each after {@link #NEW_EVENTS} more events, with the grace period's 10 minutes before the newest event unsettled;
+     * {@code rebuild}: each judgement makes the live auditor again (what the first judgement after a prune costs).
+     */
+    private static long[] live(List<LogEvent> all, Judge judge, boolean rebuild) {
+        LiveAuditors auditors = new LiveAuditors(LiveAuditors.DEFAULT_EVENTS);
+        long[] runs = new long[10];
+        int upTo = all.size() - 10 * NEW_EVENTS;
+        judge.network("198.18.7.0/24", all.subList(0, upTo), Map.of(), Map.of(),
+                new Judge.Live(auditors, rebuild ? "r" : "", settled(all.get(upTo - 1))));
+        for (int r = 0; r < 10; r++) {
+            upTo += NEW_EVENTS;
+            List<LogEvent> got = new ArrayList<>(all.subList(0, upTo));
+            long t0 = System.nanoTime();
+            judge.network("198.18.7.0/24", got, Map.of(), Map.of(),
+                    new Judge.Live(auditors, rebuild ? "r" + r : "", settled(got.get(got.size() - 1))));
+            runs[r] = System.nanoTime() - t0;
+        }
+        return runs;
+    }
+
+    private static long settled(LogEvent newest) {
+        return newest.instant().toEpochMilli() - 600_000;
     }
 
     /**
@@ -105,15 +138,22 @@ public final class FleetJudgeBenchMain {
         events = Judge.inTimeOrder(events);
         Auditor live = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(CsfConfig.defaults()).byServer(true)
                 .build();
+        Auditor judged = Auditor.builder().clock(new EventClock(Instant.EPOCH)).csf(CsfConfig.defaults())
+                .byServer(true).build();
         int judgements = 0;
         int differ = 0;
+        int judgeDiffers = 0;
         String example = null;
         for (int i = 0; i < events.size(); i++) {
             live.accept(events.get(i));
+            judged.accept(events.get(i));
             if (i % 200 == 199 || i == events.size() - 1) {
                 judgements++;
                 AuditResult fed = live.finish();
                 AuditResult fresh = judge.audit(events.subList(0, i + 1));
+                if (!same(judged.judge(), fresh)) {
+                    judgeDiffers++;
+                }
                 if (!fed.accounts().toString().equals(fresh.accounts().toString())
                         || !fed.ips().toString().equals(fresh.ips().toString())
                         || !fed.blocks().toString().equals(fresh.blocks().toString())) {
@@ -129,6 +169,20 @@ public final class FleetJudgeBenchMain {
         System.out.println("an auditor fed on after finish(), against a fresh one over the same events: " + differ + " of "
                 + judgements + " judgements differ (" + events.size() + " events of 2 simulated servers, a judgement every"
                 + " 200)" + (example == null ? "" : "; the first in the evidence of " + example));
+        System.out.println("an auditor fed on after judge() (Auditor.judge, what the steps' live auditors use): "
+                + judgeDiffers + " of " + judgements + " judgements differ");
+    }
+
+    /** Whether two results say the same about every login, address and block (each subject under its key). */
+    private static boolean same(AuditResult a, AuditResult b) {
+        return keyed(a).equals(keyed(b));
+    }
+
+    private static String keyed(AuditResult r) {
+        java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+        r.accounts().forEach(x -> m.put("a " + x.account(), x.toString()));
+        r.ips().forEach(x -> m.put("i " + x.ip(), x.toString()));
+        return m + " " + r.blocks();
     }
 
     private static double median(long[] runs) {

@@ -99,9 +99,9 @@ class FleetJudgeCacheTest {
 
     @Test
     void cacheOffOnAndTiny_sameRecordsOnEveryTopic_acrossOutOfOrderLatePrunedAndRestoredStores() {
-        Run off = run(0, "off");
-        Run on = run(EventCache.DEFAULT_EVENTS, "on");
-        Run tiny = run(300, "tiny");
+        Run off = run(0, 0, "off");
+        Run on = run(EventCache.DEFAULT_EVENTS, 0, "on");
+        Run tiny = run(300, 0, "tiny");
         assertThat(off.records).as("the run wrote something on each verdict topic").anySatisfy(
                 r -> assertThat(r).startsWith(TOPICS.verdicts())).anySatisfy(
                 r -> assertThat(r).startsWith(TOPICS.accounts())).anySatisfy(
@@ -116,26 +116,58 @@ class FleetJudgeCacheTest {
                 + ", tiny " + tiny.held);
     }
 
-    /** What a run wrote (topic, key, timestamp, value; in order) and the events its cache held at the end. */
-    private record Run(List<String> records, long held) {
+    /**
+     * Live auditors ({@link LiveAuditors}) change no record either: judged through them (for every key of 40 events
+     * or more, so most keys have one, and in a bound so small that they keep falling out) the same input gives the
+     * same records as every judgement re-auditing its key's events, across the same adversities (late and
+     * out-of-order events, pruning, a re-sent batch, stores restored into a fresh topology).
+     */
+    @Test
+    void liveAuditorsOnOffAndTiny_sameRecordsOnEveryTopic_acrossOutOfOrderLatePrunedAndRestoredStores() {
+        Run off = run(0, 0, "live-off");
+        Run on = run(EventCache.DEFAULT_EVENTS, LiveAuditors.DEFAULT_EVENTS, "live-on");
+        Run tiny = run(EventCache.DEFAULT_EVENTS, 3_000, "live-tiny");
+        assertThat(on.liveJudgements).as("judgements through a live auditor").isPositive();
+        assertThat(on.liveJudgements - on.rebuilds).as("judgements that fed a live auditor only new events")
+                .isGreaterThan(on.liveJudgements / 2);
+        assertThat(tiny.liveJudgements).isPositive();
+        assertThat(on.records).as("live auditors on").containsExactlyElementsOf(off.records);
+        assertThat(tiny.records).as("live auditors that keep falling out").containsExactlyElementsOf(off.records);
+        System.out.println("live auditors: " + input.size() + " events in, " + off.records.size()
+                + " records out, the same with live auditors off, on and tiny; judgements through one: on "
+                + on.liveJudgements + " (" + on.rebuilds + " made again), tiny " + tiny.liveJudgements + " ("
+                + tiny.rebuilds + " made again)");
     }
 
-    private static Run run(long cacheEvents, String name) {
+    /**
+     * What a run wrote (topic, key, timestamp, value; in order), the events its cache held at the end, and the
+     * judgements through a live auditor (and how many of them made it again by a re-audit).
+     */
+    private record Run(List<String> records, long held, long liveJudgements, long rebuilds) {
+    }
+
+    private static Run run(long cacheEvents, long liveEvents, String name) {
         List<String> records = new ArrayList<>();
         int half = input.size() / 2;
         Map<String, List<KeyValue<String, String>>> stores;
-        try (Driven a = new Driven(cacheEvents, work.resolve(name + "-a"))) {
+        long judgements = 0;
+        long rebuilds = 0;
+        try (Driven a = new Driven(cacheEvents, liveEvents, work.resolve(name + "-a"))) {
             a.feed(input.subList(0, half), records);
             stores = a.stores();
+            judgements += a.topology.liveAuditors().judgements();
+            rebuilds += a.topology.liveAuditors().rebuilds();
         }
-        try (Driven b = new Driven(cacheEvents, work.resolve(name + "-b"))) {
+        try (Driven b = new Driven(cacheEvents, liveEvents, work.resolve(name + "-b"))) {
             b.load(stores);
             b.feed(input.subList(half, input.size()), records);
             b.feed(input.subList(half, half + 500), records); // a re-sent batch changes nothing
             b.settle(records);
             b.topology.endOfInput().end();
             b.settle(records);
-            return new Run(records, b.topology.judgeCache().events());
+            return new Run(records, b.topology.judgeCache().events(),
+                    judgements + b.topology.liveAuditors().judgements(),
+                    rebuilds + b.topology.liveAuditors().rebuilds());
         }
     }
 
@@ -148,14 +180,14 @@ class FleetJudgeCacheTest {
         final Map<String, TestInputTopic<String, String>> links = new LinkedHashMap<>();
         final EventJson json = new EventJson();
 
-        Driven(long cacheEvents, Path state) {
+        Driven(long cacheEvents, long liveEvents, Path state) {
             RuleSet rules = RuleSet.load(List.of(ReportSchema.repo().resolve("rules")));
             LineParser parser = new LineParser(rules, new TimeResolver(ZoneOffset.UTC, null),
                     new PasswordRedactor("k".repeat(32).getBytes(StandardCharsets.UTF_8)), true, "fleet-default");
             // grace 30 min, retention 6 h over a day of logs: events are pruned while the run goes on
             topology = new FleetTopology(TOPICS, () -> parser, new Judge(CsfConfig.defaults()), Duration.ofMinutes(30),
                     Duration.ofHours(6), Duration.ofSeconds(1), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
-                    .judgeCache(cacheEvents);
+                    .judgeCache(cacheEvents).liveJudge(liveEvents, 40);
             Properties p = FleetTopology.config("dummy:9092", "fleet-cache", state.toString());
             driver = new TopologyTestDriver(topology.build(), p, Instant.parse("2026-12-07T00:00:00Z"));
             events = driver.createInputTopic(TOPICS.events(), new StringSerializer(), new StringSerializer());
