@@ -73,15 +73,21 @@ class TemplateAgreementTest {
     }
 
     @Test
-    void eximUsualShape_isReadByTheTemplate() {
-        assertThat(byTemplate(rule("exim.auth-failed"), USUAL)).isTrue();
-        assertThat(checker.templateDisagreement(EXIM + USUAL)).isNull();
+    void eximUsualShapes_areReadByTheTemplates() {
+        String noInterface = USUAL.replace(" I=[203.0.113.10]:465", "");
+        for (String message : List.of(USUAL, noInterface)) {
+            assertThat(byTemplate(rule("exim.auth-failed"), message)).as(message).isTrue();
+            assertThat(checker.templateDisagreement(EXIM + message)).isNull();
+        }
     }
 
     @Test
     void eximNearMisses_readAsThePatternReadsThem() {
         for (String message : eximNearMisses()) {
             assertThat(checker.templateDisagreement(EXIM + message)).as(message).isNull();
+            // and the same near miss in the shape without the interface
+            String other = message.replace(" I=[203.0.113.10]:465", "");
+            assertThat(checker.templateDisagreement(EXIM + other)).as(other).isNull();
         }
     }
 
