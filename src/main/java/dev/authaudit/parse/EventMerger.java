@@ -127,7 +127,7 @@ public final class EventMerger implements Closeable {
         if (prefetched != null) {
             PrefetchedFile.Item item = prefetched.get(i).next();
             if (item != null) {
-                heads.add(new Head(item.event(), i, item.line()));
+                heads.add(new Head(item.event(), i, item.line(), item.seconds(), item.nanos()));
             }
             return;
         }

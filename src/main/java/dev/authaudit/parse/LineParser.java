@@ -83,6 +83,25 @@ public final class LineParser {
         private Stamp resolvedStamp;
         private Instant resolvedReference;
         private OffsetDateTime resolved;
+        /** A line's field bounds and values, filled afresh for each line (nothing keeps them). */
+        private int[] bounds;
+        private String[] fields;
+
+        int[] bounds() {
+            if (bounds == null) {
+                bounds = new int[2 * FieldSlot.COUNT];
+            }
+            return bounds;
+        }
+
+        /** Returns the fields array, holding the rule's constants and nothing else. */
+        String[] fields(String[] constants) {
+            if (fields == null) {
+                fields = new String[FieldSlot.COUNT];
+            }
+            System.arraycopy(constants, 0, fields, 0, FieldSlot.COUNT);
+            return fields;
+        }
 
         /**
          * Returns the stamp at the start of {@code text}, reusing the previous line's when the new line starts with
@@ -310,13 +329,13 @@ public final class LineParser {
                 if (!rule.admits(text)) {
                     continue;
                 }
-                String[] captured = byTemplate(plan, text, from);
+                String[] captured = byTemplate(plan, text, from, memo);
                 if (captured == null) {
                     RulePattern.Match m = rule.pattern().matcher(text, from);
                     if (!m.find()) {
                         continue;
                     }
-                    captured = byPattern(plan, m);
+                    captured = byPattern(plan, m, memo);
                 }
                 boolean syslog = env.container() == Envelope.Container.SYSLOG;
                 return matched(raw, text, env.stamp(), red.password(), reference, plan, captured, memo,
@@ -342,15 +361,15 @@ public final class LineParser {
     }
 
     /** Fields by slot from the first of the rule's templates that matches, or null. */
-    private static String[] byTemplate(Plan plan, String text, int from) {
+    private static String[] byTemplate(Plan plan, String text, int from, Memo memo) {
         FieldTemplate[] templates = plan.templates();
         if (templates.length == 0) {
             return null;
         }
-        int[] bounds = new int[2 * FieldSlot.COUNT];
+        int[] bounds = memo.bounds();
         for (int t = 0; t < templates.length; t++) {
             if (templates[t].match(text, from, bounds)) {
-                String[] fields = plan.constants().clone();
+                String[] fields = memo.fields(plan.constants());
                 int[] slots = plan.slotsOfTemplate()[t];
                 for (int f = 0; f < slots.length; f++) {
                     if (slots[f] >= 0) {
@@ -364,8 +383,8 @@ public final class LineParser {
     }
 
     /** Fields by slot from a regex match. */
-    private static String[] byPattern(Plan plan, RulePattern.Match m) {
-        String[] fields = plan.constants().clone();
+    private static String[] byPattern(Plan plan, RulePattern.Match m, Memo memo) {
+        String[] fields = memo.fields(plan.constants());
         int[] groups = plan.groupOfSlot();
         for (int slot = 0; slot < groups.length; slot++) {
             if (groups[slot] >= 0) {

@@ -46,9 +46,16 @@ public final class TimeResolver {
      * day after the wall clock was not written yet (a forged line, or a server whose clock was wrong).
      */
     public String implausible(OffsetDateTime t) {
-        Instant latest = now.instant().plus(LATEST_TOLERANCE);
-        return t.toInstant().isAfter(latest) ? "dated " + t + ", more than a day after the clock's " + now.instant()
-                + ": a line from the future (a forged line, or a clock that was wrong)" : null;
+        // compared by epoch second and nanosecond (every line that gives an event comes here: no
+        // instants made for it); the tolerance is whole seconds
+        Instant clock = now.instant();
+        long latest = clock.getEpochSecond() + LATEST_TOLERANCE.getSeconds();
+        long second = t.toEpochSecond();
+        if (second < latest || (second == latest && t.getNano() <= clock.getNano())) {
+            return null;
+        }
+        return "dated " + t + ", more than a day after the clock's " + clock
+                + ": a line from the future (a forged line, or a clock that was wrong)";
     }
 
     /**

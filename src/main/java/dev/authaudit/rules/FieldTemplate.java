@@ -30,10 +30,13 @@ public final class FieldTemplate {
             "ip", "0123456789abcdefABCDEF:.",
             "local_ip", "0123456789abcdefABCDEF:.",
             "port", "0123456789",
+            "src_port", "0123456789",
             "attempts", "0123456789",
             "hits", "0123456789");
-    private static final Map<String, Integer> MAX = Map.of("ip", 45, "local_ip", 45, "port", 5, "attempts", 6,
-            "hits", 9, "mech", 64, "session", 64, "service", 32);
+    private static final Map<String, Integer> MAX = Map.of("ip", 45, "local_ip", 45, "port", 5, "src_port", 5,
+            "attempts", 6, "hits", 9, "mech", 64, "session", 64, "service", 32, "helo", 255);
+    /** Fields shorter than this never match (the patterns read an address as two to 45 characters). */
+    private static final Map<String, Integer> MIN = Map.of("ip", 2, "local_ip", 2);
 
     private final String source;
     /** Literals, and fields (null literal) with their name (null = skip) and whether the last occurrence wins. */
@@ -44,8 +47,13 @@ public final class FieldTemplate {
     /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
     private final java.util.Set<String>[] words;
     private final int[] max;
+    private final int[] min;
     private final boolean[][] chars;
-    /** 0 any text, 1 a mechanism, 2 a session id, 3 a service (see {@link #fits}). */
+    /**
+     * 0 any text, 1 a mechanism, 2 a session id, 3 a service, 4 a HELO name (no white space or
+     * parenthesis: the patterns' {@code [^\s()]}), 5 a login (no line feed: the patterns' {@code [^\n]})
+     * (see {@link #fits}).
+     */
     private final int[] kind;
 
     @SuppressWarnings("unchecked")
@@ -57,6 +65,7 @@ public final class FieldTemplate {
         int n = field.length;
         this.words = new java.util.Set[n];
         this.max = new int[n];
+        this.min = new int[n];
         this.chars = new boolean[n][];
         this.kind = new int[n];
         for (int k = 0; k < n; k++) {
@@ -67,6 +76,7 @@ public final class FieldTemplate {
             words[k] = WORDS.get(name);
             Integer m = MAX.get(name);
             max[k] = m == null ? -1 : m;
+            min[k] = MIN.getOrDefault(name, 1);
             String allowed = CHARS.get(name);
             if (allowed != null) {
                 chars[k] = new boolean[128];
@@ -74,7 +84,14 @@ public final class FieldTemplate {
                     chars[k][allowed.charAt(c)] = true;
                 }
             }
-            kind[k] = name.equals("mech") ? 1 : name.equals("session") ? 2 : name.equals("service") ? 3 : 0;
+            kind[k] = switch (name) {
+                case "mech" -> 1;
+                case "session" -> 2;
+                case "service" -> 3;
+                case "helo" -> 4;
+                case "account" -> 5;
+                default -> 0;
+            };
         }
     }
 
@@ -209,20 +226,15 @@ public final class FieldTemplate {
             return false;
         }
         int most = max[k];
-        if (most >= 0 && (end - start > most || end == start)) {
+        if (most >= 0 && (end - start > most || end - start < min[k])) {
             return false;
         }
         boolean[] allowedChars = chars[k];
         if (allowedChars == null) {
             int how = kind[k];
-            if (how != 0) {
-                for (int i = start; i < end; i++) {
-                    char c = s.charAt(i);
-                    boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                            || c == '_' || (how == 2 ? c == '+' || c == '/' || c == '=' : c == '.');
-                    if (!ok) {
-                        return false;
-                    }
+            for (int i = start; i < end && how != 0; i++) {
+                if (!fitsKind(how, s.charAt(i))) {
+                    return false;
                 }
             }
             return true;
@@ -234,5 +246,18 @@ public final class FieldTemplate {
             }
         }
         return true;
+    }
+
+    /** Whether one character may stand in a field of a kind other than 0 (any text). */
+    private static boolean fitsKind(int how, char c) {
+        if (how == 4) {
+            // java.util.regex's \s without UNICODE_CHARACTER_CLASS: space, \t, \n, \x0B, \f, \r
+            return c != '(' && c != ')' && c != ' ' && (c < '\t' || c > '\r');
+        }
+        if (how == 5) {
+            return c != '\n';
+        }
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                || c == '_' || (how == 2 ? c == '+' || c == '/' || c == '=' : c == '.');
     }
 }

@@ -22,7 +22,7 @@ public final class Fields {
             Map.entry("local_ip", "the server address connected to"),
             Map.entry("chain", "the firewall prefix word (TCP_IN, UDP_IN, ...)"),
             Map.entry("proto", "the packet protocol (TCP, UDP, ICMP)"),
-            Map.entry("src_port", "the packet's source port"),
+            Map.entry("src_port", "the client's source port (a packet's, or the peer port of an Exim line)"),
             Map.entry("dst", "the packet's destination address"),
             Map.entry("in", "the inbound interface (empty for outbound packets)"),
             Map.entry("flags", "TCP flags"),

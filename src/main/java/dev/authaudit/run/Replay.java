@@ -134,8 +134,7 @@ public final class Replay {
             LogEvent e;
             long n = 0;
             while ((e = merger.next()) != null) {
-                Instant t = e.instant();
-                if ((since != null && t.isBefore(since)) || (until != null && !t.isBefore(until))) {
+                if ((since != null || until != null) && outside(e.instant(), since, until)) {
                     continue;
                 }
                 auditor.accept(e);
@@ -163,6 +162,11 @@ public final class Replay {
             summaries.add(new InputSummary(inputs.csfPath().toString(), "csf-conf", 0, 0, 0));
         }
         return new Outcome(result, summaries, stats);
+    }
+
+    /** Returns true when {@code t} falls before {@code since} or at or after {@code until} (either may be null). */
+    private static boolean outside(Instant t, Instant since, Instant until) {
+        return (since != null && t.isBefore(since)) || (until != null && !t.isBefore(until));
     }
 
     private ProgressBar bar(long bytes) {
