@@ -3,8 +3,6 @@ package dev.authaudit.fleet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.authaudit.event.LogEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -68,13 +66,7 @@ final class EventCache {
 
     /** Drops every key under {@code namespace} (a task's store: its processor is initialised or closed). */
     void drop(String namespace) {
-        List<String> mine = new ArrayList<>();
-        for (String k : held.asMap().keySet()) {
-            if (k.startsWith(namespace)) {
-                mine.add(k);
-            }
-        }
-        held.invalidateAll(mine);
+        held.asMap().keySet().removeIf(k -> k.startsWith(namespace));
     }
 
     /** The events held now, over all keys. */

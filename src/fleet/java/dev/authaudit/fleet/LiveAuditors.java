@@ -7,7 +7,6 @@ import dev.authaudit.classify.Auditor;
 import dev.authaudit.classify.OutsideFacts;
 import dev.authaudit.correlate.CorrelationStore;
 import dev.authaudit.event.LogEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -156,13 +155,7 @@ final class LiveAuditors {
 
     /** Drops every key under {@code namespace} (a task's: its processor is initialised or closed). */
     void drop(String namespace) {
-        List<String> mine = new ArrayList<>();
-        for (String k : held.asMap().keySet()) {
-            if (k.startsWith(namespace)) {
-                mine.add(k);
-            }
-        }
-        held.invalidateAll(mine);
+        held.asMap().keySet().removeIf(k -> k.startsWith(namespace));
     }
 
     /** The judgements that went through a live auditor (made again or not), for a look at how it went. */

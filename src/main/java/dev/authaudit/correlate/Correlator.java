@@ -87,7 +87,7 @@ public final class Correlator {
             throw new IllegalStateException("a correlator that keeps a timeline (explain) cannot be forked");
         }
         this.time = live.time;
-        this.store = new ForkStore(live.store);
+        this.store = ForkStore.over(live.store);
         this.listener = listener;
         this.judgeAddresses = listener != CorrelationListener.NONE && listener.wantsAddresses();
         this.recentMs = live.recentMs;
