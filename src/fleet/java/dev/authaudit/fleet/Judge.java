@@ -12,10 +12,10 @@ import dev.authaudit.correlate.EventClock;
 import dev.authaudit.correlate.IpContext;
 import dev.authaudit.correlate.IpEvidence;
 import dev.authaudit.event.AuthFailure;
-import dev.authaudit.event.AuthSuccess;
 import dev.authaudit.event.FirewallBlock;
 import dev.authaudit.event.LogEvent;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,22 +84,30 @@ final class Judge {
      * auditor is fed. Events already in that order (the steps read them so) are returned as they are.
      */
     static List<LogEvent> inTimeOrder(List<LogEvent> events) {
-        List<Timed> timed = new ArrayList<>(events.size());
-        boolean ordered = true;
-        for (LogEvent e : events) {
-            Instant at = e.instant();
-            if (ordered && !timed.isEmpty() && timed.get(timed.size() - 1).at().compareTo(at) > 0) {
-                ordered = false;
-            }
-            timed.add(new Timed(at, e));
-        }
-        if (ordered) {
+        if (ordered(events)) {
             return events;
+        }
+        List<Timed> timed = new ArrayList<>(events.size());
+        for (LogEvent e : events) {
+            timed.add(new Timed(e.instant(), e));
         }
         timed.sort(Comparator.comparing(Timed::at)); // List.sort is stable
         List<LogEvent> sorted = new ArrayList<>(timed.size());
         timed.forEach(t -> sorted.add(t.event()));
         return sorted;
+    }
+
+    /** Whether no event's instant is before the one's before it (compared without making instants). */
+    private static boolean ordered(List<LogEvent> events) {
+        OffsetDateTime previous = null;
+        for (LogEvent e : events) {
+            OffsetDateTime at = e.time();
+            if (previous != null && previous.isAfter(at)) {
+                return false;
+            }
+            previous = at;
+        }
+        return true;
     }
 
     /** The fleet verdict of every address among the events (their network's step without login facts). */
@@ -169,35 +177,17 @@ final class Judge {
         AuditResult r = audit(network == null ? null : "network|" + network, events,
                 accounts(facts, campaign, candidates), live);
         OutsideFacts outside = accounts(facts, campaign, null);
-        Map<String, Map<String, Long>> failures = new TreeMap<>();
-        Map<String, TreeSet<String>> seen = new TreeMap<>();
-        Map<String, Instant> last = new TreeMap<>();
-        // per address, the logins it tried; per (address, domain) its successes
-        Map<String, Set<String>> loginsOf = new TreeMap<>();
-        Map<String, Long> domainSuccesses = new HashMap<>();
-        Map<String, List<LogEvent>> byHost = new TreeMap<>();
+        // per address, its own tally; the servers that blocked any
+        Map<String, AddressTally> tallies = new HashMap<>();
         Set<String> blockHosts = new TreeSet<>();
         for (LogEvent e : events) {
             String host = host(e);
-            byHost.computeIfAbsent(host, k -> new ArrayList<>()).add(e);
             if (e instanceof FirewallBlock) {
                 blockHosts.add(host);
             }
-            if (e.ip() == null) {
-                continue;
+            if (e.ip() != null) {
+                tallies.computeIfAbsent(e.ip(), k -> new AddressTally()).add(e, host);
             }
-            seen.computeIfAbsent(e.ip(), k -> new TreeSet<>()).add(host);
-            if (e instanceof AuthFailure f && !f.detail()) {
-                failures.computeIfAbsent(e.ip(), k -> new TreeMap<>()).merge(host, (long) f.attempts(), Long::sum);
-            }
-            if ((e instanceof AuthFailure || e instanceof AuthSuccess) && e.account() != null) {
-                loginsOf.computeIfAbsent(e.ip(), k -> new TreeSet<>()).add(e.account());
-                String domain = domain(e.account());
-                if (e instanceof AuthSuccess && domain != null) {
-                    domainSuccesses.merge(e.ip() + "|" + domain, 1L, Long::sum);
-                }
-            }
-            last.merge(e.ip(), e.instant(), (a, b) -> a.isAfter(b) ? a : b);
         }
         List<FleetVerdict> out = new ArrayList<>();
         // by address: a live auditor's fork lists the addresses it met first after the live ones, where a re-audit's
@@ -205,22 +195,23 @@ final class Judge {
         List<IpAssessment> judged = new ArrayList<>(r.ips());
         judged.sort(Comparator.comparing(IpAssessment::ip));
         for (IpAssessment a : judged) {
+            AddressTally t = tallies.get(a.ip());
             out.add(new FleetVerdict(a.ip(), String.valueOf(NetworkKey.of(a.ip())), a.verdict().word(),
-                    a.confidence(), failures.getOrDefault(a.ip(), Map.of()),
-                    List.copyOf(seen.getOrDefault(a.ip(), new TreeSet<>())), a.accounts(), a.reasons(),
-                    last.containsKey(a.ip()) ? last.get(a.ip()).toString() : null));
+                    a.confidence(), t == null ? Map.of() : t.failuresByHost(), t == null ? List.of() : t.hostsSeen(),
+                    a.accounts(), a.reasons(), t == null ? null : t.lastEvent()));
         }
         List<AddressFact> contexts = new ArrayList<>();
         List<IpEvidence> evidence = new ArrayList<>(r.correlation().ips());
         evidence.sort(Comparator.comparing(IpEvidence::ip));
         for (IpEvidence e : evidence) {
-            for (String login : loginsOf.getOrDefault(e.ip(), Set.of())) {
-                String domain = domain(login);
-                long d = domain == null ? 0 : domainSuccesses.getOrDefault(e.ip() + "|" + domain, 0L);
-                contexts.add(AddressFact.of(login, e, d));
+            AddressTally t = tallies.get(e.ip());
+            for (String login : t == null ? Set.<String>of() : t.logins()) {
+                String domain = AddressTally.domain(login);
+                contexts.add(AddressFact.of(login, e, domain == null ? 0 : t.domainSuccesses(domain)));
             }
         }
         List<FleetBlockVerdict> blocks = new ArrayList<>();
+        Map<String, List<LogEvent>> byHost = linesOf(blockHosts, events);
         for (String host : blockHosts) {
             // a block is one server's act: explained by that server's lines, with the logins' fleet verdicts
             for (BlockAssessment b : audit(network == null ? null : "blocks|" + network + "|" + host, byHost.get(host),
@@ -290,12 +281,21 @@ final class Judge {
         return new LoginJudgement(v, facts, a);
     }
 
-    static String host(LogEvent e) {
-        return e.origin().host() == null ? "-" : e.origin().host();
+    /** The events of each of the servers, in the order given. */
+    private static Map<String, List<LogEvent>> linesOf(Set<String> hosts, List<LogEvent> events) {
+        Map<String, List<LogEvent>> byHost = new HashMap<>();
+        if (!hosts.isEmpty()) {
+            for (LogEvent e : events) {
+                String host = host(e);
+                if (hosts.contains(host)) {
+                    byHost.computeIfAbsent(host, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return byHost;
     }
 
-    private static String domain(String login) {
-        int at = login.indexOf('@');
-        return at < 0 ? null : login.substring(at + 1);
+    static String host(LogEvent e) {
+        return e.origin().host() == null ? "-" : e.origin().host();
     }
 }

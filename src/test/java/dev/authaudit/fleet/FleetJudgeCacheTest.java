@@ -57,6 +57,8 @@ class FleetJudgeCacheTest {
     @TempDir
     static Path work;
     private static List<String[]> input;
+    /** The run with the cache and the live auditors off (every judgement re-audits): what both tests compare with. */
+    private static Run reference;
 
     @BeforeAll
     static void simulate() throws IOException {
@@ -95,11 +97,12 @@ class FleetJudgeCacheTest {
             }
         }
         input = out;
+        reference = run(0, 0, "off");
     }
 
     @Test
     void cacheOffOnAndTiny_sameRecordsOnEveryTopic_acrossOutOfOrderLatePrunedAndRestoredStores() {
-        Run off = run(0, 0, "off");
+        Run off = reference;
         Run on = run(EventCache.DEFAULT_EVENTS, 0, "on");
         Run tiny = run(300, 0, "tiny");
         assertThat(off.records).as("the run wrote something on each verdict topic").anySatisfy(
@@ -124,7 +127,7 @@ class FleetJudgeCacheTest {
      */
     @Test
     void liveAuditorsOnOffAndTiny_sameRecordsOnEveryTopic_acrossOutOfOrderLatePrunedAndRestoredStores() {
-        Run off = run(0, 0, "live-off");
+        Run off = reference;
         Run on = run(EventCache.DEFAULT_EVENTS, LiveAuditors.DEFAULT_EVENTS, "live-on");
         Run tiny = run(EventCache.DEFAULT_EVENTS, 3_000, "live-tiny");
         assertThat(on.liveJudgements).as("judgements through a live auditor").isPositive();
