@@ -1,6 +1,7 @@
 package dev.authaudit.run;
 
 import dev.authaudit.text.Escape;
+import dev.authaudit.tune.Fail2banIniLines;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,8 +28,6 @@ import java.util.regex.Pattern;
 final class Fail2banIgnoreIp {
     private static final Pattern LITERAL = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/[0-9]{1,2})?"
             + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/[0-9]{1,3})?");
-    private static final Pattern SECTION = Pattern.compile("^\\[([^\\]]+)]\\s*$");
-    private static final Pattern SETTING = Pattern.compile("^([A-Za-z0-9_.-]+)\\s*[=:]\\s?(.*)$");
 
     /** An address or network with the file and line that named it. */
     record Entry(IPAddress net, String where) {
@@ -117,51 +115,48 @@ final class Fail2banIgnoreIp {
     }
 
     private void read(Path file, List<Entry> out, List<String> bad) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             bad.add("cannot read " + file + ": " + e.getMessage());
             return;
         }
-        String section = null;
-        boolean inIgnore = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            String line = raw.strip();
-            String where = file.getFileName() + ":" + (i + 1);
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
+        Fail2banIniLines.read(file.getFileName().toString(), text, new Fail2banIniLines.Handler() {
+            private String section;
+            private boolean inIgnore;
+
+            @Override
+            public void section(String name, String where) {
+                section = name;
+                inIgnore = false;
             }
-            if (Character.isWhitespace(raw.charAt(0)) && inIgnore) {
-                values(line, where, out, bad); // a continuation line of the value
-                continue;
+
+            @Override
+            public void setting(String key, String value, String where) {
+                inIgnore = key.equals("ignoreip") && ("DEFAULT".equals(section) || jail.equals(section));
+                if (inIgnore) {
+                    values(value, where, out, bad);
+                }
             }
-            inIgnore = false;
-            java.util.regex.Matcher s = SECTION.matcher(line);
-            if (s.matches()) {
-                section = s.group(1).strip();
-                continue;
+
+            @Override
+            public void continuation(String value, String where) {
+                if (inIgnore) {
+                    values(value, where, out, bad);
+                }
             }
-            java.util.regex.Matcher m = SETTING.matcher(line);
-            if (m.matches() && m.group(1).toLowerCase(Locale.ROOT).equals("ignoreip")
-                    && ("DEFAULT".equals(section) || jail.equals(section))) {
-                inIgnore = true;
-                values(m.group(2), where, out, bad);
+
+            @Override
+            public void malformed(String line, String where) {
+                inIgnore = false; // fail2ban refuses such a file; what it named before still counts here
             }
-        }
+        });
     }
 
-    /** Reads the addresses of one value (space or comma separated; a comment after " #" or " ;" cut). */
+    /** Reads the addresses of one value (space or comma separated, its comment already cut). */
     private static void values(String value, String where, List<Entry> out, List<String> bad) {
-        String v = value;
-        for (String c : new String[] {" #", " ;", "\t#", "\t;"}) {
-            int at = v.indexOf(c);
-            if (at >= 0) {
-                v = v.substring(0, at);
-            }
-        }
-        for (String t : v.strip().split("[\\s,]+")) {
+        for (String t : value.split("[\\s,]+")) {
             if (t.isEmpty()) {
                 continue;
             }

@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * jail.conf. {@code %(name)s} is filled from the section, then {@code [DEFAULT]}. Errors name file:line.
  */
 public final class JailConfReader {
-    private static final Pattern SECTION = Pattern.compile("^\\[([^\\]]+)]\\s*$");
-    private static final Pattern SETTING = Pattern.compile("^([A-Za-z0-9_.-]+)\\s*[=:]\\s?(.*)$");
     private static final Pattern INTERPOLATION = Pattern.compile("%\\(([A-Za-z0-9_.-]+)\\)s");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([a-z]*)");
     private static final Pattern FILTER_OPTIONS = Pattern.compile("^([^\\[\\s]+)\\s*\\[(.*)]$");
@@ -58,41 +56,39 @@ public final class JailConfReader {
      * @throws ConfigException naming file:line when a line or value is malformed
      */
     public List<Fail2banJail> parse(String name, String text) {
-        String[] lines = text.split("\r?\n", -1);
-        String section = null;
-        String lastKey = null;
-        for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i];
-            String where = name + ":" + (i + 1);
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (Character.isWhitespace(raw.charAt(0)) && lastKey != null) {
-                Value v = sections.get(section).get(lastKey);
-                sections.get(section).put(lastKey, new Value(v.text() + "\n" + stripComment(line), v.where()));
-                continue;
-            }
-            Matcher s = SECTION.matcher(line);
-            if (s.matches()) {
-                section = s.group(1).strip();
+        Fail2banIniLines.read(name, text, new Fail2banIniLines.Handler() {
+            private String section;
+            private String lastKey;
+
+            @Override
+            public void section(String s, String where) {
+                section = s;
                 sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
                 headers.putIfAbsent(section, where);
-                lastKey = null;
-                continue;
             }
-            Matcher m = SETTING.matcher(line);
-            if (!m.matches()) {
+
+            @Override
+            public void setting(String key, String value, String where) {
+                if (section == null) {
+                    throw new ConfigException(name, key, where + ": " + key + " is set before any"
+                            + " [section]; put it under [DEFAULT] or a jail");
+                }
+                lastKey = key;
+                sections.get(section).put(key, new Value(value, where));
+            }
+
+            @Override
+            public void continuation(String value, String where) {
+                Value v = sections.get(section).get(lastKey);
+                sections.get(section).put(lastKey, new Value(v.text() + "\n" + value, v.where()));
+            }
+
+            @Override
+            public void malformed(String line, String where) {
                 throw new ConfigException(name, null, where + ": '" + abbreviate(line) + "' is neither a [section]"
                         + " nor a key = value line; fix or comment it out with #");
             }
-            if (section == null) {
-                throw new ConfigException(name, m.group(1), where + ": " + m.group(1) + " is set before any"
-                        + " [section]; put it under [DEFAULT] or a jail");
-            }
-            lastKey = m.group(1).toLowerCase(Locale.ROOT);
-            sections.get(section).put(lastKey, new Value(stripComment(m.group(2)), where));
-        }
+        });
         return jails();
     }
 
@@ -212,18 +208,6 @@ public final class JailConfReader {
         String file = v.where().substring(0, v.where().lastIndexOf(':'));
         return new ConfigException(file, key, v.where() + ": [" + section + "] " + key + " = \"" + v.text().strip()
                 + "\" is not valid; expected " + expected);
-    }
-
-    private static String stripComment(String value) {
-        // fail2ban allows "; comment" and "# comment" after a value when a space precedes them
-        int cut = value.length();
-        for (String p : new String[] {" #", " ;", "\t#", "\t;"}) {
-            int at = value.indexOf(p);
-            if (at >= 0 && at < cut) {
-                cut = at;
-            }
-        }
-        return value.substring(0, cut).strip();
     }
 
     private static String abbreviate(String s) {
