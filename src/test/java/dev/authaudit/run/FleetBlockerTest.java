@@ -25,8 +25,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,34 +50,8 @@ class FleetBlockerTest {
     private Path ignore;
     private Path tempban;
     private final TestClock clock = new TestClock(START);
-    private final Feed feed = new Feed();
+    private final ScriptedVerdictFeed feed = new ScriptedVerdictFeed();
     private final StringWriter said = new StringWriter();
-
-    private static final class Feed implements FleetVerdictFeed {
-        final Deque<List<Attacker>> batches = new ArrayDeque<>();
-        final Deque<List<Withdrawn>> withdrawals = new ArrayDeque<>();
-        List<Withdrawn> last = List.of();
-
-        @Override
-        public List<Attacker> poll(Duration timeout) {
-            last = withdrawals.isEmpty() ? List.of() : withdrawals.poll();
-            return batches.isEmpty() ? List.of() : batches.poll();
-        }
-
-        @Override
-        public List<Withdrawn> withdrawn() {
-            return last;
-        }
-
-        @Override
-        public long rejected() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
