@@ -8,13 +8,14 @@ import dev.authaudit.classify.OutsideFacts;
 import dev.authaudit.correlate.CorrelationStore;
 import dev.authaudit.event.LogEvent;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * A live {@link Auditor} per busy key an instance judges, so a judgement feeds it only the events that came since
  * the last one instead of re-auditing all of the key's retained events. Derived state, like {@link EventCache}: the
  * stores stay the source of truth, and a judgement through a live auditor gives exactly what a re-audit of the
- * same events gives ({@link Auditor#fork}, {@code LiveJudgeTest}, {@code FleetJudgeCacheTest}).
+ * same events gives ({@link Auditor#fork}, {@code AuditorJudgeTest}, {@code FleetJudgeCacheTest}).
  *
  * <p>The live auditor is fed only <em>settled</em> events: older than the task's stream time minus the grace
  * period, so no event can still arrive before them (a later one is dropped as late). Each judgement feeds it the
@@ -45,8 +46,8 @@ final class LiveAuditors {
     private final long maxEvents;
     private final int minEvents;
     private final Cache<String, Live> held;
-    private final java.util.concurrent.atomic.LongAdder rebuilds = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder judgements = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder rebuilds = new LongAdder();
+    private final LongAdder judgements = new LongAdder();
 
     /** One key's live auditor: the settled events it was fed, known by their count, first and last. */
     private static final class Live {
