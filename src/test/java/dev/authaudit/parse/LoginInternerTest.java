@@ -13,46 +13,58 @@ class LoginInternerTest {
         String second = new String("admin@example.com");
         assertThat(logins.intern(first)).isSameAs(first);
         assertThat(logins.intern(second)).isSameAs(first).isEqualTo(second);
+        assertThat(logins.size()).isEqualTo(1);
     }
 
     @Test
     void null_staysNull() {
-        assertThat(new LoginInterner().intern(null)).isNull();
+        LoginInterner logins = new LoginInterner();
+        assertThat(logins.intern(null)).isNull();
+        assertThat(logins.size()).isZero();
     }
 
     @Test
-    void capacity_isAPowerOfTwo_atLeastOne() {
-        assertThat(new LoginInterner(0).capacity()).isEqualTo(1);
-        assertThat(new LoginInterner(1).capacity()).isEqualTo(1);
-        assertThat(new LoginInterner(3).capacity()).isEqualTo(4);
-        assertThat(new LoginInterner(4).capacity()).isEqualTo(4);
-        assertThat(new LoginInterner(5).capacity()).isEqualTo(8);
-        assertThat(new LoginInterner().capacity()).isEqualTo(LoginInterner.DEFAULT_SLOTS);
-    }
-
-    @Test
-    void collision_replacesTheHeldLogin_andStillReturnsAnEqualString() {
-        // "Aa" and "BB" have the same hash code: one slot, whatever the table's size
-        LoginInterner logins = new LoginInterner(1024);
+    void sameHashCode_differentLogins_stayApart() {
+        // "Aa" and "BB" have the same hash code
+        LoginInterner logins = new LoginInterner();
         String aa = new String("Aa");
         String bb = new String("BB");
         assertThat(logins.intern(aa)).isSameAs(aa);
         assertThat(logins.intern(bb)).isSameAs(bb);
-        String aa2 = new String("Aa");
-        assertThat(logins.intern(aa2)).isSameAs(aa2).isEqualTo("Aa");
-        assertThat(logins.intern(new String("Aa"))).isSameAs(aa2);
+        assertThat(logins.intern(new String("Aa"))).isSameAs(aa);
+        assertThat(logins.intern(new String("BB"))).isSameAs(bb);
     }
 
     @Test
-    void manyMoreLoginsThanSlots_stayBounded_andEveryAnswerEqualsItsLogin() {
+    void full_startsOver_andNeverHoldsMoreThanItsBound() {
+        LoginInterner logins = new LoginInterner(3);
+        String a = logins.intern(new String("a"));
+        logins.intern("b");
+        logins.intern("c");
+        assertThat(logins.size()).isEqualTo(3);
+        // a fourth starts over: only it is held
+        logins.intern("d");
+        assertThat(logins.size()).isEqualTo(1);
+        String again = new String("a");
+        assertThat(logins.intern(again)).isSameAs(again).isNotSameAs(a).isEqualTo(a);
+    }
+
+    @Test
+    void manyMoreLoginsThanTheBound_stayBounded_andEveryAnswerEqualsItsLogin() {
         LoginInterner logins = new LoginInterner(16);
         for (int i = 0; i < 100_000; i++) {
             String login = "user" + i;
             assertThat(logins.intern(login)).isEqualTo(login);
+            assertThat(logins.size()).isBetween(1, 16);
         }
-        assertThat(logins.capacity()).isEqualTo(16);
-        // the last one is held
-        String last = new String("user99999");
-        assertThat(logins.intern(last)).isNotSameAs(last).isEqualTo(last);
+    }
+
+    @Test
+    void boundBelowOne_holdsOne() {
+        LoginInterner logins = new LoginInterner(0);
+        String x = new String("x");
+        assertThat(logins.intern(x)).isSameAs(x);
+        assertThat(logins.intern(new String("x"))).isSameAs(x);
+        assertThat(logins.size()).isEqualTo(1);
     }
 }
