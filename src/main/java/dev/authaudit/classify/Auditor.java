@@ -75,12 +75,19 @@ public final class Auditor {
 
     /** Accepts the next event, in event-time order; in replay, first moves the clock to its time. */
     public void accept(LogEvent e) {
+        accept(e, e.instant());
+    }
+
+    /**
+     * As {@link #accept(LogEvent)}, for a caller that has the event's instant already ({@code t}, which must equal
+     * {@code e.instant()}): a replay's parsing threads work it out, off the thread that runs the auditor.
+     */
+    public void accept(LogEvent e, Instant t) {
         if (!started) {
             started = true;
             tracker.classifiers(Classifiers.create(settings, dictionary, csf, e.time().getOffset(), true),
                     settings.oneOffMaxFailures());
         }
-        Instant t = e.instant();
         if (clock instanceof EventClock replay) {
             replay.advanceTo(t);
         }

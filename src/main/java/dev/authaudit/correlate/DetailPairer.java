@@ -28,55 +28,16 @@ final class DetailPairer {
             (a, b) -> a.deadlineMs != b.deadlineMs ? Long.compare(a.deadlineMs, b.deadlineMs)
                     : Long.compare(a.seq, b.seq));
     /**
-     * The latest primary line per address, for telling Exim's syslog copy of a 535 from a new attempt (a few
-     * thousand addresses: a copy is the very next line or the one after).
+     * The latest primary line per (server, address, login), for telling Exim's syslog copy of a 535 from a new
+     * attempt (a few thousand keys: a copy is the very next line or the one after).
      */
-    private final Map<CopyKey, AuthFailure> recentPrimary = new java.util.LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CopyKey, AuthFailure> eldest) {
-            return size() > RECENT_PRIMARIES;
-        }
-    };
+    private RecentPrimaries recentPrimary = new RecentPrimaries(RECENT_PRIMARIES);
     private static final int RECENT_PRIMARIES = 4096;
     private final java.util.function.BiConsumer<AuthFailure, AuthFailure> onCopy;
     private long seq;
     private long paired;
     private long alone;
     private long copies;
-
-    /**
-     * The key of {@link #recentPrimary}: the server (only when pairing by server, else null), the address and
-     * the login ("" for none). A record rather than one joined string: no string to build and hash on every
-     * line, and the address's string keeps the hash code the later tables reuse.
-     */
-    private static final class CopyKey {
-        private final String host;
-        private final String ip;
-        private final String login;
-        /**
-         * Worked out once: the map hashes the eldest key again to drop it, thousands of lines later, when its
-         * strings are long out of the processor's cache.
-         */
-        private final int hash;
-
-        CopyKey(String host, String ip, String login) {
-            this.host = host;
-            this.ip = ip;
-            this.login = login;
-            this.hash = (31 * ip.hashCode() + login.hashCode()) * 31 + (host == null ? 0 : host.hashCode());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CopyKey k && hash == k.hash && ip.equals(k.ip) && login.equals(k.login)
-                    && Objects.equals(host, k.host);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 
     /** A line waiting for its partner. */
     private static final class Pending {
@@ -178,14 +139,15 @@ final class DetailPairer {
             // for them: Dovecot's own summary of the same failed login, written between a 535 and its syslog copy
             // (the client's IMAP session failing with the same password in the same second), must not take the
             // 535's place, or the copy would be counted as another attempt
-            CopyKey copyKey = new CopyKey(byServer ? f.origin().host() : null, key(f.ip()),
-                    f.account() == null ? "" : f.account());
-            AuthFailure before = recentPrimary.put(copyKey, f);
+            String host = byServer ? f.origin().host() : null;
+            String ip = key(f.ip());
+            String login = f.account() == null ? "" : f.account();
+            AuthFailure before = recentPrimary.put(host, ip, login, f);
             if (copyOf(f, before) && (!byServer || sameServer(f, before))) {
                 // Exim writes each 535 to its main and its reject log: twice into syslog
                 // (syslog_duplication), or once into each file
                 copies++;
-                recentPrimary.remove(copyKey); // a line has one copy; a third line is an attempt again
+                recentPrimary.remove(host, ip, login); // a line has one copy; a third line is an attempt again
                 onCopy.accept(f, before);
                 return;
             }
@@ -424,7 +386,7 @@ final class DetailPairer {
             // a line done (or counted and gone from its list) is no longer in any list: it keeps an empty one
             c.byDeadline.add(made.computeIfAbsent(p, x -> x.copy(new ArrayList<>())));
         }
-        c.recentPrimary.putAll(recentPrimary);
+        c.recentPrimary = recentPrimary.copy();
         c.seq = seq;
         c.paired = paired;
         c.alone = alone;

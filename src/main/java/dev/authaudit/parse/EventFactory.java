@@ -24,6 +24,8 @@ final class EventFactory {
     /** Longest login kept; longer ones are cut (nobody's mailbox name is this long). */
     static final int MAX_ACCOUNT = 256;
     private static final int MAX_TEXT = 512;
+    /** One instance per login across the parsing threads (see {@link LoginInterner}). */
+    private final LoginInterner logins = new LoginInterner();
 
     /** Thrown when a matched line carries a value that cannot be used. */
     static final class InvalidField extends Exception {
@@ -72,7 +74,7 @@ final class EventFactory {
         return new InvalidField("'" + normalized + "' is the unspecified address, not a client's");
     }
 
-    private static AuthFailure authFailure(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
+    private AuthFailure authFailure(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
                                            Integer port) {
         String reasonText = f[FieldSlot.REASON];
         FailureReason reason = reasonText == null ? FailureReason.OTHER : FailureReason.fromText(reasonText);
@@ -84,7 +86,7 @@ final class EventFactory {
                 Addresses.normalize(f[FieldSlot.LOCAL_IP]));
     }
 
-    private static AuthSuccess authSuccess(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
+    private AuthSuccess authSuccess(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
                                            Integer port) {
         return new AuthSuccess(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
                 text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
@@ -99,7 +101,7 @@ final class EventFactory {
                 in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
     }
 
-    private static FirewallBlock firewallBlock(String[] f, OffsetDateTime time, Origin origin, String ip,
+    private FirewallBlock firewallBlock(String[] f, OffsetDateTime time, Origin origin, String ip,
                                                Protocol protocol, Integer port) {
         Integer duration = integer(f[FieldSlot.DURATION]);
         boolean permanent = "true".equalsIgnoreCase(f[FieldSlot.PERMANENT]) && duration == null;
@@ -138,7 +140,7 @@ final class EventFactory {
         }
     }
 
-    private static String account(String raw) {
+    private String account(String raw) {
         if (raw == null) {
             return null;
         }
@@ -149,9 +151,9 @@ final class EventFactory {
         if (a.isEmpty()) {
             return null;
         }
-        String login = clip(a, MAX_ACCOUNT).toLowerCase(Locale.ROOT);
-        login.hashCode(); // kept by the string, for the correlator's thread (see build)
-        return login;
+        // the hash code is kept by the string, for the correlator's thread (see build); the instance is the one
+        // every event of the login carries, so the correlator's tables find it by identity
+        return logins.intern(clip(a, MAX_ACCOUNT).toLowerCase(Locale.ROOT));
     }
 
     private static String fingerprint(String raw) {

@@ -3,6 +3,7 @@ package dev.authaudit.parse;
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.InputStats;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,18 +23,15 @@ public final class EventMerger implements Closeable {
     private final List<PrefetchedFile> prefetched;
     private final PriorityQueue<Head> heads = new PriorityQueue<>(Head::compareTo);
 
-    /** A file's next event, keyed by its instant (taken apart once, not per comparison) and file order. */
-    private record Head(LogEvent event, int index, String line, long seconds, int nanos) implements Comparable<Head> {
+    /** A file's next event, keyed by its instant (worked out once, not per comparison) and file order. */
+    private record Head(LogEvent event, int index, String line, Instant at) implements Comparable<Head> {
         Head(LogEvent event, int index, String line) {
-            this(event, index, line, event.time().toEpochSecond(), event.time().getNano());
+            this(event, index, line, event.instant());
         }
 
         @Override
         public int compareTo(Head o) {
-            int c = Long.compare(seconds, o.seconds);
-            if (c == 0) {
-                c = Integer.compare(nanos, o.nanos);
-            }
+            int c = at.compareTo(o.at);
             return c != 0 ? c : Integer.compare(index, o.index);
         }
     }
@@ -43,6 +41,7 @@ public final class EventMerger implements Closeable {
 
     private final ExecutorService pool;
     private String lastLine;
+    private Instant lastInstant;
 
     /** Names the parsing workers and lets the JVM exit without them. */
     private static final class WorkerThreads implements ThreadFactory {
@@ -112,7 +111,17 @@ public final class EventMerger implements Closeable {
         }
         advance(h.index);
         lastLine = h.line;
+        lastInstant = h.at;
         return h.event;
+    }
+
+    /**
+     * Returns the instant of the event {@link #next()} last returned ({@link LogEvent#instant()}, which makes a new
+     * one from the local time and offset on every call): with parallel parsing it was worked out on the parsing
+     * thread, so the consumer need not.
+     */
+    public Instant lastInstant() {
+        return lastInstant;
     }
 
     /**
@@ -127,7 +136,7 @@ public final class EventMerger implements Closeable {
         if (prefetched != null) {
             PrefetchedFile.Item item = prefetched.get(i).next();
             if (item != null) {
-                heads.add(new Head(item.event(), i, item.line(), item.seconds(), item.nanos()));
+                heads.add(new Head(item.event(), i, item.line(), item.at()));
             }
             return;
         }

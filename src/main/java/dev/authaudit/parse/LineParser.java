@@ -22,7 +22,8 @@ import java.util.Map;
  * behind its own {@code require} literals; only then an RE2 (linear-time) match, the time stamp and
  * the field checks. Matched values travel by {@link FieldSlot}, not in a map.
  *
- * <p>Stateless apart from immutable tables, so one instance may serve several threads. A caller that
+ * <p>Stateless apart from immutable tables and a lock-free table of logins that only picks which of equal
+ * strings an event carries ({@link LoginInterner}), so one instance may serve several threads. A caller that
  * reads a file line by line passes a {@link Memo} of its own: consecutive lines of a log mostly share
  * their time stamp, and the memo spares them parsing and resolving it again.
  */

@@ -4,6 +4,7 @@ import dev.authaudit.event.LogEvent;
 import dev.authaudit.ingest.ChunkReader;
 import dev.authaudit.ingest.LineBytes;
 import dev.authaudit.ingest.RawLine;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,17 +37,17 @@ final class PrefetchedFile implements AutoCloseable {
 
     /**
      * One event and the raw text of its line; with a renderer, also the event's text: the slice
-     * {@code start..end} of its batch's {@link Rendered#text}. The event's epoch second and nanosecond,
-     * by which the merge orders it, are worked out here, on the thread that hands the event over, not
-     * on the merging one.
+     * {@code start..end} of its batch's {@link Rendered#text}. The event's instant ({@code at}), by which
+     * the merge orders it and the correlator counts it, is worked out here, on the thread that hands the
+     * event over, not on the merging one.
      */
-    record Item(LogEvent event, String line, Rendered rendered, int start, int end, long seconds, int nanos) {
+    record Item(LogEvent event, String line, Rendered rendered, int start, int end, Instant at) {
         Item(LogEvent event, String line) {
             this(event, line, null, 0, 0);
         }
 
         Item(LogEvent event, String line, Rendered rendered, int start, int end) {
-            this(event, line, rendered, start, end, event.time().toEpochSecond(), event.time().getNano());
+            this(event, line, rendered, start, end, event.instant());
         }
 
         /** Returns the rendered text of the event's batch (read by the consumer, after the hand-off). */

@@ -134,10 +134,12 @@ public final class Replay {
             LogEvent e;
             long n = 0;
             while ((e = merger.next()) != null) {
-                if ((since != null || until != null) && outside(e.instant(), since, until)) {
+                // the event's instant, made on the parsing thread: the auditor need not make it again
+                Instant t = merger.lastInstant();
+                if ((since != null || until != null) && outside(t, since, until)) {
                     continue;
                 }
-                auditor.accept(e);
+                auditor.accept(e, t);
                 if (tap != null) {
                     tap.accept(e, merger.lastLine());
                 }

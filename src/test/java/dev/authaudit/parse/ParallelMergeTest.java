@@ -37,10 +37,17 @@ class ParallelMergeTest {
         }
         List<String> out = new ArrayList<>();
         EventJson json = new EventJson();
+        java.util.Map<String, String> logins = new java.util.HashMap<>();
         try (EventMerger m = new EventMerger(files, parallel, splitBytes, 3, blockBytes)) {
             LogEvent e;
             while ((e = m.next()) != null) {
                 out.add(json.toJson(e) + " <- " + m.lastLine().length());
+                // the instant made on the parsing thread is the event's own
+                assertThat(m.lastInstant()).isEqualTo(e.instant());
+                // every event of a login carries the same string, whichever thread parsed it (LoginInterner)
+                if (e.account() != null) {
+                    assertThat(logins.computeIfAbsent(e.account(), a -> a)).isSameAs(e.account());
+                }
             }
             assertThat(m.stats()).allSatisfy(s -> assertThat(s.lines()).isPositive());
             m.stats().forEach(s -> out.add(s.file() + " " + s.format() + " lines=" + s.lines() + " events=" + s.events()

@@ -1,0 +1,83 @@
+package dev.authaudit.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The login keys' open-addressing table: one {@link SubjectKeys.Login} per name, bounded. */
+class SubjectKeysTest {
+
+    private static SubjectKeys keys(int maxLogins) {
+        return new SubjectKeys(new IpNetworks(), 1000, maxLogins);
+    }
+
+    @Test
+    void login_sameName_sameKeys_whetherTheSameStringOrAnEqualOne() {
+        SubjectKeys k = keys(100);
+        String name = new String("admin@example.com");
+        SubjectKeys.Login l = k.login(name);
+        assertThat(l.name).isSameAs(name);
+        assertThat(k.login(name)).isSameAs(l);
+        assertThat(k.login(new String("admin@example.com"))).isSameAs(l);
+        assertThat(k.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void login_sameHashCode_keptApart() {
+        SubjectKeys k = keys(100);
+        // "Aa" and "BB" share a hash code, and so do "AaAa", "AaBB", "BBAa" and "BBBB"
+        List<SubjectKeys.Login> made = new ArrayList<>();
+        for (String n : new String[] {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB"}) {
+            made.add(k.login(n));
+        }
+        String[] again = {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB"};
+        for (int i = 0; i < again.length; i++) {
+            assertThat(k.login(new String(again[i]))).isSameAs(made.get(i));
+            assertThat(made.get(i).name).isEqualTo(again[i]);
+        }
+        assertThat(k.logins()).isEqualTo(6);
+    }
+
+    @Test
+    void login_manyNames_growTheTable_andEachIsFoundAgain() {
+        SubjectKeys k = keys(100_000);
+        List<SubjectKeys.Login> made = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            made.add(k.login("user" + i));
+        }
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(k.login("user" + i)).isSameAs(made.get(i));
+        }
+        assertThat(k.logins()).isEqualTo(5_000);
+    }
+
+    @Test
+    void login_atTheBound_startsOver() {
+        SubjectKeys k = keys(3);
+        SubjectKeys.Login a = k.login("a");
+        k.login("b");
+        k.login("c");
+        assertThat(k.logins()).isEqualTo(3);
+        assertThat(k.login("a")).isSameAs(a);
+        // a fourth name drops the three: only it is held, and a comes back as new keys (equal in value)
+        k.login("d");
+        assertThat(k.logins()).isEqualTo(1);
+        SubjectKeys.Login a2 = k.login("a");
+        assertThat(a2).isNotSameAs(a);
+        assertThat(a2.name).isEqualTo("a");
+        assertThat(a2.hash).isEqualTo(a.hash);
+        assertThat(k.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void pair_sameAddressAndLogin_sameKeys_sharingTheLogin() {
+        SubjectKeys k = keys(100);
+        SubjectKeys.Address a = k.address("192.0.2.1");
+        SubjectKeys.Address b = k.address("192.0.2.2");
+        SubjectKeys.Pair p = k.pair(a, "info@example.com");
+        assertThat(k.pair(a, new String("info@example.com"))).isSameAs(p);
+        assertThat(k.pair(b, "info@example.com").keys).isSameAs(p.keys);
+    }
+}
