@@ -135,9 +135,9 @@ public final class Auditor {
         Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);
         List<AccountAssessment> accounts = new ArrayList<>();
         Map<String, AccountAssessment> byLogin = new HashMap<>();
-        Map<String, Set<String>> customerOf = new HashMap<>();
-        Map<String, Set<String>> attackerOf = new HashMap<>();
-        Map<String, Set<String>> oneOffOf = new HashMap<>();
+        // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
+        // looked up once per step instead of once per role
+        Map<String, AddressRoles> roles = new HashMap<>();
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -151,22 +151,26 @@ public final class Auditor {
             accounts.add(a);
             byLogin.put(a.account(), a);
             for (String ip : a.customerSources()) {
-                customerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).customerOf().add(a.account());
             }
             for (String ip : a.attackerSources()) {
-                attackerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).attackerOf().add(a.account());
             }
             for (String ip : a.oneOffSources()) {
-                oneOffOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).oneOffOf().add(a.account());
             }
         }
-        unlistedOneOffs(r.ips(), byLogin, customerOf, oneOffOf, settings.oneOffMaxFailures());
+        unlistedOneOffs(r.ips(), byLogin, roles, settings.oneOffMaxFailures());
         DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
-        List<CampaignCandidate> candidates = campaigns.candidates(r.ips(), oneOffOf, customerOf);
-        Map<String, String> campaign = outside.campaign(candidates);
-        if (campaign == null) {
-            campaign = campaigns.find(candidates);
+        List<CampaignCandidate> candidates = new ArrayList<>();
+        for (IpEvidence e : r.ips()) {
+            AddressRoles known = roles.get(e.ip());
+            if (known != null && campaigns.candidate(e, known.oneOff, known.customer != null)) {
+                candidates.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), known.oneOff));
+            }
         }
+        Map<String, String> outsideCampaign = outside.campaign(candidates);
+        Map<String, String> campaign = outsideCampaign != null ? outsideCampaign : campaigns.find(candidates);
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
             AccountAssessment known = outside.account(e.account());
@@ -180,10 +184,13 @@ public final class Auditor {
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
-            IpAssessment a = c.ips().classify(e, roamingClientOf(e, byLogin, customerOf.getOrDefault(e.ip(), Set.of()),
-                            settings.staleMinFailures()),
-                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of()),
-                            settings.oneOffMaxFailures()), inUse::contains, campaign.get(e.ip()));
+            AddressRoles known = roles.get(e.ip());
+            Set<String> customerOf = known == null || known.customer == null ? Set.of() : known.customer;
+            Set<String> attackerOf = known == null || known.attacker == null ? Set.of() : known.attacker;
+            // the campaign's sentence is written only for an address whose verdict it decides
+            IpAssessment a = c.ips().classifyAsking(e, roamingClientOf(e, byLogin, customerOf, settings.staleMinFailures()),
+                    targeted(e, byLogin, attackerOf, settings.oneOffMaxFailures()), inUse::contains,
+                    () -> campaign.get(e.ip()));
             ips.add(a);
             byIp.put(a.ip(), a);
         }
@@ -365,20 +372,34 @@ public final class Auditor {
      */
     static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
                                       int oneOffMaxFailures) {
-        Set<String> out = new HashSet<>(known);
-        if (e.maxFailuresOneLogin() > oneOffMaxFailures) {
-            return out;
-        }
-        e.logins().forEach(c -> {
-            AccountAssessment a = byLogin.get(c.value());
-            // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
-            boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
-                    || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
-            if (guessed && a.evidence().omittedSources() > 0) {
-                out.add(a.account());
+        Set<String> out = targeted(e, byLogin, known, oneOffMaxFailures);
+        return out != known ? out : new HashSet<>(known);
+    }
+
+    /**
+     * As {@link #targetedLogins}, for a caller that only reads the set and whose {@code known} is a hash set made
+     * with the default capacity (or empty): returns {@code known} itself when nothing is added and a copy would
+     * iterate in the same order (up to 11 logins, where the copy's table is as large), so the reasons that list
+     * the set name the same logins first. Saves a set per address at the end of a run.
+     */
+    private static Set<String> targeted(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
+                                        int oneOffMaxFailures) {
+        Set<String> out = null;
+        if (e.maxFailuresOneLogin() <= oneOffMaxFailures) {
+            for (dev.authaudit.correlate.Count c : e.logins()) {
+                AccountAssessment a = byLogin.get(c.value());
+                // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
+                boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
+                        || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
+                if (guessed && a.evidence().omittedSources() > 0 && (out != null || !known.contains(a.account()))) {
+                    if (out == null) {
+                        out = new HashSet<>(known);
+                    }
+                    out.add(a.account());
+                }
             }
-        });
-        return out;
+        }
+        return out != null ? out : known.size() <= 11 ? known : new HashSet<>(known);
     }
 
     /**
@@ -406,11 +427,13 @@ public final class Auditor {
      * campaign candidates: on a stale login only those whose password differs from the customer's client.
      */
     static void unlistedOneOffs(List<IpEvidence> ips, Map<String, AccountAssessment> byLogin,
-                                Map<String, Set<String>> customerOf, Map<String, Set<String>> oneOffOf,
-                                int oneOffMaxFailures) {
+                                Map<String, AddressRoles> roles, int oneOffMaxFailures) {
         for (IpEvidence e : ips) {
-            if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures
-                    || customerOf.containsKey(e.ip()) || oneOffOf.containsKey(e.ip())) {
+            if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures) {
+                continue;
+            }
+            AddressRoles known = roles.get(e.ip());
+            if (known != null && (known.customer != null || known.oneOff != null)) {
                 continue;
             }
             for (dev.authaudit.correlate.Count c : e.logins()) {
@@ -425,9 +448,55 @@ public final class Auditor {
                         || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
                         && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
                 if (other) {
-                    oneOffOf.computeIfAbsent(e.ip(), k -> new HashSet<>()).add(a.account());
+                    if (known == null) {
+                        known = AddressRoles.of(roles, e.ip());
+                    }
+                    known.oneOffOf().add(a.account());
                 }
             }
+        }
+    }
+
+    /**
+     * What the logins' verdicts made of one address during {@link #finish}: the logins whose customer's own
+     * source it is, those it is one of many attackers of, and those it tried as a one-off that cannot be the
+     * customer's client. Each set is made on its first login (null until then) and iterates as the separate
+     * per-role tables of hash sets it replaces did, so the reasons that list them name the same logins first.
+     */
+    static final class AddressRoles {
+        private Set<String> customer;
+        private Set<String> attacker;
+        private Set<String> oneOff;
+
+        /** Returns the address's roles in {@code roles}, added when it has none yet. */
+        static AddressRoles of(Map<String, AddressRoles> roles, String ip) {
+            AddressRoles r = roles.get(ip);
+            if (r == null) {
+                r = new AddressRoles();
+                roles.put(ip, r);
+            }
+            return r;
+        }
+
+        Set<String> customerOf() {
+            if (customer == null) {
+                customer = new HashSet<>();
+            }
+            return customer;
+        }
+
+        Set<String> attackerOf() {
+            if (attacker == null) {
+                attacker = new HashSet<>();
+            }
+            return attacker;
+        }
+
+        Set<String> oneOffOf() {
+            if (oneOff == null) {
+                oneOff = new HashSet<>();
+            }
+            return oneOff;
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -16,8 +15,6 @@ import java.util.List;
  * required fields are always written, as {@code null} when there is no value.
  */
 public final class ReportJsonWriter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
     private final JsonFactory factory = new JsonFactory();
 
     /** Returns the report as a pretty-printed JSON document. */
@@ -179,7 +176,7 @@ public final class ReportJsonWriter {
         if (t == null) {
             g.writeNullField(name);
         } else {
-            g.writeStringField(name, TIME.format(t));
+            g.writeStringField(name, IsoTime.format(t));
         }
     }
 
