@@ -151,24 +151,29 @@ public final class Auditor {
             accounts.add(a);
             byLogin.put(a.account(), a);
             for (String ip : a.customerSources()) {
-                AddressRoles.of(roles, ip).customerOf().add(a.account());
+                AddressRoles.of(roles, ip).addCustomer(a.account());
             }
             for (String ip : a.attackerSources()) {
-                AddressRoles.of(roles, ip).attackerOf().add(a.account());
+                AddressRoles.of(roles, ip).addAttacker(a.account());
             }
             for (String ip : a.oneOffSources()) {
-                AddressRoles.of(roles, ip).oneOffOf().add(a.account());
+                AddressRoles.of(roles, ip).addOneOff(a.account());
             }
         }
-        unlistedOneOffs(r.ips(), byLogin, roles, settings.oneOffMaxFailures());
         DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
         List<CampaignCandidate> candidates = new ArrayList<>();
-        for (IpEvidence e : r.ips()) {
-            AddressRoles known = roles.get(e.ip());
-            if (known != null && campaigns.candidate(e, known.oneOff, known.customer != null)) {
-                candidates.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), known.oneOff));
+        // each address's roles looked up once, kept by its place in the list for the verdicts below
+        List<IpEvidence> evidence = r.ips();
+        AddressRoles[] rolesAt = new AddressRoles[evidence.size()];
+        for (int i = 0; i < rolesAt.length; i++) {
+            IpEvidence e = evidence.get(i);
+            AddressRoles known = unlistedOneOffs(e, roles, byLogin, settings.oneOffMaxFailures());
+            rolesAt[i] = known;
+            if (known != null && known.hasOneOff() && campaigns.candidate(e, known.hasCustomer())) {
+                candidates.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), known.oneOffOf()));
             }
         }
+        roles = null;
         Map<String, String> outsideCampaign = outside.campaign(candidates);
         Map<String, String> campaign = outsideCampaign != null ? outsideCampaign : campaigns.find(candidates);
         Set<String> inUse = new HashSet<>();
@@ -180,13 +185,14 @@ public final class Auditor {
         }
         List<IpAssessment> ips = new ArrayList<>();
         Map<String, IpAssessment> byIp = new HashMap<>();
-        for (IpEvidence e : r.ips()) {
+        for (int i = 0; i < rolesAt.length; i++) {
+            IpEvidence e = evidence.get(i);
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
-            AddressRoles known = roles.get(e.ip());
-            Set<String> customerOf = known == null || known.customer == null ? Set.of() : known.customer;
-            Set<String> attackerOf = known == null || known.attacker == null ? Set.of() : known.attacker;
+            AddressRoles known = rolesAt[i];
+            Set<String> customerOf = known == null ? Set.of() : known.customerOf();
+            Set<String> attackerOf = known == null ? Set.of() : known.attackerOf();
             // the campaign's sentence is written only for an address whose verdict it decides
             IpAssessment a = c.ips().classifyAsking(e, roamingClientOf(e, byLogin, customerOf, settings.staleMinFailures()),
                     targeted(e, byLogin, attackerOf, settings.oneOffMaxFailures()), inUse::contains,
@@ -423,50 +429,50 @@ public final class Auditor {
     }
 
     /**
-     * Adds the one-off addresses that a login's bounded source list could only count, not keep, to the
-     * campaign candidates: on a stale login only those whose password differs from the customer's client.
+     * Adds the address to the campaign candidates when a login's bounded source list could only count it, not
+     * keep it, as a one-off: on a stale login only when its password differs from the customer's client. Returns
+     * the address's roles in {@code roles} (added when it had none and now has a one-off; null for none).
      */
-    static void unlistedOneOffs(List<IpEvidence> ips, Map<String, AccountAssessment> byLogin,
-                                Map<String, AddressRoles> roles, int oneOffMaxFailures) {
-        for (IpEvidence e : ips) {
-            if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures) {
+    static AddressRoles unlistedOneOffs(IpEvidence e, Map<String, AddressRoles> roles,
+                                        Map<String, AccountAssessment> byLogin, int oneOffMaxFailures) {
+        AddressRoles known = roles.get(e.ip());
+        if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures
+                || known != null && (known.hasCustomer() || known.hasOneOff())) {
+            return known;
+        }
+        for (dev.authaudit.correlate.Count c : e.logins()) {
+            AccountAssessment a = byLogin.get(c.value());
+            if (a == null || a.evidence().omittedSources() == 0) {
                 continue;
             }
-            AddressRoles known = roles.get(e.ip());
-            if (known != null && (known.customer != null || known.oneOff != null)) {
-                continue;
-            }
-            for (dev.authaudit.correlate.Count c : e.logins()) {
-                AccountAssessment a = byLogin.get(c.value());
-                if (a == null || a.evidence().omittedSources() == 0) {
-                    continue;
+            // never where the customer's own client fails and might be this address on another network
+            boolean noClient = a.verdict() != AccountVerdict.STALE_PASSWORD && a.customerSources().isEmpty();
+            boolean typo = a.verdict() == AccountVerdict.MISTYPED;
+            boolean other = noClient || typo
+                    || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
+                    && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
+            if (other) {
+                if (known == null) {
+                    known = AddressRoles.of(roles, e.ip());
                 }
-                // never where the customer's own client fails and might be this address on another network
-                boolean noClient = a.verdict() != AccountVerdict.STALE_PASSWORD && a.customerSources().isEmpty();
-                boolean typo = a.verdict() == AccountVerdict.MISTYPED;
-                boolean other = noClient || typo
-                        || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
-                        && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
-                if (other) {
-                    if (known == null) {
-                        known = AddressRoles.of(roles, e.ip());
-                    }
-                    known.oneOffOf().add(a.account());
-                }
+                known.addOneOff(a.account());
             }
         }
+        return known;
     }
 
     /**
      * What the logins' verdicts made of one address during {@link #finish}: the logins whose customer's own
      * source it is, those it is one of many attackers of, and those it tried as a one-off that cannot be the
-     * customer's client. Each set is made on its first login (null until then) and iterates as the separate
-     * per-role tables of hash sets it replaces did, so the reasons that list them name the same logins first.
+     * customer's client. A role holds nothing (null), its one login, or a hash set of its logins made when the
+     * second comes: at the end of a botnet day ~100,000 addresses have one login each, and a set apiece was
+     * ~17 MB more to promote. The sets iterate as the per-role tables of hash sets this replaces did (the same
+     * adds in the same order), so the reasons that list them name the same logins first.
      */
     static final class AddressRoles {
-        private Set<String> customer;
-        private Set<String> attacker;
-        private Set<String> oneOff;
+        private Object customer;
+        private Object attacker;
+        private Object oneOff;
 
         /** Returns the address's roles in {@code roles}, added when it has none yet. */
         static AddressRoles of(Map<String, AddressRoles> roles, String ip) {
@@ -478,25 +484,62 @@ public final class Auditor {
             return r;
         }
 
+        void addCustomer(String login) {
+            customer = add(customer, login);
+        }
+
+        void addAttacker(String login) {
+            attacker = add(attacker, login);
+        }
+
+        void addOneOff(String login) {
+            oneOff = add(oneOff, login);
+        }
+
+        boolean hasCustomer() {
+            return customer != null;
+        }
+
+        boolean hasOneOff() {
+            return oneOff != null;
+        }
+
+        /** The logins whose customer's own source the address is (empty for none; read only). */
         Set<String> customerOf() {
-            if (customer == null) {
-                customer = new HashSet<>();
-            }
-            return customer;
+            return set(customer);
         }
 
+        /** The logins the address is one of many attackers of (empty for none; read only). */
         Set<String> attackerOf() {
-            if (attacker == null) {
-                attacker = new HashSet<>();
-            }
-            return attacker;
+            return set(attacker);
         }
 
+        /** The logins that saw the address as a one-off (empty for none; read only). */
         Set<String> oneOffOf() {
-            if (oneOff == null) {
-                oneOff = new HashSet<>();
+            return set(oneOff);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object add(Object role, String login) {
+            if (role == null) {
+                return login;
             }
-            return oneOff;
+            if (role instanceof String one) {
+                if (one.equals(login)) {
+                    return one;
+                }
+                Set<String> both = new HashSet<>();
+                both.add(one);
+                both.add(login);
+                return both;
+            }
+            ((Set<String>) role).add(login);
+            return role;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Set<String> set(Object role) {
+            return role == null ? Set.of() : role instanceof String one ? Set.of(one) : (Set<String>) role;
         }
     }
 

@@ -27,12 +27,11 @@ final class DistributedCampaign {
     }
 
     /**
-     * Returns whether an address with this evidence may take part in a campaign, given the logins that saw it
-     * as a one-off that cannot be the customer's client ({@code oneOff}, null for none) and whether any login saw
-     * it as the customer's own ({@code customer}).
+     * Returns whether an address with this evidence, seen by some login as a one-off that cannot be the
+     * customer's client, may take part in a campaign, given whether any login saw it as the customer's own.
      */
-    boolean candidate(dev.authaudit.correlate.IpEvidence e, Set<String> oneOff, boolean customer) {
-        return oneOff != null && !customer && e.successes() == 0 && e.networkSuccesses() == 0 && e.failures() > 0
+    boolean candidate(dev.authaudit.correlate.IpEvidence e, boolean customer) {
+        return !customer && e.successes() == 0 && e.networkSuccesses() == 0 && e.failures() > 0
                 && e.maxFailuresOneLogin() <= settings.oneOffMaxFailures() && e.first() != null;
     }
 
