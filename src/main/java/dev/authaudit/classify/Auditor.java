@@ -137,7 +137,7 @@ public final class Auditor {
         Map<String, AccountAssessment> byLogin = new HashMap<>();
         // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
         // looked up once per step instead of once per role
-        Map<String, AddressRoles> roles = new HashMap<>();
+        Map<String, AddressRoles> roles = new HashMap<>(capacity(r.ips().size()));
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -184,7 +184,7 @@ public final class Auditor {
             }
         }
         List<IpAssessment> ips = new ArrayList<>();
-        Map<String, IpAssessment> byIp = new HashMap<>();
+        Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
         for (int i = 0; i < rolesAt.length; i++) {
             IpEvidence e = evidence.get(i);
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
@@ -217,6 +217,11 @@ public final class Auditor {
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
         return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /** Returns a hash map capacity that holds {@code n} entries without growing (looked up only, never listed). */
+    static int capacity(int n) {
+        return (int) (n / 0.75f) + 1;
     }
 
     /**
