@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum AccountVerdict {
     STALE_PASSWORD, MISTYPED, TARGETED, UNKNOWN_USER, OK;
 
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     /** Returns the contract word, e.g. {@code stale_password}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 }

@@ -142,9 +142,9 @@ public final class Auditor {
         Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);
         List<AccountAssessment> accounts = new ArrayList<>();
         Map<String, AccountAssessment> byLogin = new HashMap<>();
-        Map<String, Set<String>> customerOf = new HashMap<>();
-        Map<String, Set<String>> attackerOf = new HashMap<>();
-        Map<String, Set<String>> oneOffOf = new HashMap<>();
+        // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
+        // looked up once per step instead of once per role
+        Map<String, AddressRoles> roles = new HashMap<>(capacity(r.ips().size()));
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -158,22 +158,31 @@ public final class Auditor {
             accounts.add(a);
             byLogin.put(a.account(), a);
             for (String ip : a.customerSources()) {
-                customerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).addCustomer(a.account());
             }
             for (String ip : a.attackerSources()) {
-                attackerOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).addAttacker(a.account());
             }
             for (String ip : a.oneOffSources()) {
-                oneOffOf.computeIfAbsent(ip, k -> new HashSet<>()).add(a.account());
+                AddressRoles.of(roles, ip).addOneOff(a.account());
             }
         }
-        unlistedOneOffs(r.ips(), byLogin, customerOf, oneOffOf, settings.oneOffMaxFailures());
         DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
-        List<CampaignCandidate> candidates = campaigns.candidates(r.ips(), oneOffOf, customerOf);
-        Map<String, String> campaign = outside.campaign(candidates);
-        if (campaign == null) {
-            campaign = campaigns.find(candidates);
+        List<CampaignCandidate> candidates = new ArrayList<>();
+        // each address's roles looked up once, kept by its place in the list for the verdicts below
+        List<IpEvidence> evidence = r.ips();
+        AddressRoles[] rolesAt = new AddressRoles[evidence.size()];
+        for (int i = 0; i < rolesAt.length; i++) {
+            IpEvidence e = evidence.get(i);
+            AddressRoles known = unlistedOneOffs(e, roles, byLogin, settings.oneOffMaxFailures());
+            rolesAt[i] = known;
+            if (known != null && known.hasOneOff() && campaigns.candidate(e, known.hasCustomer())) {
+                candidates.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), known.oneOffOf()));
+            }
         }
+        roles = null;
+        Map<String, String> outsideCampaign = outside.campaign(candidates);
+        Map<String, String> campaign = outsideCampaign != null ? outsideCampaign : campaigns.find(candidates);
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
             AccountAssessment known = outside.account(e.account());
@@ -182,15 +191,19 @@ public final class Auditor {
             }
         }
         List<IpAssessment> ips = new ArrayList<>();
-        Map<String, IpAssessment> byIp = new HashMap<>();
-        for (IpEvidence e : r.ips()) {
+        Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
+        for (int i = 0; i < rolesAt.length; i++) {
+            IpEvidence e = evidence.get(i);
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
                 continue; // report-v1 lists addresses that failed or were blocked
             }
-            IpAssessment a = c.ips().classify(e, roamingClientOf(e, byLogin, customerOf.getOrDefault(e.ip(), Set.of()),
-                            settings.staleMinFailures()),
-                    targetedLogins(e, byLogin, attackerOf.getOrDefault(e.ip(), Set.of()),
-                            settings.oneOffMaxFailures()), inUse::contains, campaign.get(e.ip()));
+            AddressRoles known = rolesAt[i];
+            Set<String> customerOf = known == null ? Set.of() : known.customerOf();
+            Set<String> attackerOf = known == null ? Set.of() : known.attackerOf();
+            // the campaign's sentence is written only for an address whose verdict it decides
+            IpAssessment a = c.ips().classifyAsking(e, roamingClientOf(e, byLogin, customerOf, settings.staleMinFailures()),
+                    targeted(e, byLogin, attackerOf, settings.oneOffMaxFailures()), inUse::contains,
+                    () -> campaign.get(e.ip()));
             ips.add(a);
             byIp.put(a.ip(), a);
         }
@@ -211,6 +224,11 @@ public final class Auditor {
         Explanation explanation = r.explainSubject() == null ? null
                 : new Explainer().explain(r, byLogin, byIp, blocks);
         return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /** Returns a hash map capacity that holds {@code n} entries without growing (looked up only, never listed). */
+    static int capacity(int n) {
+        return (int) (n / 0.75f) + 1;
     }
 
     /**
@@ -372,20 +390,34 @@ public final class Auditor {
      */
     static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
                                       int oneOffMaxFailures) {
-        Set<String> out = new HashSet<>(known);
-        if (e.maxFailuresOneLogin() > oneOffMaxFailures) {
-            return out;
-        }
-        e.logins().forEach(c -> {
-            AccountAssessment a = byLogin.get(c.value());
-            // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
-            boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
-                    || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
-            if (guessed && a.evidence().omittedSources() > 0) {
-                out.add(a.account());
+        Set<String> out = targeted(e, byLogin, known, oneOffMaxFailures);
+        return out != known ? out : new HashSet<>(known);
+    }
+
+    /**
+     * As {@link #targetedLogins}, for a caller that only reads the set and whose {@code known} is a hash set made
+     * with the default capacity (or empty): returns {@code known} itself when nothing is added and a copy would
+     * iterate in the same order (up to 11 logins, where the copy's table is as large), so the reasons that list
+     * the set name the same logins first. Saves a set per address at the end of a run.
+     */
+    private static Set<String> targeted(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
+                                        int oneOffMaxFailures) {
+        Set<String> out = null;
+        if (e.maxFailuresOneLogin() <= oneOffMaxFailures) {
+            for (dev.authaudit.correlate.Count c : e.logins()) {
+                AccountAssessment a = byLogin.get(c.value());
+                // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
+                boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
+                        || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
+                if (guessed && a.evidence().omittedSources() > 0 && (out != null || !known.contains(a.account()))) {
+                    if (out == null) {
+                        out = new HashSet<>(known);
+                    }
+                    out.add(a.account());
+                }
             }
-        });
-        return out;
+        }
+        return out != null ? out : known.size() <= 11 ? known : new HashSet<>(known);
     }
 
     /**
@@ -409,32 +441,117 @@ public final class Auditor {
     }
 
     /**
-     * Adds the one-off addresses that a login's bounded source list could only count, not keep, to the
-     * campaign candidates: on a stale login only those whose password differs from the customer's client.
+     * Adds the address to the campaign candidates when a login's bounded source list could only count it, not
+     * keep it, as a one-off: on a stale login only when its password differs from the customer's client. Returns
+     * the address's roles in {@code roles} (added when it had none and now has a one-off; null for none).
      */
-    static void unlistedOneOffs(List<IpEvidence> ips, Map<String, AccountAssessment> byLogin,
-                                Map<String, Set<String>> customerOf, Map<String, Set<String>> oneOffOf,
-                                int oneOffMaxFailures) {
-        for (IpEvidence e : ips) {
-            if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures
-                    || customerOf.containsKey(e.ip()) || oneOffOf.containsKey(e.ip())) {
+    static AddressRoles unlistedOneOffs(IpEvidence e, Map<String, AddressRoles> roles,
+                                        Map<String, AccountAssessment> byLogin, int oneOffMaxFailures) {
+        AddressRoles known = roles.get(e.ip());
+        if (e.failures() == 0 || e.successes() > 0 || e.maxFailuresOneLogin() > oneOffMaxFailures
+                || known != null && (known.hasCustomer() || known.hasOneOff())) {
+            return known;
+        }
+        for (dev.authaudit.correlate.Count c : e.logins()) {
+            AccountAssessment a = byLogin.get(c.value());
+            if (a == null || a.evidence().omittedSources() == 0) {
                 continue;
             }
-            for (dev.authaudit.correlate.Count c : e.logins()) {
-                AccountAssessment a = byLogin.get(c.value());
-                if (a == null || a.evidence().omittedSources() == 0) {
-                    continue;
+            // never where the customer's own client fails and might be this address on another network
+            boolean noClient = a.verdict() != AccountVerdict.STALE_PASSWORD && a.customerSources().isEmpty();
+            boolean typo = a.verdict() == AccountVerdict.MISTYPED;
+            boolean other = noClient || typo
+                    || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
+                    && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
+            if (other) {
+                if (known == null) {
+                    known = AddressRoles.of(roles, e.ip());
                 }
-                // never where the customer's own client fails and might be this address on another network
-                boolean noClient = a.verdict() != AccountVerdict.STALE_PASSWORD && a.customerSources().isEmpty();
-                boolean typo = a.verdict() == AccountVerdict.MISTYPED;
-                boolean other = noClient || typo
-                        || (a.verdict() == AccountVerdict.STALE_PASSWORD && e.distinctFingerprints() == 1 && e.firstFingerprint() != null
-                        && !a.clientFingerprints().isEmpty() && !a.clientFingerprints().contains(e.firstFingerprint()));
-                if (other) {
-                    oneOffOf.computeIfAbsent(e.ip(), k -> new HashSet<>()).add(a.account());
-                }
+                known.addOneOff(a.account());
             }
+        }
+        return known;
+    }
+
+    /**
+     * What the logins' verdicts made of one address during {@link #finish}: the logins whose customer's own
+     * source it is, those it is one of many attackers of, and those it tried as a one-off that cannot be the
+     * customer's client. A role holds nothing (null), its one login, or a hash set of its logins made when the
+     * second comes: at the end of a botnet day ~100,000 addresses have one login each, and a set apiece was
+     * ~17 MB more to promote. The sets iterate as the per-role tables of hash sets this replaces did (the same
+     * adds in the same order), so the reasons that list them name the same logins first.
+     */
+    static final class AddressRoles {
+        private Object customer;
+        private Object attacker;
+        private Object oneOff;
+
+        /** Returns the address's roles in {@code roles}, added when it has none yet. */
+        static AddressRoles of(Map<String, AddressRoles> roles, String ip) {
+            AddressRoles r = roles.get(ip);
+            if (r == null) {
+                r = new AddressRoles();
+                roles.put(ip, r);
+            }
+            return r;
+        }
+
+        void addCustomer(String login) {
+            customer = add(customer, login);
+        }
+
+        void addAttacker(String login) {
+            attacker = add(attacker, login);
+        }
+
+        void addOneOff(String login) {
+            oneOff = add(oneOff, login);
+        }
+
+        boolean hasCustomer() {
+            return customer != null;
+        }
+
+        boolean hasOneOff() {
+            return oneOff != null;
+        }
+
+        /** The logins whose customer's own source the address is (empty for none; read only). */
+        Set<String> customerOf() {
+            return set(customer);
+        }
+
+        /** The logins the address is one of many attackers of (empty for none; read only). */
+        Set<String> attackerOf() {
+            return set(attacker);
+        }
+
+        /** The logins that saw the address as a one-off (empty for none; read only). */
+        Set<String> oneOffOf() {
+            return set(oneOff);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object add(Object role, String login) {
+            if (role == null) {
+                return login;
+            }
+            if (role instanceof String one) {
+                if (one.equals(login)) {
+                    return one;
+                }
+                Set<String> both = new HashSet<>();
+                both.add(one);
+                both.add(login);
+                return both;
+            }
+            ((Set<String>) role).add(login);
+            return role;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Set<String> set(Object role) {
+            return role == null ? Set.of() : role instanceof String one ? Set.of(one) : (Set<String>) role;
         }
     }
 

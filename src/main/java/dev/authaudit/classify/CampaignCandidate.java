@@ -20,6 +20,8 @@ public record CampaignCandidate(String ip, Instant first, long failures, Set<Str
     public CampaignCandidate {
         requireNonNull(ip, "ip");
         requireNonNull(first, "first");
-        logins = java.util.Collections.unmodifiableSet(new TreeSet<>(logins == null ? Set.of() : logins));
+        // sorted; one login (the usual candidate) needs no tree
+        logins = logins == null ? Set.of() : logins.size() <= 1 ? Set.copyOf(logins)
+                : java.util.Collections.unmodifiableSet(new TreeSet<>(logins));
     }
 }

@@ -1,11 +1,12 @@
 package dev.authaudit.classify;
 
-import dev.authaudit.correlate.IpEvidence;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,56 +27,114 @@ final class DistributedCampaign {
     }
 
     /**
-     * Returns, per address that belongs to a campaign, the sentence that says so.
-     *
-     * @param oneOffOf per address, the logins that saw it as a one-off that cannot be the customer's client
-     * @param customerOf per address, the logins that saw it as the customer's own
+     * Returns whether an address with this evidence, seen by some login as a one-off that cannot be the
+     * customer's client, may take part in a campaign, given whether any login saw it as the customer's own.
      */
-    Map<String, String> find(List<IpEvidence> ips, Map<String, Set<String>> oneOffOf,
-                             Map<String, Set<String>> customerOf) {
-        return find(candidates(ips, oneOffOf, customerOf));
+    boolean candidate(dev.authaudit.correlate.IpEvidence e, boolean customer) {
+        return !customer && e.successes() == 0 && e.networkSuccesses() == 0 && e.failures() > 0
+                && e.maxFailuresOneLogin() <= settings.oneOffMaxFailures() && e.first() != null;
     }
 
-    /** Returns the addresses that may take part in a campaign (see {@link CampaignCandidate}). */
-    List<CampaignCandidate> candidates(List<IpEvidence> ips, Map<String, Set<String>> oneOffOf,
-                                      Map<String, Set<String>> customerOf) {
-        List<CampaignCandidate> out = new ArrayList<>();
-        for (IpEvidence e : ips) {
-            if (oneOffOf.containsKey(e.ip()) && !customerOf.containsKey(e.ip()) && e.successes() == 0
-                    && e.networkSuccesses() == 0 && e.failures() > 0
-                    && e.maxFailuresOneLogin() <= settings.oneOffMaxFailures() && e.first() != null) {
-                out.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), oneOffOf.get(e.ip())));
-            }
-        }
-        return out;
-    }
-
-    /** Returns, per candidate that belongs to a campaign, the sentence that says so. */
+    /**
+     * Returns, per candidate that belongs to a campaign, the sentence that says so. The sentences are written
+     * when read: a botnet day has ~100,000 members, and most are reported for a stronger reason (the logins
+     * they guessed), so writing every member's sentence up front cost a sixth of the end of the run.
+     */
     Map<String, String> find(List<CampaignCandidate> candidates) {
         List<CampaignCandidate> members = new ArrayList<>(candidates);
-        members.sort(Comparator.comparing(CampaignCandidate::first).thenComparing(CampaignCandidate::ip));
+        members.sort((a, b) -> {
+            int c = a.first().compareTo(b.first());
+            return c != 0 ? c : a.ip().compareTo(b.ip());
+        });
         long half = settings.campaignWindow().toMillis() / 2;
-        Map<String, String> out = new HashMap<>();
+        int n = members.size();
+        long[] at = new long[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = members.get(i).first().toEpochMilli();
+        }
+        Map<String, Member> out = new HashMap<>();
         int lo = 0;
         int hi = 0;
-        for (CampaignCandidate e : members) {
-            long t = e.first().toEpochMilli();
-            while (members.get(lo).first().toEpochMilli() < t - half) {
+        for (int i = 0; i < n; i++) {
+            long t = at[i];
+            while (at[lo] < t - half) {
                 lo++;
             }
-            while (hi < members.size() && members.get(hi).first().toEpochMilli() <= t + half) {
+            while (hi < n && at[hi] <= t + half) {
                 hi++;
             }
             int around = hi - lo;
             if (around >= settings.campaignMinSources()) {
-                Instant from = members.get(lo).first();
-                Instant to = members.get(hi - 1).first();
-                out.put(e.ip(), e.ip() + " failed " + EvidenceText.list(e.logins(), 2) + " "
-                        + EvidenceText.plural(e.failures(), "time", "times") + " without any history here, one of "
-                        + around + " such addresses between " + text.time(from) + " and " + text.time(to)
-                        + " (within " + EvidenceText.duration(Duration.ofMillis(2 * half)) + "): a slow distributed attack");
+                CampaignCandidate e = members.get(i);
+                out.put(e.ip(), new Member(e, members.get(lo).first(), members.get(hi - 1).first(), around));
             }
         }
-        return out;
+        return new Sentences(out, Duration.ofMillis(2 * half));
+    }
+
+    /** A campaign's member with the stretch of time its sentence names. */
+    private record Member(CampaignCandidate candidate, Instant from, Instant to, int around) {
+    }
+
+    /** Per member address, its sentence, written each time it is read (see {@link #find}). */
+    private final class Sentences extends AbstractMap<String, String> {
+        private final Map<String, Member> members;
+        private final Duration window;
+
+        Sentences(Map<String, Member> members, Duration window) {
+            this.members = members;
+            this.window = window;
+        }
+
+        private String sentence(Member m) {
+            CampaignCandidate e = m.candidate();
+            return e.ip() + " failed " + EvidenceText.list(e.logins(), 2) + " "
+                    + EvidenceText.plural(e.failures(), "time", "times") + " without any history here, one of "
+                    + m.around() + " such addresses between " + text.time(m.from()) + " and " + text.time(m.to())
+                    + " (within " + EvidenceText.duration(window) + "): a slow distributed attack";
+        }
+
+        @Override
+        public String get(Object ip) {
+            Member m = members.get(ip);
+            return m == null ? null : sentence(m);
+        }
+
+        @Override
+        public boolean containsKey(Object ip) {
+            return members.containsKey(ip);
+        }
+
+        @Override
+        public int size() {
+            return members.size();
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    Iterator<Entry<String, Member>> it = members.entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            Entry<String, Member> m = it.next();
+                            return new SimpleImmutableEntry<>(m.getKey(), sentence(m.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return members.size();
+                }
+            };
+        }
     }
 }

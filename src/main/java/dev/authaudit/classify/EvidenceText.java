@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Writes evidence the way a mail admin reads it: times as the logs showed them ("09:00"), durations
@@ -64,8 +63,21 @@ final class EvidenceText {
     }
 
     static String list(Collection<?> values, int max) {
-        String shown = values.stream().limit(max).map(String::valueOf).collect(Collectors.joining(", "));
-        return values.size() > max ? shown + ", ..." : shown;
+        if (values.size() == 1 && max >= 1) {
+            return String.valueOf(values.iterator().next()); // most lists at the end of a big run name one
+        }
+        StringBuilder shown = new StringBuilder();
+        int n = 0;
+        for (Object v : values) {
+            if (n == max) {
+                break;
+            }
+            if (n++ > 0) {
+                shown.append(", ");
+            }
+            shown.append(v);
+        }
+        return values.size() > max ? shown.append(", ...").toString() : shown.toString();
     }
 
     /** Above this, distinct counts are estimates (the correlator's counters are exact up to it). */

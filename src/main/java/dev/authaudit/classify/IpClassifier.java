@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Gives an address its verdict. A customer's address is never called an attacker: one success, or
@@ -35,11 +36,25 @@ public final class IpClassifier {
      */
     public IpAssessment classify(IpEvidence e, Set<String> customerOf, Set<String> attackerOf,
                                  Predicate<String> inUse, String campaign) {
-        Set<String> accounts = new LinkedHashSet<>();
-        e.logins().forEach(c -> accounts.add(c.value()));
-        accounts.addAll(e.successLogins());
-        List<Claim> why = new ArrayList<>();
-        List<String> logins = List.copyOf(accounts);
+        return classifyAsking(e, customerOf, attackerOf, inUse, () -> campaign);
+    }
+
+    /**
+     * As {@link #classify(IpEvidence, Set, Set, Predicate, String)}, asking for the campaign's sentence (null when
+     * the address is not one of a campaign) only when no stronger reason decides the verdict.
+     */
+    IpAssessment classifyAsking(IpEvidence e, Set<String> customerOf, Set<String> attackerOf,
+                                Predicate<String> inUse, Supplier<String> campaignOf) {
+        List<String> logins;
+        if (e.logins().size() == 1 && e.successLogins().isEmpty()) {
+            logins = List.of(e.logins().get(0).value()); // the usual address at the end of a big run
+        } else {
+            Set<String> accounts = new LinkedHashSet<>();
+            e.logins().forEach(c -> accounts.add(c.value()));
+            accounts.addAll(e.successLogins());
+            logins = List.copyOf(accounts);
+        }
+        List<Claim> why = new ArrayList<>(2);
         if (e.successes() > 0) {
             why.add(Claim.of(ClaimKind.ADDRESS_SUCCESS).address(e.ip()).logins(e.successLogins()).count(e.successes())
                     .say(e.ip() + " logged in successfully " + EvidenceText.plural(e.successes(), "time", "times")
@@ -57,7 +72,15 @@ public final class IpClassifier {
                     + ", whose failures are a stale or mistyped password"));
             return IpAssessment.of(e.ip(), IpVerdict.CUSTOMER, 0.85, logins, why, e);
         }
-        boolean networkHistory = e.logins().stream().anyMatch(c -> e.networkSuccessLogins().contains(c.value()));
+        boolean networkHistory = false;
+        if (!e.networkSuccessLogins().isEmpty()) {
+            for (Count c : e.logins()) {
+                if (e.networkSuccessLogins().contains(c.value())) {
+                    networkHistory = true;
+                    break;
+                }
+            }
+        }
         if (networkHistory && e.distinctLogins() < settings.sprayMinLogins()) {
             why.add(Claim.of(ClaimKind.NETWORK_HISTORY).address(e.ip(), e.network()).logins(e.networkSuccessLogins())
                     .say("its network " + e.network() + " has successful logins as the same "
@@ -95,6 +118,7 @@ public final class IpClassifier {
             }
             return IpAssessment.of(e.ip(), IpVerdict.ATTACKER, 0.75, logins, why, e);
         }
+        String campaign = campaignOf.get();
         if (campaign != null) {
             why.add(Claim.of(ClaimKind.DISTRIBUTED_MEMBER).address(e.ip()).logins(logins).say(campaign));
             if (ports != null) {

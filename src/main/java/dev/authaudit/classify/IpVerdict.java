@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum IpVerdict {
     CUSTOMER, ATTACKER, SCANNER, UNKNOWN;
 
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     /** Returns the contract word, e.g. {@code customer}. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 }

@@ -23,7 +23,14 @@ final class PollingRhythm {
 
     /** Returns the most regular rhythm of a source, if any is regular. */
     Optional<Rhythm> of(SourceEvidence s) {
-        return s.rhythms().stream().filter(this::regular).max((a, b) -> Integer.compare(a.gaps(), b.gaps()));
+        Rhythm best = null;
+        for (Rhythm r : s.rhythms()) {
+            // the first of equally long ones
+            if (regular(r) && (best == null || r.gaps() > best.gaps())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Returns "every 5 min (±20 s)", naming the nearest usual polling interval when the median is close to one. */

@@ -11,8 +11,10 @@ public enum SourceRole {
     /** Not known. */
     UNKNOWN;
 
+    private final String word = name().toLowerCase(Locale.ROOT);
+
     /** Returns the report-v1 word. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return word;
     }
 }

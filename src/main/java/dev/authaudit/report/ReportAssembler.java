@@ -10,6 +10,7 @@ import dev.authaudit.correlate.SourceEvidence;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
@@ -36,12 +37,13 @@ public final class ReportAssembler {
                         .thenComparing(AccountEntry::detectedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(AccountEntry::account))
                 .toList();
-        List<IpAssessment> ipOrder = result.ips().stream()
-                .sorted(Comparator.comparingLong((IpAssessment a) -> a.evidence().failures()).reversed()
-                        .thenComparing(a -> a.evidence().first(), Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(IpAssessment::ip))
-                .toList();
-        List<IpEntry> ips = ipOrder.stream().map(ReportAssembler::ip).toList();
+        IpAssessment[] ipOrder = result.ips().toArray(new IpAssessment[0]);
+        Arrays.sort(ipOrder, ReportAssembler::compareIps);
+        IpEntry[] ipEntries = new IpEntry[ipOrder.length];
+        for (int i = 0; i < ipOrder.length; i++) {
+            ipEntries[i] = ip(ipOrder[i]);
+        }
+        List<IpEntry> ips = List.of(ipEntries);
         List<BlockEntry> blocks = result.blocks().stream().map(b -> block(b, offset))
                 .sorted(Comparator.comparingLong(BlockEntry::failures).reversed()
                         .thenComparing(BlockEntry::at).thenComparing(BlockEntry::ip,
@@ -67,6 +69,25 @@ public final class ReportAssembler {
                 .toList();
         return new AccountEntry(a.account(), a.verdict(), a.confidence(), at(a.detectedAt(), offset),
                 a.evidence().failures(), a.evidence().successes(), sources, a.reasons());
+    }
+
+    /**
+     * Orders addresses most failures first, then earliest first seen (unknown last), then by address: one
+     * comparison without a chain of key extractors, for the ~100,000 addresses of a botnet day.
+     */
+    private static int compareIps(IpAssessment a, IpAssessment b) {
+        int c = Long.compare(b.evidence().failures(), a.evidence().failures());
+        if (c != 0) {
+            return c;
+        }
+        Instant fa = a.evidence().first();
+        Instant fb = b.evidence().first();
+        if (fa == null || fb == null) {
+            c = fa == fb ? 0 : fa == null ? 1 : -1;
+        } else {
+            c = fa.compareTo(fb);
+        }
+        return c != 0 ? c : a.ip().compareTo(b.ip());
     }
 
     private static IpEntry ip(IpAssessment a) {
