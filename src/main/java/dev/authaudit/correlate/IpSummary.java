@@ -25,8 +25,18 @@ public final class IpSummary {
      * botnet's addresses never log in (see {@link #loginCount}).
      */
     private DistinctCounter logins;
-    final TopCounts failedLogins = new TopCounts(TOP_LOGINS);
-    final DistinctCounter failedLoginCount = new DistinctCounter();
+    /**
+     * The failed logins, busiest first, and how many distinct ones failed: made on the second distinct login.
+     * Until then {@link #onlyLogin} is the one login that failed (or null), {@link #onlyLoginFailures} its
+     * failures and {@link #onlyLoginHash} its {@link DistinctCounter#hash}, which the counters would hold:
+     * most of a botnet's addresses try one login, and two objects fewer for each in the table is less for the
+     * collector to copy while the table fills.
+     */
+    private TopCounts failedLogins;
+    private DistinctCounter failedLoginCount;
+    private String onlyLogin;
+    private long onlyLoginFailures;
+    private long onlyLoginHash;
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
     /** Made on the first success: most of a botnet's addresses never log in. */
@@ -188,7 +198,55 @@ public final class IpSummary {
 
     /** Returns how many distinct logins were used from here, failed or succeeded. */
     long loginCount() {
-        return logins == null ? failedLoginCount.count() : logins.count();
+        return logins == null ? failedLoginCount() : logins.count();
+    }
+
+    /** Returns how many distinct logins failed from here. */
+    long failedLoginCount() {
+        return failedLoginCount != null ? failedLoginCount.count() : onlyLogin != null ? 1 : 0;
+    }
+
+    /** Returns the logins that failed from here with their failures, busiest first (at most {@value #TOP_LOGINS}). */
+    java.util.List<Count> failedLogins() {
+        return failedLogins != null ? failedLogins.toList()
+                : onlyLogin != null ? java.util.List.of(new Count(onlyLogin, onlyLoginFailures)) : java.util.List.of();
+    }
+
+    /** Counts a failure of a login, whose {@link DistinctCounter#hash} is {@code hash}, among the failed ones. */
+    private void failedLogin(String login, long n, long hash) {
+        if (failedLogins == null) {
+            if (onlyLogin == null) {
+                onlyLogin = login;
+                onlyLoginFailures = n;
+                onlyLoginHash = hash;
+                return;
+            }
+            if (onlyLogin.equals(login)) {
+                onlyLogin = login;
+                onlyLoginFailures += n;
+                return;
+            }
+            // a second login: the counters take over, in the state the one login's failures would have left them
+            failedLogins = new TopCounts(TOP_LOGINS);
+            failedLogins.add(onlyLogin, onlyLoginFailures);
+            failedLoginCount = new DistinctCounter();
+            failedLoginCount.addHash(onlyLoginHash);
+            onlyLogin = null;
+        }
+        failedLogins.add(login, n);
+        failedLoginCount.addHash(hash);
+    }
+
+    /** Returns a counter of the logins that failed from here, which then counts on its own. */
+    private DistinctCounter failedLoginCounter() {
+        if (failedLoginCount != null) {
+            return failedLoginCount.copy();
+        }
+        DistinctCounter c = new DistinctCounter();
+        if (onlyLogin != null) {
+            c.addHash(onlyLoginHash);
+        }
+        return c;
     }
 
     /** Returns the logins that succeeded from here, busiest first. */
@@ -289,8 +347,7 @@ public final class IpSummary {
             if (logins != null) {
                 logins.addHash(h);
             }
-            failedLogins.add(a.account(), a.count());
-            failedLoginCount.addHash(h);
+            failedLogin(a.account(), a.count(), h);
         }
         if (a.passwordFp() != null) {
             if (firstFingerprint == null) {
@@ -322,7 +379,7 @@ public final class IpSummary {
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             if (logins == null) {
-                logins = failedLoginCount.copy();
+                logins = failedLoginCounter();
             }
             logins.add(login);
             if (successLogins == null) {
@@ -372,8 +429,11 @@ public final class IpSummary {
         c.successes = successes;
         c.unknownUsers = unknownUsers;
         c.logins = logins == null ? null : logins.copy();
-        c.failedLogins.copyFrom(failedLogins);
-        c.failedLoginCount.copyFrom(failedLoginCount);
+        c.failedLogins = failedLogins == null ? null : failedLogins.copy();
+        c.failedLoginCount = failedLoginCount == null ? null : failedLoginCount.copy();
+        c.onlyLogin = onlyLogin;
+        c.onlyLoginFailures = onlyLoginFailures;
+        c.onlyLoginHash = onlyLoginHash;
         c.maxFailuresOneLogin = maxFailuresOneLogin;
         c.successLogins = successLogins == null ? null : successLogins.copy();
         c.fingerprints = fingerprints == null ? null : fingerprints.copy();

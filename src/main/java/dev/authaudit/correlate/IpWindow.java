@@ -10,7 +10,13 @@ import java.util.Iterator;
  */
 public final class IpWindow {
     private final int capacity;
-    final ArrayDeque<RecentFailure> failures;
+    /**
+     * The failures when there are two or more, oldest first; null while {@link #onlyFailure} holds the only one:
+     * most addresses fail once (a botnet's), and each held in the address table cost the collector a deque
+     * and its array besides.
+     */
+    private ArrayDeque<RecentFailure> failures;
+    private RecentFailure onlyFailure;
     /** Null until the first drop: most addresses that fail are never dropped. */
     private ArrayDeque<RecentDrop> drops;
     boolean failuresTruncated;
@@ -18,8 +24,17 @@ public final class IpWindow {
 
     IpWindow(int capacity) {
         this.capacity = capacity;
-        // small at first: most addresses fail once or twice (a botnet's) or are only dropped
-        this.failures = new ArrayDeque<>(1);
+    }
+
+    /** Returns the remembered failures, oldest first. */
+    java.util.Collection<RecentFailure> failures() {
+        return failures != null ? failures : onlyFailure != null ? java.util.List.of(onlyFailure) : java.util.List.of();
+    }
+
+    /** Returns the time of the oldest remembered failure, or {@link Long#MAX_VALUE} when there is none. */
+    long firstFailureMs() {
+        RecentFailure f = failures != null ? failures.peekFirst() : onlyFailure;
+        return f == null ? Long.MAX_VALUE : f.timeMs();
     }
 
     /** Returns the remembered drops, oldest first. */
@@ -33,6 +48,16 @@ public final class IpWindow {
     }
 
     void addFailure(RecentFailure f) {
+        if (failures == null) {
+            if (onlyFailure == null) {
+                onlyFailure = f;
+                return;
+            }
+            // small at first: most addresses that fail more than once fail a few times
+            failures = new ArrayDeque<>(2);
+            failures.addLast(onlyFailure);
+            onlyFailure = null;
+        }
         if (failures.size() == capacity) {
             failures.removeFirst();
             failuresTruncated = true;
@@ -69,7 +94,8 @@ public final class IpWindow {
     /** Returns a window in the same state, which then changes on its own (a fork of the correlator). */
     IpWindow copy() {
         IpWindow c = new IpWindow(capacity);
-        c.failures.addAll(failures);
+        c.failures = failures == null ? null : new ArrayDeque<>(failures);
+        c.onlyFailure = onlyFailure;
         c.drops = drops == null ? null : new ArrayDeque<>(drops);
         c.failuresTruncated = failuresTruncated;
         c.dropsTruncated = dropsTruncated;
