@@ -77,8 +77,13 @@ public final class IpSummary {
      */
     private IpWindow window;
     private long windowUsedMs;
-    /** The windows of the first logins tried from here (see {@link #pairWindow}); null before the first. */
+    /**
+     * The windows of the first logins tried from here (see {@link #pairWindow}): {@link #pair0} holds the only
+     * one while {@link #pairs} is null (most addresses try one login: no array for each in the table), the
+     * array from the second on; {@link #pairCount} are in use.
+     */
     private PairWindow[] pairs;
+    private PairWindow pair0;
     private int pairCount;
     /** Whether a login of this address ever had its window put in the store's pair window table. */
     boolean pairsOverflowed;
@@ -139,11 +144,11 @@ public final class IpSummary {
     PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
         int free = -1;
         for (int i = 0; i < pairCount; i++) {
-            PairWindow p = pairs[i];
+            PairWindow p = pairAt(i);
             boolean idle = nowMs - p.usedMs >= idleMs;
             if (p.login.equals(login)) {
                 if (idle) {
-                    pairs[i] = null;
+                    setPair(i, null);
                     free = i;
                     break;
                 }
@@ -155,28 +160,43 @@ public final class IpSummary {
             }
         }
         if (!create) {
-            if (free >= 0 && pairs[free] == null) {
+            if (free >= 0 && pairAt(free) == null) {
                 // the login's own window idled out: drop it, keep the slot for the next
-                pairs[free] = pairs[--pairCount];
-                pairs[pairCount] = null;
+                setPair(free, pairAt(--pairCount));
+                setPair(pairCount, null);
             }
             return null;
         }
         if (free < 0) {
-            if (pairs == null) {
-                pairs = new PairWindow[1];
-            } else if (pairCount == pairs.length) {
+            if (pairCount == (pairs == null ? 1 : pairs.length)) {
                 if (pairCount == INLINE_PAIRS) {
                     return null;
                 }
-                pairs = java.util.Arrays.copyOf(pairs, Math.min(INLINE_PAIRS, pairCount * 2));
+                PairWindow[] grown = new PairWindow[Math.min(INLINE_PAIRS, pairCount * 2)];
+                for (int i = 0; i < pairCount; i++) {
+                    grown[i] = pairAt(i);
+                }
+                pairs = grown;
+                pair0 = null;
             }
             free = pairCount++;
         }
         PairWindow p = new PairWindow(login);
         p.usedMs = nowMs;
-        pairs[free] = p;
+        setPair(free, p);
         return p;
+    }
+
+    private PairWindow pairAt(int i) {
+        return pairs == null ? pair0 : pairs[i];
+    }
+
+    private void setPair(int i, PairWindow p) {
+        if (pairs == null) {
+            pair0 = p;
+        } else {
+            pairs[i] = p;
+        }
     }
 
     /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
@@ -186,12 +206,13 @@ public final class IpSummary {
         }
         int kept = 0;
         for (int i = 0; i < pairCount; i++) {
-            if (nowMs - pairs[i].usedMs < idleMs) {
-                pairs[kept++] = pairs[i];
+            PairWindow p = pairAt(i);
+            if (nowMs - p.usedMs < idleMs) {
+                setPair(kept++, p);
             }
         }
         for (int i = kept; i < pairCount; i++) {
-            pairs[i] = null;
+            setPair(i, null);
         }
         pairCount = kept;
     }
@@ -458,6 +479,7 @@ public final class IpSummary {
                 c.pairs[i] = pairs[i].copy();
             }
         }
+        c.pair0 = pair0 == null ? null : pair0.copy();
         c.pairCount = pairCount;
         c.pairsOverflowed = pairsOverflowed;
         return c;

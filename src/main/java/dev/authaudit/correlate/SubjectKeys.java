@@ -10,7 +10,7 @@ import java.util.Map;
  * keep their hash codes, and a table that holds the same instance compares them by identity.
  *
  * <p>Only a cache of values that can be made again: bounded by dropping everything when full, which
- * changes no result.
+ * changes no result. The addresses' keys are in an open-addressing table of their own (see {@link #addresses}).
  */
 final class SubjectKeys {
     /** Pair keys of one address kept in a plain array before a map is worth it. */
@@ -20,7 +20,14 @@ final class SubjectKeys {
 
     private final IpNetworks networks;
     private final int maxAddresses;
-    private final HashMap<String, Address> addresses = new HashMap<>();
+    /**
+     * The addresses' keys by their address's {@code hashCode()} in an open-addressing table ({@link #addressHashes}
+     * beside it, so a probe reads no address): on a botnet's day every event brings a new address, whose keys a
+     * {@code HashMap} put in a node of their own. Grows by doubling up to twice {@link #maxAddresses} slots.
+     */
+    private Address[] addresses = new Address[64];
+    private int[] addressHashes = new int[64];
+    private int addressCount;
     private final int maxLogins;
     private final HashMap<String, Login> logins = new HashMap<>();
 
@@ -146,15 +153,56 @@ final class SubjectKeys {
         if (ip == null) {
             return null;
         }
-        Address a = addresses.get(ip);
-        if (a == null) {
-            if (addresses.size() >= maxAddresses) {
-                addresses.clear();
+        int h = ip.hashCode();
+        int mask = addresses.length - 1;
+        int i = slot(h, mask);
+        for (Address a = addresses[i]; a != null; a = addresses[i]) {
+            if (addressHashes[i] == h && a.ip.equals(ip)) {
+                return a;
             }
-            a = new Address(ip, networks.networkOf(ip));
-            addresses.put(ip, a);
+            i = (i + 1) & mask;
         }
+        Address a = new Address(ip, networks.networkOf(ip));
+        if (addressCount >= maxAddresses) {
+            java.util.Arrays.fill(addresses, null);
+            addressCount = 0;
+            i = slot(h, mask);
+        } else if (addressCount >= addresses.length / 2) {
+            growAddresses();
+            mask = addresses.length - 1;
+            i = slot(h, mask);
+            while (addresses[i] != null) {
+                i = (i + 1) & mask;
+            }
+        }
+        addresses[i] = a;
+        addressHashes[i] = h;
+        addressCount++;
         return a;
+    }
+
+    private static int slot(int hash, int mask) {
+        int x = hash * 0x9E3779B9;
+        return (x ^ (x >>> 16)) & mask;
+    }
+
+    /** Doubles the address table, placing each held address again. */
+    private void growAddresses() {
+        Address[] old = addresses;
+        int[] oldHashes = addressHashes;
+        addresses = new Address[old.length * 2];
+        addressHashes = new int[old.length * 2];
+        int mask = addresses.length - 1;
+        for (int j = 0; j < old.length; j++) {
+            if (old[j] != null) {
+                int i = slot(oldHashes[j], mask);
+                while (addresses[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                addresses[i] = old[j];
+                addressHashes[i] = oldHashes[j];
+            }
+        }
     }
 
     /** Returns the keys of (address, login); neither may be null. */
