@@ -22,12 +22,15 @@ final class QueuedSlots<K, V> {
 
     private Object[] keys;
     private Object[] values;
-    private int[] hashes;
     private int[] prev;
     private int[] next;
     private byte[] queueOf;
-    /** Slot + 1 of the entry at each index position, 0 for an empty position; twice the slots at least. */
-    private int[] index;
+    /**
+     * At each index position the hash code of an entry's key in the high half and its slot + 1 in the low half, 0
+     * for an empty position; twice the slots at least. A probe and a removal's shifting back read no key, and
+     * no other array.
+     */
+    private long[] index;
     private int mask;
     /** Slots used so far; those below that are free are chained through {@link #next} from {@link #free}. */
     private int used;
@@ -45,15 +48,17 @@ final class QueuedSlots<K, V> {
     private void allocate(int slots) {
         keys = keys == null ? new Object[slots] : Arrays.copyOf(keys, slots);
         values = values == null ? new Object[slots] : Arrays.copyOf(values, slots);
-        hashes = hashes == null ? new int[slots] : Arrays.copyOf(hashes, slots);
         prev = prev == null ? new int[slots] : Arrays.copyOf(prev, slots);
         next = next == null ? new int[slots] : Arrays.copyOf(next, slots);
         queueOf = queueOf == null ? new byte[slots] : Arrays.copyOf(queueOf, slots);
-        index = new int[Integer.highestOneBit(slots) * 2];
+        long[] old = index;
+        index = new long[Integer.highestOneBit(slots) * 2];
         mask = index.length - 1;
-        for (int q = 0; q < QUEUES; q++) {
-            for (int e = head[q]; e != NONE && count[q] > 0; e = next[e]) {
-                place(e);
+        if (old != null) {
+            for (long e : old) {
+                if (e != 0) {
+                    place(e);
+                }
             }
         }
     }
@@ -63,22 +68,23 @@ final class QueuedSlots<K, V> {
         return (x ^ (x >>> 16)) & mask;
     }
 
-    private void place(int slot) {
-        int i = home(hashes[slot]);
+    private void place(long entry) {
+        int i = home((int) (entry >>> 32));
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = slot + 1;
+        index[i] = entry;
     }
 
     /** Returns the slot holding {@code key}, whose {@code hashCode()} is {@code hash}, or {@link #NONE}. */
     int find(Object key, int hash) {
         for (int i = home(hash); ; i = (i + 1) & mask) {
-            int s = index[i] - 1;
-            if (s < 0) {
+            long e = index[i];
+            if (e == 0) {
                 return NONE;
             }
-            if (hashes[s] == hash) {
+            if ((int) (e >>> 32) == hash) {
+                int s = (int) e - 1;
                 Object k = keys[s];
                 if (k == key || k.equals(key)) {
                     return s;
@@ -130,7 +136,7 @@ final class QueuedSlots<K, V> {
         return n;
     }
 
-    /** Adds an entry for a key not held, at the end of {@code queue}; returns its slot. */
+    /** Adds an entry for a key not held, whose {@code hashCode()} is {@code hash}, at the end of {@code queue}; returns its slot. */
     int add(K key, int hash, V value, int queue) {
         int s;
         if (free != NONE) {
@@ -144,8 +150,7 @@ final class QueuedSlots<K, V> {
         }
         keys[s] = key;
         values[s] = value;
-        hashes[s] = hash;
-        place(s);
+        place((long) hash << 32 | (s + 1));
         link(s, queue);
         return s;
     }
@@ -159,13 +164,13 @@ final class QueuedSlots<K, V> {
     /** Removes an entry; its slot may be handed out again. */
     void remove(int slot) {
         unlink(slot);
-        int i = home(hashes[slot]);
-        while (index[i] != slot + 1) {
+        int i = home(hashOf(slot));
+        while ((int) index[i] != slot + 1) {
             i = (i + 1) & mask;
         }
         // shift back the entries of the probe run after the hole that could not sit before it
         for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int h = home(hashes[index[j] - 1]);
+            int h = home((int) (index[j] >>> 32));
             boolean movable = i <= j ? (h <= i || h > j) : (h <= i && h > j);
             if (movable) {
                 index[i] = index[j];
@@ -177,6 +182,11 @@ final class QueuedSlots<K, V> {
         values[slot] = null;
         next[slot] = free;
         free = slot;
+    }
+
+    /** Returns the hash code of a slot's key (a {@code String} keeps its own: no array of them is needed). */
+    private int hashOf(int slot) {
+        return keys[slot].hashCode();
     }
 
     /** Calls the action for each entry of a queue, oldest first; the action must not change this map. */
