@@ -69,8 +69,9 @@ final class AuthTally {
                 gap = pair.failure(a.protocol(), ms);
                 pair.failures += a.count();
             }
-            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.keys.hash
-                    : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+            // the login's one string too: the summary outlives the event
+            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.login : a.account(),
+                    pairKeys != null ? pairKeys.keys.hash : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }

@@ -350,11 +350,15 @@ public final class IpSummary {
     }
 
     void failure(Attempt a, long ms, long burstGapMs) {
-        failure(a, ms, burstGapMs, a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+        failure(a, ms, burstGapMs, a.account(), a.account() == null ? 0 : DistinctCounter.hash(a.account()));
     }
 
-    /** Applies a failure whose login's {@link DistinctCounter#hash} the caller already has. */
-    void failure(Attempt a, long ms, long burstGapMs, long loginHash) {
+    /**
+     * Applies a failure whose login's {@link DistinctCounter#hash} the caller already has; {@code login} is the
+     * attempt's login (equal to {@code a.account()}), as the run's one string for it where the caller has that: a
+     * summary held for the whole run then keeps no copy of its own (the event's copy, one per address of a botnet).
+     */
+    void failure(Attempt a, long ms, long burstGapMs, String login, long loginHash) {
         changed();
         touch(ms);
         reachedServer = true;
@@ -363,12 +367,12 @@ public final class IpSummary {
         if (a.reason() == FailureReason.UNKNOWN_USER) {
             unknownUsers += a.count();
         }
-        if (a.account() != null) {
+        if (login != null) {
             long h = loginHash;
             if (logins != null) {
                 logins.addHash(h);
             }
-            failedLogin(a.account(), a.count(), h);
+            failedLogin(login, a.count(), h);
         }
         if (a.passwordFp() != null) {
             if (firstFingerprint == null) {
