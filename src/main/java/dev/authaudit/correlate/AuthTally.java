@@ -77,7 +77,7 @@ final class AuthTally {
             }
             // the login's one string (the pair's), not the event's copy: the window outlives the event
             ip.window(now, idleMs, settings.recentEventsPerIp(), true)
-                    .addFailure(new RecentFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.count(), a.passwordFp()));
+                    .addFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.count(), a.passwordFp());
             if (address.summaryGeneration < 0) {
                 store.ips().put(address.ip, ip);
             }
