@@ -22,6 +22,8 @@ final class QueuedSlots<K, V> {
 
     private Object[] keys;
     private Object[] values;
+    /** Each slot's key's hash code, so a removal finds its index position without reading the (cold) key. */
+    private int[] hashes;
     private int[] prev;
     private int[] next;
     private byte[] queueOf;
@@ -48,6 +50,7 @@ final class QueuedSlots<K, V> {
     private void allocate(int slots) {
         keys = keys == null ? new Object[slots] : Arrays.copyOf(keys, slots);
         values = values == null ? new Object[slots] : Arrays.copyOf(values, slots);
+        hashes = hashes == null ? new int[slots] : Arrays.copyOf(hashes, slots);
         prev = prev == null ? new int[slots] : Arrays.copyOf(prev, slots);
         next = next == null ? new int[slots] : Arrays.copyOf(next, slots);
         queueOf = queueOf == null ? new byte[slots] : Arrays.copyOf(queueOf, slots);
@@ -150,6 +153,7 @@ final class QueuedSlots<K, V> {
         }
         keys[s] = key;
         values[s] = value;
+        hashes[s] = hash;
         place((long) hash << 32 | (s + 1));
         link(s, queue);
         return s;
@@ -164,7 +168,7 @@ final class QueuedSlots<K, V> {
     /** Removes an entry; its slot may be handed out again. */
     void remove(int slot) {
         unlink(slot);
-        int i = home(hashOf(slot));
+        int i = home(hashes[slot]);
         while ((int) index[i] != slot + 1) {
             i = (i + 1) & mask;
         }
@@ -182,11 +186,6 @@ final class QueuedSlots<K, V> {
         values[slot] = null;
         next[slot] = free;
         free = slot;
-    }
-
-    /** Returns the hash code of a slot's key (a {@code String} keeps its own: no array of them is needed). */
-    private int hashOf(int slot) {
-        return keys[slot].hashCode();
     }
 
     /** Calls the action for each entry of a queue, oldest first; the action must not change this map. */
