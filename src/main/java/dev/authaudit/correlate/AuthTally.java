@@ -69,14 +69,15 @@ final class AuthTally {
                 gap = pair.failure(a.protocol(), ms);
                 pair.failures += a.count();
             }
-            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.keys.hash
-                    : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+            // the login's one string too: the summary outlives the event
+            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.login : a.account(),
+                    pairKeys != null ? pairKeys.keys.hash : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
             if (pair != null) {
                 ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
             }
             // the login's one string (the pair's), not the event's copy: the window outlives the event
             ip.window(now, idleMs, settings.recentEventsPerIp(), true)
-                    .addFailure(new RecentFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.port(), a.count(), a.passwordFp()));
+                    .addFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.count(), a.passwordFp());
             if (address.summaryGeneration < 0) {
                 store.ips().put(address.ip, ip);
             }

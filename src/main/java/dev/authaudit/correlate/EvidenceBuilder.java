@@ -128,12 +128,12 @@ final class EvidenceBuilder {
     IpEvidence ip(IpSummary s) {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
-                s.loginCount(), s.failedLogins.toList(), s.successLogins(), s.fingerprintCount(), s.gaps,
+                s.loginCount(), s.failedLogins(), s.successLogins(), s.fingerprintCount(), s.gaps,
                 s.burstGaps, protocols(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits(),
                 s.dropAttempts(), s.retransmissions(), s.dropPortCount(), s.dropPortSample(),
                 instant(s.firstDropMs()), instant(s.lastDropMs()), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),
-                s.failedLoginCount.count(), maxOneLogin(s), s.firstFingerprint);
+                s.failedLoginCount(), maxOneLogin(s), s.firstFingerprint);
     }
 
     private static long maxOneLogin(IpSummary s) {
@@ -186,7 +186,7 @@ final class EvidenceBuilder {
         return new IpContext(s != null, s == null ? 0 : s.loginCount(), s == null ? 0 : s.failures,
                 s == null ? 0 : s.successes, s == null ? List.of() : s.successLogins(),
                 s == null ? 0 : s.fingerprintCount(), net == null ? 0 : net.successes,
-                net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount.count(),
+                net == null ? List.of() : net.logins.keys(), s == null ? 0 : s.failedLoginCount(),
                 s == null ? 0 : s.unknownUsers, s == null ? 0 : maxOneLogin(s));
     }
 

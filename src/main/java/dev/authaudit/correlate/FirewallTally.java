@@ -83,7 +83,7 @@ final class FirewallTally {
         long lastDrop = -1;
         boolean truncated = false;
         if (window != null) {
-            for (RecentFailure f : window.failures) {
+            for (RecentFailure f : window.failures()) {
                 if (f.timeMs() < from || f.timeMs() > at) {
                     continue;
                 }
@@ -117,7 +117,7 @@ final class FirewallTally {
                 firstDrop = firstDrop < 0 ? d.timeMs() : firstDrop;
                 lastDrop = d.timeMs();
             }
-            truncated = (window.failuresTruncated && earliest(window.failures) > from)
+            truncated = (window.failuresTruncated && window.firstFailureMs() > from)
                     || (window.dropsTruncated && window.firstDropMs() > from);
         }
         int prior = 0;
@@ -199,10 +199,6 @@ final class FirewallTally {
     static boolean isScanTrigger(String trigger) {
         String t = trigger == null ? "" : trigger.toUpperCase(Locale.ROOT);
         return t.startsWith("PS_") || t.contains("PORTSCAN") || t.contains("PORT_SCAN");
-    }
-
-    private static long earliest(java.util.ArrayDeque<RecentFailure> failures) {
-        return failures.isEmpty() ? Long.MAX_VALUE : failures.peekFirst().timeMs();
     }
 
     private static Instant instant(long ms) {

@@ -1,7 +1,8 @@
 package dev.authaudit.correlate;
 
+import static java.util.Objects.requireNonNull;
+
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.util.LinkedHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * A bounded {@link StateTable} that holds a key seen once apart from the keys used again, and admits a key to a
  * {@link CaffeineStateTable} on its second use. A botnet's day brings a million addresses that each fail once:
  * each cost the Caffeine table an insert, its frequency sketch and an eviction (a fifth of the correlator's
- * time), for entries that are never looked up again. Here a first sighting costs a hash map insert into a
+ * time), for entries that are never looked up again. Here a first sighting costs an insert into a
  * window of the newest first sightings ({@code maximumSize / 100} of them, at least one); one that leaves the
  * window without a second use is kept while the table has room, and dropped otherwise, so a full table keeps
  * the first sightings it holds rather than churning them (the dropped ones die young, where the collector
@@ -21,12 +22,16 @@ import java.util.function.Function;
  */
 final class FirstSightingTable<K, V> implements StateTable<K, V> {
     private final CaffeineStateTable<K, V> frequent;
-    /** The newest first sightings, oldest first. */
-    private final LinkedHashMap<K, V> window = new LinkedHashMap<>();
-    /** First sightings that left the window while there was room, oldest first. */
-    private final LinkedHashMap<K, V> kept = new LinkedHashMap<>();
+    /**
+     * The first sightings: queue {@link #WINDOW} holds the newest, oldest first, queue {@link #KEPT} those that
+     * left the window while there was room, oldest first. One open-addressing map for both: a new address costs
+     * array writes, no entry object, and its key is looked up once whichever queue holds it.
+     */
+    private final QueuedSlots<K, V> sightings = new QueuedSlots<>();
+    private static final int WINDOW = 0;
+    private static final int KEPT = 1;
     private final int windowSize;
-    /** What {@link #kept} and {@link #frequent} may hold together. */
+    /** What the kept first sightings and {@link #frequent} may hold together. */
     private final long mainSize;
     private final Consumer<? super V> onDeparture;
     private final ArrivalCounts arrivals;
@@ -55,11 +60,10 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
     public V get(K key) {
         V v = frequent.get(key);
         if (v == null) {
-            v = window.remove(key);
-            if (v == null) {
-                v = kept.remove(key);
-            }
-            if (v != null) {
+            int slot = sightings.find(key);
+            if (slot != QueuedSlots.NONE) {
+                v = sightings.value(slot);
+                sightings.remove(slot);
                 admit(key, v);
             }
         }
@@ -70,15 +74,15 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
     /** Moves a first sighting that was used again into the frequent part (the same entry: no departure). */
     private void admit(K key, V value) {
         frequent.put(key, value);
-        while (!kept.isEmpty() && kept.size() + frequent.size() > mainSize) {
-            evictEldest(kept);
+        while (sightings.size(KEPT) > 0 && sightings.size(KEPT) + frequent.size() > mainSize) {
+            evictEldest(KEPT);
         }
     }
 
-    private void evictEldest(LinkedHashMap<K, V> from) {
-        var eldest = from.entrySet().iterator();
-        V gone = eldest.next().getValue();
-        eldest.remove();
+    private void evictEldest(int queue) {
+        int eldest = sightings.eldest(queue);
+        V gone = sightings.value(eldest);
+        sightings.remove(eldest);
         evicted++;
         departed(gone);
     }
@@ -86,10 +90,11 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
     @Override
     public V peek(K key) {
         V v = frequent.peek(key);
-        if (v == null) {
-            v = window.get(key);
+        if (v != null) {
+            return v;
         }
-        return v != null ? v : kept.get(key);
+        int slot = sightings.find(key);
+        return slot == QueuedSlots.NONE ? null : sightings.value(slot);
     }
 
     @Override
@@ -107,15 +112,12 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
         if (arrivals != null) {
             arrivals.arrived(key);
         }
-        window.put(key, value);
-        if (window.size() > windowSize) {
-            if (kept.size() + frequent.size() < mainSize) {
-                var eldest = window.entrySet().iterator();
-                var e = eldest.next();
-                eldest.remove();
-                kept.put(e.getKey(), e.getValue());
+        sightings.add(key, key.hashCode(), value, WINDOW);
+        if (sightings.size(WINDOW) > windowSize) {
+            if (sightings.size(KEPT) + frequent.size() < mainSize) {
+                sightings.moveToEnd(sightings.eldest(WINDOW), KEPT);
             } else {
-                evictEldest(window);
+                evictEldest(WINDOW);
             }
         }
     }
@@ -129,12 +131,13 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
         if (frequent.peek(key) != null) {
             frequent.put(key, value);
         } else {
-            LinkedHashMap<K, V> part = window.containsKey(key) ? window : kept;
-            V held = part.get(key);
-            if (held == null) {
-                firstSighting(key, value);
-            } else if (held != value) {
-                part.put(key, value);
+            int slot = sightings.find(key);
+            if (slot == QueuedSlots.NONE) {
+                firstSighting(key, requireNonNull(value, "value"));
+            } else if (sightings.value(slot) != value) {
+                V held = sightings.value(slot);
+                // in its place in its queue, as a map's put of a held key leaves it
+                sightings.setValue(slot, requireNonNull(value, "value"));
                 departed(held);
             }
         }
@@ -178,13 +181,13 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
     public void forEach(BiConsumer<? super K, ? super V> action) {
         remember(null, null);
         frequent.forEach(action);
-        kept.forEach(action);
-        window.forEach(action);
+        sightings.forEach(KEPT, action);
+        sightings.forEach(WINDOW, action);
     }
 
     @Override
     public long size() {
-        return frequent.size() + kept.size() + window.size();
+        return frequent.size() + sightings.size();
     }
 
     @Override

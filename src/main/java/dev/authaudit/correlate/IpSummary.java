@@ -25,8 +25,18 @@ public final class IpSummary {
      * botnet's addresses never log in (see {@link #loginCount}).
      */
     private DistinctCounter logins;
-    final TopCounts failedLogins = new TopCounts(TOP_LOGINS);
-    final DistinctCounter failedLoginCount = new DistinctCounter();
+    /**
+     * The failed logins, busiest first, and how many distinct ones failed: made on the second distinct login.
+     * Until then {@link #onlyLogin} is the one login that failed (or null), {@link #onlyLoginFailures} its
+     * failures and {@link #onlyLoginHash} its {@link DistinctCounter#hash}, which the counters would hold:
+     * most of a botnet's addresses try one login, and two objects fewer for each in the table is less for the
+     * collector to copy while the table fills.
+     */
+    private TopCounts failedLogins;
+    private DistinctCounter failedLoginCount;
+    private String onlyLogin;
+    private long onlyLoginFailures;
+    private long onlyLoginHash;
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
     /** Made on the first success: most of a botnet's addresses never log in. */
@@ -67,8 +77,13 @@ public final class IpSummary {
      */
     private IpWindow window;
     private long windowUsedMs;
-    /** The windows of the first logins tried from here (see {@link #pairWindow}); null before the first. */
+    /**
+     * The windows of the first logins tried from here (see {@link #pairWindow}): {@link #pair0} holds the only
+     * one while {@link #pairs} is null (most addresses try one login: no array for each in the table), the
+     * array from the second on; {@link #pairCount} are in use.
+     */
     private PairWindow[] pairs;
+    private PairWindow pair0;
     private int pairCount;
     /** Whether a login of this address ever had its window put in the store's pair window table. */
     boolean pairsOverflowed;
@@ -129,11 +144,11 @@ public final class IpSummary {
     PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
         int free = -1;
         for (int i = 0; i < pairCount; i++) {
-            PairWindow p = pairs[i];
+            PairWindow p = pairAt(i);
             boolean idle = nowMs - p.usedMs >= idleMs;
             if (p.login.equals(login)) {
                 if (idle) {
-                    pairs[i] = null;
+                    setPair(i, null);
                     free = i;
                     break;
                 }
@@ -145,28 +160,43 @@ public final class IpSummary {
             }
         }
         if (!create) {
-            if (free >= 0 && pairs[free] == null) {
+            if (free >= 0 && pairAt(free) == null) {
                 // the login's own window idled out: drop it, keep the slot for the next
-                pairs[free] = pairs[--pairCount];
-                pairs[pairCount] = null;
+                setPair(free, pairAt(--pairCount));
+                setPair(pairCount, null);
             }
             return null;
         }
         if (free < 0) {
-            if (pairs == null) {
-                pairs = new PairWindow[1];
-            } else if (pairCount == pairs.length) {
+            if (pairCount == (pairs == null ? 1 : pairs.length)) {
                 if (pairCount == INLINE_PAIRS) {
                     return null;
                 }
-                pairs = java.util.Arrays.copyOf(pairs, Math.min(INLINE_PAIRS, pairCount * 2));
+                PairWindow[] grown = new PairWindow[Math.min(INLINE_PAIRS, pairCount * 2)];
+                for (int i = 0; i < pairCount; i++) {
+                    grown[i] = pairAt(i);
+                }
+                pairs = grown;
+                pair0 = null;
             }
             free = pairCount++;
         }
         PairWindow p = new PairWindow(login);
         p.usedMs = nowMs;
-        pairs[free] = p;
+        setPair(free, p);
         return p;
+    }
+
+    private PairWindow pairAt(int i) {
+        return pairs == null ? pair0 : pairs[i];
+    }
+
+    private void setPair(int i, PairWindow p) {
+        if (pairs == null) {
+            pair0 = p;
+        } else {
+            pairs[i] = p;
+        }
     }
 
     /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
@@ -176,19 +206,68 @@ public final class IpSummary {
         }
         int kept = 0;
         for (int i = 0; i < pairCount; i++) {
-            if (nowMs - pairs[i].usedMs < idleMs) {
-                pairs[kept++] = pairs[i];
+            PairWindow p = pairAt(i);
+            if (nowMs - p.usedMs < idleMs) {
+                setPair(kept++, p);
             }
         }
         for (int i = kept; i < pairCount; i++) {
-            pairs[i] = null;
+            setPair(i, null);
         }
         pairCount = kept;
     }
 
     /** Returns how many distinct logins were used from here, failed or succeeded. */
     long loginCount() {
-        return logins == null ? failedLoginCount.count() : logins.count();
+        return logins == null ? failedLoginCount() : logins.count();
+    }
+
+    /** Returns how many distinct logins failed from here. */
+    long failedLoginCount() {
+        return failedLoginCount != null ? failedLoginCount.count() : onlyLogin != null ? 1 : 0;
+    }
+
+    /** Returns the logins that failed from here with their failures, busiest first (at most {@value #TOP_LOGINS}). */
+    java.util.List<Count> failedLogins() {
+        return failedLogins != null ? failedLogins.toList()
+                : onlyLogin != null ? java.util.List.of(new Count(onlyLogin, onlyLoginFailures)) : java.util.List.of();
+    }
+
+    /** Counts a failure of a login, whose {@link DistinctCounter#hash} is {@code hash}, among the failed ones. */
+    private void failedLogin(String login, long n, long hash) {
+        if (failedLogins == null) {
+            if (onlyLogin == null) {
+                onlyLogin = login;
+                onlyLoginFailures = n;
+                onlyLoginHash = hash;
+                return;
+            }
+            if (onlyLogin.equals(login)) {
+                onlyLogin = login;
+                onlyLoginFailures += n;
+                return;
+            }
+            // a second login: the counters take over, in the state the one login's failures would have left them
+            failedLogins = new TopCounts(TOP_LOGINS);
+            failedLogins.add(onlyLogin, onlyLoginFailures);
+            failedLoginCount = new DistinctCounter();
+            failedLoginCount.addHash(onlyLoginHash);
+            onlyLogin = null;
+        }
+        failedLogins.add(login, n);
+        failedLoginCount.addHash(hash);
+    }
+
+    /** Returns a counter of the logins that failed from here, which then counts on its own. */
+    private DistinctCounter failedLoginCounter() {
+        if (failedLoginCount != null) {
+            return failedLoginCount.copy();
+        }
+        DistinctCounter c = new DistinctCounter();
+        if (onlyLogin != null) {
+            c.addHash(onlyLoginHash);
+        }
+        return c;
     }
 
     /** Returns the logins that succeeded from here, busiest first. */
@@ -271,11 +350,15 @@ public final class IpSummary {
     }
 
     void failure(Attempt a, long ms, long burstGapMs) {
-        failure(a, ms, burstGapMs, a.account() == null ? 0 : DistinctCounter.hash(a.account()));
+        failure(a, ms, burstGapMs, a.account(), a.account() == null ? 0 : DistinctCounter.hash(a.account()));
     }
 
-    /** Applies a failure whose login's {@link DistinctCounter#hash} the caller already has. */
-    void failure(Attempt a, long ms, long burstGapMs, long loginHash) {
+    /**
+     * Applies a failure whose login's {@link DistinctCounter#hash} the caller already has; {@code login} is the
+     * attempt's login (equal to {@code a.account()}), as the run's one string for it where the caller has that: a
+     * summary held for the whole run then keeps no copy of its own (the event's copy, one per address of a botnet).
+     */
+    void failure(Attempt a, long ms, long burstGapMs, String login, long loginHash) {
         changed();
         touch(ms);
         reachedServer = true;
@@ -284,13 +367,12 @@ public final class IpSummary {
         if (a.reason() == FailureReason.UNKNOWN_USER) {
             unknownUsers += a.count();
         }
-        if (a.account() != null) {
+        if (login != null) {
             long h = loginHash;
             if (logins != null) {
                 logins.addHash(h);
             }
-            failedLogins.add(a.account(), a.count());
-            failedLoginCount.addHash(h);
+            failedLogin(login, a.count(), h);
         }
         if (a.passwordFp() != null) {
             if (firstFingerprint == null) {
@@ -322,7 +404,7 @@ public final class IpSummary {
         lastSuccessMs = Math.max(lastSuccessMs, ms);
         if (login != null) {
             if (logins == null) {
-                logins = failedLoginCount.copy();
+                logins = failedLoginCounter();
             }
             logins.add(login);
             if (successLogins == null) {
@@ -372,8 +454,11 @@ public final class IpSummary {
         c.successes = successes;
         c.unknownUsers = unknownUsers;
         c.logins = logins == null ? null : logins.copy();
-        c.failedLogins.copyFrom(failedLogins);
-        c.failedLoginCount.copyFrom(failedLoginCount);
+        c.failedLogins = failedLogins == null ? null : failedLogins.copy();
+        c.failedLoginCount = failedLoginCount == null ? null : failedLoginCount.copy();
+        c.onlyLogin = onlyLogin;
+        c.onlyLoginFailures = onlyLoginFailures;
+        c.onlyLoginHash = onlyLoginHash;
         c.maxFailuresOneLogin = maxFailuresOneLogin;
         c.successLogins = successLogins == null ? null : successLogins.copy();
         c.fingerprints = fingerprints == null ? null : fingerprints.copy();
@@ -398,6 +483,7 @@ public final class IpSummary {
                 c.pairs[i] = pairs[i].copy();
             }
         }
+        c.pair0 = pair0 == null ? null : pair0.copy();
         c.pairCount = pairCount;
         c.pairsOverflowed = pairsOverflowed;
         return c;

@@ -20,17 +20,18 @@ final class SubjectKeys {
 
     private final IpNetworks networks;
     private final int maxAddresses;
-    private final HashMap<String, Address> addresses = new HashMap<>();
+    /**
+     * The addresses' keys: on a botnet's day every event brings a new address, whose keys a {@code HashMap} put in
+     * a node of their own.
+     */
+    private final KeyedSlots<Address> addresses = new KeyedSlots<>(a -> a.ip);
     private final int maxLogins;
     /**
-     * The logins, open addressing by the name's hash (linear probing), at most half full: a lookup reads one slot
-     * and the login it holds, which the caller reads next anyway, where a map's lookup also reads its entry. The
-     * parsing threads hand every event of a login the same string ({@code LoginInterner}), so a slot is matched
-     * by identity. A botnet day looks a login up on each of its million lines: the map's lookup was ~8% of the
-     * main thread's samples.
+     * The logins: the parsing threads hand every event of a login the same string ({@code LoginInterner}), so a
+     * held login is matched by identity. A botnet day looks a login up on each of its million lines: a
+     * {@code HashMap}'s lookup was ~8% of the main thread's samples.
      */
-    private Login[] logins = new Login[16];
-    private int loginCount;
+    private final KeyedSlots<Login> logins = new KeyedSlots<>(l -> l.name);
 
     /**
      * A login, once per run however many addresses try it: its summary as last handed out by the login
@@ -39,8 +40,6 @@ final class SubjectKeys {
      */
     static final class Login {
         final String name;
-        /** The name's {@link String#hashCode}, where the login's slot is looked for. */
-        final int nameHash;
         AccountSummary account;
         long accountGeneration = -1;
         /** The login's {@link DistinctCounter#hash}, made once rather than on every failure. */
@@ -48,7 +47,6 @@ final class SubjectKeys {
 
         Login(String name) {
             this.name = name;
-            this.nameHash = name.hashCode();
             this.hash = DistinctCounter.hash(name);
         }
     }
@@ -142,57 +140,20 @@ final class SubjectKeys {
 
     /** Returns the login's keys, made on first use; when {@code maxLogins} are held, they are dropped first. */
     Login login(String name) {
-        int h = name.hashCode();
-        Login[] t = logins;
-        int mask = t.length - 1;
-        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
-            Login l = t[i];
-            if (l == null) {
-                break;
+        Login l = logins.get(name);
+        if (l == null) {
+            if (logins.size() >= maxLogins) {
+                logins.clear();
             }
-            if (l.name == name || l.nameHash == h && l.name.equals(name)) {
-                return l;
-            }
+            l = new Login(name);
+            logins.add(l);
         }
-        if (loginCount >= maxLogins) {
-            logins = new Login[16];
-            loginCount = 0;
-        } else if (2 * (loginCount + 1) > logins.length) {
-            logins = grown(logins);
-        }
-        Login l = new Login(name);
-        place(logins, l);
-        loginCount++;
         return l;
     }
 
     /** Returns how many logins' keys are held. */
     int logins() {
-        return loginCount;
-    }
-
-    private static int slot(int h, int mask) {
-        int x = h * 0x9E3779B9; // the hash's high bits matter too: logins differ most at their end
-        return (x ^ (x >>> 16)) & mask;
-    }
-
-    private static void place(Login[] t, Login l) {
-        int mask = t.length - 1;
-        int i = slot(l.nameHash, mask);
-        while (t[i] != null) {
-            i = (i + 1) & mask;
-        }
-        t[i] = l;
-    }
-
-    private static Login[] grown(Login[] t) {
-        Login[] g = new Login[t.length * 2];
-        for (Login l : t) {
-            if (l != null) {
-                place(g, l);
-            }
-        }
-        return g;
+        return logins.size();
     }
 
     /** Returns the address's keys, or null for a null address. */
@@ -206,7 +167,7 @@ final class SubjectKeys {
                 addresses.clear();
             }
             a = new Address(ip, networks.networkOf(ip));
-            addresses.put(ip, a);
+            addresses.add(a);
         }
         return a;
     }
