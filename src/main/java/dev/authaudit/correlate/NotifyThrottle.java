@@ -16,12 +16,16 @@ import java.util.Map;
 final class NotifyThrottle {
     private final long intervalMs;
     private final int max;
-    /** When each subject was last judged; updated in place, so a judgement boxes no number. */
-    private final Map<String, Judged> lastMs;
+    /**
+     * When each subject was last judged, least recently asked first; updated in place, so a judgement boxes
+     * no number. A caller may keep a subject's slot (a login's summary does) and pass it back to
+     * {@link #allow(String, java.time.Instant, Object)}, which then does not look the subject up.
+     */
+    private final RecentlyUsedTable<String, Judged> lastMs;
     private final Map<String, Instant> pending = new LinkedHashMap<>();
 
     /** When a subject was last judged, in event-time milliseconds. */
-    private static final class Judged {
+    private static final class Judged extends RecentlyUsedTable.Slot {
         long ms;
 
         Judged(long ms) {
@@ -36,14 +40,7 @@ final class NotifyThrottle {
     NotifyThrottle(long intervalMs, int max) {
         this.intervalMs = intervalMs;
         this.max = max;
-        this.lastMs = new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Judged> eldest) {
-                return size() > NotifyThrottle.this.max;
-            }
-        };
+        this.lastMs = new RecentlyUsedTable<>(max);
     }
 
     /**
@@ -51,17 +48,35 @@ final class NotifyThrottle {
      * pending.
      */
     boolean allow(String subject, java.time.Instant at) {
+        return allow(subject, at, null) != null;
+    }
+
+    /**
+     * As {@link #allow(String, java.time.Instant)}, given the slot this throttle returned for the subject
+     * before (or null): returns null when the subject is not judged now, else its slot, for the caller to
+     * keep and pass next time (a slot the throttle no longer holds, or another's, is looked up by name).
+     */
+    Object allow(String subject, java.time.Instant at, Object slot) {
         long ms = at.toEpochMilli();
-        Judged last = lastMs.get(subject);
+        Judged last;
+        if (slot instanceof Judged held && lastMs.holds(held)) {
+            lastMs.touch(held);
+            last = held;
+        } else {
+            last = lastMs.get(subject);
+        }
         if (last == null || ms - last.ms >= intervalMs || ms < last.ms) {
             // (the lookup already made it the most recently used: updating in place keeps the same order)
             if (last == null) {
-                lastMs.put(subject, new Judged(ms));
+                last = new Judged(ms);
+                lastMs.put(subject, last);
             } else {
                 last.ms = ms;
             }
-            pending.remove(subject);
-            return true;
+            if (!pending.isEmpty()) {
+                pending.remove(subject);
+            }
+            return last;
         }
         if (!pending.containsKey(subject)) {
             if (pending.size() >= max) {
@@ -69,7 +84,7 @@ final class NotifyThrottle {
             }
             pending.put(subject, new Instant(at));
         }
-        return false;
+        return null;
     }
 
     /** Returns the pending subjects whose interval has passed at {@code nowMs}, and clears them. */
