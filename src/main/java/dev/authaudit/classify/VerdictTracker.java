@@ -1,11 +1,9 @@
 package dev.authaudit.classify;
 
 import dev.authaudit.correlate.AccountEvidence;
-import dev.authaudit.correlate.AccountSummary;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationListener;
 import dev.authaudit.correlate.IpEvidence;
-import dev.authaudit.correlate.RecentlyUsedTable;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,12 +21,7 @@ final class VerdictTracker implements CorrelationListener {
 
     /** Hears verdicts as they change; null when nobody does (a scan without notices). */
     private final Consumer<Observation> observer;
-    /**
-     * Bounded like the other maps (least recently used out first); a login's summary keeps its slot, so the
-     * live re-judgement of a failure finds it without a lookup ({@link #keepsAccount(String, long, long, long,
-     * Instant, AccountSummary)}).
-     */
-    private final RecentlyUsedTable<String, Detection> accounts;
+    private final Map<String, Detection> accounts;
     private final Map<String, IpVerdict> ips;
     private final Map<String, Set<String>> customerOf;
     private final Map<String, Set<String>> attackerOf;
@@ -39,7 +32,7 @@ final class VerdictTracker implements CorrelationListener {
     private int oneOffMax;
 
     /** When a login first reached each verdict, and its current one. */
-    private static final class Detection extends RecentlyUsedTable.Slot {
+    private static final class Detection {
         AccountVerdict current = AccountVerdict.OK;
         double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
@@ -64,7 +57,7 @@ final class VerdictTracker implements CorrelationListener {
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
         this.observer = observer;
         this.maxSubjects = maxSubjects;
-        this.accounts = new RecentlyUsedTable<>(maxSubjects);
+        this.accounts = new BoundedMap<>(maxSubjects);
         this.ips = new BoundedMap<>(maxSubjects);
         this.customerOf = new BoundedMap<>(maxSubjects);
         this.attackerOf = new BoundedMap<>(maxSubjects);
@@ -138,24 +131,6 @@ final class VerdictTracker implements CorrelationListener {
             return false;
         }
         Detection d = accounts.get(login);
-        return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
-    }
-
-    /** As the other, finding the login's record where its summary keeps it while this tracker holds it. */
-    @Override
-    public boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at,
-                                AccountSummary summary) {
-        if (observer != null) {
-            return false;
-        }
-        Detection d;
-        if (summary.listenerSlot() instanceof Detection held && accounts.holds(held)) {
-            accounts.touch(held);
-            d = held;
-        } else {
-            d = accounts.get(login);
-            summary.listenerSlot(d);
-        }
         return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
     }
 

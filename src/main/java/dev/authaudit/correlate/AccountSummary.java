@@ -69,12 +69,6 @@ public final class AccountSummary {
     long contextChanges;
     long judgedContextChanges;
     boolean walkContexts = true;
-    /**
-     * The login's slot in the correlator's judgement throttle and the listener's own record of it, kept here
-     * so that a failure's re-judgement looks neither up by name (each holder checks that a slot is its own).
-     */
-    Object throttleSlot;
-    private Object listenerSlot;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
@@ -251,19 +245,6 @@ public final class AccountSummary {
         return null;
     }
 
-    /**
-     * Returns what the listener last kept here for this login ({@link CorrelationListener#keepsAccount}), or
-     * null: the listener's own record, which it must check is its own (a fork's listener sees the live one's).
-     */
-    public Object listenerSlot() {
-        return listenerSlot;
-    }
-
-    /** Keeps the listener's record of this login (see {@link #listenerSlot()}). */
-    public void listenerSlot(Object slot) {
-        this.listenerSlot = slot;
-    }
-
     /** Returns a summary in the same state, its sources too, which then changes on its own (a fork of the correlator). */
     AccountSummary copy() {
         AccountSummary c = new AccountSummary(login, sources.length);
@@ -303,8 +284,6 @@ public final class AccountSummary {
         c.contextChanges = contextChanges;
         c.judgedContextChanges = judgedContextChanges;
         c.walkContexts = walkContexts;
-        c.throttleSlot = throttleSlot;
-        c.listenerSlot = listenerSlot;
         return c;
     }
 }

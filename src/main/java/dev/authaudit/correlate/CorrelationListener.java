@@ -38,16 +38,6 @@ public interface CorrelationListener {
     }
 
     /**
-     * As {@link #keepsAccount(String, long, long, long, Instant)}, with the login's summary, where the listener
-     * may keep its own record of the login ({@link AccountSummary#listenerSlot(Object)}) to find it again
-     * without a lookup by name. The default asks the other.
-     */
-    default boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at,
-                                 AccountSummary summary) {
-        return keepsAccount(login, failures, unknownUsers, successes, at);
-    }
-
-    /**
      * Accepts an address's evidence after an event changed it.
      *
      * @param at the event time of the change

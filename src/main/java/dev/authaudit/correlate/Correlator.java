@@ -271,20 +271,8 @@ public final class Correlator {
 
     /** @param held the login's summary when the caller knows the table still holds it, else null */
     private void notifyAccount(String login, Instant at, AccountSummary held) {
-        if (listener == CorrelationListener.NONE || login == null) {
+        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
             return;
-        }
-        if (held == null) {
-            if (!accountThrottle.allow(login, at)) {
-                return;
-            }
-        } else {
-            // the summary keeps the login's throttle slot: no lookup by name while the throttle holds it
-            Object slot = accountThrottle.allow(login, at, held.throttleSlot);
-            if (slot == null) {
-                return;
-            }
-            held.throttleSlot = slot;
         }
         judgeAccount(login, at, held);
     }
@@ -301,7 +289,7 @@ public final class Correlator {
         // a botnet's failures mostly come from addresses the login's source list does not itemise: then
         // only the totals moved, and the listener may say its verdict stands without the whole evidence
         if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a.failures,
-                a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at, a)) {
+                a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at)) {
             return;
         }
         listener.onAccount(evidence.judged(a, epoch), at);

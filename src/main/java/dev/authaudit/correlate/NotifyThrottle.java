@@ -16,16 +16,12 @@ import java.util.Map;
 final class NotifyThrottle {
     private final long intervalMs;
     private final int max;
-    /**
-     * When each subject was last judged, least recently asked first; updated in place, so a judgement boxes
-     * no number. A caller may keep a subject's slot (a login's summary does) and pass it back to
-     * {@link #allow(String, java.time.Instant, Object)}, which then does not look the subject up.
-     */
-    private final RecentlyUsedTable<String, Judged> lastMs;
+    /** When each subject was last judged; updated in place, so a judgement boxes no number. */
+    private final Map<String, Judged> lastMs;
     private final Map<String, Instant> pending = new LinkedHashMap<>();
 
     /** When a subject was last judged, in event-time milliseconds. */
-    private static final class Judged extends RecentlyUsedTable.Slot {
+    private static final class Judged {
         long ms;
 
         Judged(long ms) {
@@ -40,7 +36,14 @@ final class NotifyThrottle {
     NotifyThrottle(long intervalMs, int max) {
         this.intervalMs = intervalMs;
         this.max = max;
-        this.lastMs = new RecentlyUsedTable<>(max);
+        this.lastMs = new LinkedHashMap<>(256, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Judged> eldest) {
+                return size() > NotifyThrottle.this.max;
+            }
+        };
     }
 
     /**
@@ -48,35 +51,17 @@ final class NotifyThrottle {
      * pending.
      */
     boolean allow(String subject, java.time.Instant at) {
-        return allow(subject, at, null) != null;
-    }
-
-    /**
-     * As {@link #allow(String, java.time.Instant)}, given the slot this throttle returned for the subject
-     * before (or null): returns null when the subject is not judged now, else its slot, for the caller to
-     * keep and pass next time (a slot the throttle no longer holds, or another's, is looked up by name).
-     */
-    Object allow(String subject, java.time.Instant at, Object slot) {
         long ms = at.toEpochMilli();
-        Judged last;
-        if (slot instanceof Judged held && lastMs.holds(held)) {
-            lastMs.touch(held);
-            last = held;
-        } else {
-            last = lastMs.get(subject);
-        }
+        Judged last = lastMs.get(subject);
         if (last == null || ms - last.ms >= intervalMs || ms < last.ms) {
             // (the lookup already made it the most recently used: updating in place keeps the same order)
             if (last == null) {
-                last = new Judged(ms);
-                lastMs.put(subject, last);
+                lastMs.put(subject, new Judged(ms));
             } else {
                 last.ms = ms;
             }
-            if (!pending.isEmpty()) {
-                pending.remove(subject);
-            }
-            return last;
+            pending.remove(subject);
+            return true;
         }
         if (!pending.containsKey(subject)) {
             if (pending.size() >= max) {
@@ -84,7 +69,7 @@ final class NotifyThrottle {
             }
             pending.put(subject, new Instant(at));
         }
-        return null;
+        return false;
     }
 
     /** Returns the pending subjects whose interval has passed at {@code nowMs}, and clears them. */
