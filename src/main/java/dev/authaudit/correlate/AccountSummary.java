@@ -14,21 +14,6 @@ public final class AccountSummary {
     final String login;
     final SourceTally[] sources;
     int sourceCount;
-    /**
-     * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
-     * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each
-     * tally's fields there was ~4-7% of the main thread): its address's hash code, its
-     * {@link SourceTally#weight} and whether it is a one-off, with {@link #oneOffSources} counting those.
-     * The weight and one-off mark of the tally last handed out ({@link #handedAt}, which its caller may change
-     * then) are read again before the next lookup.
-     */
-    private final int[] sourceHashes;
-    private final long[] sourceWeights;
-    private final boolean[] sourceOneOff;
-    private int oneOffSources;
-    /** The failures up to which the marks count a source as a one-off (the setting; -1 before the first lookup). */
-    private int oneOffLimit = -1;
-    private int handedAt = -1;
     long omittedSources;
     long omittedSourceFailures;
     long failures;
@@ -69,13 +54,27 @@ public final class AccountSummary {
     long contextChanges;
     long judgedContextChanges;
     boolean walkContexts = true;
+    /**
+     * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
+     * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each
+     * tally's fields there was ~4-7% of the main thread): its address's hash code, and its
+     * {@link SourceTally#weight} shifted left by one with the low bit set when it is a one-off, with
+     * {@link #oneOffSources} counting those. The weight and one-off mark of the tally last handed out
+     * ({@link #handedAt}, which its caller may change then) are read again before the next lookup. (Declared
+     * last, and two arrays rather than three: the fields a failure updates keep their places in the object.)
+     */
+    private final int[] sourceHashes;
+    private final long[] sourceMarks;
+    private int oneOffSources;
+    /** The failures up to which the marks count a source as a one-off (the setting; -1 before the first lookup). */
+    private int oneOffLimit = -1;
+    private int handedAt = -1;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
         this.sources = new SourceTally[maxSources];
         this.sourceHashes = new int[maxSources];
-        this.sourceWeights = new long[maxSources];
-        this.sourceOneOff = new boolean[maxSources];
+        this.sourceMarks = new long[maxSources];
     }
 
     void failure(Attempt a, long ms, String network) {
@@ -161,14 +160,17 @@ public final class AccountSummary {
         }
         // the first of the lightest
         int lightestAt = -1;
+        long lightest = 0;
         for (int i = 0; i < sourceCount; i++) {
-            if (lightestAt < 0 || sourceWeights[i] < sourceWeights[lightestAt]) {
+            long w = sourceMarks[i] >>> 1;
+            if (lightestAt < 0 || w < lightest) {
                 lightestAt = i;
+                lightest = w;
             }
         }
         long incomingWeight = SourceTally.weight(earlierFailures + failures,
                 failures > 0 ? 0 : 1 + (history == null ? 0 : history.successes));
-        if (sourceCount == sources.length && sourceWeights[lightestAt] > incomingWeight) {
+        if (sourceCount == sources.length && lightest > incomingWeight) {
             omittedSources++;
             omittedSourceFailures += failures;
             return null;
@@ -204,12 +206,12 @@ public final class AccountSummary {
     /** Takes the weight and one-off mark of the tally in a slot. */
     private void mark(int at) {
         SourceTally t = sources[at];
-        sourceWeights[at] = t.weight();
         boolean oneOff = t.successes == 0 && t.failures > 0 && t.failures <= oneOffLimit;
-        if (oneOff != sourceOneOff[at]) {
-            sourceOneOff[at] = oneOff;
+        if (oneOff != ((sourceMarks[at] & 1) != 0)) {
             oneOffSources += oneOff ? 1 : -1;
         }
+        // (a weight is below 2^62: the shift loses nothing)
+        sourceMarks[at] = t.weight() << 1 | (oneOff ? 1 : 0);
     }
 
     /** Marks every source again by another one-off limit (the first lookup's, or a caller's other setting). */
@@ -253,8 +255,7 @@ public final class AccountSummary {
         }
         c.sourceCount = sourceCount;
         System.arraycopy(sourceHashes, 0, c.sourceHashes, 0, sourceHashes.length);
-        System.arraycopy(sourceWeights, 0, c.sourceWeights, 0, sourceWeights.length);
-        System.arraycopy(sourceOneOff, 0, c.sourceOneOff, 0, sourceOneOff.length);
+        System.arraycopy(sourceMarks, 0, c.sourceMarks, 0, sourceMarks.length);
         c.oneOffSources = oneOffSources;
         c.oneOffLimit = oneOffLimit;
         c.handedAt = handedAt;
