@@ -54,10 +54,27 @@ public final class AccountSummary {
     long contextChanges;
     long judgedContextChanges;
     boolean walkContexts = true;
+    /**
+     * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
+     * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each
+     * tally's fields there was ~4-7% of the main thread): its address's hash code, and its
+     * {@link SourceTally#weight} shifted left by one with the low bit set when it is a one-off, with
+     * {@link #oneOffSources} counting those. The weight and one-off mark of the tally last handed out
+     * ({@link #handedAt}, which its caller may change then) are read again before the next lookup. (Declared
+     * last, and two arrays rather than three: the fields a failure updates keep their places in the object.)
+     */
+    private final int[] sourceHashes;
+    private final long[] sourceMarks;
+    private int oneOffSources;
+    /** The failures up to which the marks count a source as a one-off (the setting; -1 before the first lookup). */
+    private int oneOffLimit = -1;
+    private int handedAt = -1;
 
     AccountSummary(String login, int maxSources) {
         this.login = login;
         this.sources = new SourceTally[maxSources];
+        this.sourceHashes = new int[maxSources];
+        this.sourceMarks = new long[maxSources];
     }
 
     void failure(Attempt a, long ms, String network) {
@@ -121,35 +138,39 @@ public final class AccountSummary {
      */
     SourceTally source(SubjectKeys.Pair keys, long failures, PairHistory history, long earlierFailures,
                        int maxOneOffs, int oneOffFailures) {
+        settle();
+        if (oneOffFailures != oneOffLimit) {
+            remark(oneOffFailures);
+        }
         String ip = keys.address.ip;
         int h = ip.hashCode();
-        SourceTally lightest = null;
-        int lightestAt = -1;
-        int oneOffs = 0;
         for (int i = 0; i < sourceCount; i++) {
-            SourceTally t = sources[i];
-            if (t.ipHash == h && t.ip.equals(ip)) {
-                return t;
-            }
-            if (t.successes == 0 && t.failures > 0 && t.failures <= oneOffFailures) {
-                oneOffs++;
-            }
-            if (lightest == null || t.weight() < lightest.weight()) {
-                lightest = t;
-                lightestAt = i;
+            if (sourceHashes[i] == h && sources[i].ip.equals(ip)) {
+                handedAt = i;
+                return sources[i];
             }
         }
         boolean oneOff = failures > 0 && (history == null || history.successes == 0)
                 && earlierFailures + failures <= oneOffFailures;
-        if (oneOff && oneOffs >= maxOneOffs) {
+        if (oneOff && oneOffSources >= maxOneOffs) {
             // a botnet tries each login from many addresses: count them, keep the list for those that matter
             omittedSources++;
             omittedSourceFailures += failures;
             return null;
         }
+        // the first of the lightest
+        int lightestAt = -1;
+        long lightest = 0;
+        for (int i = 0; i < sourceCount; i++) {
+            long w = sourceMarks[i] >>> 1;
+            if (lightestAt < 0 || w < lightest) {
+                lightestAt = i;
+                lightest = w;
+            }
+        }
         long incomingWeight = SourceTally.weight(earlierFailures + failures,
                 failures > 0 ? 0 : 1 + (history == null ? 0 : history.successes));
-        if (sourceCount == sources.length && lightest.weight() > incomingWeight) {
+        if (sourceCount == sources.length && lightest > incomingWeight) {
             omittedSources++;
             omittedSourceFailures += failures;
             return null;
@@ -158,14 +179,47 @@ public final class AccountSummary {
         sourcesChanged = true;
         created.history(history);
         created.earlierFailures(earlierFailures);
+        int at;
         if (sourceCount < sources.length) {
-            sources[sourceCount++] = created;
-            return created;
+            at = sourceCount++;
+        } else {
+            omittedSources++;
+            omittedSourceFailures += sources[lightestAt].failures;
+            at = lightestAt;
         }
-        omittedSources++;
-        omittedSourceFailures += lightest.failures;
-        sources[lightestAt] = created;
+        sources[at] = created;
+        sourceHashes[at] = h;
+        mark(at);
+        handedAt = at;
         return created;
+    }
+
+    /** Reads again the weight and one-off mark of the tally last handed out, which its caller may have changed. */
+    private void settle() {
+        int at = handedAt;
+        if (at >= 0) {
+            handedAt = -1;
+            mark(at);
+        }
+    }
+
+    /** Takes the weight and one-off mark of the tally in a slot. */
+    private void mark(int at) {
+        SourceTally t = sources[at];
+        boolean oneOff = t.successes == 0 && t.failures > 0 && t.failures <= oneOffLimit;
+        if (oneOff != ((sourceMarks[at] & 1) != 0)) {
+            oneOffSources += oneOff ? 1 : -1;
+        }
+        // (a weight is below 2^62: the shift loses nothing)
+        sourceMarks[at] = t.weight() << 1 | (oneOff ? 1 : 0);
+    }
+
+    /** Marks every source again by another one-off limit (the first lookup's, or a caller's other setting). */
+    private void remark(int oneOffFailures) {
+        oneOffLimit = oneOffFailures;
+        for (int i = 0; i < sourceCount; i++) {
+            mark(i);
+        }
     }
 
     /**
@@ -173,17 +227,20 @@ public final class AccountSummary {
      * slot changes only when a tally replaces another), else by address.
      */
     SourceTally find(SubjectKeys.Pair pair) {
+        settle();
         int at = pair.sourceSlot;
         if (at < sourceCount && pair.sourceAccount == this && sources[at] == pair.source && pair.source != null) {
+            handedAt = at;
             return pair.source;
         }
         String ip = pair.address.ip;
         int h = ip.hashCode();
         for (int i = 0; i < sourceCount; i++) {
-            if (sources[i].ipHash == h && sources[i].ip.equals(ip)) {
+            if (sourceHashes[i] == h && sources[i].ip.equals(ip)) {
                 pair.source = sources[i];
                 pair.sourceSlot = i;
                 pair.sourceAccount = this;
+                handedAt = i;
                 return sources[i];
             }
         }
@@ -197,6 +254,11 @@ public final class AccountSummary {
             c.sources[i] = sources[i].copy();
         }
         c.sourceCount = sourceCount;
+        System.arraycopy(sourceHashes, 0, c.sourceHashes, 0, sourceHashes.length);
+        System.arraycopy(sourceMarks, 0, c.sourceMarks, 0, sourceMarks.length);
+        c.oneOffSources = oneOffSources;
+        c.oneOffLimit = oneOffLimit;
+        c.handedAt = handedAt;
         c.omittedSources = omittedSources;
         c.omittedSourceFailures = omittedSourceFailures;
         c.failures = failures;
