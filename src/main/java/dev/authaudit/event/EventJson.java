@@ -2,6 +2,7 @@ package dev.authaudit.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.authaudit.text.IsoTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,7 +18,6 @@ import java.util.List;
  * drift apart.
  */
 public final class EventJson {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     /** Created on the first read: {@code parse} only writes, and an ObjectMapper takes a tenth of a second to start. */
     private static final class Reader {
         static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,49 +43,9 @@ public final class EventJson {
         }
     }
 
-    /**
-     * Formats a time exactly as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does (seconds always,
-     * the fraction without trailing zeros, "Z" for a zero offset), without its per-call machinery: it
-     * runs once per event of a stream of millions.
-     */
+    /** Formats a time exactly as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does ({@link IsoTime}). */
     static String isoTime(OffsetDateTime t) {
-        int year = t.getYear();
-        if (year < 1000 || year > 9999) {
-            return TIME.format(t);
-        }
-        StringBuilder b = new StringBuilder(35);
-        b.append(year).append('-');
-        two(b, t.getMonthValue()).append('-');
-        two(b, t.getDayOfMonth()).append('T');
-        two(b, t.getHour()).append(':');
-        two(b, t.getMinute()).append(':');
-        two(b, t.getSecond());
-        int nano = t.getNano();
-        if (nano != 0) {
-            String digits = Integer.toString(nano + 1_000_000_000).substring(1);
-            int end = 9;
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            b.append('.').append(digits, 0, end);
-        }
-        int off = t.getOffset().getTotalSeconds();
-        if (off == 0) {
-            return b.append('Z').toString();
-        }
-        b.append(off < 0 ? '-' : '+');
-        int a = Math.abs(off);
-        two(b, a / 3600).append(':');
-        two(b, (a / 60) % 60);
-        if (a % 60 != 0) {
-            b.append(':');
-            two(b, a % 60);
-        }
-        return b.toString();
-    }
-
-    private static StringBuilder two(StringBuilder b, int v) {
-        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+        return IsoTime.format(t);
     }
 
     /**

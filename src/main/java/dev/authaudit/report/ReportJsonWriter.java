@@ -3,6 +3,7 @@ package dev.authaudit.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.authaudit.event.Protocol;
+import dev.authaudit.text.IsoTime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.authaudit.report;
+package dev.authaudit.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

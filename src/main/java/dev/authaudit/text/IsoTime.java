@@ -1,4 +1,4 @@
-package dev.authaudit.report;
+package dev.authaudit.text;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,16 +7,16 @@ import java.time.format.DateTimeFormatter;
  * Writes an offset time as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} does ("2025-03-31T00:01:03Z",
  * "2025-03-31T08:15:00.25-04:00"), character for character, without the formatter's field lookups: the JSON
  * report writes a time per source of every login, and the formatter was a quarter of writing the botnet
- * day's report. Years outside 0000-9999 (which the formatter signs) go to the formatter itself.
+ * day's report; the event stream's writer uses it for the times it does not write as bytes itself. Years outside 0000-9999 (which the formatter signs) go to the formatter itself.
  */
-final class IsoTime {
+public final class IsoTime {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private IsoTime() {
     }
 
     /** Returns {@code t} as ISO_OFFSET_DATE_TIME writes it. */
-    static String format(OffsetDateTime t) {
+    public static String format(OffsetDateTime t) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             return ISO.format(t);
