@@ -488,12 +488,7 @@ public final class Auditor {
 
         /** Returns the address's roles in {@code roles}, added when it has none yet. */
         static AddressRoles of(Map<String, AddressRoles> roles, String ip) {
-            AddressRoles r = roles.get(ip);
-            if (r == null) {
-                r = new AddressRoles();
-                roles.put(ip, r);
-            }
-            return r;
+            return roles.computeIfAbsent(ip, k -> new AddressRoles());
         }
 
         void addCustomer(String login) {

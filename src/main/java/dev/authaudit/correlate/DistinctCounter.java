@@ -32,9 +32,10 @@ final class DistinctCounter {
     /**
      * The sum over the registers of 2^-r, kept as it changes, in units of 2^-{@value #SUM_SCALE} (exact while
      * every register is at most {@value #EXACT_SUM_RANK}; above that the registers are summed again), and
-     * how many registers are zero (-1 once the sum is no longer kept): a count after the sketch rose costs no pass over its registers. A
-     * login's address counter is checked on each of its failures (the live judgement asks whether the
-     * distinct count fell), and that pass was ~2% of the main thread on the botnet day.
+     * how many registers are zero (-1 once the sum is no longer kept): a count after the sketch rose costs no
+     * pass over its registers. A login's address counter is checked on each of its failures (the live
+     * judgement asks whether the distinct count fell), and that pass was ~2% of the main thread on the botnet
+     * day.
      */
     private long sumUnits;
     private int zeros;

@@ -243,7 +243,6 @@ public final class IpSummary {
                 return;
             }
             if (onlyLogin.equals(login)) {
-                onlyLogin = login;
                 onlyLoginFailures += n;
                 return;
             }
