@@ -45,7 +45,7 @@ public final class FieldTemplate {
     private final boolean[] last;
 
     /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
-    private final java.util.Set<String>[] words;
+    private final String[][] words;
     private final int[] max;
     private final int[] min;
     private final boolean[][] chars;
@@ -56,14 +56,13 @@ public final class FieldTemplate {
      */
     private final int[] kind;
 
-    @SuppressWarnings("unchecked")
     private FieldTemplate(String source, String[] literal, String[] field, boolean[] last) {
         this.source = source;
         this.literal = literal;
         this.field = field;
         this.last = last;
         int n = field.length;
-        this.words = new java.util.Set[n];
+        this.words = new String[n][];
         this.max = new int[n];
         this.min = new int[n];
         this.chars = new boolean[n][];
@@ -73,7 +72,8 @@ public final class FieldTemplate {
             if (name == null) {
                 continue;
             }
-            words[k] = WORDS.get(name);
+            java.util.Set<String> oneOf = WORDS.get(name);
+            words[k] = oneOf == null ? null : oneOf.toArray(new String[0]);
             Integer m = MAX.get(name);
             max[k] = m == null ? -1 : m;
             min[k] = MIN.getOrDefault(name, 1);
@@ -221,8 +221,8 @@ public final class FieldTemplate {
             "service", java.util.Set.of("imap", "pop3", "submission", "managesieve"));
 
     private boolean fits(int k, String s, int start, int end) {
-        java.util.Set<String> allowed = words[k];
-        if (allowed != null && !allowed.contains(s.substring(start, end))) {
+        String[] allowed = words[k];
+        if (allowed != null && !oneOf(allowed, s, start, end)) {
             return false;
         }
         int most = max[k];
@@ -246,6 +246,17 @@ public final class FieldTemplate {
             }
         }
         return true;
+    }
+
+    /** Whether {@code s[start..end)} is one of {@code words} (compared in place: no copy of the value). */
+    private static boolean oneOf(String[] words, String s, int start, int end) {
+        int n = end - start;
+        for (String w : words) {
+            if (w.length() == n && s.startsWith(w, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one character may stand in a field of a kind other than 0 (any text). */
