@@ -44,7 +44,10 @@ public final class FieldTemplate {
     private final String[] field;
     private final boolean[] last;
 
-    /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
+    /**
+     * Per part, looked up once here rather than per line: the allowed words, length bound and characters (of a
+     * field of {@link #CHARS}, or of a kind other than 0; null: any).
+     */
     private final String[][] words;
     private final int[] max;
     private final int[] min;
@@ -55,6 +58,11 @@ public final class FieldTemplate {
      * (see {@link #fits}).
      */
     private final int[] kind;
+    /**
+     * Per part with a table in {@link #chars}: whether characters beyond ASCII fit (all alike for every kind, see
+     * {@link #fitsKind}; none for a field of {@link #CHARS}).
+     */
+    private final boolean[] beyondAscii;
 
     private FieldTemplate(String source, String[] literal, String[] field, boolean[] last) {
         this.source = source;
@@ -67,6 +75,7 @@ public final class FieldTemplate {
         this.min = new int[n];
         this.chars = new boolean[n][];
         this.kind = new int[n];
+        this.beyondAscii = new boolean[n];
         for (int k = 0; k < n; k++) {
             String name = field[k];
             if (name == null) {
@@ -92,6 +101,14 @@ public final class FieldTemplate {
                 case "account" -> 5;
                 default -> 0;
             };
+            if (chars[k] == null && kind[k] != 0) {
+                // the kind's characters as a table (one look-up per character instead of a test per kind)
+                chars[k] = new boolean[128];
+                for (char c = 0; c < 128; c++) {
+                    chars[k][c] = fitsKind(kind[k], c);
+                }
+                beyondAscii[k] = fitsKind(kind[k], (char) 128);
+            }
         }
     }
 
@@ -231,17 +248,12 @@ public final class FieldTemplate {
         }
         boolean[] allowedChars = chars[k];
         if (allowedChars == null) {
-            int how = kind[k];
-            for (int i = start; i < end && how != 0; i++) {
-                if (!fitsKind(how, s.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+            return true; // any text
         }
+        boolean high = beyondAscii[k];
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= 128 || !allowedChars[c]) {
+            if (c >= 128 ? !high : !allowedChars[c]) {
                 return false;
             }
         }
@@ -259,8 +271,11 @@ public final class FieldTemplate {
         return false;
     }
 
-    /** Whether one character may stand in a field of a kind other than 0 (any text). */
-    private static boolean fitsKind(int how, char c) {
+    /**
+     * Whether one character may stand in a field of a kind other than 0 (any text): the definition the tables of
+     * {@link #chars} are filled from. Every character beyond ASCII gives the same answer for a kind.
+     */
+    static boolean fitsKind(int how, char c) {
         if (how == 4) {
             // java.util.regex's \s without UNICODE_CHARACTER_CLASS: space, \t, \n, \x0B, \f, \r
             return c != '(' && c != ')' && c != ' ' && (c < '\t' || c > '\r');
