@@ -144,16 +144,26 @@ final class EventFactory {
         if (raw == null) {
             return null;
         }
-        String a = raw.trim();
-        if (a.length() >= 2 && a.charAt(0) == '<' && a.charAt(a.length() - 1) == '>') {
-            a = a.substring(1, a.length() - 1);
+        // trimmed (String.trim's bounds), without its angle brackets, cut to MAX_ACCOUNT and lower-cased: worked
+        // out on the line's own characters, so a login seen before costs no copy (see LoginInterner)
+        int from = 0;
+        int to = raw.length();
+        while (from < to && raw.charAt(from) <= ' ') {
+            from++;
         }
-        if (a.isEmpty()) {
+        while (to > from && raw.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from >= 2 && raw.charAt(from) == '<' && raw.charAt(to - 1) == '>') {
+            from++;
+            to--;
+        }
+        if (from == to) {
             return null;
         }
         // the hash code is kept by the string, for the correlator's thread (see build); the instance is the one
         // every event of the login carries, so the correlator's tables find it by identity
-        return logins.intern(clip(a, MAX_ACCOUNT).toLowerCase(Locale.ROOT));
+        return logins.internLower(raw, from, Math.min(to, from + MAX_ACCOUNT));
     }
 
     private static String fingerprint(String raw) {

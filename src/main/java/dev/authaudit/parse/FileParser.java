@@ -28,7 +28,8 @@ public final class FileParser implements Closeable {
     private final Instant reference;
     private final String onlySource;
     private final Consumer<Parsed> outcomes;
-    private final Map<String, Long> sourceCounts = new HashMap<>();
+    /** Lines per source (a one-element counter each). */
+    private final Map<String, long[]> sourceCounts = new HashMap<>();
     private final LineParser.Memo memo = new LineParser.Memo();
     private final RepeatExpander repeats = new RepeatExpander();
     /** Events of the current line not yet handed out. */
@@ -99,23 +100,36 @@ public final class FileParser implements Closeable {
         }
         current = line;
         Parsed p = parser.parse(line, reference, onlySource, memo);
-        pending.addAll(count(p, line));
+        if (once(p)) {
+            LogEvent e = countedOnce(p, line);
+            if (e != null) {
+                pending.add(e);
+            }
+        } else {
+            pending.addAll(count(p, line));
+        }
         return p;
     }
 
     /** Counts one line's outcome and returns the events it stands for. */
     private List<LogEvent> count(Parsed p, RawLine line) {
         List<LogEvent> events = repeats.events(p, line.file(), line.line());
+        tally(p, line, events.size());
+        return events;
+    }
+
+    /** Counts one line's outcome, which stands for {@code events} events. */
+    private void tally(Parsed p, RawLine line, int events) {
         switch (p.status()) {
             case EVENT:
-                stats.countEvents(events.size());
-                sourceCounts.merge(p.source(), 1L, Long::sum);
+                stats.countEvents(events);
+                countSource(p.source());
                 break;
             case REPEAT:
-                if (events.isEmpty()) {
+                if (events == 0) {
                     stats.countIgnored();
                 } else {
-                    stats.countEvents(events.size());
+                    stats.countEvents(events);
                 }
                 break;
             case SKIPPED:
@@ -123,7 +137,7 @@ public final class FileParser implements Closeable {
                 break;
             case IGNORED:
                 stats.countIgnored();
-                sourceCounts.merge(p.source(), 1L, Long::sum);
+                countSource(p.source());
                 break;
             case INVALID:
                 stats.countInvalid();
@@ -139,7 +153,16 @@ public final class FileParser implements Closeable {
         if (outcomes != null && p.status() != Parsed.Status.UNRELATED) {
             outcomes.accept(p);
         }
-        return events;
+    }
+
+    /** Counts a line of a source (a counter per source: no boxed count per line). */
+    private void countSource(String source) {
+        long[] n = sourceCounts.get(source);
+        if (n == null) {
+            n = new long[1];
+            sourceCounts.put(source, n);
+        }
+        n[0]++;
     }
 
     /**
@@ -163,6 +186,21 @@ public final class FileParser implements Closeable {
      */
     List<LogEvent> counted(Parsed p, RawLine line) {
         return count(p, line);
+    }
+
+    /**
+     * As {@link #counted}, for an outcome that stands for at most its own event once
+     * ({@link RepeatExpander#plain}, the usual line): returns that event or null, without a list.
+     */
+    LogEvent countedOnce(Parsed p, RawLine line) {
+        LogEvent e = repeats.once(p);
+        tally(p, line, e == null ? 0 : 1);
+        return e;
+    }
+
+    /** Whether {@link #countedOnce} may count this outcome. */
+    boolean once(Parsed p) {
+        return repeats.plain(p);
     }
 
     /**
@@ -212,7 +250,7 @@ public final class FileParser implements Closeable {
     }
 
     private void finish() {
-        sourceCounts.entrySet().stream().max(Map.Entry.comparingByValue())
+        sourceCounts.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue()[0]))
                 .ifPresent(e -> stats.format(e.getKey()));
     }
 

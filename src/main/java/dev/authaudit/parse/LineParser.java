@@ -84,6 +84,8 @@ public final class LineParser {
         private Stamp resolvedStamp;
         private Instant resolvedReference;
         private OffsetDateTime resolved;
+        /** The last resolved time found plausible (not in the future), or null. */
+        private OffsetDateTime plausible;
         /** A line's field bounds and values, filled afresh for each line (nothing keeps them). */
         private int[] bounds;
         private String[] fields;
@@ -135,6 +137,22 @@ public final class LineParser {
             resolvedReference = reference;
             resolved = t;
             return t;
+        }
+
+        /**
+         * As {@link TimeResolver#implausible}, asking the clock once per resolved time rather than per line: a time
+         * found plausible stays so while this memo is in use (a block's or a file's lines), as the clock only
+         * moves on.
+         */
+        String implausible(TimeResolver time, OffsetDateTime t) {
+            if (t == plausible) {
+                return null;
+            }
+            String why = time.implausible(t);
+            if (why == null) {
+                plausible = t;
+            }
+            return why;
         }
 
         private static boolean notSign(char c) {
@@ -409,7 +427,7 @@ public final class LineParser {
                     "no time stamp at the start of the line");
         }
         OffsetDateTime when = memo.resolve(time, stamp, reference);
-        String unusable = when == null ? time.impossible(stamp, reference) : time.implausible(when);
+        String unusable = when == null ? time.impossible(stamp, reference) : memo.implausible(time, when);
         if (unusable != null) {
             return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text, unusable);
         }

@@ -286,6 +286,15 @@ final class PrefetchedFile implements AutoCloseable {
                 unrelatedPending = false;
             }
             Parsed p = b.outcomes()[i];
+            if (parser.once(p)) {
+                // the usual line: its own event once, or none
+                LogEvent e = parser.countedOnce(p, raw);
+                if (e != null) {
+                    items.add(renderer == null ? new Item(e, raw.text(), null, 0, 0, instant(e))
+                            : new Item(e, raw.text(), b.rendered(), i == 0 ? 0 : ends[i - 1], ends[i], instant(e)));
+                }
+                continue;
+            }
             List<LogEvent> events = parser.counted(p, raw);
             for (LogEvent e : events) {
                 if (renderer == null) {
@@ -304,6 +313,23 @@ final class PrefetchedFile implements AutoCloseable {
         if (!items.isEmpty()) {
             queue.put(items);
         }
+    }
+
+    /** The time of the last event {@link #instant} worked out, and its instant. */
+    private java.time.OffsetDateTime lastTime;
+    private Instant lastInstant;
+
+    /**
+     * Returns the event's instant; the previous event's when it carries the same time (the parser hands the lines
+     * of one stamp the same {@code OffsetDateTime}): one instant per second of log, not per event.
+     */
+    private Instant instant(LogEvent e) {
+        java.time.OffsetDateTime t = e.time();
+        if (t != lastTime) {
+            lastInstant = t.toInstant();
+            lastTime = t;
+        }
+        return lastInstant;
     }
 
     /** The batch of the events a file's thread renders itself, and where the next one starts. */

@@ -44,6 +44,20 @@ public final class RepeatExpander {
         return p.repeat() <= 1 ? List.of(p.event()) : expand(p.event(), p.repeat());
     }
 
+    /**
+     * Whether the line's outcome stands for its own event once, or for none (no syslog repeat line, no
+     * count of repetitions): then {@link #once} gives what {@link #events} would, without a list.
+     */
+    public boolean plain(Parsed p) {
+        return p.status() != Parsed.Status.REPEAT && p.repeat() <= 1;
+    }
+
+    /** For an outcome that is {@link #plain}: its event, or null for none (what {@link #events} lists). */
+    public LogEvent once(Parsed p) {
+        previous = p.event();
+        return previous;
+    }
+
     private static List<LogEvent> expand(LogEvent e, int times) {
         int n = Math.max(1, Math.min(times, SyslogRepeat.MAX));
         if (e instanceof AuthFailure f) {

@@ -90,6 +90,9 @@ public final class TimeResolver {
             return stamp.instant().atZone(zone).toOffsetDateTime();
         }
         LocalDateTime local = stamp.local();
+        if (!stamp.hasYear() && fixedYear == null && stamp.offset() == null && !isFeb29(local)) {
+            return inferredYear(local, reference);
+        }
         if (!stamp.hasYear()) {
             if (isFeb29(local) && !java.time.Year.isLeap(year(local, reference))) {
                 return null; // no such day in that year: see impossible()
@@ -102,6 +105,32 @@ public final class TimeResolver {
         zoneless.increment();
         return ZonedDateTime.of(local, zone).toOffsetDateTime();
     }
+
+    /**
+     * The usual syslog stamp (no year, no zone, not Feb 29) resolved as {@link #resolve} does, zoning the local
+     * time once rather than twice when it falls in the reference's year (the year test zones the same local
+     * time), with the reference's year and latest instant worked out once per reference.
+     */
+    private OffsetDateTime inferredYear(LocalDateTime yearless, Instant reference) {
+        Reference ref = lastReference;
+        if (ref == null || !ref.at().equals(reference)) {
+            ref = new Reference(reference, reference.atZone(zone).getYear(), reference.plus(FUTURE_TOLERANCE));
+            lastReference = ref;
+        }
+        ZonedDateTime candidate = ZonedDateTime.of(yearless.withYear(ref.year()), zone);
+        zoneless.increment();
+        if (candidate.toInstant().isAfter(ref.latest())) {
+            return ZonedDateTime.of(yearless.withYear(ref.year() - 1), zone).toOffsetDateTime();
+        }
+        return candidate.toOffsetDateTime();
+    }
+
+    /** A reference time with its year in {@link #zone} and the latest instant a line of its year may have. */
+    private record Reference(Instant at, int year, Instant latest) {
+    }
+
+    /** The last reference {@link #inferredYear} saw (immutable; threads may race to replace it, harmlessly). */
+    private volatile Reference lastReference;
 
     private LocalDateTime withYear(LocalDateTime yearless, Instant reference) {
         return yearless.withYear(year(yearless, reference));

@@ -44,8 +44,11 @@ public final class FieldTemplate {
     private final String[] field;
     private final boolean[] last;
 
-    /** Per part, looked up once here rather than per line: the allowed words, length bound and characters. */
-    private final java.util.Set<String>[] words;
+    /**
+     * Per part, looked up once here rather than per line: the allowed words, length bound and characters (of a
+     * field of {@link #CHARS}, or of a kind other than 0; null: any).
+     */
+    private final String[][] words;
     private final int[] max;
     private final int[] min;
     private final boolean[][] chars;
@@ -55,25 +58,31 @@ public final class FieldTemplate {
      * (see {@link #fits}).
      */
     private final int[] kind;
+    /**
+     * Per part with a table in {@link #chars}: whether characters beyond ASCII fit (all alike for every kind, see
+     * {@link #fitsKind}; none for a field of {@link #CHARS}).
+     */
+    private final boolean[] beyondAscii;
 
-    @SuppressWarnings("unchecked")
     private FieldTemplate(String source, String[] literal, String[] field, boolean[] last) {
         this.source = source;
         this.literal = literal;
         this.field = field;
         this.last = last;
         int n = field.length;
-        this.words = new java.util.Set[n];
+        this.words = new String[n][];
         this.max = new int[n];
         this.min = new int[n];
         this.chars = new boolean[n][];
         this.kind = new int[n];
+        this.beyondAscii = new boolean[n];
         for (int k = 0; k < n; k++) {
             String name = field[k];
             if (name == null) {
                 continue;
             }
-            words[k] = WORDS.get(name);
+            java.util.Set<String> oneOf = WORDS.get(name);
+            words[k] = oneOf == null ? null : oneOf.toArray(new String[0]);
             Integer m = MAX.get(name);
             max[k] = m == null ? -1 : m;
             min[k] = MIN.getOrDefault(name, 1);
@@ -92,6 +101,14 @@ public final class FieldTemplate {
                 case "account" -> 5;
                 default -> 0;
             };
+            if (chars[k] == null && kind[k] != 0) {
+                // the kind's characters as a table (one look-up per character instead of a test per kind)
+                chars[k] = new boolean[128];
+                for (char c = 0; c < 128; c++) {
+                    chars[k][c] = fitsKind(kind[k], c);
+                }
+                beyondAscii[k] = fitsKind(kind[k], (char) 128);
+            }
         }
     }
 
@@ -221,8 +238,8 @@ public final class FieldTemplate {
             "service", java.util.Set.of("imap", "pop3", "submission", "managesieve"));
 
     private boolean fits(int k, String s, int start, int end) {
-        java.util.Set<String> allowed = words[k];
-        if (allowed != null && !allowed.contains(s.substring(start, end))) {
+        String[] allowed = words[k];
+        if (allowed != null && !oneOf(allowed, s, start, end)) {
             return false;
         }
         int most = max[k];
@@ -231,25 +248,34 @@ public final class FieldTemplate {
         }
         boolean[] allowedChars = chars[k];
         if (allowedChars == null) {
-            int how = kind[k];
-            for (int i = start; i < end && how != 0; i++) {
-                if (!fitsKind(how, s.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+            return true; // any text
         }
+        boolean high = beyondAscii[k];
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= 128 || !allowedChars[c]) {
+            if (c >= 128 ? !high : !allowedChars[c]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether one character may stand in a field of a kind other than 0 (any text). */
-    private static boolean fitsKind(int how, char c) {
+    /** Whether {@code s[start..end)} is one of {@code words} (compared in place: no copy of the value). */
+    private static boolean oneOf(String[] words, String s, int start, int end) {
+        int n = end - start;
+        for (String w : words) {
+            if (w.length() == n && s.startsWith(w, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether one character may stand in a field of a kind other than 0 (any text): the definition the tables of
+     * {@link #chars} are filled from. Every character beyond ASCII gives the same answer for a kind.
+     */
+    static boolean fitsKind(int how, char c) {
         if (how == 4) {
             // java.util.regex's \s without UNICODE_CHARACTER_CLASS: space, \t, \n, \x0B, \f, \r
             return c != '(' && c != ')' && c != ' ' && (c < '\t' || c > '\r');

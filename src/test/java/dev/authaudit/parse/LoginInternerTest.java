@@ -67,4 +67,80 @@ class LoginInternerTest {
         assertThat(logins.intern(new String("x"))).isSameAs(x);
         assertThat(logins.size()).isEqualTo(1);
     }
+
+    @Test
+    void fromALine_lowerCased_withoutCopyOnAHit() {
+        LoginInterner logins = new LoginInterner();
+        String line = "x (set_id=Admin@Example.COM) y";
+        String first = logins.internLower(line, 10, 27);
+        assertThat(first).isEqualTo("admin@example.com");
+        assertThat(logins.internLower("admin@example.com", 0, 17)).isSameAs(first);
+        assertThat(logins.internLower("<ADMIN@EXAMPLE.COM>", 1, 18)).isSameAs(first);
+        // the map and the table in front of it agree on the instance
+        assertThat(logins.intern(new String("admin@example.com"))).isSameAs(first);
+        assertThat(logins.size()).isEqualTo(1);
+    }
+
+    @Test
+    void fromALine_aHeldLoginFromTheMap_isTheOneAnswered() {
+        LoginInterner logins = new LoginInterner();
+        String held = logins.intern(new String("bob"));
+        assertThat(logins.internLower("BOB", 0, 3)).isSameAs(held);
+    }
+
+    @Test
+    void fromALine_prefixesAndLongerTexts_stayApart() {
+        LoginInterner logins = new LoginInterner();
+        assertThat(logins.internLower("abc", 0, 3)).isEqualTo("abc");
+        assertThat(logins.internLower("abcd", 0, 4)).isEqualTo("abcd");
+        assertThat(logins.internLower("abcd", 0, 3)).isEqualTo("abc");
+        assertThat(logins.internLower("abcd", 1, 4)).isEqualTo("bcd");
+        assertThat(logins.internLower("a", 0, 1)).isEqualTo("a");
+    }
+
+    @Test
+    void fromALine_beyondAscii_lowerCasedAsTheJdkDoes() {
+        LoginInterner logins = new LoginInterner();
+        // U+0130 lower-cases to two chars in the root locale: the length changes
+        String dotted = "\u0130STANBUL";
+        assertThat(logins.internLower(dotted, 0, dotted.length())).isEqualTo(dotted.toLowerCase(java.util.Locale.ROOT));
+        assertThat(logins.internLower("J\u00dcRGEN", 0, 6)).isEqualTo("j\u00fcrgen");
+        assertThat(logins.internLower("J\u00dcRGEN", 0, 6)).isSameAs(logins.internLower("j\u00fcrgen", 0, 6));
+        // a cut between the halves of a surrogate pair (as a login clipped to its bound may be)
+        String pair = "a\ud83d\ude00";
+        assertThat(logins.internLower(pair, 0, 2)).isEqualTo(pair.substring(0, 2));
+    }
+
+    @Test
+    void fromALine_collidingSlots_answerEqualLogins() {
+        // more logins than the table has slots (fewer than the map holds): every answer equals its login, and a login the map holds
+        // keeps its instance however often its slot was taken by another
+        LoginInterner logins = new LoginInterner();
+        String kept = logins.internLower("keeper", 0, 6);
+        for (int i = 0; i < 2 * LoginInterner.RECENT; i++) {
+            String login = "User" + i;
+            assertThat(logins.internLower(login, 0, login.length())).isEqualTo("user" + i);
+        }
+        assertThat(logins.internLower("KEEPER", 0, 6)).isSameAs(kept);
+    }
+
+    @Test
+    void fromALine_sameSlot_differentLogins_stayApart() {
+        // "a@" and "b!" have the same hash code (97 * 31 + 64 = 98 * 31 + 33), so the same slot
+        assertThat("a@".hashCode()).isEqualTo("b!".hashCode());
+        LoginInterner logins = new LoginInterner();
+        String a = logins.internLower("A@", 0, 2);
+        String b = logins.internLower("b!", 0, 2);
+        assertThat(a).isEqualTo("a@");
+        assertThat(b).isEqualTo("b!");
+        assertThat(logins.internLower("a@", 0, 2)).isSameAs(a);
+        assertThat(logins.internLower("B!", 0, 2)).isSameAs(b);
+        // a third of the same hash (99 * 31 + 2): the pair is full, the map still holds all three
+        String c = logins.internLower("c\u0002", 0, 2);
+        assertThat(c).isEqualTo("c\u0002");
+        assertThat(logins.internLower("a@", 0, 2)).isSameAs(a);
+        assertThat(logins.internLower("b!", 0, 2)).isSameAs(b);
+        assertThat(logins.internLower("C\u0002", 0, 2)).isSameAs(c);
+        assertThat(logins.size()).isEqualTo(3);
+    }
 }

@@ -51,4 +51,30 @@ class TimeResolverTest {
         assertThat(r.resolve(stamps.find("2024-03-21 19:26:06 -0400 x"), Instant.EPOCH).toString())
                 .isEqualTo("2024-03-21T19:26:06-04:00");
     }
+
+    @Test
+    void resolveYear_referencesInTurn_eachGetsItsOwnYear() {
+        // the resolver keeps the last reference's year: files of other years read in turn must not share it
+        TimeResolver r = new TimeResolver(paris, null);
+        Instant y2025 = Instant.parse("2025-06-10T12:00:00Z");
+        Instant y2019 = Instant.parse("2019-03-01T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.resolve(stamps.find("Jun  9 10:00:00 h x: y"), y2025).toString())
+                    .isEqualTo("2025-06-09T10:00+02:00");
+            assertThat(r.resolve(stamps.find("Feb 28 23:00:00 h x: y"), y2019).toString())
+                    .isEqualTo("2019-02-28T23:00+01:00");
+            assertThat(r.resolve(stamps.find("Mar  5 10:00:00 h x: y"), y2019).toString())
+                    .isEqualTo("2018-03-05T10:00+01:00");
+        }
+        assertThat(r.zoneless()).isEqualTo(9);
+    }
+
+    @Test
+    void resolveYear_dstGapAndOverlap_asZonedDateTimeHasThem() {
+        TimeResolver r = new TimeResolver(paris, null);
+        Instant mtime = Instant.parse("2025-12-01T00:00:00Z");
+        // 02:30 on Mar 30 2025 does not exist in Paris (moved an hour on); 02:30 on Oct 26 exists twice (earlier offset)
+        assertThat(r.resolve(stamps.find("Mar 30 02:30:00 h x: y"), mtime).toString()).isEqualTo("2025-03-30T03:30+02:00");
+        assertThat(r.resolve(stamps.find("Oct 26 02:30:00 h x: y"), mtime).toString()).isEqualTo("2025-10-26T02:30+02:00");
+    }
 }

@@ -44,4 +44,19 @@ class FieldTemplateTest {
         assertThatThrownBy(() -> FieldTemplate.compile("x %{ip")).hasMessageContaining("no closing");
         assertThatThrownBy(() -> FieldTemplate.compile("x %{ip:first}")).hasMessageContaining("unknown field");
     }
+
+    @Test
+    void everyCharacterBeyondAscii_fitsAKindAlike() {
+        // the templates keep one answer per kind for all of them (a table covers ASCII only)
+        for (int kind = 1; kind <= 5; kind++) {
+            boolean first = FieldTemplate.fitsKind(kind, (char) 128);
+            int differs = -1;
+            for (int c = 129; c <= 0xffff && differs < 0; c++) {
+                if (FieldTemplate.fitsKind(kind, (char) c) != first) {
+                    differs = c;
+                }
+            }
+            assertThat(differs).as("kind %d", kind).isEqualTo(-1);
+        }
+    }
 }
