@@ -7,12 +7,16 @@ import dev.authaudit.classify.IpAssessment;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationResult;
 import dev.authaudit.correlate.SourceEvidence;
+import dev.authaudit.event.Protocol;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,6 +24,8 @@ import java.util.TreeSet;
  * list sorted most-important first (most failures, then earliest).
  */
 public final class ReportAssembler {
+    /** The protocols but {@link Protocol#OTHER} in their natural order, one list per combination (see {@link #sorted}). */
+    private static final List<List<Protocol>> SORTED_PROTOCOLS = sortedProtocols();
 
     /**
      * Returns the report.
@@ -62,8 +68,7 @@ public final class ReportAssembler {
                         .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder())))
                 // a failing source shows the protocols and ports of its failures, the ones its reasons may name
                 .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(),
-                        (s.failures() > 0 ? s.failureProtocols() : s.protocols()).stream()
-                                .filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted().toList(),
+                        sorted(s.failures() > 0 ? s.failureProtocols() : s.protocols()),
                         s.failures() > 0 ? s.failurePorts() : s.ports(), at(s.first(), offset), at(s.last(), offset),
                         a.role(s.ip())))
                 .toList();
@@ -104,7 +109,36 @@ public final class ReportAssembler {
                 a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons(), a.claims());
     }
 
+    /**
+     * Returns the instant at the offset, as {@link Instant#atOffset} does, without asking the offset for its rules
+     * (a new rules object with a table of its own each time, several per login's source).
+     */
     private static OffsetDateTime at(Instant t, ZoneOffset offset) {
-        return t == null ? null : t.atOffset(offset);
+        return t == null ? null
+                : OffsetDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), offset), offset);
+    }
+
+    private static List<List<Protocol>> sortedProtocols() {
+        Protocol[] all = Protocol.values();
+        List<List<Protocol>> out = new ArrayList<>(1 << all.length);
+        for (int mask = 0; mask < 1 << all.length; mask++) {
+            List<Protocol> list = new ArrayList<>();
+            for (Protocol p : all) {
+                if (p != Protocol.OTHER && (mask & 1 << p.ordinal()) != 0) {
+                    list.add(p);
+                }
+            }
+            out.add(List.copyOf(list));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Returns a source's protocols but {@link Protocol#OTHER}, sorted: a made list, where a stream sorted each. */
+    private static List<Protocol> sorted(Set<Protocol> protocols) {
+        int mask = 0;
+        for (Protocol p : protocols) {
+            mask |= 1 << p.ordinal();
+        }
+        return SORTED_PROTOCOLS.get(mask);
     }
 }
