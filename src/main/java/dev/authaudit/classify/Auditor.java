@@ -140,7 +140,7 @@ public final class Auditor {
         boolean multiDay = r.from() != null && Duration.between(r.from(), r.to()).toHours() >= 20;
         ZoneOffset offset = r.offset();
         Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);
-        List<AccountAssessment> accounts = new ArrayList<>();
+        List<AccountAssessment> accounts = new ArrayList<>(r.accounts().size());
         Map<String, AccountAssessment> byLogin = new HashMap<>();
         // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
         // looked up once per step instead of once per role
@@ -190,7 +190,7 @@ public final class Auditor {
                 inUse.add(e.account());
             }
         }
-        List<IpAssessment> ips = new ArrayList<>();
+        List<IpAssessment> ips = new ArrayList<>(evidence.size());
         Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
         for (int i = 0; i < rolesAt.length; i++) {
             IpEvidence e = evidence.get(i);

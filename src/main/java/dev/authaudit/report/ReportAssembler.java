@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,11 +47,7 @@ public final class ReportAssembler {
                 .toList();
         IpAssessment[] ipOrder = result.ips().toArray(new IpAssessment[0]);
         Arrays.sort(ipOrder, ReportAssembler::compareIps);
-        IpEntry[] ipEntries = new IpEntry[ipOrder.length];
-        for (int i = 0; i < ipOrder.length; i++) {
-            ipEntries[i] = ip(ipOrder[i]);
-        }
-        List<IpEntry> ips = List.of(ipEntries);
+        List<IpEntry> ips = new IpEntries(ipOrder);
         List<BlockEntry> blocks = result.blocks().stream().map(b -> block(b, offset))
                 .sorted(Comparator.comparingLong(BlockEntry::failures).reversed()
                         .thenComparing(BlockEntry::at).thenComparing(BlockEntry::ip,
@@ -93,6 +91,30 @@ public final class ReportAssembler {
             c = fa.compareTo(fb);
         }
         return c != 0 ? c : a.ip().compareTo(b.ip());
+    }
+
+    /**
+     * The report's addresses in report order, each entry made from its assessment when it is read: the botnet day's
+     * 100,000 entries are then written one by one as they are made and die young, instead of being made together
+     * and kept (promoted to the old generation) until the last is written. Read-only; equal to a list of the
+     * same entries.
+     */
+    static final class IpEntries extends AbstractList<IpEntry> implements RandomAccess {
+        private final IpAssessment[] order;
+
+        private IpEntries(IpAssessment[] order) {
+            this.order = order;
+        }
+
+        @Override
+        public IpEntry get(int index) {
+            return ip(order[index]);
+        }
+
+        @Override
+        public int size() {
+            return order.length;
+        }
     }
 
     private static IpEntry ip(IpAssessment a) {
