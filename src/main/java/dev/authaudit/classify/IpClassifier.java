@@ -116,7 +116,10 @@ public final class IpClassifier {
             // the botnet day's ~100,000 addresses each say this: written into a builder of the sentence's size
             // (a default one grew three times, 60 % of what the end of that run allocated for addresses)
             String tried = EvidenceText.list(attackerOf, 3);
-            why.add(Claim.of(ClaimKind.DISTRIBUTED_MEMBER).address(e.ip()).logins(List.copyOf(attackerOf))
+            // the usual address guessed the one login it is listed with: the claim keeps that list, not a copy
+            List<String> guessed = attackerOf.size() == 1 && logins.size() == 1
+                    && attackerOf.contains(logins.get(0)) ? logins : List.copyOf(attackerOf);
+            why.add(Claim.of(ClaimKind.DISTRIBUTED_MEMBER).address(e.ip()).logins(guessed)
                     .say(new StringBuilder(e.ip().length() + tried.length() + MEMBER_WORDS)
                             .append(e.ip()).append(" is one of many addresses that failed ").append(tried)
                             .append(" once or twice each without ever logging in: distributed guessing").toString()));
