@@ -414,7 +414,7 @@ public final class Auditor {
                 boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
                         || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
                 if (guessed && a.evidence().omittedSources() > 0
-                        && (out != null || one != null || !known.contains(a.account()))) {
+                        && (out != null || one != null || known.isEmpty() || !known.contains(a.account()))) {
                     if (out == null && one == null && known.isEmpty()) {
                         one = a.account();
                         continue;
