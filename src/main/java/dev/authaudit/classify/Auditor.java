@@ -140,7 +140,7 @@ public final class Auditor {
         boolean multiDay = r.from() != null && Duration.between(r.from(), r.to()).toHours() >= 20;
         ZoneOffset offset = r.offset();
         Classifiers c = Classifiers.create(settings, dictionary, csf, offset, multiDay);
-        List<AccountAssessment> accounts = new ArrayList<>();
+        List<AccountAssessment> accounts = new ArrayList<>(r.accounts().size());
         Map<String, AccountAssessment> byLogin = new HashMap<>();
         // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
         // looked up once per step instead of once per role
@@ -190,7 +190,7 @@ public final class Auditor {
                 inUse.add(e.account());
             }
         }
-        List<IpAssessment> ips = new ArrayList<>();
+        List<IpAssessment> ips = new ArrayList<>(evidence.size());
         Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
         for (int i = 0; i < rolesAt.length; i++) {
             IpEvidence e = evidence.get(i);
@@ -391,7 +391,8 @@ public final class Auditor {
     static Set<String> targetedLogins(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
                                       int oneOffMaxFailures) {
         Set<String> out = targeted(e, byLogin, known, oneOffMaxFailures);
-        return out != known ? out : new HashSet<>(known);
+        // a hash set of its own, as ever (targeted returns the address's one added login as an immutable set)
+        return out != known && out instanceof HashSet ? out : new HashSet<>(out);
     }
 
     /**
@@ -403,19 +404,33 @@ public final class Auditor {
     private static Set<String> targeted(IpEvidence e, Map<String, AccountAssessment> byLogin, Set<String> known,
                                         int oneOffMaxFailures) {
         Set<String> out = null;
+        // the one login added to an empty set, held as itself until a second comes (then the hash set is made
+        // with the same adds in the same order): a botnet day's addresses mostly add one login each
+        String one = null;
         if (e.maxFailuresOneLogin() <= oneOffMaxFailures) {
             for (dev.authaudit.correlate.Count c : e.logins()) {
                 AccountAssessment a = byLogin.get(c.value());
                 // a mistyped login has no roaming client whose one-offs could be mistaken for guesses
                 boolean guessed = a != null && (a.verdict() == AccountVerdict.TARGETED
                         || (a.verdict() == AccountVerdict.MISTYPED && !a.attackerSources().isEmpty()));
-                if (guessed && a.evidence().omittedSources() > 0 && (out != null || !known.contains(a.account()))) {
+                if (guessed && a.evidence().omittedSources() > 0
+                        && (out != null || one != null || known.isEmpty() || !known.contains(a.account()))) {
+                    if (out == null && one == null && known.isEmpty()) {
+                        one = a.account();
+                        continue;
+                    }
                     if (out == null) {
                         out = new HashSet<>(known);
+                        if (one != null) {
+                            out.add(one);
+                        }
                     }
                     out.add(a.account());
                 }
             }
+        }
+        if (out == null && one != null) {
+            return Set.of(one);
         }
         return out != null ? out : known.size() <= 11 ? known : new HashSet<>(known);
     }

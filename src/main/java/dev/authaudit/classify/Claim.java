@@ -44,6 +44,9 @@ public record Claim(ClaimKind kind, List<String> addresses, List<String> logins,
 
     /** Returns the texts of {@code claims}, in order. */
     public static List<String> texts(List<Claim> claims) {
+        if (claims.size() == 1 && claims.get(0).text() != null) {
+            return List.of(claims.get(0).text()); // most addresses' one reason, without an array
+        }
         String[] texts = new String[claims.size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = claims.get(i).text();

@@ -52,7 +52,8 @@ final class DistributedCampaign {
         for (int i = 0; i < n; i++) {
             at[i] = members.get(i).first().toEpochMilli();
         }
-        Map<String, Member> out = new HashMap<>();
+        // sized for every candidate (looked up by address, or read into sorted maps: its order is nobody's)
+        Map<String, Member> out = new HashMap<>(Auditor.capacity(n));
         int lo = 0;
         int hi = 0;
         for (int i = 0; i < n; i++) {

@@ -12,7 +12,8 @@ public record IpAssessment(String ip, IpVerdict verdict, double confidence, List
                            List<String> reasons, IpEvidence evidence, List<Claim> claims) {
     public IpAssessment {
         accounts = List.copyOf(accounts);
-        claims = List.copyOf(claims);
+        // most addresses have one reason: copied without List.copyOf's intermediate array
+        claims = claims.size() == 1 ? List.of(claims.get(0)) : List.copyOf(claims);
         reasons = Claim.texts(claims);
     }
 

@@ -241,9 +241,10 @@ public final class Correlator {
         judgePending(nowMs, true);
         store.accounts().cleanUp();
         store.ips().cleanUp();
-        List<AccountEvidence> accounts = new ArrayList<>();
+        // sized up front (a hint: a table may hold a few more or fewer by the time it is walked)
+        List<AccountEvidence> accounts = new ArrayList<>(hint(store.accounts().size()));
         store.accounts().forEach((k, a) -> accounts.add(evidence.account(a)));
-        List<IpEvidence> ips = new ArrayList<>();
+        List<IpEvidence> ips = new ArrayList<>(hint(store.ips().size()));
         store.ips().forEach((k, s) -> ips.add(evidence.ip(s)));
         CorrelationResult.Omitted omitted = new CorrelationResult.Omitted(store.accounts().evicted(),
                 store.ips().evicted(), firewall.omittedBlocks());
@@ -252,6 +253,11 @@ public final class Correlator {
         return new CorrelationResult(from, to, offset == null ? ZoneOffset.UTC : offset, accounts, ips,
                 firewall.finish(), omitted, stats, timeline == null ? null : timeline.filter(),
                 timeline == null ? List.of() : timeline.entries(), timeline == null ? 0 : timeline.omitted());
+    }
+
+    /** Returns a list capacity for a table's size. */
+    private static int hint(long size) {
+        return (int) Math.min(Math.max(size, 0), 1 << 24);
     }
 
     private void counted(Attempt a) {

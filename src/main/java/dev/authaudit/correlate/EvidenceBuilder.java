@@ -127,9 +127,12 @@ final class EvidenceBuilder {
 
     IpEvidence ip(IpSummary s) {
         NetworkHistory net = s.network == null ? null : store.networks().peek(s.network);
+        // an address seen once (most of a botnet day's) has one instant for its first and last line
+        Instant first = instant(s.firstMs);
+        Instant last = s.lastMs == s.firstMs ? first : instant(s.lastMs);
         return new IpEvidence(s.ip, s.network, s.failures, s.failureLines, s.successes, s.unknownUsers,
                 s.loginCount(), s.failedLogins(), s.successLogins(), s.fingerprintCount(), s.gaps,
-                s.burstGaps, protocols(s.protocolMask), instant(s.firstMs), instant(s.lastMs), s.dropHits(),
+                s.burstGaps, protocols(s.protocolMask), first, last, s.dropHits(),
                 s.dropAttempts(), s.retransmissions(), s.dropPortCount(), s.dropPortSample(),
                 instant(s.firstDropMs()), instant(s.lastDropMs()), s.blocks, s.unblocks, s.reachedServer,
                 net == null ? 0 : net.successes, net == null ? List.of() : net.logins.keys(),

@@ -2,7 +2,6 @@ package dev.authaudit.correlate;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** A sorted set of a few ints (ports) that stops growing at its limit and counts what it could not keep. */
 final class SmallIntSet {
@@ -43,8 +42,18 @@ final class SmallIntSet {
         return values.length;
     }
 
+    /**
+     * Returns the values in order, as an immutable list that takes no nulls: one the evidence records keep as it is
+     * (a stream's list allows nulls, so they copied it), made without a stream (one per source of every login at
+     * the end of a run, most with one or two ports).
+     */
     List<Integer> toList() {
-        return IntStream.of(values).boxed().toList();
+        return switch (values.length) {
+            case 0 -> List.of();
+            case 1 -> List.of(values[0]);
+            case 2 -> List.of(values[0], values[1]);
+            default -> List.of(Arrays.stream(values).boxed().toArray(Integer[]::new));
+        };
     }
 
     /** Takes the state of a set of the same limit (a fork of the correlator); each then changes on its own. */

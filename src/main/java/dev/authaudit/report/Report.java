@@ -26,7 +26,8 @@ public record Report(String schema, OffsetDateTime generatedAt, Period period, L
         requireNonNull(period, "period");
         inputs = List.copyOf(inputs);
         accounts = List.copyOf(accounts);
-        ips = List.copyOf(ips);
+        // the assembler's entries are made as they are read (see ReportAssembler.IpEntries): kept as they are
+        ips = ips instanceof ReportAssembler.IpEntries ? ips : List.copyOf(ips);
         blocks = List.copyOf(blocks);
         notices = List.copyOf(notices);
         actions = actions == null ? List.of() : List.copyOf(actions);

@@ -7,12 +7,18 @@ import dev.authaudit.classify.IpAssessment;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationResult;
 import dev.authaudit.correlate.SourceEvidence;
+import dev.authaudit.event.Protocol;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -20,6 +26,8 @@ import java.util.TreeSet;
  * list sorted most-important first (most failures, then earliest).
  */
 public final class ReportAssembler {
+    /** The protocols but {@link Protocol#OTHER} in their natural order, one list per combination (see {@link #sorted}). */
+    private static final List<List<Protocol>> SORTED_PROTOCOLS = sortedProtocols();
 
     /**
      * Returns the report.
@@ -39,11 +47,7 @@ public final class ReportAssembler {
                 .toList();
         IpAssessment[] ipOrder = result.ips().toArray(new IpAssessment[0]);
         Arrays.sort(ipOrder, ReportAssembler::compareIps);
-        IpEntry[] ipEntries = new IpEntry[ipOrder.length];
-        for (int i = 0; i < ipOrder.length; i++) {
-            ipEntries[i] = ip(ipOrder[i]);
-        }
-        List<IpEntry> ips = List.of(ipEntries);
+        List<IpEntry> ips = new IpEntries(ipOrder);
         List<BlockEntry> blocks = result.blocks().stream().map(b -> block(b, offset))
                 .sorted(Comparator.comparingLong(BlockEntry::failures).reversed()
                         .thenComparing(BlockEntry::at).thenComparing(BlockEntry::ip,
@@ -62,8 +66,7 @@ public final class ReportAssembler {
                         .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder())))
                 // a failing source shows the protocols and ports of its failures, the ones its reasons may name
                 .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(),
-                        (s.failures() > 0 ? s.failureProtocols() : s.protocols()).stream()
-                                .filter(p -> p != dev.authaudit.event.Protocol.OTHER).sorted().toList(),
+                        sorted(s.failures() > 0 ? s.failureProtocols() : s.protocols()),
                         s.failures() > 0 ? s.failurePorts() : s.ports(), at(s.first(), offset), at(s.last(), offset),
                         a.role(s.ip())))
                 .toList();
@@ -90,6 +93,30 @@ public final class ReportAssembler {
         return c != 0 ? c : a.ip().compareTo(b.ip());
     }
 
+    /**
+     * The report's addresses in report order, each entry made from its assessment when it is read: the botnet day's
+     * 100,000 entries are then written one by one as they are made and die young, instead of being made together
+     * and kept (promoted to the old generation) until the last is written. Read-only; equal to a list of the
+     * same entries.
+     */
+    static final class IpEntries extends AbstractList<IpEntry> implements RandomAccess {
+        private final IpAssessment[] order;
+
+        private IpEntries(IpAssessment[] order) {
+            this.order = order;
+        }
+
+        @Override
+        public IpEntry get(int index) {
+            return ip(order[index]);
+        }
+
+        @Override
+        public int size() {
+            return order.length;
+        }
+    }
+
     private static IpEntry ip(IpAssessment a) {
         return new IpEntry(a.ip(), a.verdict(), a.confidence(), a.accounts(), a.evidence().failures(),
                 a.evidence().successes(), a.evidence().blocks(), a.reasons(),
@@ -104,7 +131,36 @@ public final class ReportAssembler {
                 a.cause(), a.confidence(), a.account(), b.failures(), at(b.liftedAt(), offset), a.reasons(), a.claims());
     }
 
+    /**
+     * Returns the instant at the offset, as {@link Instant#atOffset} does, without asking the offset for its rules
+     * (a new rules object with a table of its own each time, several per login's source).
+     */
     private static OffsetDateTime at(Instant t, ZoneOffset offset) {
-        return t == null ? null : t.atOffset(offset);
+        return t == null ? null
+                : OffsetDateTime.of(LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), offset), offset);
+    }
+
+    private static List<List<Protocol>> sortedProtocols() {
+        Protocol[] all = Protocol.values();
+        List<List<Protocol>> out = new ArrayList<>(1 << all.length);
+        for (int mask = 0; mask < 1 << all.length; mask++) {
+            List<Protocol> list = new ArrayList<>();
+            for (Protocol p : all) {
+                if (p != Protocol.OTHER && (mask & 1 << p.ordinal()) != 0) {
+                    list.add(p);
+                }
+            }
+            out.add(List.copyOf(list));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Returns a source's protocols but {@link Protocol#OTHER}, sorted: a made list, where a stream sorted each. */
+    private static List<Protocol> sorted(Set<Protocol> protocols) {
+        int mask = 0;
+        for (Protocol p : protocols) {
+            mask |= 1 << p.ordinal();
+        }
+        return SORTED_PROTOCOLS.get(mask);
     }
 }

@@ -53,8 +53,9 @@ public final class ReportJsonWriter {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("accounts");
+            char[] buffer = new char[IsoTime.MAX_LENGTH];
             for (AccountEntry a : report.accounts()) {
-                account(g, a);
+                account(g, a, buffer);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("ips");
@@ -123,17 +124,19 @@ public final class ReportJsonWriter {
         }
     }
 
-    private static void account(JsonGenerator g, AccountEntry a) throws IOException {
+    private static void account(JsonGenerator g, AccountEntry a, char[] buffer) throws IOException {
         g.writeStartObject();
         g.writeStringField("account", a.account());
         g.writeStringField("verdict", a.verdict().word());
         g.writeFieldName("confidence");
         confidence(g, a.confidence());
-        time(g, "detected_at", a.detectedAt());
+        time(g, "detected_at", a.detectedAt(), buffer);
         g.writeNumberField("failures", a.failures());
         g.writeNumberField("successes", a.successes());
         g.writeArrayFieldStart("sources");
-        for (SourceEntry s : a.sources()) {
+        List<SourceEntry> sources = a.sources();
+        for (int i = 0, n = sources.size(); i < n; i++) {
+            SourceEntry s = sources.get(i);
             g.writeStartObject();
             g.writeStringField("ip", s.ip());
             g.writeNumberField("failures", s.failures());
@@ -144,8 +147,8 @@ public final class ReportJsonWriter {
             }
             g.writeEndArray();
             ints(g, "ports", s.ports());
-            time(g, "first", s.first());
-            time(g, "last", s.last());
+            time(g, "first", s.first(), buffer);
+            time(g, "last", s.last(), buffer);
             g.writeStringField("role", s.role().word());
             g.writeEndObject();
         }
@@ -196,25 +199,38 @@ public final class ReportJsonWriter {
     }
 
     private static void time(JsonGenerator g, String name, OffsetDateTime t) throws IOException {
+        time(g, name, t, new char[IsoTime.MAX_LENGTH]);
+    }
+
+    /** Writes a time through {@code buffer} (see {@link IsoTime#format(OffsetDateTime, char[])}), not a string. */
+    private static void time(JsonGenerator g, String name, OffsetDateTime t, char[] buffer) throws IOException {
         if (t == null) {
             g.writeNullField(name);
+            return;
+        }
+        int n = IsoTime.format(t, buffer);
+        g.writeFieldName(name);
+        if (n < 0) {
+            g.writeString(IsoTime.format(t));
         } else {
-            g.writeStringField(name, IsoTime.format(t));
+            g.writeString(buffer, 0, n);
         }
     }
 
+    // the lists are the records' own immutable (random access) lists: read by index, without an iterator each
+
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
         g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
+        for (int i = 0, n = values.size(); i < n; i++) {
+            g.writeString(values.get(i));
         }
         g.writeEndArray();
     }
 
     private static void ints(JsonGenerator g, String name, List<Integer> values) throws IOException {
         g.writeArrayFieldStart(name);
-        for (int v : values) {
-            g.writeNumber(v);
+        for (int i = 0, n = values.size(); i < n; i++) {
+            g.writeNumber(values.get(i).intValue());
         }
         g.writeEndArray();
     }

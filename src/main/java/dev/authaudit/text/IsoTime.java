@@ -15,13 +15,26 @@ public final class IsoTime {
     private IsoTime() {
     }
 
+    /** The most characters {@link #format(OffsetDateTime, char[])} writes: 19 + a fraction of up to 10 + an offset of up to 9. */
+    public static final int MAX_LENGTH = 38;
+
     /** Returns {@code t} as ISO_OFFSET_DATE_TIME writes it. */
     public static String format(OffsetDateTime t) {
+        char[] c = new char[MAX_LENGTH];
+        int n = format(t, c);
+        return n < 0 ? ISO.format(t) : new String(c, 0, n);
+    }
+
+    /**
+     * Writes {@code t} as ISO_OFFSET_DATE_TIME does into {@code c} (at least {@link #MAX_LENGTH} long) from its
+     * start and returns how many characters it wrote; -1 (writing nothing) for a year outside 0000-9999, which
+     * the caller formats with {@link #format(OffsetDateTime)}. For a writer that has a buffer of its own.
+     */
+    public static int format(OffsetDateTime t, char[] c) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
-            return ISO.format(t);
+            return -1;
         }
-        char[] c = new char[38]; // 19 + a fraction of up to 10 + an offset of up to 9
         digits(c, 0, year, 4);
         c[4] = '-';
         digits(c, 5, t.getMonthValue(), 2);
@@ -48,7 +61,7 @@ public final class IsoTime {
         }
         String offset = t.getOffset().getId(); // "Z", "+05:30" or "+05:30:15", as the formatter's +HH:MM:ss
         offset.getChars(0, offset.length(), c, n);
-        return new String(c, 0, n + offset.length());
+        return n + offset.length();
     }
 
     /** Writes {@code value} in {@code width} digits, zero-padded, at {@code at}. */

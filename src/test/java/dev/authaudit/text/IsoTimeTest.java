@@ -9,8 +9,18 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class IsoTimeTest {
-    private static void same(OffsetDateTime t) {
-        assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t), IsoTime.format(t), t::toString);
+    /** One buffer for every time, as a report writer reuses it: a shorter time after a longer one. */
+    private final char[] buffer = new char[IsoTime.MAX_LENGTH];
+
+    private void same(OffsetDateTime t) {
+        String expected = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        assertEquals(expected, IsoTime.format(t), t::toString);
+        int n = IsoTime.format(t, buffer);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            assertEquals(-1, n, t::toString); // the caller formats these with the formatter
+        } else {
+            assertEquals(expected, new String(buffer, 0, n), t::toString);
+        }
     }
 
     @Test
