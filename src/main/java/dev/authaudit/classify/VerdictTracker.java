@@ -4,6 +4,7 @@ import dev.authaudit.correlate.AccountEvidence;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationListener;
 import dev.authaudit.correlate.IpEvidence;
+import dev.authaudit.correlate.RecencyMap;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ final class VerdictTracker implements CorrelationListener {
 
     /** Hears verdicts as they change; null when nobody does (a scan without notices). */
     private final Consumer<Observation> observer;
-    private final Map<String, Detection> accounts;
+    /** Each login's detections, the least recently used dropped first; held in the correlator's slots too. */
+    private final RecencyMap<String, Detection> accounts;
     private final Map<String, IpVerdict> ips;
     private final Map<String, Set<String>> customerOf;
     private final Map<String, Set<String>> attackerOf;
@@ -32,7 +34,7 @@ final class VerdictTracker implements CorrelationListener {
     private int oneOffMax;
 
     /** When a login first reached each verdict, and its current one. */
-    private static final class Detection {
+    private static final class Detection extends RecencyMap.Entry {
         AccountVerdict current = AccountVerdict.OK;
         double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
@@ -57,7 +59,7 @@ final class VerdictTracker implements CorrelationListener {
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
         this.observer = observer;
         this.maxSubjects = maxSubjects;
-        this.accounts = new BoundedMap<>(maxSubjects);
+        this.accounts = new RecencyMap<>(maxSubjects);
         this.ips = new BoundedMap<>(maxSubjects);
         this.customerOf = new BoundedMap<>(maxSubjects);
         this.attackerOf = new BoundedMap<>(maxSubjects);
@@ -127,17 +129,38 @@ final class VerdictTracker implements CorrelationListener {
      */
     @Override
     public boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at) {
+        return keepsAccount(login, null, failures, unknownUsers, successes, at);
+    }
+
+    /**
+     * As the other, reading the login's detections from the slot while they are still this tracker's (a slot's
+     * detections are its login's: only they are put there), and leaving them there.
+     */
+    @Override
+    public boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
+                                Instant at) {
         if (observer != null) {
             return false;
         }
-        Detection d = accounts.get(login);
-        return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
+        Detection d = slot != null && slot.get() instanceof Detection held && accounts.touch(held) ? held
+                : accounts.get(login);
+        if (d == null) {
+            return false;
+        }
+        if (slot != null) {
+            slot.set(d);
+        }
+        return classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
     }
 
     @Override
     public void onAccount(AccountEvidence evidence, Instant at) {
         AccountAssessment a = classifiers.accounts().classify(evidence);
-        Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
+        Detection d = accounts.get(evidence.account());
+        if (d == null) {
+            d = new Detection();
+            accounts.put(evidence.account(), d);
+        }
         if (d.first.putIfAbsent(a.verdict(), at) == null && a.device() != null) {
             d.device.put(a.verdict(), a.device());
         }

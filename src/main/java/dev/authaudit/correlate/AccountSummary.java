@@ -6,9 +6,10 @@ import dev.authaudit.event.Protocol;
 /**
  * What the correlator keeps about one login for the whole run: counters, distinct counts, the busiest
  * sources and the first success elsewhere after failures began. Opaque outside this package; a store
- * only holds it.
+ * only holds it. It is also the listener's slot for the login ({@link CorrelationListener.AccountSlot}), which a
+ * copy leaves empty.
  */
-public final class AccountSummary {
+public final class AccountSummary extends CorrelationListener.AccountSlot {
     private static final int TOP_FINGERPRINTS = 8;
 
     final String login;
@@ -54,6 +55,11 @@ public final class AccountSummary {
     long contextChanges;
     long judgedContextChanges;
     boolean walkContexts = true;
+    /**
+     * The login's entry in the correlator's judgement throttle, so a judgement looks nothing up (null before the
+     * first; one the throttle dropped, or another throttle's, is looked up again). Not copied: a fork has its own.
+     */
+    NotifyThrottle.Judged throttled;
     /**
      * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
      * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each

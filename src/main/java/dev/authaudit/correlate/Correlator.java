@@ -271,7 +271,7 @@ public final class Correlator {
 
     /** @param held the login's summary when the caller knows the table still holds it, else null */
     private void notifyAccount(String login, Instant at, AccountSummary held) {
-        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
+        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at, held)) {
             return;
         }
         judgeAccount(login, at, held);
@@ -288,7 +288,7 @@ public final class Correlator {
         }
         // a botnet's failures mostly come from addresses the login's source list does not itemise: then
         // only the totals moved, and the listener may say its verdict stands without the whole evidence
-        if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a.failures,
+        if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a, a.failures,
                 a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at)) {
             return;
         }
