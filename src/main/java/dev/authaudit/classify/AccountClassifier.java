@@ -129,6 +129,41 @@ public final class AccountClassifier {
     }
 
     /**
+     * Returns true when a login whose last verdict was {@code before} keeps it after it took on the sources
+     * {@code added} (their evidence now) while its other sources and their assessments stayed as they were, its
+     * successes too, and its distinct address and fingerprint counts did not fall. Only a targeted login is
+     * decided here, and only when {@link #keeps(AccountVerdict, long, long, long)} holds and each failing added
+     * source is neither the customer's side, nor a stale client, nor a typo, and is a one-off or an attacker.
+     * Then {@link #classify} decides targeted again: the unknown-user test is the totals'; no stale client and no
+     * typo is added to the old sources' (none, or the verdict would not have been targeted); the customer's side
+     * is the same, so the many-passwords and dictionary tests (which read it, the successes and the fingerprint
+     * count) can only have become truer; the attackers can only be more (an added attacker makes it targeted by
+     * itself). Else every added source is a one-off, and the distributed count can only have grown: with a
+     * customer's roaming client it is the one-offs that are no customer's and sent another password, among which
+     * the old ones still are; without, it is all one-offs that are no customer's plus the addresses the list does
+     * not itemise (distinct addresses less failing sources): each added one-off is counted in the first term and
+     * takes at most one from the second, and the distinct addresses did not fall. So whichever of these made it
+     * targeted still holds.
+     */
+    boolean keeps(AccountVerdict before, String login, List<SourceEvidence> added, long failures, long unknownUsers,
+                  long successes) {
+        if (before != AccountVerdict.TARGETED || !keeps(before, failures, unknownUsers, successes)) {
+            return false;
+        }
+        for (SourceEvidence s : added) {
+            if (s.failures() == 0) {
+                continue; // not one of the sources classify weighs
+            }
+            SourceAssessment a = roles.assess(login, s);
+            if (a.customerSide() || staleClient(a) || (a.typo() != null && a.attacker() == null)
+                    || !(a.oneOff() || a.attacker() != null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A source is the customer's stale client when it keeps failing like one (persistent), is the
      * customer's (owned) or behaves like a mail client (a polling rhythm, one password repeated), and
      * has no sign of an attacker. An address without history only counts when it fails nothing but

@@ -5,9 +5,11 @@ import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationListener;
 import dev.authaudit.correlate.IpEvidence;
 import dev.authaudit.correlate.RecencyMap;
+import dev.authaudit.correlate.SourceEvidence;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -139,18 +141,37 @@ final class VerdictTracker implements CorrelationListener {
     @Override
     public boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
                                 Instant at) {
+        Detection d = detection(login, slot);
+        return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
+    }
+
+    /**
+     * As the others, for a login that took on sources ({@code added}) since it was judged: the verdict stands
+     * when the classifier finds that they cannot end it ({@link AccountClassifier#keeps(AccountVerdict, String,
+     * List, long, long, long)}); targeted logins have no device, so nothing else kept here would change.
+     */
+    @Override
+    public boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added, long failures,
+                                long unknownUsers, long successes, Instant at) {
+        Detection d = detection(login, slot);
+        return d != null && classifiers.accounts().keeps(d.current, login, added, failures, unknownUsers, successes);
+    }
+
+    /**
+     * Returns the login's detections for a question whose answer may be "the verdict stands", read from the slot
+     * while they are still this tracker's (a slot's detections are its login's: only they are put there), and
+     * left there; null when it has none or keeps an observer (which hears confidence and reasons as well).
+     */
+    private Detection detection(String login, AccountSlot slot) {
         if (observer != null) {
-            return false;
+            return null;
         }
         Detection d = slot != null && slot.get() instanceof Detection held && accounts.touch(held) ? held
                 : accounts.get(login);
-        if (d == null) {
-            return false;
-        }
-        if (slot != null) {
+        if (d != null && slot != null) {
             slot.set(d);
         }
-        return classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
+        return d;
     }
 
     @Override

@@ -61,6 +61,13 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
      */
     NotifyThrottle.Judged throttled;
     /**
+     * How many sources the list held when the login was last judged (they keep their slots until one is
+     * replaced), and whether a failure reached one of them, or a slot was replaced, since: then the judgement
+     * cannot be about the sources taken on since alone ({@link EvidenceBuilder#addedSinceJudged}).
+     */
+    int judgedSources;
+    boolean judgedSourceHit = true;
+    /**
      * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
      * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each
      * tally's fields there was ~4-7% of the main thread): its address's hash code, and its
@@ -153,6 +160,7 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
         for (int i = 0; i < sourceCount; i++) {
             if (sourceHashes[i] == h && sources[i].ip.equals(ip)) {
                 handedAt = i;
+                judgedSourceHit |= i < judgedSources;
                 return sources[i];
             }
         }
@@ -192,6 +200,7 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
             omittedSources++;
             omittedSourceFailures += sources[lightestAt].failures;
             at = lightestAt;
+            judgedSourceHit = true;
         }
         sources[at] = created;
         sourceHashes[at] = h;
@@ -291,6 +300,8 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
         c.contextChanges = contextChanges;
         c.judgedContextChanges = judgedContextChanges;
         c.walkContexts = walkContexts;
+        c.judgedSources = judgedSources;
+        c.judgedSourceHit = judgedSourceHit;
         return c;
     }
 }

@@ -1,6 +1,7 @@
 package dev.authaudit.correlate;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Receives evidence as soon as it changes, so a live consumer can reach a verdict before the firewall
@@ -46,6 +47,18 @@ public interface CorrelationListener {
     default boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
                                  Instant at) {
         return keepsAccount(login, failures, unknownUsers, successes, at);
+    }
+
+    /**
+     * As {@link #keepsAccount(String, AccountSlot, long, long, long, Instant)}, asked when, besides the totals, the
+     * login's evidence took on sources since this listener last received it: {@code added} is their evidence now
+     * (failures may have reached them since; no other source changed, none left the list). Returns true when the
+     * verdict reached then stands with them (and nothing else the listener keeps would change). The default is
+     * false.
+     */
+    default boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added, long failures,
+                                 long unknownUsers, long successes, Instant at) {
+        return false;
     }
 
     /**

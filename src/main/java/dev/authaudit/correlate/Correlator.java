@@ -288,9 +288,19 @@ public final class Correlator {
         }
         // a botnet's failures mostly come from addresses the login's source list does not itemise: then
         // only the totals moved, and the listener may say its verdict stands without the whole evidence
-        if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a, a.failures,
-                a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at)) {
-            return;
+        long unknownUsers = a.reasons[FailureReason.UNKNOWN_USER.ordinal()];
+        if (evidence.unchangedSinceJudged(a, epoch)) {
+            if (listener.keepsAccount(login, a, a.failures, unknownUsers, a.successes, at)) {
+                return;
+            }
+        } else if (a.sourcesChanged) {
+            // or its list took on sources and nothing else but the totals moved: their evidence alone may do
+            List<SourceEvidence> added = evidence.addedSinceJudged(a, epoch);
+            if (added != null && listener.keepsAccount(login, a, added, a.failures, unknownUsers, a.successes, at)) {
+                // the verdict stands on the evidence as it is now: what later changes is weighed against it
+                evidence.noteJudged(a, epoch);
+                return;
+            }
         }
         listener.onAccount(evidence.judged(a, epoch), at);
     }
