@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Gives a login its verdict from the verdicts of its failing sources. Each source is judged on its own
@@ -130,7 +131,7 @@ public final class AccountClassifier {
 
     /**
      * Returns true when a login whose last verdict was {@code before} keeps it after it took on the sources
-     * {@code added} (their evidence now) while its other sources and their assessments stayed as they were, its
+     * {@code added} gives (their evidence now, asked for only when {@code before} is targeted) while its other sources and their assessments stayed as they were, its
      * successes too, and its distinct address and fingerprint counts did not fall. Only a targeted login is
      * decided here, and only when {@link #keeps(AccountVerdict, long, long, long)} holds and each failing added
      * source is neither the customer's side, nor a stale client, nor a typo, and is a one-off or an attacker.
@@ -145,12 +146,12 @@ public final class AccountClassifier {
      * takes at most one from the second, and the distinct addresses did not fall. So whichever of these made it
      * targeted still holds.
      */
-    boolean keeps(AccountVerdict before, String login, List<SourceEvidence> added, long failures, long unknownUsers,
-                  long successes) {
+    boolean keeps(AccountVerdict before, String login, Supplier<List<SourceEvidence>> added, long failures,
+                  long unknownUsers, long successes) {
         if (before != AccountVerdict.TARGETED || !keeps(before, failures, unknownUsers, successes)) {
             return false;
         }
-        for (SourceEvidence s : added) {
+        for (SourceEvidence s : added.get()) {
             if (s.failures() == 0) {
                 continue; // not one of the sources classify weighs
             }

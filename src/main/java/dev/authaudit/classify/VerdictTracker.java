@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Classifies evidence as it changes, remembers when each login first reached each verdict (the report's
@@ -148,10 +149,10 @@ final class VerdictTracker implements CorrelationListener {
     /**
      * As the others, for a login that took on sources ({@code added}) since it was judged: the verdict stands
      * when the classifier finds that they cannot end it ({@link AccountClassifier#keeps(AccountVerdict, String,
-     * List, long, long, long)}); targeted logins have no device, so nothing else kept here would change.
+     * Supplier, long, long, long)}); targeted logins have no device, so nothing else kept here would change.
      */
     @Override
-    public boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added, long failures,
+    public boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added, long failures,
                                 long unknownUsers, long successes, Instant at) {
         Detection d = detection(login, slot);
         return d != null && classifiers.accounts().keeps(d.current, login, added, failures, unknownUsers, successes);

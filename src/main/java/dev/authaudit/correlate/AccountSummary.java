@@ -63,7 +63,7 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
     /**
      * How many sources the list held when the login was last judged (they keep their slots until one is
      * replaced), and whether a failure reached one of them, or a slot was replaced, since: then the judgement
-     * cannot be about the sources taken on since alone ({@link EvidenceBuilder#addedSinceJudged}).
+     * cannot be about the sources taken on since alone ({@link EvidenceBuilder#onlyAddedSinceJudged}).
      */
     int judgedSources;
     boolean judgedSourceHit = true;

@@ -2,6 +2,7 @@ package dev.authaudit.correlate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Receives evidence as soon as it changes, so a live consumer can reach a verdict before the firewall
@@ -51,12 +52,12 @@ public interface CorrelationListener {
 
     /**
      * As {@link #keepsAccount(String, AccountSlot, long, long, long, Instant)}, asked when, besides the totals, the
-     * login's evidence took on sources since this listener last received it: {@code added} is their evidence now
-     * (failures may have reached them since; no other source changed, none left the list). Returns true when the
-     * verdict reached then stands with them (and nothing else the listener keeps would change). The default is
-     * false.
+     * login's evidence took on sources since this listener last received it: {@code added} gives their evidence
+     * now (built when first asked for; failures may have reached them since; no other source changed, none left
+     * the list). Returns true when the verdict reached then stands with them (and nothing else the listener keeps
+     * would change). The default is false.
      */
-    default boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added, long failures,
+    default boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added, long failures,
                                  long unknownUsers, long successes, Instant at) {
         return false;
     }

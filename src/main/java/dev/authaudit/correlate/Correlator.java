@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Joins events into evidence, in event time. Feed events in time order with {@link #accept}; call
@@ -293,16 +294,39 @@ public final class Correlator {
             if (listener.keepsAccount(login, a, a.failures, unknownUsers, a.successes, at)) {
                 return;
             }
-        } else if (a.sourcesChanged) {
-            // or its list took on sources and nothing else but the totals moved: their evidence alone may do
-            List<SourceEvidence> added = evidence.addedSinceJudged(a, epoch);
-            if (added != null && listener.keepsAccount(login, a, added, a.failures, unknownUsers, a.successes, at)) {
-                // the verdict stands on the evidence as it is now: what later changes is weighed against it
+        } else if (a.sourcesChanged && evidence.onlyAddedSinceJudged(a, epoch)) {
+            // or its list took on sources and nothing else but the totals moved: their evidence alone may do,
+            // built only when the listener asks for it (not for a verdict it would judge again anyway)
+            AddedSources added = new AddedSources(evidence, a);
+            if (listener.keepsAccount(login, a, added, a.failures, unknownUsers, a.successes, at)) {
+                // the verdict stands on the evidence as it is now (the added sources' contexts recorded, whether
+                // or not the listener read them): what later changes is weighed against it
+                added.get();
                 evidence.noteJudged(a, epoch);
                 return;
             }
         }
         listener.onAccount(evidence.judged(a, epoch), at);
+    }
+
+    /** The evidence of the sources a login took on since it was judged, built when first asked for. */
+    private static final class AddedSources implements Supplier<List<SourceEvidence>> {
+        private final EvidenceBuilder evidence;
+        private final AccountSummary account;
+        private List<SourceEvidence> added;
+
+        AddedSources(EvidenceBuilder evidence, AccountSummary account) {
+            this.evidence = evidence;
+            this.account = account;
+        }
+
+        @Override
+        public List<SourceEvidence> get() {
+            if (added == null) {
+                added = evidence.added(account);
+            }
+            return added;
+        }
     }
 
     private void notifyIp(String ip, Instant at) {

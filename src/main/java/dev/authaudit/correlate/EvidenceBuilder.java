@@ -51,8 +51,8 @@ final class EvidenceBuilder {
 
     /**
      * Notes in the summary that its evidence as it is now was judged, every source's context recorded already
-     * (by {@link #judged}, or for a verdict that stood with the sources {@link #addedSinceJudged} returned, which
-     * recorded theirs, the others' being as recorded before).
+     * (by {@link #judged}, or for a verdict that stood with the sources {@link #added} returned, which recorded
+     * theirs, the others' being as recorded before).
      */
     void noteJudged(AccountSummary a, long epoch) {
         a.judgedEpoch = epoch;
@@ -88,19 +88,23 @@ final class EvidenceBuilder {
     }
 
     /**
-     * Returns the evidence of the sources the login's list took on since its last judgement when, apart from
-     * them, the evidence can differ from what that judgement saw only in its totals: as
+     * Returns true when, apart from the sources the login's list took on since its last judgement
+     * ({@link #added}), its evidence can differ from what that judgement saw only in its totals: as
      * {@link #unchangedSinceJudged}, except that sources were added to the list (none replaced), and failures may
-     * have reached them but no other source. Null otherwise. Records the added sources' contexts as a judgement
-     * does: when the verdict stands with them, {@link #noteJudged} makes this the judged evidence. (A botnet's
-     * login takes on a few one-off addresses before its list holds its share of them: each was a whole
-     * judgement.)
+     * have reached them but no other source. (A botnet's login takes on a few one-off addresses before its list
+     * holds its share of them: each was a whole judgement.)
      */
-    List<SourceEvidence> addedSinceJudged(AccountSummary a, long epoch) {
-        if (a.judgedEpoch != epoch || a.judgedSourceHit || a.sourceCount <= a.judgedSources
-                || !store.ips().reportsDepartures() || !othersUnchanged(a)) {
-            return null;
-        }
+    boolean onlyAddedSinceJudged(AccountSummary a, long epoch) {
+        return a.judgedEpoch == epoch && !a.judgedSourceHit && a.sourceCount > a.judgedSources
+                && store.ips().reportsDepartures() && othersUnchanged(a);
+    }
+
+    /**
+     * Returns the evidence of the sources the login's list took on since its last judgement, recording their
+     * contexts as a judgement does: when the verdict stands with them, {@link #noteJudged} makes the evidence as
+     * it is now the judged one.
+     */
+    List<SourceEvidence> added(AccountSummary a) {
         List<SourceEvidence> added = new ArrayList<>(a.sourceCount - a.judgedSources);
         for (int i = a.judgedSources; i < a.sourceCount; i++) {
             added.add(source(a.sources[i], a.login, true));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,8 +112,8 @@ class TotalsOnlyJudgementTest {
         }
 
         @Override
-        public boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added, long failures,
-                                    long unknownUsers, long successes, Instant at) {
+        public boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added,
+                                    long failures, long unknownUsers, long successes, Instant at) {
             boolean k = tracker.keepsAccount(login, slot, added, failures, unknownUsers, successes, at);
             keptWithAdded += k ? 1 : 0;
             return k;
@@ -328,8 +329,9 @@ class TotalsOnlyJudgementTest {
                 long s = seed;
                 CorrelationListener checking = new Counting(tracker) {
                     @Override
-                    public boolean keepsAccount(String login, AccountSlot slot, List<SourceEvidence> added,
-                                                long failures, long unknownUsers, long successes, Instant at) {
+                    public boolean keepsAccount(String login, AccountSlot slot,
+                                                Supplier<List<SourceEvidence>> added, long failures,
+                                                long unknownUsers, long successes, Instant at) {
                         boolean k = super.keepsAccount(login, slot, added, failures, unknownUsers, successes, at);
                         if (k) {
                             AccountEvidence whole = correlator[0].account(login).orElseThrow();
