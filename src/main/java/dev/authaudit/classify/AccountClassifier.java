@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Gives a login its verdict from the verdicts of its failing sources. Each source is judged on its own
@@ -126,6 +127,41 @@ public final class AccountClassifier {
             case STALE_PASSWORD, MISTYPED, TARGETED -> !unknownUser;
             case OK -> false;
         };
+    }
+
+    /**
+     * Returns true when a login whose last verdict was {@code before} keeps it after it took on the sources
+     * {@code added} gives (their evidence now, asked for only when {@code before} is targeted) while its other sources and their assessments stayed as they were, its
+     * successes too, and its distinct address and fingerprint counts did not fall. Only a targeted login is
+     * decided here, and only when {@link #keeps(AccountVerdict, long, long, long)} holds and each failing added
+     * source is neither the customer's side, nor a stale client, nor a typo, and is a one-off or an attacker.
+     * Then {@link #classify} decides targeted again: the unknown-user test is the totals'; no stale client and no
+     * typo is added to the old sources' (none, or the verdict would not have been targeted); the customer's side
+     * is the same, so the many-passwords and dictionary tests (which read it, the successes and the fingerprint
+     * count) can only have become truer; the attackers can only be more (an added attacker makes it targeted by
+     * itself). Else every added source is a one-off, and the distributed count can only have grown: with a
+     * customer's roaming client it is the one-offs that are no customer's and sent another password, among which
+     * the old ones still are; without, it is all one-offs that are no customer's plus the addresses the list does
+     * not itemise (distinct addresses less failing sources): each added one-off is counted in the first term and
+     * takes at most one from the second, and the distinct addresses did not fall. So whichever of these made it
+     * targeted still holds.
+     */
+    boolean keeps(AccountVerdict before, String login, Supplier<List<SourceEvidence>> added, long failures,
+                  long unknownUsers, long successes) {
+        if (before != AccountVerdict.TARGETED || !keeps(before, failures, unknownUsers, successes)) {
+            return false;
+        }
+        for (SourceEvidence s : added.get()) {
+            if (s.failures() == 0) {
+                continue; // not one of the sources classify weighs
+            }
+            SourceAssessment a = roles.assess(login, s);
+            if (a.customerSide() || staleClient(a) || (a.typo() != null && a.attacker() == null)
+                    || !(a.oneOff() || a.attacker() != null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

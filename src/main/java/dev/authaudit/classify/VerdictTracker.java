@@ -4,12 +4,16 @@ import dev.authaudit.correlate.AccountEvidence;
 import dev.authaudit.correlate.BlockEvidence;
 import dev.authaudit.correlate.CorrelationListener;
 import dev.authaudit.correlate.IpEvidence;
+import dev.authaudit.correlate.RecencyMap;
+import dev.authaudit.correlate.SourceEvidence;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Classifies evidence as it changes, remembers when each login first reached each verdict (the report's
@@ -21,7 +25,8 @@ final class VerdictTracker implements CorrelationListener {
 
     /** Hears verdicts as they change; null when nobody does (a scan without notices). */
     private final Consumer<Observation> observer;
-    private final Map<String, Detection> accounts;
+    /** Each login's detections, the least recently used dropped first; held in the correlator's slots too. */
+    private final RecencyMap<String, Detection> accounts;
     private final Map<String, IpVerdict> ips;
     private final Map<String, Set<String>> customerOf;
     private final Map<String, Set<String>> attackerOf;
@@ -32,7 +37,7 @@ final class VerdictTracker implements CorrelationListener {
     private int oneOffMax;
 
     /** When a login first reached each verdict, and its current one. */
-    private static final class Detection {
+    private static final class Detection extends RecencyMap.Entry {
         AccountVerdict current = AccountVerdict.OK;
         double told;
         final EnumMap<AccountVerdict, Instant> first = new EnumMap<>(AccountVerdict.class);
@@ -57,7 +62,7 @@ final class VerdictTracker implements CorrelationListener {
     VerdictTracker(Consumer<Observation> observer, int maxSubjects) {
         this.observer = observer;
         this.maxSubjects = maxSubjects;
-        this.accounts = new BoundedMap<>(maxSubjects);
+        this.accounts = new RecencyMap<>(maxSubjects);
         this.ips = new BoundedMap<>(maxSubjects);
         this.customerOf = new BoundedMap<>(maxSubjects);
         this.attackerOf = new BoundedMap<>(maxSubjects);
@@ -127,17 +132,57 @@ final class VerdictTracker implements CorrelationListener {
      */
     @Override
     public boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at) {
-        if (observer != null) {
-            return false;
-        }
-        Detection d = accounts.get(login);
+        return keepsAccount(login, null, failures, unknownUsers, successes, at);
+    }
+
+    /**
+     * As the other, reading the login's detections from the slot while they are still this tracker's (a slot's
+     * detections are its login's: only they are put there), and leaving them there.
+     */
+    @Override
+    public boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
+                                Instant at) {
+        Detection d = detection(login, slot);
         return d != null && classifiers.accounts().keeps(d.current, failures, unknownUsers, successes);
+    }
+
+    /**
+     * As the others, for a login that took on sources ({@code added}) since it was judged: the verdict stands
+     * when the classifier finds that they cannot end it ({@link AccountClassifier#keeps(AccountVerdict, String,
+     * Supplier, long, long, long)}); targeted logins have no device, so nothing else kept here would change.
+     */
+    @Override
+    public boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added, long failures,
+                                long unknownUsers, long successes, Instant at) {
+        Detection d = detection(login, slot);
+        return d != null && classifiers.accounts().keeps(d.current, login, added, failures, unknownUsers, successes);
+    }
+
+    /**
+     * Returns the login's detections for a question whose answer may be "the verdict stands", read from the slot
+     * while they are still this tracker's (a slot's detections are its login's: only they are put there), and
+     * left there; null when it has none or keeps an observer (which hears confidence and reasons as well).
+     */
+    private Detection detection(String login, AccountSlot slot) {
+        if (observer != null) {
+            return null;
+        }
+        Detection d = slot != null && slot.get() instanceof Detection held && accounts.touch(held) ? held
+                : accounts.get(login);
+        if (d != null && slot != null) {
+            slot.set(d);
+        }
+        return d;
     }
 
     @Override
     public void onAccount(AccountEvidence evidence, Instant at) {
         AccountAssessment a = classifiers.accounts().classify(evidence);
-        Detection d = accounts.computeIfAbsent(evidence.account(), k -> new Detection());
+        Detection d = accounts.get(evidence.account());
+        if (d == null) {
+            d = new Detection();
+            accounts.put(evidence.account(), d);
+        }
         if (d.first.putIfAbsent(a.verdict(), at) == null && a.device() != null) {
             d.device.put(a.verdict(), a.device());
         }

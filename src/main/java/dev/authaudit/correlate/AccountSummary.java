@@ -6,9 +6,10 @@ import dev.authaudit.event.Protocol;
 /**
  * What the correlator keeps about one login for the whole run: counters, distinct counts, the busiest
  * sources and the first success elsewhere after failures began. Opaque outside this package; a store
- * only holds it.
+ * only holds it. It is also the listener's slot for the login ({@link CorrelationListener.AccountSlot}), which a
+ * copy leaves empty.
  */
-public final class AccountSummary {
+public final class AccountSummary extends CorrelationListener.AccountSlot {
     private static final int TOP_FINGERPRINTS = 8;
 
     final String login;
@@ -54,6 +55,18 @@ public final class AccountSummary {
     long contextChanges;
     long judgedContextChanges;
     boolean walkContexts = true;
+    /**
+     * The login's entry in the correlator's judgement throttle, so a judgement looks nothing up (null before the
+     * first; one the throttle dropped, or another throttle's, is looked up again). Not copied: a fork has its own.
+     */
+    NotifyThrottle.Judged throttled;
+    /**
+     * How many sources the list held when the login was last judged (they keep their slots until one is
+     * replaced), and whether a failure reached one of them, or a slot was replaced, since: then the judgement
+     * cannot be about the sources taken on since alone ({@link EvidenceBuilder#onlyAddedSinceJudged}).
+     */
+    int judgedSources;
+    boolean judgedSourceHit = true;
     /**
      * Of each itemised source, kept beside the list so that {@link #source} reads no tally for an address it
      * does not itemise (a botnet's: most failures of the botnet day end "omitted one-off", and reading each
@@ -147,6 +160,7 @@ public final class AccountSummary {
         for (int i = 0; i < sourceCount; i++) {
             if (sourceHashes[i] == h && sources[i].ip.equals(ip)) {
                 handedAt = i;
+                judgedSourceHit |= i < judgedSources;
                 return sources[i];
             }
         }
@@ -186,6 +200,7 @@ public final class AccountSummary {
             omittedSources++;
             omittedSourceFailures += sources[lightestAt].failures;
             at = lightestAt;
+            judgedSourceHit = true;
         }
         sources[at] = created;
         sourceHashes[at] = h;
@@ -285,6 +300,8 @@ public final class AccountSummary {
         c.contextChanges = contextChanges;
         c.judgedContextChanges = judgedContextChanges;
         c.walkContexts = walkContexts;
+        c.judgedSources = judgedSources;
+        c.judgedSourceHit = judgedSourceHit;
         return c;
     }
 }

@@ -1,6 +1,8 @@
 package dev.authaudit.correlate;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Receives evidence as soon as it changes, so a live consumer can reach a verdict before the firewall
@@ -38,6 +40,29 @@ public interface CorrelationListener {
     }
 
     /**
+     * As {@link #keepsAccount(String, long, long, long, Instant)}, with a slot the correlator keeps beside its
+     * summary of the login, for the listener's own use: what the listener put there comes back with the login's
+     * next question for as long as the correlator holds that summary (a new summary brings an empty slot), so it
+     * may answer without looking the login up. The default ignores the slot.
+     */
+    default boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
+                                 Instant at) {
+        return keepsAccount(login, failures, unknownUsers, successes, at);
+    }
+
+    /**
+     * As {@link #keepsAccount(String, AccountSlot, long, long, long, Instant)}, asked when, besides the totals, the
+     * login's evidence took on sources since this listener last received it: {@code added} gives their evidence
+     * now (built when first asked for; failures may have reached them since; no other source changed, none left
+     * the list). Returns true when the verdict reached then stands with them (and nothing else the listener keeps
+     * would change). The default is false.
+     */
+    default boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added, long failures,
+                                 long unknownUsers, long successes, Instant at) {
+        return false;
+    }
+
+    /**
      * Accepts an address's evidence after an event changed it.
      *
      * @param at the event time of the change
@@ -56,5 +81,28 @@ public interface CorrelationListener {
      */
     default boolean wantsAddresses() {
         return true;
+    }
+
+    /**
+     * A listener's own note about one login, kept by the correlator with its summary of the login (the summary is
+     * one: the note costs no object of its own, and is read where the summary already is) and handed to
+     * {@link #keepsAccount(String, AccountSlot, long, long, long, Instant)}: e.g. the listener's record of the
+     * login, to read without a lookup (a listener must check that what it finds is still its own and current).
+     */
+    abstract class AccountSlot {
+        private Object value;
+
+        AccountSlot() {
+        }
+
+        /** Returns what the listener put here last, or null. */
+        public final Object get() {
+            return value;
+        }
+
+        /** Keeps {@code value} for the login's next question. */
+        public final void set(Object value) {
+            this.value = value;
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Joins events into evidence, in event time. Feed events in time order with {@link #accept}; call
@@ -277,7 +278,7 @@ public final class Correlator {
 
     /** @param held the login's summary when the caller knows the table still holds it, else null */
     private void notifyAccount(String login, Instant at, AccountSummary held) {
-        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at)) {
+        if (listener == CorrelationListener.NONE || login == null || !accountThrottle.allow(login, at, held)) {
             return;
         }
         judgeAccount(login, at, held);
@@ -294,11 +295,44 @@ public final class Correlator {
         }
         // a botnet's failures mostly come from addresses the login's source list does not itemise: then
         // only the totals moved, and the listener may say its verdict stands without the whole evidence
-        if (evidence.unchangedSinceJudged(a, epoch) && listener.keepsAccount(login, a.failures,
-                a.reasons[FailureReason.UNKNOWN_USER.ordinal()], a.successes, at)) {
-            return;
+        long unknownUsers = a.reasons[FailureReason.UNKNOWN_USER.ordinal()];
+        if (evidence.unchangedSinceJudged(a, epoch)) {
+            if (listener.keepsAccount(login, a, a.failures, unknownUsers, a.successes, at)) {
+                return;
+            }
+        } else if (a.sourcesChanged && evidence.onlyAddedSinceJudged(a, epoch)) {
+            // or its list took on sources and nothing else but the totals moved: their evidence alone may do,
+            // built only when the listener asks for it (not for a verdict it would judge again anyway)
+            AddedSources added = new AddedSources(evidence, a);
+            if (listener.keepsAccount(login, a, added, a.failures, unknownUsers, a.successes, at)) {
+                // the verdict stands on the evidence as it is now (the added sources' contexts recorded, whether
+                // or not the listener read them): what later changes is weighed against it
+                added.get();
+                evidence.noteJudged(a, epoch);
+                return;
+            }
         }
         listener.onAccount(evidence.judged(a, epoch), at);
+    }
+
+    /** The evidence of the sources a login took on since it was judged, built when first asked for. */
+    private static final class AddedSources implements Supplier<List<SourceEvidence>> {
+        private final EvidenceBuilder evidence;
+        private final AccountSummary account;
+        private List<SourceEvidence> added;
+
+        AddedSources(EvidenceBuilder evidence, AccountSummary account) {
+            this.evidence = evidence;
+            this.account = account;
+        }
+
+        @Override
+        public List<SourceEvidence> get() {
+            if (added == null) {
+                added = evidence.added(account);
+            }
+            return added;
+        }
     }
 
     private void notifyIp(String ip, Instant at) {

@@ -45,6 +45,16 @@ final class EvidenceBuilder {
      */
     AccountEvidence judged(AccountSummary a, long epoch) {
         AccountEvidence e = account(a, true);
+        noteJudged(a, epoch);
+        return e;
+    }
+
+    /**
+     * Notes in the summary that its evidence as it is now was judged, every source's context recorded already
+     * (by {@link #judged}, or for a verdict that stood with the sources {@link #added} returned, which recorded
+     * theirs, the others' being as recorded before).
+     */
+    void noteJudged(AccountSummary a, long epoch) {
         a.judgedEpoch = epoch;
         a.sourcesChanged = false;
         a.judgedIps = a.ips.count();
@@ -59,7 +69,8 @@ final class EvidenceBuilder {
         }
         a.walkContexts = walk;
         a.judgedContextChanges = a.contextChanges;
-        return e;
+        a.judgedSources = a.sourceCount;
+        a.judgedSourceHit = false;
     }
 
     /**
@@ -73,6 +84,39 @@ final class EvidenceBuilder {
         if (a.judgedEpoch != epoch || a.sourcesChanged || !store.ips().reportsDepartures()) {
             return false;
         }
+        return othersUnchanged(a);
+    }
+
+    /**
+     * Returns true when, apart from the sources the login's list took on since its last judgement
+     * ({@link #added}), its evidence can differ from what that judgement saw only in its totals: as
+     * {@link #unchangedSinceJudged}, except that sources were added to the list (none replaced), and failures may
+     * have reached them but no other source. (A botnet's login takes on a few one-off addresses before its list
+     * holds its share of them: each was a whole judgement.)
+     */
+    boolean onlyAddedSinceJudged(AccountSummary a, long epoch) {
+        return a.judgedEpoch == epoch && !a.judgedSourceHit && a.sourceCount > a.judgedSources
+                && store.ips().reportsDepartures() && othersUnchanged(a);
+    }
+
+    /**
+     * Returns the evidence of the sources the login's list took on since its last judgement, recording their
+     * contexts as a judgement does: when the verdict stands with them, {@link #noteJudged} makes the evidence as
+     * it is now the judged one.
+     */
+    List<SourceEvidence> added(AccountSummary a) {
+        List<SourceEvidence> added = new ArrayList<>(a.sourceCount - a.judgedSources);
+        for (int i = a.judgedSources; i < a.sourceCount; i++) {
+            added.add(source(a.sources[i], a.login, true));
+        }
+        return added;
+    }
+
+    /**
+     * Returns true when no judged source's address summary changed, left or appeared since the judgement, and
+     * the distinct address and fingerprint counts did not fall.
+     */
+    private boolean othersUnchanged(AccountSummary a) {
         if (a.walkContexts ? contextsChanged(a) : a.contextChanges != a.judgedContextChanges) {
             return false;
         }
@@ -84,7 +128,9 @@ final class EvidenceBuilder {
      * for a source that had none: read source by source, for a login that does not watch all of them.
      */
     private boolean contextsChanged(AccountSummary a) {
-        for (int i = 0; i < a.sourceCount; i++) {
+        // the judged sources: those added since are not judged yet (an added one's evidence is read anew)
+        int judged = a.sourcesChanged ? Math.min(a.judgedSources, a.sourceCount) : a.sourceCount;
+        for (int i = 0; i < judged; i++) {
             SourceTally t = a.sources[i];
             IpSummary seen = t.judgedContext;
             if (seen == null ? appeared(t) : seen.departed || seen.changes != t.judgedContextChanges) {

@@ -16,12 +16,15 @@ import java.util.Map;
 final class NotifyThrottle {
     private final long intervalMs;
     private final int max;
-    /** When each subject was last judged; updated in place, so a judgement boxes no number. */
-    private final Map<String, Judged> lastMs;
+    /**
+     * When each subject was last judged; updated in place, so a judgement boxes no number. A login's entry is
+     * also held by its summary ({@link AccountSummary#throttled}), so judging it again looks nothing up.
+     */
+    private final RecencyMap<String, Judged> lastMs;
     private final Map<String, Instant> pending = new LinkedHashMap<>();
 
     /** When a subject was last judged, in event-time milliseconds. */
-    private static final class Judged {
+    static final class Judged extends RecencyMap.Entry {
         long ms;
 
         Judged(long ms) {
@@ -36,14 +39,7 @@ final class NotifyThrottle {
     NotifyThrottle(long intervalMs, int max) {
         this.intervalMs = intervalMs;
         this.max = max;
-        this.lastMs = new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Judged> eldest) {
-                return size() > NotifyThrottle.this.max;
-            }
-        };
+        this.lastMs = new RecencyMap<>(max);
     }
 
     /**
@@ -51,17 +47,35 @@ final class NotifyThrottle {
      * pending.
      */
     boolean allow(String subject, java.time.Instant at) {
+        return allow(subject, at, null);
+    }
+
+    /**
+     * As {@link #allow(String, java.time.Instant)} for a login whose summary the caller holds ({@code held}, whose
+     * login is {@code subject}; null for none): the summary keeps the login's entry, used again without a lookup.
+     */
+    boolean allow(String subject, java.time.Instant at, AccountSummary held) {
         long ms = at.toEpochMilli();
-        Judged last = lastMs.get(subject);
+        Judged last = held != null && held.throttled != null && lastMs.touch(held.throttled) ? held.throttled
+                : lastMs.get(subject);
         if (last == null || ms - last.ms >= intervalMs || ms < last.ms) {
             // (the lookup already made it the most recently used: updating in place keeps the same order)
             if (last == null) {
-                lastMs.put(subject, new Judged(ms));
+                last = new Judged(ms);
+                lastMs.put(subject, last);
             } else {
                 last.ms = ms;
             }
-            pending.remove(subject);
+            if (held != null) {
+                held.throttled = last;
+            }
+            if (!pending.isEmpty()) {
+                pending.remove(subject);
+            }
             return true;
+        }
+        if (held != null) {
+            held.throttled = last;
         }
         if (!pending.containsKey(subject)) {
             if (pending.size() >= max) {
@@ -111,7 +125,8 @@ final class NotifyThrottle {
     /** Returns a throttle in the same state, which then changes on its own (a fork of the correlator). */
     NotifyThrottle copy() {
         NotifyThrottle c = new NotifyThrottle(intervalMs, max);
-        // in use order, least recent first: put in that order, the copy's order is the same
+        // in use order, least recent first: put in that order, the copy's order is the same (the copy's entries
+        // are its own: a summary that holds one of this throttle's looks its login up in the copy)
         lastMs.forEach((k, v) -> c.lastMs.put(k, new Judged(v.ms)));
         c.pending.putAll(pending);
         return c;

@@ -16,5 +16,9 @@
  * line in between, its sources' address summaries unchanged and still in their table), the listener is
  * asked whether its verdict stands ({@link dev.authaudit.correlate.CorrelationListener#keepsAccount})
  * before any evidence is built: a botnet's day against a few thousand logins is mostly such failures.
+ * When besides the totals the list only took on sources, it is asked with their evidence alone (a targeted
+ * login stays targeted when they are one-offs or attackers that are none of the customer's). The login's
+ * summary carries its entry in the judgement throttle and the listener's own note of it
+ * ({@link dev.authaudit.correlate.CorrelationListener.AccountSlot}), so such a judgement looks nothing up.
  */
 package dev.authaudit.correlate;

@@ -11,6 +11,7 @@ import dev.authaudit.correlate.CorrelationSettings;
 import dev.authaudit.correlate.Correlator;
 import dev.authaudit.correlate.EventClock;
 import dev.authaudit.correlate.IpEvidence;
+import dev.authaudit.correlate.SourceEvidence;
 import dev.authaudit.event.LogEvent;
 import dev.authaudit.event.Protocol;
 import dev.authaudit.testing.TestEvents;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,9 +80,10 @@ class TotalsOnlyJudgementTest {
     }
 
     /** Passes everything on to a tracker and counts how often its verdict was taken as standing. */
-    private static final class Counting implements CorrelationListener {
+    private static class Counting implements CorrelationListener {
         private final VerdictTracker tracker;
         private int kept;
+        private int keptWithAdded;
         private int judged;
 
         Counting(VerdictTracker tracker) {
@@ -97,6 +100,22 @@ class TotalsOnlyJudgementTest {
         public boolean keepsAccount(String login, long failures, long unknownUsers, long successes, Instant at) {
             boolean k = tracker.keepsAccount(login, failures, unknownUsers, successes, at);
             kept += k ? 1 : 0;
+            return k;
+        }
+
+        @Override
+        public boolean keepsAccount(String login, AccountSlot slot, long failures, long unknownUsers, long successes,
+                                    Instant at) {
+            boolean k = tracker.keepsAccount(login, slot, failures, unknownUsers, successes, at);
+            kept += k ? 1 : 0;
+            return k;
+        }
+
+        @Override
+        public boolean keepsAccount(String login, AccountSlot slot, Supplier<List<SourceEvidence>> added,
+                                    long failures, long unknownUsers, long successes, Instant at) {
+            boolean k = tracker.keepsAccount(login, slot, added, failures, unknownUsers, successes, at);
+            keptWithAdded += k ? 1 : 0;
             return k;
         }
 
@@ -196,6 +215,21 @@ class TotalsOnlyJudgementTest {
         for (int i = 0; i < 3; i++) {
             out.add(ev.failure(t = t.plusSeconds(20), fresh.get(), "erin@example.com").build());
         }
+        // dana is guessed by one-offs (targeted), then her phone starts failing with its old password: a source
+        // taken on while targeted, first a one-off like the others, then her stale client
+        for (int i = 0; i < 4; i++) {
+            out.add(ev.failure(t = t.plusSeconds(30), fresh.get(), "dana@example.com").build());
+        }
+        for (int i = 0; i < 10; i++) {
+            out.add(ev.failure(t = t.plusSeconds(300), "198.51.102.9", "dana@example.com").fp("77d0").build());
+        }
+        // postmaster@shop.example is a guessed name that never logged in (targeted); a colleague logs in from the
+        // office; a stranger tries it again (judged anew, still targeted); then it fails from the office: a source
+        // taken on that is the customer's own, which ends the guessed-name verdict
+        out.add(ev.failure(t = t.plusSeconds(30), fresh.get(), "postmaster@shop.example").build());
+        out.add(ev.success(t = t.plusSeconds(30), "203.0.113.77", "sales@shop.example", Protocol.IMAP));
+        out.add(ev.failure(t = t.plusSeconds(30), fresh.get(), "postmaster@shop.example").build());
+        out.add(ev.failure(t = t.plusSeconds(30), "203.0.113.77", "postmaster@shop.example").build());
         return out;
     }
 
@@ -231,6 +265,11 @@ class TotalsOnlyJudgementTest {
         assertThat(full.firstReached("ghost@example.com", AccountVerdict.TARGETED)).isNotNull();
         assertThat(full.firstReached("dora@example.com", AccountVerdict.UNKNOWN_USER)).isNotNull();
         assertThat(full.firstReached("carol@example.com", AccountVerdict.STALE_PASSWORD)).isNotNull();
+        assertThat(full.firstReached("dana@example.com", AccountVerdict.TARGETED)).isNotNull();
+        assertThat(full.firstReached("dana@example.com", AccountVerdict.STALE_PASSWORD)).isNotNull();
+        assertThat(full.firstReached("postmaster@shop.example", AccountVerdict.TARGETED)).isNotNull();
+        assertThat(full.firstReached("postmaster@shop.example", AccountVerdict.OK)).isNotNull();
+        assertThat(counting.keptWithAdded).isGreaterThan(0);
         sameMemory(day, full, kept, 0);
     }
 
@@ -266,8 +305,53 @@ class TotalsOnlyJudgementTest {
                 replay(counting, day, settings);
 
                 assertThat(counting.kept).as("verdicts taken as standing (seed %d)", seed).isGreaterThan(100);
+                assertThat(counting.keptWithAdded).as("kept with added sources (seed %d)", seed).isPositive();
                 sameMemory(day, full, kept, seed);
             }
         }
+    }
+
+    /**
+     * Each time a targeted login is kept with the sources it took on, classifying its whole evidence then says
+     * targeted as well, on several random days and with an address table small enough to evict.
+     */
+    @Test
+    void keepingWithAddedSources_classifyingTheWholeEvidenceAgrees() {
+        AccountClassifier classifier = classifier();
+        int checked = 0;
+        for (long seed = 3; seed <= 8; seed++) {
+            List<LogEvent> day = mixedDay(seed);
+            for (CorrelationSettings settings : List.of(CorrelationSettings.defaults(),
+                    CorrelationSettings.defaults().withLimits(20_000, 60))) {
+                VerdictTracker tracker = tracker();
+                Correlator[] correlator = new Correlator[1];
+                int[] count = {0};
+                long s = seed;
+                CorrelationListener checking = new Counting(tracker) {
+                    @Override
+                    public boolean keepsAccount(String login, AccountSlot slot,
+                                                Supplier<List<SourceEvidence>> added, long failures,
+                                                long unknownUsers, long successes, Instant at) {
+                        boolean k = super.keepsAccount(login, slot, added, failures, unknownUsers, successes, at);
+                        if (k) {
+                            AccountEvidence whole = correlator[0].account(login).orElseThrow();
+                            assertThat(classifier.classify(whole).verdict()).as("%s at %s (seed %d)", login, at, s)
+                                    .isEqualTo(AccountVerdict.TARGETED);
+                            count[0]++;
+                        }
+                        return k;
+                    }
+                };
+                EventClock clock = new EventClock(Instant.EPOCH);
+                correlator[0] = Correlator.builder().settings(settings).listener(checking).build();
+                for (LogEvent e : day) {
+                    clock.advanceTo(e.instant());
+                    correlator[0].accept(e, clock.millis());
+                }
+                correlator[0].finish(clock.millis());
+                checked += count[0];
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
     }
 }

@@ -3,6 +3,9 @@ package dev.authaudit.correlate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NotifyThrottleTest {
@@ -41,5 +44,47 @@ class NotifyThrottleTest {
             t.allow("s" + (i % 200), T0.plusMillis(i));
         }
         assertThat(t.drain().size()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void allow_withHeldSummaries_decidesAsWithLookups_evenWhenTheBoundDropsSubjects() {
+        for (int seed = 0; seed < 20; seed++) {
+            Random r = new Random(seed);
+            int max = 1 + r.nextInt(6);
+            NotifyThrottle looked = new NotifyThrottle(10_000, max);
+            NotifyThrottle held = new NotifyThrottle(10_000, max);
+            Map<String, AccountSummary> summaries = new HashMap<>();
+            long ms = T0.toEpochMilli();
+            for (int step = 0; step < 3_000; step++) {
+                ms += r.nextInt(4_000);
+                String login = "u" + r.nextInt(3 * max);
+                // now and then the login's summary is a new one (the table dropped the old): an empty mark
+                AccountSummary a = r.nextInt(50) == 0 ? null : summaries.computeIfAbsent(login,
+                        k -> new AccountSummary(k, 4));
+                if (a == null) {
+                    summaries.remove(login);
+                }
+                Instant at = Instant.ofEpochMilli(ms);
+                assertThat(held.allow(login, at, a)).as("seed %d step %d", seed, step)
+                        .isEqualTo(looked.allow(login, at));
+                if (step % 11 == 0) {
+                    assertThat(held.due(ms)).isEqualTo(looked.due(ms));
+                }
+            }
+            assertThat(held.drain()).isEqualTo(looked.drain());
+        }
+    }
+
+    @Test
+    void allow_withAnotherThrottlesMark_looksTheSubjectUp() {
+        NotifyThrottle live = new NotifyThrottle(10_000, 100);
+        AccountSummary a = new AccountSummary("bob", 4);
+        assertThat(live.allow("bob", T0, a)).isTrue();
+        NotifyThrottle copy = live.copy();
+        // the summary holds the live throttle's entry: the copy must find its own, judged at T0
+        assertThat(copy.allow("bob", T0.plusSeconds(3), a)).isFalse();
+        assertThat(live.allow("bob", T0.plusSeconds(4), a)).isFalse();
+        assertThat(copy.allow("bob", T0.plusSeconds(10), a)).isTrue();
+        assertThat(live.allow("bob", T0.plusSeconds(10), a)).isTrue();
     }
 }
