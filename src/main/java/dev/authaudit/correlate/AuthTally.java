@@ -58,26 +58,38 @@ final class AuthTally {
         SubjectKeys.Address address = keys.address(a.ip());
         String network = address == null ? null : address.network;
         SubjectKeys.Pair pairKeys = address == null || a.account() == null ? null : keys.pair(address, a.account());
-        PairWindow pair = null;
+        // the pair window's failures and first failure after this one, and the gap since its previous failure
+        long pairFailures = 0;
+        long pairFirstFailureMs = -1;
         long gap = -1;
         if (address != null) {
             // one lookup of the address: its summary holds its window and its first logins' pair windows
             IpSummary ip = ipSummary(address);
             long now = time.millis();
-            if (pairKeys != null) {
-                pair = pairWindow(ip, pairKeys, now);
-                gap = pair.failure(a.protocol(), ms);
-                pair.failures += a.count();
+            // the login's one string (the pair's), not the event's copy: the summary and its windows outlive the event
+            String login = pairKeys != null ? pairKeys.login : a.account();
+            long loginHash = pairKeys != null ? pairKeys.keys.hash : login == null ? 0 : DistinctCounter.hash(login);
+            if (ms >= 0 && ip.blank()) {
+                // most of a botnet's addresses: the windows this failure makes stay implicit in the summary
+                ip.firstFailure(a, ms, now, settings.recentEventsPerIp(), login, loginHash);
+                pairFailures = a.count();
+                pairFirstFailureMs = ms;
+            } else {
+                PairWindow pair = null;
+                if (pairKeys != null) {
+                    pair = pairWindow(ip, pairKeys, now);
+                    gap = pair.failure(a.protocol(), ms);
+                    pair.failures += a.count();
+                    pairFailures = pair.failures;
+                    pairFirstFailureMs = pair.firstFailureMs;
+                }
+                ip.failure(a, ms, minGapMs, login, loginHash);
+                if (pair != null) {
+                    ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
+                }
+                ip.window(now, idleMs, settings.recentEventsPerIp(), true)
+                        .addFailure(ms, login, a.protocol(), a.count(), a.passwordFp());
             }
-            // the login's one string too: the summary outlives the event
-            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.login : a.account(),
-                    pairKeys != null ? pairKeys.keys.hash : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
-            if (pair != null) {
-                ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
-            }
-            // the login's one string (the pair's), not the event's copy: the window outlives the event
-            ip.window(now, idleMs, settings.recentEventsPerIp(), true)
-                    .addFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.count(), a.passwordFp());
             if (address.summaryGeneration < 0) {
                 store.ips().put(address.ip, ip);
             }
@@ -93,7 +105,7 @@ final class AuthTally {
             account.failure(a, ms, network);
         }
         if (pairKeys != null) {
-            sourceFailure(account, a, ms, pairKeys, pair, gap);
+            sourceFailure(account, a, ms, pairKeys, pairFailures, pairFirstFailureMs, gap);
         }
         if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(a.account(), account);
@@ -181,10 +193,14 @@ final class AuthTally {
         return table.size() == 0 ? null : table.get(pair.ipLogin());
     }
 
-    private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, PairWindow pair,
-                               long gap) {
+    /**
+     * @param pairFailures the failures of the pair's window, this one's attempts included
+     * @param pairFirstFailureMs the first of them
+     */
+    private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, long pairFailures,
+                               long pairFirstFailureMs, long gap) {
         SourceTally source = account.source(pairKeys, a.count(), ipLoginHistory(pairKeys),
-                Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
+                Math.max(0, pairFailures - a.count()), settings.maxOneOffSourcesPerAccount(),
                 settings.oneOffSourceFailures());
         if (source == null) {
             return;
@@ -192,9 +208,9 @@ final class AuthTally {
         account.sourcesChanged = true;
         if (source.unitemized > 0 && source.firstFailureMs < 0) {
             // a source that fell off the login's list and came back: its first failure is the pair's
-            source.firstFailureMs = pair.firstFailureMs;
-            source.touch(pair.firstFailureMs);
-            if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pair.firstFailureMs) {
+            source.firstFailureMs = pairFirstFailureMs;
+            source.touch(pairFirstFailureMs);
+            if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pairFirstFailureMs) {
                 // its successes may have come between those failures: none is known to precede them
                 source.successesAfterFailures += source.successesBeforeFailures;
                 source.successesBeforeFailures = 0;

@@ -1,6 +1,7 @@
 package dev.authaudit.correlate;
 
 import dev.authaudit.event.FailureReason;
+import dev.authaudit.event.Protocol;
 
 /**
  * What the correlator keeps about one source address for the whole run: failure and success counts,
@@ -12,6 +13,7 @@ public final class IpSummary {
     private static final int DROP_PORT_SAMPLE = 16;
     /** Pair windows held in the summary; an address trying more logins at once uses the store's table. */
     static final int INLINE_PAIRS = 4;
+    private static final Protocol[] PROTOCOLS = Protocol.values();
 
     final String ip;
     final String network;
@@ -87,6 +89,14 @@ public final class IpSummary {
     private int pairCount;
     /** Whether a login of this address ever had its window put in the store's pair window table. */
     boolean pairsOverflowed;
+    /**
+     * Non-zero while the summary has seen one event, its first failure ({@link #firstFailure}), and the windows
+     * that failure made are implicit: the address's, of this capacity, holding that one failure, and the
+     * login's polling window, used when {@link #windowUsedMs} says; both are made from the summary's own fields
+     * ({@link #inflate}) before anything else reads or changes them. Most of a botnet's addresses fail once, and
+     * the two windows were 128 of the ~340 bytes each held in the address table cost the collector.
+     */
+    private int loneCapacity;
 
     /**
      * Makes {@code login} the watcher told of this summary's changes, unless another login is; returns true when
@@ -119,10 +129,57 @@ public final class IpSummary {
     }
 
     /**
+     * Returns true when no event was applied here yet and no window is held, so {@link #firstFailure} may
+     * apply a failure with its windows left implicit.
+     */
+    boolean blank() {
+        return changes == 0 && window == null && pairCount == 0 && !pairsOverflowed;
+    }
+
+    /**
+     * Applies the first failure of a {@link #blank} summary as {@link #failure} would, and leaves the windows the
+     * caller would then make implicit: the address's window (of {@code capacity}) holding the failure, and, with
+     * a login, its polling window in the first slot (its failures being this failure's attempts), both used at
+     * {@code nowMs}; {@link #maxFailuresOneLogin} counts that window's failures. The time must not be negative.
+     */
+    void firstFailure(Attempt a, long ms, long nowMs, int capacity, String login, long loginHash) {
+        failure(a, ms, 0, login, loginHash);
+        windowUsedMs = nowMs;
+        loneCapacity = capacity;
+        if (login != null) {
+            maxFailuresOneLogin = Math.max(maxFailuresOneLogin, failures);
+        }
+    }
+
+    /**
+     * Makes the windows a {@link #firstFailure} left implicit, from the fields that failure set (nothing else
+     * changed them since): its time, login, attempts, fingerprint and protocol (the only one in the mask).
+     */
+    private void inflate() {
+        int capacity = loneCapacity;
+        if (capacity == 0) {
+            return;
+        }
+        loneCapacity = 0;
+        Protocol protocol = PROTOCOLS[Integer.numberOfTrailingZeros(protocolMask)];
+        window = new IpWindow(capacity);
+        window.addFailure(lastFailureMs, onlyLogin, protocol, (int) failures, firstFingerprint);
+        if (onlyLogin != null) {
+            PairWindow p = new PairWindow(onlyLogin);
+            p.failure(protocol, lastFailureMs);
+            p.failures = failures;
+            p.usedMs = windowUsedMs;
+            pair0 = p;
+            pairCount = 1;
+        }
+    }
+
+    /**
      * Returns the address's window as a table that expires entries after {@code idleMs} without use would:
      * null when there is none or it idled out (a new one when {@code create}); using it renews it.
      */
     IpWindow window(long nowMs, long idleMs, int capacity, boolean create) {
+        inflate();
         if (window != null && nowMs - windowUsedMs >= idleMs) {
             window = null;
         }
@@ -142,6 +199,7 @@ public final class IpSummary {
      * a live window of another login: the caller uses the store's table).
      */
     PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
+        inflate();
         int free = -1;
         for (int i = 0; i < pairCount; i++) {
             PairWindow p = pairAt(i);
@@ -201,6 +259,13 @@ public final class IpSummary {
 
     /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
     void expireWindows(long nowMs, long idleMs) {
+        if (loneCapacity != 0) {
+            // both implicit windows were last used at the failure
+            if (nowMs - windowUsedMs >= idleMs) {
+                loneCapacity = 0;
+            }
+            return;
+        }
         if (window != null && nowMs - windowUsedMs >= idleMs) {
             window = null;
         }
@@ -358,6 +423,7 @@ public final class IpSummary {
      * summary held for the whole run then keeps no copy of its own (the event's copy, one per address of a botnet).
      */
     void failure(Attempt a, long ms, long burstGapMs, String login, long loginHash) {
+        inflate();
         changed();
         touch(ms);
         reachedServer = true;
@@ -395,7 +461,8 @@ public final class IpSummary {
         protocolMask = ProtocolMask.with(protocolMask, a.protocol());
     }
 
-    void success(String login, dev.authaudit.event.Protocol protocol, long ms) {
+    void success(String login, Protocol protocol, long ms) {
+        inflate();
         changed();
         touch(ms);
         reachedServer = true;
@@ -415,6 +482,7 @@ public final class IpSummary {
     }
 
     void drop(long ms, Integer port, boolean retransmission) {
+        inflate();
         changed();
         touch(ms);
         Drops d = drops;
@@ -485,6 +553,7 @@ public final class IpSummary {
         c.pair0 = pair0 == null ? null : pair0.copy();
         c.pairCount = pairCount;
         c.pairsOverflowed = pairsOverflowed;
+        c.loneCapacity = loneCapacity;
         return c;
     }
 }

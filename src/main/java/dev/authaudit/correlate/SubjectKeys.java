@@ -13,7 +13,7 @@ import java.util.Map;
  * changes no result.
  */
 final class SubjectKeys {
-    /** Pair keys of one address kept in a plain array before a map is worth it. */
+    /** Pair keys of one address kept in a field and a plain array before a map is worth it. */
     private static final int SMALL = 8;
     /** Logins remembered per address; an address that tries more starts over. */
     private static final int MAX_PAIRS_PER_ADDRESS = 256;
@@ -65,7 +65,12 @@ final class SubjectKeys {
         long summaryGeneration = -1;
         NetworkHistory history;
         long historyGeneration = -1;
-        private Pair[] small = new Pair[2];
+        /**
+         * The keys of the first login tried from here, then of the next ones in {@link #small} (made on the
+         * second: most of a botnet's addresses try one login), then all in {@link #many}.
+         */
+        private Pair first;
+        private Pair[] small;
         private int smallCount;
         private Map<String, Pair> many;
 
@@ -185,7 +190,16 @@ final class SubjectKeys {
             }
             return p;
         }
+        Pair f = a.first;
+        if (f == null) {
+            Pair p = new Pair(a, login(login));
+            a.first = p;
+            return p;
+        }
         int h = login.hashCode();
+        if (f.login == login || f.login.hashCode() == h && f.login.equals(login)) {
+            return f;
+        }
         for (int i = 0; i < a.smallCount; i++) {
             Pair p = a.small[i];
             if (p.login.hashCode() == h && p.login.equals(login)) {
@@ -193,16 +207,20 @@ final class SubjectKeys {
             }
         }
         Pair p = new Pair(a, login(login));
-        if (a.smallCount < SMALL) {
-            if (a.smallCount == a.small.length) {
-                a.small = java.util.Arrays.copyOf(a.small, SMALL);
+        if (a.smallCount < SMALL - 1) {
+            if (a.small == null) {
+                a.small = new Pair[2];
+            } else if (a.smallCount == a.small.length) {
+                a.small = java.util.Arrays.copyOf(a.small, SMALL - 1);
             }
             a.small[a.smallCount++] = p;
         } else {
             a.many = new HashMap<>();
+            a.many.put(f.login, f);
             for (int i = 0; i < a.smallCount; i++) {
                 a.many.put(a.small[i].login, a.small[i]);
             }
+            a.first = null;
             a.small = null;
             a.smallCount = 0;
             a.many.put(login, p);

@@ -85,6 +85,23 @@ class SubjectKeysTest {
     }
 
     @Test
+    void pair_manyLoginsFromOneAddress_eachFoundAgain_asTheirKeysMoveFromFieldToArrayToMap() {
+        SubjectKeys k = keys(1_000);
+        SubjectKeys.Address a = k.address("192.0.2.1");
+        List<SubjectKeys.Pair> made = new ArrayList<>();
+        // one (the field), two to eight (the array, grown once), then past it (the map)
+        for (int n = 1; n <= 12; n++) {
+            made.add(k.pair(a, "user" + (n - 1) + "@example.com"));
+            for (int i = 0; i < n; i++) {
+                assertThat(k.pair(a, new String("user" + i + "@example.com"))).as("login %d of %d", i, n)
+                        .isSameAs(made.get(i));
+            }
+        }
+        assertThat(made).doesNotHaveDuplicates();
+        assertThat(made).allSatisfy(p -> assertThat(p.address).isSameAs(a));
+    }
+
+    @Test
     void anAddressIsMadeOnce_withItsNetwork_nullIsNone() {
         SubjectKeys keys = new SubjectKeys(new IpNetworks(), 1_000, 1_000);
         SubjectKeys.Address a = keys.address("192.0.2.7");
