@@ -16,6 +16,12 @@ final class AuthTally {
     /** The time of the correlator's current call, which the windows expire by (the store's tables too). */
     private final CallTime time;
     private final long idleMs;
+    /**
+     * Makes an address's summary with the network of the address being looked up ({@link #creatingNetwork}):
+     * one function for the run rather than a lambda capturing the address on each of a botnet's million lookups.
+     */
+    private String creatingNetwork;
+    private final java.util.function.Function<String, IpSummary> newSummary = k -> new IpSummary(k, creatingNetwork);
 
     AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, CallTime time) {
         this.store = store;
@@ -147,7 +153,8 @@ final class AuthTally {
         if (generation >= 0 && address.summaryGeneration == generation) {
             return address.summary;
         }
-        IpSummary s = table.getOrCreate(address.ip, k -> new IpSummary(k, address.network));
+        creatingNetwork = address.network;
+        IpSummary s = table.getOrCreate(address.ip, newSummary);
         // the handle is kept only with the table's promise: without it, it would never be read, and would keep
         // an evicted summary (with its windows and counters) alive as long as the address's keys
         address.summaryGeneration = table.generation();
