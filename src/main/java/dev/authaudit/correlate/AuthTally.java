@@ -192,8 +192,9 @@ final class AuthTally {
     /** Returns the pair's (address, login) success history, or null; from its handle when vouched for. */
     private PairHistory ipLoginHistory(SubjectKeys.Pair pair) {
         long generation = store.pairHistory().generation();
-        if (generation >= 0 && pair.historyGeneration == generation && pair.ipLoginHistory != null) {
-            return pair.ipLoginHistory;
+        SubjectKeys.Histories h = pair.historiesIfMade();
+        if (generation >= 0 && h != null && h.historyGeneration == generation && h.ipLoginHistory != null) {
+            return h.ipLoginHistory;
         }
         StateTable<String, PairHistory> table = store.pairHistory();
         // nothing succeeded yet (a botnet's day): no history to find, and no key to make for it
@@ -280,8 +281,8 @@ final class AuthTally {
     private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs) {
         int news = 0;
         IpSummary ip = ipSummary(address);
-        if (ip.lastFailureMs > ip.lastSuccessMs
-                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs) {
+        if (ip.lastFailureMs > ip.lastSuccessMs()
+                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs()) {
             news |= IP_NEWS;
         }
         ip.success(s.account(), s.protocol(), ms);
@@ -299,19 +300,20 @@ final class AuthTally {
     /** Records a success of the pair in its (address, login), (network, login) and (address, domain) histories. */
     private void rememberPair(SubjectKeys.Pair pair, long ms) {
         long generation = store.pairHistory().generation();
-        if (generation >= 0 && pair.historyGeneration == generation) {
-            pair.ipLoginHistory.success(ms);
-            pair.networkLoginHistory.success(ms);
-            if (pair.ipDomainHistory != null) {
-                pair.ipDomainHistory.success(ms);
+        SubjectKeys.Histories h = pair.histories();
+        if (generation >= 0 && h.historyGeneration == generation) {
+            h.ipLoginHistory.success(ms);
+            h.networkLoginHistory.success(ms);
+            if (h.ipDomainHistory != null) {
+                h.ipDomainHistory.success(ms);
             }
             return;
         }
-        pair.ipLoginHistory = remember(pair.ipLogin(), ms);
-        pair.networkLoginHistory = remember(pair.networkLogin(), ms);
+        h.ipLoginHistory = remember(pair.ipLogin(), ms);
+        h.networkLoginHistory = remember(pair.networkLogin(), ms);
         String domain = pair.ipDomain();
-        pair.ipDomainHistory = domain == null ? null : remember(domain, ms);
-        pair.historyGeneration = store.pairHistory().generation();
+        h.ipDomainHistory = domain == null ? null : remember(domain, ms);
+        h.historyGeneration = store.pairHistory().generation();
     }
 
     private PairHistory remember(String key, long ms) {

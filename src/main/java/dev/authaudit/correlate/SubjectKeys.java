@@ -83,27 +83,25 @@ final class SubjectKeys {
     }
 
     /**
-     * The keys of one (address, login); also the login's summary and the pair's histories as last handed
-     * out by their tables, with the table's {@link StateTable#generation} then.
+     * The keys of one (address, login); also where its tally was last found in the login's source list, and
+     * the pair's histories as last handed out by their table ({@link Histories}).
      */
     static final class Pair {
         final Address address;
         final String login;
         /** The login's own keys, shared by every address that tries it. */
         final Login keys;
-        PairHistory ipLoginHistory;
-        PairHistory networkLoginHistory;
-        PairHistory ipDomainHistory;
-        long historyGeneration = -1;
         /** Where the pair's tally was last found in a login's source list (checked before use). */
         SourceTally source;
         int sourceSlot;
         AccountSummary sourceAccount;
         /** {@code ip|login}: the key of the pair's {@link PairHistory} (and {@link PairWindow} in the table). */
         private String ipLogin;
-        private String networkLogin;
-        private String ipDomain;
-        private boolean domainMade;
+        /**
+         * Made on first use: most pairs of a botnet never succeed nor are judged, and each is made for one of a
+         * million addresses (a 72-byte pair with these fields in it, 48 without).
+         */
+        private Histories histories;
 
         Pair(Address address, Login login) {
             this.address = address;
@@ -119,22 +117,51 @@ final class SubjectKeys {
             return ipLogin;
         }
 
+        /** Returns the pair's histories and their keys, made on first use. */
+        Histories histories() {
+            if (histories == null) {
+                histories = new Histories();
+            }
+            return histories;
+        }
+
+        /** Returns the pair's histories if they were ever asked for, else null. */
+        Histories historiesIfMade() {
+            return histories;
+        }
+
         /** Returns the (network, login) history key. */
         String networkLogin() {
-            if (networkLogin == null) {
-                networkLogin = PairHistory.networkLogin(address.network, login);
+            Histories h = histories();
+            if (h.networkLogin == null) {
+                h.networkLogin = PairHistory.networkLogin(address.network, login);
             }
-            return networkLogin;
+            return h.networkLogin;
         }
 
         /** Returns the (address, domain) history key, or null when the login has no domain. */
         String ipDomain() {
-            if (!domainMade) {
-                ipDomain = PairHistory.ipDomain(address.ip, login);
-                domainMade = true;
+            Histories h = histories();
+            if (!h.domainMade) {
+                h.ipDomain = PairHistory.ipDomain(address.ip, login);
+                h.domainMade = true;
             }
-            return ipDomain;
+            return h.ipDomain;
         }
+    }
+
+    /**
+     * The (address, login), (network, login) and (address, domain) success histories of a pair as last handed
+     * out by their table, with the table's {@link StateTable#generation} then; and the keys of the latter two.
+     */
+    static final class Histories {
+        PairHistory ipLoginHistory;
+        PairHistory networkLoginHistory;
+        PairHistory ipDomainHistory;
+        long historyGeneration = -1;
+        private String networkLogin;
+        private String ipDomain;
+        private boolean domainMade;
     }
 
     SubjectKeys(IpNetworks networks, int maxAddresses, int maxLogins) {

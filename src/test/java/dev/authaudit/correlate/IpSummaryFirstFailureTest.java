@@ -167,4 +167,43 @@ class IpSummaryFirstFailureTest {
         assertThat(original.window(T + 10_000, IDLE, CAPACITY, false).failures()).hasSize(1);
         assertThat(original.pairWindow("bob@example.com", T + 10_000, IDLE, false).failures).isEqualTo(1);
     }
+
+    /** Everything a summary's evidence and the correlator read of it. */
+    private static List<Object> readAll(IpSummary s, long now) {
+        List<Object> out = new ArrayList<>(read(s, "bob@example.com", now));
+        out.addAll(List.of(s.successes, s.loginCount(), s.successLogins(), s.lastSuccessMs(), s.dropHits(),
+                s.dropAttempts(), s.retransmissions(), s.firstDropMs(), s.lastDropMs(), s.dropPortCount(),
+                s.dropPortSample(), s.firstMs, s.lastMs, s.unknownUsers, s.reachedServer));
+        for (int i = 0; i < IpSummary.INLINE_PAIRS; i++) {
+            PairWindow p = s.copy().pairWindow("u" + i + "@example.com", now, IDLE, false);
+            out.add(p == null ? "none" : List.of(p.failures, p.firstFailureMs, p.usedMs));
+        }
+        return out;
+    }
+
+    @Test
+    void copy_ofASummaryWithEveryRarePart_readsTheSame_thenChangesOnItsOwn() {
+        IpSummary s = implicit(attempt(T, "bob@example.com", Protocol.SMTP, 1, "712c344"), T);
+        // as many logins as the summary holds windows for
+        for (int i = 0; i < IpSummary.INLINE_PAIRS - 1; i++) {
+            failure(s, attempt(T + 1_000 + i, "u" + i + "@example.com", Protocol.IMAP, 2, "fp" + i), T + 2_000);
+        }
+        s.success("bob@example.com", Protocol.IMAP, T + 3_000);
+        s.success("carol@example.com", Protocol.POP3, T + 4_000);
+        s.drop(T + 5_000, 25, false);
+        s.drop(T + 5_100, 25, true);
+        s.drop(T + 6_000, 465, false);
+
+        IpSummary copy = s.copy();
+        assertThat(readAll(copy, T + 10_000)).isEqualTo(readAll(s, T + 10_000));
+        assertThat(copy.loginCount()).isEqualTo(IpSummary.INLINE_PAIRS + 1);
+        assertThat(copy.dropPortSample()).containsExactlyInAnyOrder(25, 465);
+
+        List<Object> before = readAll(s, T + 10_000);
+        failure(copy, attempt(T + 7_000, "u1@example.com", Protocol.IMAP, 1, "other"), T + 7_000);
+        copy.success("dave@example.com", Protocol.SMTP, T + 8_000);
+        copy.drop(T + 9_000, 993, false);
+        assertThat(readAll(s, T + 10_000)).as("the original, after its copy changed").isEqualTo(before);
+        assertThat(readAll(copy, T + 10_000)).isNotEqualTo(before);
+    }
 }
