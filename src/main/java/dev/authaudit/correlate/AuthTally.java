@@ -21,7 +21,12 @@ final class AuthTally {
      * one function for the run rather than a lambda capturing the address on each of a botnet's million lookups.
      */
     private String creatingNetwork;
-    private final java.util.function.Function<String, IpSummary> newSummary = k -> new IpSummary(k, creatingNetwork);
+    /** Set when {@link #newSummary} made a summary: the address was new to the table. */
+    private boolean summaryCreated;
+    private final java.util.function.Function<String, IpSummary> newSummary = k -> {
+        summaryCreated = true;
+        return new IpSummary(k, creatingNetwork);
+    };
 
     AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, CallTime time) {
         this.store = store;
@@ -146,7 +151,10 @@ final class AuthTally {
         return pair;
     }
 
-    /** Returns the address's summary, created when absent; from its handle while the table vouches for it. */
+    /**
+     * Returns the address's summary, created when absent; from its handle while the table vouches for it. The
+     * address's keys are held from its second sighting on.
+     */
     private IpSummary ipSummary(SubjectKeys.Address address) {
         StateTable<String, IpSummary> table = store.ips();
         long generation = table.generation();
@@ -154,7 +162,12 @@ final class AuthTally {
             return address.summary;
         }
         creatingNetwork = address.network;
+        summaryCreated = false;
         IpSummary s = table.getOrCreate(address.ip, newSummary);
+        if (!summaryCreated) {
+            // seen before: its keys are worth holding (see SubjectKeys#keep)
+            keys.keep(address);
+        }
         // the handle is kept only with the table's promise: without it, it would never be read, and would keep
         // an evicted summary (with its windows and counters) alive as long as the address's keys
         address.summaryGeneration = table.generation();

@@ -73,6 +73,8 @@ final class SubjectKeys {
         private Pair[] small;
         private int smallCount;
         private Map<String, Pair> many;
+        /** Whether these keys are held (see {@link #keep}); being dropped with all the others leaves it set. */
+        private boolean held;
 
         Address(String ip, String network) {
             this.ip = ip;
@@ -188,20 +190,33 @@ final class SubjectKeys {
         return logins.size();
     }
 
-    /** Returns the address's keys, or null for a null address. */
+    /**
+     * Returns the address's keys, or null for a null address: those held, else new ones, held only once
+     * {@link #keep} is called with them.
+     */
     Address address(String ip) {
         if (ip == null) {
             return null;
         }
         Address a = addresses.get(ip);
-        if (a == null) {
-            if (addresses.size() >= maxAddresses) {
-                addresses.clear();
-            }
-            a = new Address(ip, networks.networkOf(ip));
-            addresses.add(a);
+        return a != null ? a : new Address(ip, networks.networkOf(ip));
+    }
+
+    /**
+     * Holds keys {@link #address} made, so the address's next lookup finds them (when {@code maxAddresses} are
+     * held, they are dropped first); keys held already stay as they are. The caller holds the keys of an address
+     * seen before: a botnet's million addresses, each seen once, then cost no insert, and their keys die young
+     * instead of being copied by the collector while up to {@code maxAddresses} of them wait here.
+     */
+    void keep(Address a) {
+        if (a.held) {
+            return;
         }
-        return a;
+        if (addresses.size() >= maxAddresses) {
+            addresses.clear();
+        }
+        addresses.add(a);
+        a.held = true;
     }
 
     /** Returns the keys of (address, login); neither may be null. */
