@@ -16,6 +16,17 @@ final class AuthTally {
     /** The time of the correlator's current call, which the windows expire by (the store's tables too). */
     private final CallTime time;
     private final long idleMs;
+    /**
+     * Makes an address's summary with the network of the address being looked up ({@link #creatingNetwork}):
+     * one function for the run rather than a lambda capturing the address on each of a botnet's million lookups.
+     */
+    private String creatingNetwork;
+    /** Set when {@link #newSummary} made a summary: the address was new to the table. */
+    private boolean summaryCreated;
+    private final java.util.function.Function<String, IpSummary> newSummary = k -> {
+        summaryCreated = true;
+        return new IpSummary(k, creatingNetwork);
+    };
 
     AuthTally(CorrelationStore store, CorrelationSettings settings, IpNetworks networks, CallTime time) {
         this.store = store;
@@ -58,26 +69,38 @@ final class AuthTally {
         SubjectKeys.Address address = keys.address(a.ip());
         String network = address == null ? null : address.network;
         SubjectKeys.Pair pairKeys = address == null || a.account() == null ? null : keys.pair(address, a.account());
-        PairWindow pair = null;
+        // the pair window's failures and first failure after this one, and the gap since its previous failure
+        long pairFailures = 0;
+        long pairFirstFailureMs = -1;
         long gap = -1;
         if (address != null) {
             // one lookup of the address: its summary holds its window and its first logins' pair windows
             IpSummary ip = ipSummary(address);
             long now = time.millis();
-            if (pairKeys != null) {
-                pair = pairWindow(ip, pairKeys, now);
-                gap = pair.failure(a.protocol(), ms);
-                pair.failures += a.count();
+            // the login's one string (the pair's), not the event's copy: the summary and its windows outlive the event
+            String login = pairKeys != null ? pairKeys.login : a.account();
+            long loginHash = pairKeys != null ? pairKeys.keys.hash : login == null ? 0 : DistinctCounter.hash(login);
+            if (ms >= 0 && ip.blank()) {
+                // most of a botnet's addresses: the windows this failure makes stay implicit in the summary
+                ip.firstFailure(a, ms, now, settings.recentEventsPerIp(), login, loginHash);
+                pairFailures = a.count();
+                pairFirstFailureMs = ms;
+            } else {
+                PairWindow pair = null;
+                if (pairKeys != null) {
+                    pair = pairWindow(ip, pairKeys, now);
+                    gap = pair.failure(a.protocol(), ms);
+                    pair.failures += a.count();
+                    pairFailures = pair.failures;
+                    pairFirstFailureMs = pair.firstFailureMs;
+                }
+                ip.failure(a, ms, minGapMs, login, loginHash);
+                if (pair != null) {
+                    ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
+                }
+                ip.window(now, idleMs, settings.recentEventsPerIp(), true)
+                        .addFailure(ms, login, a.protocol(), a.count(), a.passwordFp());
             }
-            // the login's one string too: the summary outlives the event
-            ip.failure(a, ms, minGapMs, pairKeys != null ? pairKeys.login : a.account(),
-                    pairKeys != null ? pairKeys.keys.hash : a.account() == null ? 0 : DistinctCounter.hash(a.account()));
-            if (pair != null) {
-                ip.maxFailuresOneLogin = Math.max(ip.maxFailuresOneLogin, pair.failures);
-            }
-            // the login's one string (the pair's), not the event's copy: the window outlives the event
-            ip.window(now, idleMs, settings.recentEventsPerIp(), true)
-                    .addFailure(ms, pairKeys != null ? pairKeys.login : a.account(), a.protocol(), a.count(), a.passwordFp());
             if (address.summaryGeneration < 0) {
                 store.ips().put(address.ip, ip);
             }
@@ -93,7 +116,7 @@ final class AuthTally {
             account.failure(a, ms, network);
         }
         if (pairKeys != null) {
-            sourceFailure(account, a, ms, pairKeys, pair, gap);
+            sourceFailure(account, a, ms, pairKeys, pairFailures, pairFirstFailureMs, gap);
         }
         if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(a.account(), account);
@@ -128,14 +151,23 @@ final class AuthTally {
         return pair;
     }
 
-    /** Returns the address's summary, created when absent; from its handle while the table vouches for it. */
+    /**
+     * Returns the address's summary, created when absent; from its handle while the table vouches for it. The
+     * address's keys are held from its second sighting on.
+     */
     private IpSummary ipSummary(SubjectKeys.Address address) {
         StateTable<String, IpSummary> table = store.ips();
         long generation = table.generation();
         if (generation >= 0 && address.summaryGeneration == generation) {
             return address.summary;
         }
-        IpSummary s = table.getOrCreate(address.ip, k -> new IpSummary(k, address.network));
+        creatingNetwork = address.network;
+        summaryCreated = false;
+        IpSummary s = table.getOrCreate(address.ip, newSummary);
+        if (!summaryCreated) {
+            // seen before: its keys are worth holding (see SubjectKeys#keep)
+            keys.keep(address);
+        }
         // the handle is kept only with the table's promise: without it, it would never be read, and would keep
         // an evicted summary (with its windows and counters) alive as long as the address's keys
         address.summaryGeneration = table.generation();
@@ -173,18 +205,23 @@ final class AuthTally {
     /** Returns the pair's (address, login) success history, or null; from its handle when vouched for. */
     private PairHistory ipLoginHistory(SubjectKeys.Pair pair) {
         long generation = store.pairHistory().generation();
-        if (generation >= 0 && pair.historyGeneration == generation && pair.ipLoginHistory != null) {
-            return pair.ipLoginHistory;
+        SubjectKeys.Histories h = pair.historiesIfMade();
+        if (generation >= 0 && h != null && h.historyGeneration == generation && h.ipLoginHistory != null) {
+            return h.ipLoginHistory;
         }
         StateTable<String, PairHistory> table = store.pairHistory();
         // nothing succeeded yet (a botnet's day): no history to find, and no key to make for it
         return table.size() == 0 ? null : table.get(pair.ipLogin());
     }
 
-    private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, PairWindow pair,
-                               long gap) {
+    /**
+     * @param pairFailures the failures of the pair's window, this one's attempts included
+     * @param pairFirstFailureMs the first of them
+     */
+    private void sourceFailure(AccountSummary account, Attempt a, long ms, SubjectKeys.Pair pairKeys, long pairFailures,
+                               long pairFirstFailureMs, long gap) {
         SourceTally source = account.source(pairKeys, a.count(), ipLoginHistory(pairKeys),
-                Math.max(0, pair.failures - a.count()), settings.maxOneOffSourcesPerAccount(),
+                Math.max(0, pairFailures - a.count()), settings.maxOneOffSourcesPerAccount(),
                 settings.oneOffSourceFailures());
         if (source == null) {
             return;
@@ -192,9 +229,9 @@ final class AuthTally {
         account.sourcesChanged = true;
         if (source.unitemized > 0 && source.firstFailureMs < 0) {
             // a source that fell off the login's list and came back: its first failure is the pair's
-            source.firstFailureMs = pair.firstFailureMs;
-            source.touch(pair.firstFailureMs);
-            if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pair.firstFailureMs) {
+            source.firstFailureMs = pairFirstFailureMs;
+            source.touch(pairFirstFailureMs);
+            if (source.successesBeforeFailures > 0 && source.lastSuccessMs >= pairFirstFailureMs) {
                 // its successes may have come between those failures: none is known to precede them
                 source.successesAfterFailures += source.successesBeforeFailures;
                 source.successesBeforeFailures = 0;
@@ -257,8 +294,8 @@ final class AuthTally {
     private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs) {
         int news = 0;
         IpSummary ip = ipSummary(address);
-        if (ip.lastFailureMs > ip.lastSuccessMs
-                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs) {
+        if (ip.lastFailureMs > ip.lastSuccessMs()
+                || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs()) {
             news |= IP_NEWS;
         }
         ip.success(s.account(), s.protocol(), ms);
@@ -276,19 +313,20 @@ final class AuthTally {
     /** Records a success of the pair in its (address, login), (network, login) and (address, domain) histories. */
     private void rememberPair(SubjectKeys.Pair pair, long ms) {
         long generation = store.pairHistory().generation();
-        if (generation >= 0 && pair.historyGeneration == generation) {
-            pair.ipLoginHistory.success(ms);
-            pair.networkLoginHistory.success(ms);
-            if (pair.ipDomainHistory != null) {
-                pair.ipDomainHistory.success(ms);
+        SubjectKeys.Histories h = pair.histories();
+        if (generation >= 0 && h.historyGeneration == generation) {
+            h.ipLoginHistory.success(ms);
+            h.networkLoginHistory.success(ms);
+            if (h.ipDomainHistory != null) {
+                h.ipDomainHistory.success(ms);
             }
             return;
         }
-        pair.ipLoginHistory = remember(pair.ipLogin(), ms);
-        pair.networkLoginHistory = remember(pair.networkLogin(), ms);
+        h.ipLoginHistory = remember(pair.ipLogin(), ms);
+        h.networkLoginHistory = remember(pair.networkLogin(), ms);
         String domain = pair.ipDomain();
-        pair.ipDomainHistory = domain == null ? null : remember(domain, ms);
-        pair.historyGeneration = store.pairHistory().generation();
+        h.ipDomainHistory = domain == null ? null : remember(domain, ms);
+        h.historyGeneration = store.pairHistory().generation();
     }
 
     private PairHistory remember(String key, long ms) {

@@ -158,6 +158,10 @@ final class FirstSightingTable<K, V> implements StateTable<K, V> {
 
     @Override
     public long generation() {
+        // the first sightings alone fill a botnet's table: then the frequent part's size is not asked twice
+        if (sightings.size() >= roomyBelow) {
+            return -1;
+        }
         long g = frequent.generation();
         return g < 0 || size() >= roomyBelow ? -1 : g + removals;
     }

@@ -1,6 +1,7 @@
 package dev.authaudit.correlate;
 
 import dev.authaudit.event.FailureReason;
+import dev.authaudit.event.Protocol;
 
 /**
  * What the correlator keeps about one source address for the whole run: failure and success counts,
@@ -12,6 +13,7 @@ public final class IpSummary {
     private static final int DROP_PORT_SAMPLE = 16;
     /** Pair windows held in the summary; an address trying more logins at once uses the store's table. */
     static final int INLINE_PAIRS = 4;
+    private static final Protocol[] PROTOCOLS = Protocol.values();
 
     final String ip;
     final String network;
@@ -20,43 +22,29 @@ public final class IpSummary {
     long successes;
     long unknownUsers;
     /**
-     * The logins used from here, failed or not; null before the first success with a login, until when they are
-     * exactly the failed ones ({@link #failedLoginCount}, fed the same values in the same order): most of a
-     * botnet's addresses never log in (see {@link #loginCount}).
+     * Until a second distinct login fails here ({@link Rare#failedLogins}), the one login that failed (or null)
+     * and its failures: most of a botnet's addresses try one login, and two objects fewer for each in the table
+     * is less for the collector to copy while the table fills.
      */
-    private DistinctCounter logins;
-    /**
-     * The failed logins, busiest first, and how many distinct ones failed: made on the second distinct login.
-     * Until then {@link #onlyLogin} is the one login that failed (or null), {@link #onlyLoginFailures} its
-     * failures and {@link #onlyLoginHash} its {@link DistinctCounter#hash}, which the counters would hold:
-     * most of a botnet's addresses try one login, and two objects fewer for each in the table is less for the
-     * collector to copy while the table fills.
-     */
-    private TopCounts failedLogins;
-    private DistinctCounter failedLoginCount;
     private String onlyLogin;
     private long onlyLoginFailures;
-    private long onlyLoginHash;
     /** The most failures on one login from this address (counted while that pair was active). */
     long maxFailuresOneLogin;
-    /** Made on the first success: most of a botnet's addresses never log in. */
-    private TopCounts successLogins;
-    /** Made on the first fingerprint. */
-    private DistinctCounter fingerprints;
     /** The first password fingerprint the address sent (enough to compare a one-off with a client's). */
     String firstFingerprint;
     long lastFailureMs = -1;
-    long lastSuccessMs = -1;
     long gaps;
     long burstGaps;
     int protocolMask;
     long firstMs = -1;
     long lastMs = -1;
     /**
-     * The firewall drops of the address, made on the first: most addresses that fail are never dropped (a
-     * botnet's million), and a summary held by the address table for each is copied by the collector.
+     * What most addresses never have, made on the first of it: a success, a second login, a fingerprint, a
+     * firewall drop, a second login's window. A botnet's million addresses each fail once, and the summary
+     * held in the address table for each is copied by the collector while the table fills: 208 bytes with
+     * these fields in it, 168 without (besides the two windows {@link #loneCapacity} spares).
      */
-    private Drops drops;
+    private Rare rare;
     int blocks;
     int unblocks;
     boolean reachedServer;
@@ -79,14 +67,21 @@ public final class IpSummary {
     private long windowUsedMs;
     /**
      * The windows of the first logins tried from here (see {@link #pairWindow}): {@link #pair0} holds the only
-     * one while {@link #pairs} is null (most addresses try one login: no array for each in the table), the
+     * one while {@link Rare#pairs} is null (most addresses try one login: no array for each in the table), the
      * array from the second on; {@link #pairCount} are in use.
      */
-    private PairWindow[] pairs;
     private PairWindow pair0;
     private int pairCount;
     /** Whether a login of this address ever had its window put in the store's pair window table. */
     boolean pairsOverflowed;
+    /**
+     * Non-zero while the summary has seen one event, its first failure ({@link #firstFailure}), and the windows
+     * that failure made are implicit: the address's, of this capacity, holding that one failure, and the
+     * login's polling window, used when {@link #windowUsedMs} says; both are made from the summary's own fields
+     * ({@link #inflate}) before anything else reads or changes them. Most of a botnet's addresses fail once, and
+     * the two windows were 128 of the ~340 bytes each held in the address table cost the collector.
+     */
+    private int loneCapacity;
 
     /**
      * Makes {@code login} the watcher told of this summary's changes, unless another login is; returns true when
@@ -119,10 +114,57 @@ public final class IpSummary {
     }
 
     /**
+     * Returns true when no event was applied here yet and no window is held, so {@link #firstFailure} may
+     * apply a failure with its windows left implicit.
+     */
+    boolean blank() {
+        return changes == 0 && window == null && pairCount == 0 && !pairsOverflowed;
+    }
+
+    /**
+     * Applies the first failure of a {@link #blank} summary as {@link #failure} would, and leaves the windows the
+     * caller would then make implicit: the address's window (of {@code capacity}) holding the failure, and, with
+     * a login, its polling window in the first slot (its failures being this failure's attempts), both used at
+     * {@code nowMs}; {@link #maxFailuresOneLogin} counts that window's failures. The time must not be negative.
+     */
+    void firstFailure(Attempt a, long ms, long nowMs, int capacity, String login, long loginHash) {
+        failure(a, ms, 0, login, loginHash);
+        windowUsedMs = nowMs;
+        loneCapacity = capacity;
+        if (login != null) {
+            maxFailuresOneLogin = Math.max(maxFailuresOneLogin, failures);
+        }
+    }
+
+    /**
+     * Makes the windows a {@link #firstFailure} left implicit, from the fields that failure set (nothing else
+     * changed them since): its time, login, attempts, fingerprint and protocol (the only one in the mask).
+     */
+    private void inflate() {
+        int capacity = loneCapacity;
+        if (capacity == 0) {
+            return;
+        }
+        loneCapacity = 0;
+        Protocol protocol = PROTOCOLS[Integer.numberOfTrailingZeros(protocolMask)];
+        window = new IpWindow(capacity);
+        window.addFailure(lastFailureMs, onlyLogin, protocol, (int) failures, firstFingerprint);
+        if (onlyLogin != null) {
+            PairWindow p = new PairWindow(onlyLogin);
+            p.failure(protocol, lastFailureMs);
+            p.failures = failures;
+            p.usedMs = windowUsedMs;
+            pair0 = p;
+            pairCount = 1;
+        }
+    }
+
+    /**
      * Returns the address's window as a table that expires entries after {@code idleMs} without use would:
      * null when there is none or it idled out (a new one when {@code create}); using it renews it.
      */
     IpWindow window(long nowMs, long idleMs, int capacity, boolean create) {
+        inflate();
         if (window != null && nowMs - windowUsedMs >= idleMs) {
             window = null;
         }
@@ -142,6 +184,7 @@ public final class IpSummary {
      * a live window of another login: the caller uses the store's table).
      */
     PairWindow pairWindow(String login, long nowMs, long idleMs, boolean create) {
+        inflate();
         int free = -1;
         for (int i = 0; i < pairCount; i++) {
             PairWindow p = pairAt(i);
@@ -168,6 +211,7 @@ public final class IpSummary {
             return null;
         }
         if (free < 0) {
+            PairWindow[] pairs = pairs();
             if (pairCount == (pairs == null ? 1 : pairs.length)) {
                 if (pairCount == INLINE_PAIRS) {
                     return null;
@@ -176,7 +220,7 @@ public final class IpSummary {
                 for (int i = 0; i < pairCount; i++) {
                     grown[i] = pairAt(i);
                 }
-                pairs = grown;
+                rare().pairs = grown;
                 pair0 = null;
             }
             free = pairCount++;
@@ -187,11 +231,18 @@ public final class IpSummary {
         return p;
     }
 
+    /** Returns the array of pair windows, or null while {@link #pair0} holds the only one. */
+    private PairWindow[] pairs() {
+        return rare == null ? null : rare.pairs;
+    }
+
     private PairWindow pairAt(int i) {
+        PairWindow[] pairs = pairs();
         return pairs == null ? pair0 : pairs[i];
     }
 
     private void setPair(int i, PairWindow p) {
+        PairWindow[] pairs = pairs();
         if (pairs == null) {
             pair0 = p;
         } else {
@@ -199,8 +250,23 @@ public final class IpSummary {
         }
     }
 
+    /** Returns the rarely used part, made on first use. */
+    private Rare rare() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
+    }
+
     /** Drops the windows idle for {@code idleMs}, so a long-running watch frees them without new events. */
     void expireWindows(long nowMs, long idleMs) {
+        if (loneCapacity != 0) {
+            // both implicit windows were last used at the failure
+            if (nowMs - windowUsedMs >= idleMs) {
+                loneCapacity = 0;
+            }
+            return;
+        }
         if (window != null && nowMs - windowUsedMs >= idleMs) {
             window = null;
         }
@@ -219,27 +285,27 @@ public final class IpSummary {
 
     /** Returns how many distinct logins were used from here, failed or succeeded. */
     long loginCount() {
-        return logins == null ? failedLoginCount() : logins.count();
+        return rare == null || rare.logins == null ? failedLoginCount() : rare.logins.count();
     }
 
     /** Returns how many distinct logins failed from here. */
     long failedLoginCount() {
-        return failedLoginCount != null ? failedLoginCount.count() : onlyLogin != null ? 1 : 0;
+        return rare != null && rare.failedLoginCount != null ? rare.failedLoginCount.count() : onlyLogin != null ? 1 : 0;
     }
 
     /** Returns the logins that failed from here with their failures, busiest first (at most {@value #TOP_LOGINS}). */
     java.util.List<Count> failedLogins() {
-        return failedLogins != null ? failedLogins.toList()
+        return rare != null && rare.failedLogins != null ? rare.failedLogins.toList()
                 : onlyLogin != null ? java.util.List.of(new Count(onlyLogin, onlyLoginFailures)) : java.util.List.of();
     }
 
     /** Counts a failure of a login, whose {@link DistinctCounter#hash} is {@code hash}, among the failed ones. */
     private void failedLogin(String login, long n, long hash) {
-        if (failedLogins == null) {
+        Rare r = rare;
+        if (r == null || r.failedLogins == null) {
             if (onlyLogin == null) {
                 onlyLogin = login;
                 onlyLoginFailures = n;
-                onlyLoginHash = hash;
                 return;
             }
             if (onlyLogin.equals(login)) {
@@ -247,98 +313,130 @@ public final class IpSummary {
                 return;
             }
             // a second login: the counters take over, in the state the one login's failures would have left them
-            failedLogins = new TopCounts(TOP_LOGINS);
-            failedLogins.add(onlyLogin, onlyLoginFailures);
-            failedLoginCount = new DistinctCounter();
-            failedLoginCount.addHash(onlyLoginHash);
+            r = rare();
+            r.failedLogins = new TopCounts(TOP_LOGINS);
+            r.failedLogins.add(onlyLogin, onlyLoginFailures);
+            r.failedLoginCount = new DistinctCounter();
+            r.failedLoginCount.addHash(DistinctCounter.hash(onlyLogin));
             onlyLogin = null;
         }
-        failedLogins.add(login, n);
-        failedLoginCount.addHash(hash);
+        r.failedLogins.add(login, n);
+        r.failedLoginCount.addHash(hash);
     }
 
     /** Returns a counter of the logins that failed from here, which then counts on its own. */
     private DistinctCounter failedLoginCounter() {
-        if (failedLoginCount != null) {
-            return failedLoginCount.copy();
+        if (rare != null && rare.failedLoginCount != null) {
+            return rare.failedLoginCount.copy();
         }
         DistinctCounter c = new DistinctCounter();
         if (onlyLogin != null) {
-            c.addHash(onlyLoginHash);
+            c.addHash(DistinctCounter.hash(onlyLogin));
         }
         return c;
     }
 
     /** Returns the logins that succeeded from here, busiest first. */
     java.util.List<String> successLogins() {
-        return successLogins == null ? java.util.List.of() : successLogins.keys();
+        return rare == null || rare.successLogins == null ? java.util.List.of() : rare.successLogins.keys();
     }
 
     /** Returns how many distinct password fingerprints came from here. */
     long fingerprintCount() {
-        return fingerprints == null ? 0 : fingerprints.count();
+        return rare == null || rare.fingerprints == null ? 0 : rare.fingerprints.count();
     }
 
-    /** The drop counters of an address that was dropped at least once. */
-    private static final class Drops {
-        long hits;
-        long attempts;
+    /** Returns the time of the last success, or -1. */
+    long lastSuccessMs() {
+        return rare == null ? -1 : rare.lastSuccessMs;
+    }
+
+    /**
+     * What most addresses never have (see {@link IpSummary#rare}): the logins used from here and the failed ones
+     * once two failed, the successful logins and the last success, the fingerprints, the firewall drops, and
+     * the array of pair windows.
+     */
+    private static final class Rare {
+        /**
+         * The logins used from here, failed or not; null before the first success with a login, until when they
+         * are exactly the failed ones ({@link #failedLoginCount}, fed the same values in the same order).
+         */
+        DistinctCounter logins;
+        /** The failed logins, busiest first, and how many distinct ones failed: made on the second distinct login. */
+        TopCounts failedLogins;
+        DistinctCounter failedLoginCount;
+        /** Made on the first success. */
+        TopCounts successLogins;
+        long lastSuccessMs = -1;
+        /** Made on the first fingerprint. */
+        DistinctCounter fingerprints;
+        PairWindow[] pairs;
+        long dropHits;
+        long dropAttempts;
         long retransmissions;
         /** Made on the first dropped attempt with a port. */
-        DistinctCounter ports;
-        SmallIntSet portSample;
-        long firstMs = -1;
-        long lastMs = -1;
+        DistinctCounter dropPorts;
+        SmallIntSet dropPortSample;
+        long firstDropMs = -1;
+        long lastDropMs = -1;
 
-        Drops copy() {
-            Drops c = new Drops();
-            c.hits = hits;
-            c.attempts = attempts;
+        /** Returns a copy in the same state, its pair windows' array not filled (the caller copies them). */
+        Rare copy() {
+            Rare c = new Rare();
+            c.logins = logins == null ? null : logins.copy();
+            c.failedLogins = failedLogins == null ? null : failedLogins.copy();
+            c.failedLoginCount = failedLoginCount == null ? null : failedLoginCount.copy();
+            c.successLogins = successLogins == null ? null : successLogins.copy();
+            c.lastSuccessMs = lastSuccessMs;
+            c.fingerprints = fingerprints == null ? null : fingerprints.copy();
+            c.pairs = pairs == null ? null : new PairWindow[pairs.length];
+            c.dropHits = dropHits;
+            c.dropAttempts = dropAttempts;
             c.retransmissions = retransmissions;
-            c.ports = ports == null ? null : ports.copy();
-            if (portSample != null) {
-                c.portSample = new SmallIntSet(DROP_PORT_SAMPLE);
-                c.portSample.copyFrom(portSample);
+            c.dropPorts = dropPorts == null ? null : dropPorts.copy();
+            if (dropPortSample != null) {
+                c.dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
+                c.dropPortSample.copyFrom(dropPortSample);
             }
-            c.firstMs = firstMs;
-            c.lastMs = lastMs;
+            c.firstDropMs = firstDropMs;
+            c.lastDropMs = lastDropMs;
             return c;
         }
     }
 
     /** Returns the firewall drops as logged. */
     long dropHits() {
-        return drops == null ? 0 : drops.hits;
+        return rare == null ? 0 : rare.dropHits;
     }
 
     /** Returns the drops with SYN retransmissions folded into one attempt. */
     long dropAttempts() {
-        return drops == null ? 0 : drops.attempts;
+        return rare == null ? 0 : rare.dropAttempts;
     }
 
     /** Returns the drops that were SYN retransmissions of an earlier one. */
     long retransmissions() {
-        return drops == null ? 0 : drops.retransmissions;
+        return rare == null ? 0 : rare.retransmissions;
     }
 
     /** Returns the time of the first drop, or -1. */
     long firstDropMs() {
-        return drops == null ? -1 : drops.firstMs;
+        return rare == null ? -1 : rare.firstDropMs;
     }
 
     /** Returns the time of the last drop, or -1. */
     long lastDropMs() {
-        return drops == null ? -1 : drops.lastMs;
+        return rare == null ? -1 : rare.lastDropMs;
     }
 
     /** Returns how many distinct ports dropped attempts went to. */
     long dropPortCount() {
-        return drops == null || drops.ports == null ? 0 : drops.ports.count();
+        return rare == null || rare.dropPorts == null ? 0 : rare.dropPorts.count();
     }
 
     /** Returns a sample of the ports dropped attempts went to. */
     java.util.List<Integer> dropPortSample() {
-        return drops == null || drops.portSample == null ? java.util.List.of() : drops.portSample.toList();
+        return rare == null || rare.dropPortSample == null ? java.util.List.of() : rare.dropPortSample.toList();
     }
 
     void touch(long ms) {
@@ -358,6 +456,7 @@ public final class IpSummary {
      * summary held for the whole run then keeps no copy of its own (the event's copy, one per address of a botnet).
      */
     void failure(Attempt a, long ms, long burstGapMs, String login, long loginHash) {
+        inflate();
         changed();
         touch(ms);
         reachedServer = true;
@@ -368,8 +467,8 @@ public final class IpSummary {
         }
         if (login != null) {
             long h = loginHash;
-            if (logins != null) {
-                logins.addHash(h);
+            if (rare != null && rare.logins != null) {
+                rare.logins.addHash(h);
             }
             failedLogin(login, a.count(), h);
         }
@@ -377,10 +476,11 @@ public final class IpSummary {
             if (firstFingerprint == null) {
                 firstFingerprint = a.passwordFp();
             }
-            if (fingerprints == null) {
-                fingerprints = new DistinctCounter();
+            Rare r = rare();
+            if (r.fingerprints == null) {
+                r.fingerprints = new DistinctCounter();
             }
-            fingerprints.add(a.passwordFp());
+            r.fingerprints.add(a.passwordFp());
         }
         if (lastFailureMs >= 0) {
             gaps++;
@@ -395,50 +495,49 @@ public final class IpSummary {
         protocolMask = ProtocolMask.with(protocolMask, a.protocol());
     }
 
-    void success(String login, dev.authaudit.event.Protocol protocol, long ms) {
+    void success(String login, Protocol protocol, long ms) {
+        inflate();
         changed();
         touch(ms);
         reachedServer = true;
         successes++;
-        lastSuccessMs = Math.max(lastSuccessMs, ms);
+        Rare r = rare();
+        r.lastSuccessMs = Math.max(r.lastSuccessMs, ms);
         if (login != null) {
-            if (logins == null) {
-                logins = failedLoginCounter();
+            if (r.logins == null) {
+                r.logins = failedLoginCounter();
             }
-            logins.add(login);
-            if (successLogins == null) {
-                successLogins = new TopCounts(TOP_LOGINS);
+            r.logins.add(login);
+            if (r.successLogins == null) {
+                r.successLogins = new TopCounts(TOP_LOGINS);
             }
-            successLogins.add(login, 1);
+            r.successLogins.add(login, 1);
         }
         protocolMask = ProtocolMask.with(protocolMask, protocol);
     }
 
     void drop(long ms, Integer port, boolean retransmission) {
+        inflate();
         changed();
         touch(ms);
-        Drops d = drops;
-        if (d == null) {
-            d = new Drops();
-            drops = d;
+        Rare d = rare();
+        d.dropHits++;
+        if (d.firstDropMs < 0) {
+            d.firstDropMs = ms;
         }
-        d.hits++;
-        if (d.firstMs < 0) {
-            d.firstMs = ms;
-        }
-        d.lastMs = Math.max(d.lastMs, ms);
+        d.lastDropMs = Math.max(d.lastDropMs, ms);
         if (retransmission) {
             d.retransmissions++;
             return;
         }
-        d.attempts++;
+        d.dropAttempts++;
         if (port != null) {
-            if (d.ports == null) {
-                d.ports = new DistinctCounter();
-                d.portSample = new SmallIntSet(DROP_PORT_SAMPLE);
+            if (d.dropPorts == null) {
+                d.dropPorts = new DistinctCounter();
+                d.dropPortSample = new SmallIntSet(DROP_PORT_SAMPLE);
             }
-            d.ports.add(Integer.toString(port));
-            d.portSample.add(port);
+            d.dropPorts.add(Integer.toString(port));
+            d.dropPortSample.add(port);
         }
     }
 
@@ -452,39 +551,33 @@ public final class IpSummary {
         c.failureLines = failureLines;
         c.successes = successes;
         c.unknownUsers = unknownUsers;
-        c.logins = logins == null ? null : logins.copy();
-        c.failedLogins = failedLogins == null ? null : failedLogins.copy();
-        c.failedLoginCount = failedLoginCount == null ? null : failedLoginCount.copy();
         c.onlyLogin = onlyLogin;
         c.onlyLoginFailures = onlyLoginFailures;
-        c.onlyLoginHash = onlyLoginHash;
         c.maxFailuresOneLogin = maxFailuresOneLogin;
-        c.successLogins = successLogins == null ? null : successLogins.copy();
-        c.fingerprints = fingerprints == null ? null : fingerprints.copy();
         c.firstFingerprint = firstFingerprint;
         c.lastFailureMs = lastFailureMs;
-        c.lastSuccessMs = lastSuccessMs;
         c.gaps = gaps;
         c.burstGaps = burstGaps;
         c.protocolMask = protocolMask;
         c.firstMs = firstMs;
         c.lastMs = lastMs;
-        c.drops = drops == null ? null : drops.copy();
+        c.rare = rare == null ? null : rare.copy();
         c.blocks = blocks;
         c.unblocks = unblocks;
         c.reachedServer = reachedServer;
         c.changes = changes;
         c.window = window == null ? null : window.copy();
         c.windowUsedMs = windowUsedMs;
+        PairWindow[] pairs = pairs();
         if (pairs != null) {
-            c.pairs = new PairWindow[pairs.length];
             for (int i = 0; i < pairCount; i++) {
-                c.pairs[i] = pairs[i].copy();
+                c.rare.pairs[i] = pairs[i].copy();
             }
         }
         c.pair0 = pair0 == null ? null : pair0.copy();
         c.pairCount = pairCount;
         c.pairsOverflowed = pairsOverflowed;
+        c.loneCapacity = loneCapacity;
         return c;
     }
 }

@@ -5,12 +5,16 @@ import java.util.function.BiConsumer;
 
 /**
  * A hash map whose entries each wait in one of two first-in-first-out queues, held in parallel arrays: an
- * entry is a slot number, its queue a doubly linked list of slot numbers, and the key index an open-addressing
- * table of slots (linear probing, deletion by shifting back, no tombstones). {@link FirstSightingTable} keeps
- * its window of new first sightings and the first sightings it kept here: on a botnet's day every event adds an
- * entry and drops the oldest, which two {@code LinkedHashMap}s did with an entry object per key, an iterator
- * per eviction and a node removal per lookup (12% of the correlator's thread); here that is array writes, and a
- * held key costs the collector no object of its own.
+ * entry is a slot number, its queue a doubly linked list of slot numbers, and each queue's key index an
+ * open-addressing table of its slots (linear probing, deletion by shifting back, no tombstones).
+ * {@link FirstSightingTable} keeps its window of new first sightings and the first sightings it kept here: on a
+ * botnet's day every event adds an entry and drops the oldest, which two {@code LinkedHashMap}s did with an
+ * entry object per key, an iterator per eviction and a node removal per lookup (12% of the correlator's
+ * thread); here that is array writes, and a held key costs the collector no object of its own.
+ *
+ * <p>An index per queue rather than one for both: the window's is small (a few thousand positions) and stays
+ * in the processor's cache, so a new entry's insertion and the window's eldest's removal, which one index of
+ * all the entries paid with a miss each, cost none; a key's lookup probes the small index, then the large.
  *
  * <p>Keys compare by {@code equals} after their {@code hashCode} (a {@code String} keeps its own); neither keys
  * nor values may be null. Grows by doubling; never shrinks. Not thread-safe.
@@ -19,6 +23,7 @@ final class QueuedSlots<K, V> {
     /** The slot number that names no entry (an empty queue's eldest, a key not held). */
     static final int NONE = -1;
     private static final int QUEUES = 2;
+    private static final int INITIAL = 16;
 
     private Object[] keys;
     private Object[] values;
@@ -28,12 +33,11 @@ final class QueuedSlots<K, V> {
     private int[] next;
     private byte[] queueOf;
     /**
-     * At each index position the hash code of an entry's key in the high half and its slot + 1 in the low half, 0
-     * for an empty position; twice the slots at least. A probe and a removal's shifting back read no key, and
-     * no other array.
+     * Each queue's index: at each position the hash code of an entry's key in the high half and its slot + 1 in
+     * the low half, 0 for an empty position; at least twice the queue's entries. A probe and a removal's
+     * shifting back read no key, and no other array.
      */
-    private long[] index;
-    private int mask;
+    private final long[][] index = new long[QUEUES][];
     /** Slots used so far; those below that are free are chained through {@link #next} from {@link #free}. */
     private int used;
     private int free = NONE;
@@ -42,47 +46,80 @@ final class QueuedSlots<K, V> {
     private final int[] count = new int[QUEUES];
 
     QueuedSlots() {
-        allocate(16);
+        keys = new Object[INITIAL];
+        values = new Object[INITIAL];
+        hashes = new int[INITIAL];
+        prev = new int[INITIAL];
+        next = new int[INITIAL];
+        queueOf = new byte[INITIAL];
+        for (int q = 0; q < QUEUES; q++) {
+            index[q] = new long[INITIAL];
+        }
         Arrays.fill(head, NONE);
         Arrays.fill(tail, NONE);
     }
 
-    private void allocate(int slots) {
-        keys = keys == null ? new Object[slots] : Arrays.copyOf(keys, slots);
-        values = values == null ? new Object[slots] : Arrays.copyOf(values, slots);
-        hashes = hashes == null ? new int[slots] : Arrays.copyOf(hashes, slots);
-        prev = prev == null ? new int[slots] : Arrays.copyOf(prev, slots);
-        next = next == null ? new int[slots] : Arrays.copyOf(next, slots);
-        queueOf = queueOf == null ? new byte[slots] : Arrays.copyOf(queueOf, slots);
-        long[] old = index;
-        index = new long[Integer.highestOneBit(slots) * 2];
-        mask = index.length - 1;
-        if (old != null) {
-            for (long e : old) {
-                if (e != 0) {
-                    place(e);
-                }
-            }
-        }
+    private void growSlots() {
+        int slots = keys.length * 2;
+        keys = Arrays.copyOf(keys, slots);
+        values = Arrays.copyOf(values, slots);
+        hashes = Arrays.copyOf(hashes, slots);
+        prev = Arrays.copyOf(prev, slots);
+        next = Arrays.copyOf(next, slots);
+        queueOf = Arrays.copyOf(queueOf, slots);
     }
 
-    private int home(int hash) {
+    /** Doubles a queue's index. */
+    private void growIndex(int queue) {
+        long[] old = index[queue];
+        long[] grown = new long[old.length * 2];
+        for (long e : old) {
+            if (e != 0) {
+                place(grown, e);
+            }
+        }
+        index[queue] = grown;
+    }
+
+    private static int home(int hash, int mask) {
         int x = hash * 0x9E3779B9;
         return (x ^ (x >>> 16)) & mask;
     }
 
-    private void place(long entry) {
-        int i = home((int) (entry >>> 32));
-        while (index[i] != 0) {
+    private static void place(long[] idx, long entry) {
+        int mask = idx.length - 1;
+        int i = home((int) (entry >>> 32), mask);
+        while (idx[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = entry;
+        idx[i] = entry;
+    }
+
+    /** Enters a slot in a queue's index (its count not yet raised), growing the index to stay at most half full. */
+    private void enter(int slot, int queue) {
+        if (2 * (count[queue] + 1) > index[queue].length) {
+            growIndex(queue);
+        }
+        place(index[queue], (long) hashes[slot] << 32 | (slot + 1));
     }
 
     /** Returns the slot holding {@code key}, whose {@code hashCode()} is {@code hash}, or {@link #NONE}. */
     int find(Object key, int hash) {
-        for (int i = home(hash); ; i = (i + 1) & mask) {
-            long e = index[i];
+        for (int q = 0; q < QUEUES; q++) {
+            if (count[q] > 0) {
+                int s = find(index[q], key, hash);
+                if (s != NONE) {
+                    return s;
+                }
+            }
+        }
+        return NONE;
+    }
+
+    private int find(long[] idx, Object key, int hash) {
+        int mask = idx.length - 1;
+        for (int i = home(hash, mask); ; i = (i + 1) & mask) {
+            long e = idx[i];
             if (e == 0) {
                 return NONE;
             }
@@ -147,45 +184,58 @@ final class QueuedSlots<K, V> {
             free = next[s];
         } else {
             if (used == keys.length) {
-                allocate(keys.length * 2);
+                growSlots();
             }
             s = used++;
         }
         keys[s] = key;
         values[s] = value;
         hashes[s] = hash;
-        place((long) hash << 32 | (s + 1));
+        enter(s, queue);
         link(s, queue);
         return s;
     }
 
     /** Moves an entry to the end of {@code queue} (its own or the other). */
     void moveToEnd(int slot, int queue) {
+        int from = queueOf[slot];
         unlink(slot);
+        if (from != queue) {
+            leave(slot, from);
+            enter(slot, queue);
+        }
         link(slot, queue);
     }
 
     /** Removes an entry; its slot may be handed out again. */
     void remove(int slot) {
+        int queue = queueOf[slot];
         unlink(slot);
-        int i = home(hashes[slot]);
-        while ((int) index[i] != slot + 1) {
-            i = (i + 1) & mask;
-        }
-        // shift back the entries of the probe run after the hole that could not sit before it
-        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int h = home((int) (index[j] >>> 32));
-            boolean movable = i <= j ? (h <= i || h > j) : (h <= i && h > j);
-            if (movable) {
-                index[i] = index[j];
-                i = j;
-            }
-        }
-        index[i] = 0;
+        leave(slot, queue);
         keys[slot] = null;
         values[slot] = null;
         next[slot] = free;
         free = slot;
+    }
+
+    /** Takes a slot out of a queue's index. */
+    private void leave(int slot, int queue) {
+        long[] idx = index[queue];
+        int mask = idx.length - 1;
+        int i = home(hashes[slot], mask);
+        while ((int) idx[i] != slot + 1) {
+            i = (i + 1) & mask;
+        }
+        // shift back the entries of the probe run after the hole that could not sit before it
+        for (int j = (i + 1) & mask; idx[j] != 0; j = (j + 1) & mask) {
+            int h = home((int) (idx[j] >>> 32), mask);
+            boolean movable = i <= j ? (h <= i || h > j) : (h <= i && h > j);
+            if (movable) {
+                idx[i] = idx[j];
+                i = j;
+            }
+        }
+        idx[i] = 0;
     }
 
     /** Calls the action for each entry of a queue, oldest first; the action must not change this map. */

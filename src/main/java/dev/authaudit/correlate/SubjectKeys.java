@@ -13,7 +13,7 @@ import java.util.Map;
  * changes no result.
  */
 final class SubjectKeys {
-    /** Pair keys of one address kept in a plain array before a map is worth it. */
+    /** Pair keys of one address kept in a field and a plain array before a map is worth it. */
     private static final int SMALL = 8;
     /** Logins remembered per address; an address that tries more starts over. */
     private static final int MAX_PAIRS_PER_ADDRESS = 256;
@@ -65,9 +65,16 @@ final class SubjectKeys {
         long summaryGeneration = -1;
         NetworkHistory history;
         long historyGeneration = -1;
-        private Pair[] small = new Pair[2];
+        /**
+         * The keys of the first login tried from here, then of the next ones in {@link #small} (made on the
+         * second: most of a botnet's addresses try one login), then all in {@link #many}.
+         */
+        private Pair first;
+        private Pair[] small;
         private int smallCount;
         private Map<String, Pair> many;
+        /** Whether these keys are held (see {@link #keep}); being dropped with all the others leaves it set. */
+        private boolean held;
 
         Address(String ip, String network) {
             this.ip = ip;
@@ -78,27 +85,25 @@ final class SubjectKeys {
     }
 
     /**
-     * The keys of one (address, login); also the login's summary and the pair's histories as last handed
-     * out by their tables, with the table's {@link StateTable#generation} then.
+     * The keys of one (address, login); also where its tally was last found in the login's source list, and
+     * the pair's histories as last handed out by their table ({@link Histories}).
      */
     static final class Pair {
         final Address address;
         final String login;
         /** The login's own keys, shared by every address that tries it. */
         final Login keys;
-        PairHistory ipLoginHistory;
-        PairHistory networkLoginHistory;
-        PairHistory ipDomainHistory;
-        long historyGeneration = -1;
         /** Where the pair's tally was last found in a login's source list (checked before use). */
         SourceTally source;
         int sourceSlot;
         AccountSummary sourceAccount;
         /** {@code ip|login}: the key of the pair's {@link PairHistory} (and {@link PairWindow} in the table). */
         private String ipLogin;
-        private String networkLogin;
-        private String ipDomain;
-        private boolean domainMade;
+        /**
+         * Made on first use: most pairs of a botnet never succeed nor are judged, and each is made for one of a
+         * million addresses (a 72-byte pair with these fields in it, 48 without).
+         */
+        private Histories histories;
 
         Pair(Address address, Login login) {
             this.address = address;
@@ -114,22 +119,51 @@ final class SubjectKeys {
             return ipLogin;
         }
 
+        /** Returns the pair's histories and their keys, made on first use. */
+        Histories histories() {
+            if (histories == null) {
+                histories = new Histories();
+            }
+            return histories;
+        }
+
+        /** Returns the pair's histories if they were ever asked for, else null. */
+        Histories historiesIfMade() {
+            return histories;
+        }
+
         /** Returns the (network, login) history key. */
         String networkLogin() {
-            if (networkLogin == null) {
-                networkLogin = PairHistory.networkLogin(address.network, login);
+            Histories h = histories();
+            if (h.networkLogin == null) {
+                h.networkLogin = PairHistory.networkLogin(address.network, login);
             }
-            return networkLogin;
+            return h.networkLogin;
         }
 
         /** Returns the (address, domain) history key, or null when the login has no domain. */
         String ipDomain() {
-            if (!domainMade) {
-                ipDomain = PairHistory.ipDomain(address.ip, login);
-                domainMade = true;
+            Histories h = histories();
+            if (!h.domainMade) {
+                h.ipDomain = PairHistory.ipDomain(address.ip, login);
+                h.domainMade = true;
             }
-            return ipDomain;
+            return h.ipDomain;
         }
+    }
+
+    /**
+     * The (address, login), (network, login) and (address, domain) success histories of a pair as last handed
+     * out by their table, with the table's {@link StateTable#generation} then; and the keys of the latter two.
+     */
+    static final class Histories {
+        PairHistory ipLoginHistory;
+        PairHistory networkLoginHistory;
+        PairHistory ipDomainHistory;
+        long historyGeneration = -1;
+        private String networkLogin;
+        private String ipDomain;
+        private boolean domainMade;
     }
 
     SubjectKeys(IpNetworks networks, int maxAddresses, int maxLogins) {
@@ -156,20 +190,33 @@ final class SubjectKeys {
         return logins.size();
     }
 
-    /** Returns the address's keys, or null for a null address. */
+    /**
+     * Returns the address's keys, or null for a null address: those held, else new ones, held only once
+     * {@link #keep} is called with them.
+     */
     Address address(String ip) {
         if (ip == null) {
             return null;
         }
         Address a = addresses.get(ip);
-        if (a == null) {
-            if (addresses.size() >= maxAddresses) {
-                addresses.clear();
-            }
-            a = new Address(ip, networks.networkOf(ip));
-            addresses.add(a);
+        return a != null ? a : new Address(ip, networks.networkOf(ip));
+    }
+
+    /**
+     * Holds keys {@link #address} made, so the address's next lookup finds them (when {@code maxAddresses} are
+     * held, they are dropped first); keys held already stay as they are. The caller holds the keys of an address
+     * seen before: a botnet's million addresses, each seen once, then cost no insert, and their keys die young
+     * instead of being copied by the collector while up to {@code maxAddresses} of them wait here.
+     */
+    void keep(Address a) {
+        if (a.held) {
+            return;
         }
-        return a;
+        if (addresses.size() >= maxAddresses) {
+            addresses.clear();
+        }
+        addresses.add(a);
+        a.held = true;
     }
 
     /** Returns the keys of (address, login); neither may be null. */
@@ -185,7 +232,16 @@ final class SubjectKeys {
             }
             return p;
         }
+        Pair f = a.first;
+        if (f == null) {
+            Pair p = new Pair(a, login(login));
+            a.first = p;
+            return p;
+        }
         int h = login.hashCode();
+        if (f.login == login || f.login.hashCode() == h && f.login.equals(login)) {
+            return f;
+        }
         for (int i = 0; i < a.smallCount; i++) {
             Pair p = a.small[i];
             if (p.login.hashCode() == h && p.login.equals(login)) {
@@ -193,16 +249,20 @@ final class SubjectKeys {
             }
         }
         Pair p = new Pair(a, login(login));
-        if (a.smallCount < SMALL) {
-            if (a.smallCount == a.small.length) {
-                a.small = java.util.Arrays.copyOf(a.small, SMALL);
+        if (a.smallCount < SMALL - 1) {
+            if (a.small == null) {
+                a.small = new Pair[2];
+            } else if (a.smallCount == a.small.length) {
+                a.small = java.util.Arrays.copyOf(a.small, SMALL - 1);
             }
             a.small[a.smallCount++] = p;
         } else {
             a.many = new HashMap<>();
+            a.many.put(f.login, f);
             for (int i = 0; i < a.smallCount; i++) {
                 a.many.put(a.small[i].login, a.small[i]);
             }
+            a.first = null;
             a.small = null;
             a.smallCount = 0;
             a.many.put(login, p);

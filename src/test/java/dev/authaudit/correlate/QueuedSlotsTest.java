@@ -87,6 +87,43 @@ class QueuedSlotsTest {
     }
 
     @Test
+    void aLargeQueueAndASmallOne_eachIndexGrowsOnItsOwn_entriesMovedBetweenThemAreFoundInTheirNewOne() {
+        QueuedSlots<String, Integer> q = new QueuedSlots<>();
+        // a botnet's day: every key enters the small queue; its eldest moves to the large one or leaves
+        for (int i = 0; i < 20_000; i++) {
+            q.add("a" + i, ("a" + i).hashCode(), i, 0);
+            if (q.size(0) > 10) {
+                int eldest = q.eldest(0);
+                if (q.size(1) < 5_000) {
+                    q.moveToEnd(eldest, 1);
+                } else {
+                    q.remove(eldest);
+                }
+            }
+        }
+        assertThat(q.size(0)).isEqualTo(10);
+        assertThat(q.size(1)).isEqualTo(5_000);
+        for (int i = 0; i < 20_000; i++) {
+            int slot = q.find("a" + i);
+            if (i < 5_000) {
+                assertThat(q.queue(slot)).isEqualTo(1);
+                assertThat(q.value(slot)).isEqualTo(i);
+            } else if (i >= 19_990) {
+                assertThat(q.queue(slot)).isEqualTo(0);
+            } else {
+                assertThat(slot).isEqualTo(QueuedSlots.NONE);
+            }
+        }
+        // back from the large queue to the small one, and out
+        q.moveToEnd(q.find("a7"), 0);
+        assertThat(q.queue(q.find("a7"))).isZero();
+        assertThat(keys(q, 0)).endsWith("a7").hasSize(11);
+        q.remove(q.find("a7"));
+        assertThat(q.find("a7")).isEqualTo(QueuedSlots.NONE);
+        assertThat(q.size()).isEqualTo(5_009);
+    }
+
+    @Test
     void randomWork_matchesTwoLinkedHashMaps_acrossGrowthAndWrappedRuns() {
         Random r = new Random(24);
         QueuedSlots<Key, Integer> q = new QueuedSlots<>();

@@ -85,11 +85,32 @@ class SubjectKeysTest {
     }
 
     @Test
-    void anAddressIsMadeOnce_withItsNetwork_nullIsNone() {
+    void pair_manyLoginsFromOneAddress_eachFoundAgain_asTheirKeysMoveFromFieldToArrayToMap() {
+        SubjectKeys k = keys(1_000);
+        SubjectKeys.Address a = k.address("192.0.2.1");
+        List<SubjectKeys.Pair> made = new ArrayList<>();
+        // one (the field), two to eight (the array, grown once), then past it (the map)
+        for (int n = 1; n <= 12; n++) {
+            made.add(k.pair(a, "user" + (n - 1) + "@example.com"));
+            for (int i = 0; i < n; i++) {
+                assertThat(k.pair(a, new String("user" + i + "@example.com"))).as("login %d of %d", i, n)
+                        .isSameAs(made.get(i));
+            }
+        }
+        assertThat(made).doesNotHaveDuplicates();
+        assertThat(made).allSatisfy(p -> assertThat(p.address).isSameAs(a));
+    }
+
+    @Test
+    void anAddressIsMadeOnceKept_withItsNetwork_nullIsNone() {
         SubjectKeys keys = new SubjectKeys(new IpNetworks(), 1_000, 1_000);
         SubjectKeys.Address a = keys.address("192.0.2.7");
         assertThat(a.network).isEqualTo("192.0.2.0/24");
+        assertThat(keys.address("192.0.2.7")).as("not kept: made again").isNotSameAs(a);
+        keys.keep(a);
         assertThat(keys.address(new String("192.0.2.7"))).isSameAs(a);
+        keys.keep(a);
+        assertThat(keys.address("192.0.2.7")).as("kept twice, held once").isSameAs(a);
         assertThat(keys.address(null)).isNull();
     }
 
@@ -100,6 +121,9 @@ class SubjectKeysTest {
         SubjectKeys.Address aa = keys.address("AaAa");
         SubjectKeys.Address bb = keys.address("BBBB");
         SubjectKeys.Address ab = keys.address("AaBB");
+        keys.keep(aa);
+        keys.keep(bb);
+        keys.keep(ab);
         assertThat("AaAa".hashCode()).isEqualTo("BBBB".hashCode()).isEqualTo("AaBB".hashCode());
         assertThat(keys.address("BBBB")).isSameAs(bb);
         assertThat(keys.address("AaAa")).isSameAs(aa);
@@ -113,11 +137,13 @@ class SubjectKeysTest {
         List<SubjectKeys.Address> made = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             made.add(keys.address("198.51." + (i / 256) + "." + (i % 256)));
+            keys.keep(made.get(i));
         }
         for (int i = 0; i < 500; i++) {
             assertThat(keys.address("198.51." + (i / 256) + "." + (i % 256))).isSameAs(made.get(i));
         }
         SubjectKeys.Address next = keys.address("203.0.113.1");
+        keys.keep(next);
         assertThat(keys.address("203.0.113.1")).isSameAs(next);
         assertThat(keys.address("198.51.0.0")).as("made again after the table was emptied").isNotSameAs(made.get(0));
     }
