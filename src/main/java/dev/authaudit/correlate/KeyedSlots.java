@@ -52,18 +52,31 @@ final class KeyedSlots<V> {
         int h = key.hashCode();
         int mask = values.length - 1;
         if (packed) {
-            long hi = high(key);
-            if (hi != UNPACKED) {
-                // a packed key equals only a key with the same words (they hold its length and every character)
-                long lo = low(key);
-                long[] w = words;
-                for (int i = slot(h, mask); values[i] != null; i = (i + 1) & mask) {
-                    if (hashes[i] == h && w[2 * i] == lo && w[2 * i + 1] == hi) {
+            // packed on the first hash match only: most lookups of a botnet's addresses find an empty slot first
+            long hi = 0;
+            long lo = 0;
+            boolean made = false;
+            long[] w = words;
+            for (int i = slot(h, mask); values[i] != null; i = (i + 1) & mask) {
+                if (hashes[i] == h) {
+                    if (!made) {
+                        hi = high(key);
+                        if (hi == UNPACKED) {
+                            break;
+                        }
+                        lo = low(key);
+                        made = true;
+                    }
+                    // a packed key equals only a key with the same words (they hold its length and every character)
+                    if (w[2 * i] == lo && w[2 * i + 1] == hi) {
                         return (V) values[i];
                     }
                 }
+            }
+            if (hi != UNPACKED) {
                 return null;
             }
+            // a key that cannot be packed: compared as a string below
         }
         for (int i = slot(h, mask); values[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h) {
