@@ -209,8 +209,12 @@ public final class AccountSummary extends CorrelationListener.AccountSlot {
         return created;
     }
 
-    /** Reads again the weight and one-off mark of the tally last handed out, which its caller may have changed. */
-    private void settle() {
+    /**
+     * Reads again the weight and one-off mark of the tally last handed out, which its caller may have changed; a
+     * caller done changing it may call this itself while the tally is in the cache (its marks are read only
+     * after a settle, and only the caller it was handed to changes a tally).
+     */
+    void settle() {
         int at = handedAt;
         if (at >= 0) {
             handedAt = -1;

@@ -156,6 +156,15 @@ final class AuthTally {
      * address's keys are held from its second sighting on.
      */
     private IpSummary ipSummary(SubjectKeys.Address address) {
+        return ipSummary(address, false);
+    }
+
+    /**
+     * As {@link #ipSummary(SubjectKeys.Address)}; with {@code keepNew} the keys of an address new to the table
+     * are held too (a success's: an address that got in is seldom seen once, and keys made again on its next
+     * event would look its summary, network and pair histories up in their tables once more).
+     */
+    private IpSummary ipSummary(SubjectKeys.Address address, boolean keepNew) {
         StateTable<String, IpSummary> table = store.ips();
         long generation = table.generation();
         if (generation >= 0 && address.summaryGeneration == generation) {
@@ -164,8 +173,8 @@ final class AuthTally {
         creatingNetwork = address.network;
         summaryCreated = false;
         IpSummary s = table.getOrCreate(address.ip, newSummary);
-        if (!summaryCreated) {
-            // seen before: its keys are worth holding (see SubjectKeys#keep)
+        if (!summaryCreated || keepNew) {
+            // seen before (or a success's): its keys are worth holding (see SubjectKeys#keep)
             keys.keep(address);
         }
         // the handle is kept only with the table's promise: without it, it would never be read, and would keep
@@ -261,13 +270,15 @@ final class AuthTally {
     int success(AuthSuccess s, long ms, long recentMs) {
         int news = 0;
         SubjectKeys.Address address = keys.address(s.ip());
+        // the pair's keys first: the address's summary and its network's history count the login by its keys'
+        // one string and hash
+        SubjectKeys.Pair pairKeys = address == null || s.account() == null ? null : keys.pair(address, s.account());
         if (address != null) {
-            news |= ipSuccess(address, s, ms, recentMs);
+            news |= ipSuccess(address, s, ms, recentMs, pairKeys);
         }
         if (s.account() == null) {
             return news;
         }
-        SubjectKeys.Pair pairKeys = address == null ? null : keys.pair(address, s.account());
         AccountSummary account = pairKeys != null ? accountSummary(pairKeys) : store.accounts().getOrCreate(
                 s.account(), k -> new AccountSummary(k, settings.maxSourcesPerAccount()));
         if (account.lastFailureMs > account.lastSuccessMs) {
@@ -281,6 +292,8 @@ final class AuthTally {
         }
         if (source != null) {
             source.success(s.protocol(), s.port(), ms);
+            // its new weight marked now, while the tally is in the cache, rather than at the login's next lookup
+            account.settle();
         }
         if (pairKeys == null || pairKeys.keys.accountGeneration < 0) {
             store.accounts().put(s.account(), account);
@@ -291,19 +304,24 @@ final class AuthTally {
         return news;
     }
 
-    private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs) {
+    private int ipSuccess(SubjectKeys.Address address, AuthSuccess s, long ms, long recentMs, SubjectKeys.Pair pair) {
         int news = 0;
-        IpSummary ip = ipSummary(address);
+        IpSummary ip = ipSummary(address, true);
         if (ip.lastFailureMs > ip.lastSuccessMs()
                 || ip.lastDropMs() >= 0 && ms - ip.lastDropMs() <= recentMs && ip.lastDropMs() > ip.lastSuccessMs()) {
             news |= IP_NEWS;
         }
-        ip.success(s.account(), s.protocol(), ms);
+        String login = pair != null ? pair.login : s.account();
+        if (pair != null) {
+            ip.success(login, pair.keys.hash, s.protocol(), ms);
+        } else {
+            ip.success(login, s.protocol(), ms);
+        }
         if (address.summaryGeneration < 0) {
             store.ips().put(address.ip, ip);
         }
         NetworkHistory net = networkHistory(address);
-        net.success(s.account(), ms);
+        net.success(login, ms);
         if (address.historyGeneration < 0) {
             store.networks().put(address.network, net);
         }

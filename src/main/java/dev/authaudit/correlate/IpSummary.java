@@ -496,6 +496,14 @@ public final class IpSummary {
     }
 
     void success(String login, Protocol protocol, long ms) {
+        success(login, login == null ? 0 : DistinctCounter.hash(login), protocol, ms);
+    }
+
+    /**
+     * Applies a success whose login's {@link DistinctCounter#hash} the caller already has (the login's keys keep
+     * it): an ordinary host's successes, most of its lines, then hash no login string.
+     */
+    void success(String login, long loginHash, Protocol protocol, long ms) {
         inflate();
         changed();
         touch(ms);
@@ -507,7 +515,7 @@ public final class IpSummary {
             if (r.logins == null) {
                 r.logins = failedLoginCounter();
             }
-            r.logins.add(login);
+            r.logins.addHash(loginHash);
             if (r.successLogins == null) {
                 r.successLogins = new TopCounts(TOP_LOGINS);
             }

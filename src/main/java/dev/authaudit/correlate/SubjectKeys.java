@@ -24,7 +24,7 @@ final class SubjectKeys {
      * The addresses' keys: on a botnet's day every event brings a new address, whose keys a {@code HashMap} put in
      * a node of their own.
      */
-    private final KeyedSlots<Address> addresses = new KeyedSlots<>(a -> a.ip);
+    private final KeyedSlots<Address> addresses = new KeyedSlots<>(a -> a.ip, true);
     private final int maxLogins;
     /**
      * The logins: the parsing threads hand every event of a login the same string ({@code LoginInterner}), so a

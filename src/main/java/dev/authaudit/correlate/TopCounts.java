@@ -53,6 +53,14 @@ final class TopCounts {
             size = 2;
             return;
         }
+        // the held value itself first: logins are one string each for the run (the parsing threads' and the
+        // login keys'), so a recurring value is found without reading the others' characters
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == key) {
+                counts[i] += n;
+                return;
+            }
+        }
         int min = -1;
         for (int i = 0; i < size; i++) {
             if (keys[i].equals(key)) {
