@@ -60,11 +60,21 @@ public final class AccountClassifier {
             return unknownUser(e, attackers, attackerWhy);
         }
         boolean inUse = e.successes() > 0;
-        List<SourceAssessment> stale = failing.stream().filter(this::staleClient).toList();
+        // (loops, not streams: this runs for every failing login, and a stream's pipeline inlined here made
+        // one of the largest compiles of a botnet day's end)
+        List<SourceAssessment> stale = new ArrayList<>(0);
+        List<SourceAssessment> typos = new ArrayList<>(0);
+        for (SourceAssessment a : failing) {
+            if (staleClient(a)) {
+                stale.add(a);
+            }
+            if (a.typo() != null && a.attacker() == null) {
+                typos.add(a);
+            }
+        }
         if (!stale.isEmpty()) {
             return stale(e, failing, stale, attackers, attackerWhy);
         }
-        List<SourceAssessment> typos = failing.stream().filter(a -> a.typo() != null && a.attacker() == null).toList();
         if (!typos.isEmpty()) {
             return mistyped(e, failing, typos, attackers, attackerWhy);
         }
@@ -310,8 +320,12 @@ public final class AccountClassifier {
         String login = e.account();
         boolean distributed = !spread.sources().isEmpty();
         List<Claim> why = new ArrayList<>();
-        List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
-                && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
+        List<SourceAssessment> strangers = new ArrayList<>();
+        for (SourceAssessment a : failing) {
+            if (!a.customerSide() && a.source().successes() == 0 && a.source().networkSuccesses() == 0) {
+                strangers.add(a);
+            }
+        }
         if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
             // nobody ever logged in as this login: the login's own totals are all strangers'
             why.add(allStrangers(e));
@@ -321,7 +335,7 @@ public final class AccountClassifier {
         if (distributed && spread.reason() != null) {
             why.add(spread.reason());
         }
-        why.addAll(attackerWhy.stream().distinct().limit(3).toList());
+        addDistinct(why, attackerWhy, 3);
         if (manyPasswords) {
             why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
                     .say(EvidenceText.distinct(e.distinctFingerprints())
@@ -481,5 +495,19 @@ public final class AccountClassifier {
         }
         return login + " logged in from the same address (another device)" + at + " after the failures began: the"
                 + " password was changed there";
+    }
+
+    /** Adds the first {@code max} distinct claims of {@code from} to {@code to} (a loop: on every targeted login). */
+    private static void addDistinct(List<Claim> to, List<Claim> from, int max) {
+        List<Claim> seen = new ArrayList<>(max);
+        for (Claim c : from) {
+            if (seen.size() == max) {
+                break;
+            }
+            if (!seen.contains(c)) {
+                seen.add(c);
+            }
+        }
+        to.addAll(seen);
     }
 }
