@@ -407,7 +407,7 @@ public final class AccountClassifier {
         }
         // addresses beyond the bounded source list all have fewer failures than the ones kept
         long unlisted = roamingClient ? 0
-                : Math.max(0, e.distinctIps() - e.sources().stream().filter(s -> s.failures() > 0).count());
+                : Math.max(0, e.distinctIps() - failingSources(e));
         long count = out.size() + unlisted;
         if (count < settings.stuffingMinSources()) {
             return new Distributed(Set.of(), out, null);
@@ -509,5 +509,16 @@ public final class AccountClassifier {
             }
         }
         to.addAll(seen);
+    }
+
+    /** The number of the login's listed sources that failed (a loop: a stream's pipeline compiled into {@code distributed}). */
+    private static long failingSources(AccountEvidence e) {
+        long n = 0;
+        for (SourceEvidence s : e.sources()) {
+            if (s.failures() > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 }
