@@ -5,7 +5,6 @@ import dev.authaudit.correlate.EpisodeEvidence;
 import dev.authaudit.correlate.SourceEvidence;
 import dev.authaudit.event.Protocol;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -192,8 +191,12 @@ public final class AccountClassifier {
 
     private AccountAssessment stale(AccountEvidence e, List<SourceAssessment> failing, List<SourceAssessment> stale,
                                     Set<String> attackers, List<Claim> attackerWhy) {
-        SourceAssessment main = stale.stream()
-                .max(Comparator.comparingLong((SourceAssessment a) -> a.source().failures())).orElseThrow();
+        SourceAssessment main = stale.get(0); // the first of those with the most failures
+        for (SourceAssessment a : stale) {
+            if (a.source().failures() > main.source().failures()) {
+                main = a;
+            }
+        }
         Set<String> customers = staleCustomers(failing, main);
         Set<String> attackerSources = new LinkedHashSet<>(attackers);
         Distributed spread = distributed(e, failing, customers);
@@ -282,7 +285,12 @@ public final class AccountClassifier {
     }
 
     private static Claim sameElsewhere(String login, SourceAssessment main, List<SourceAssessment> stale) {
-        List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
+        List<String> more = new ArrayList<>(stale.size());
+        for (SourceAssessment a : stale) {
+            if (a != main) {
+                more.add(a.ip());
+            }
+        }
         List<String> named = new ArrayList<>();
         named.add(main.ip());
         named.addAll(more);
