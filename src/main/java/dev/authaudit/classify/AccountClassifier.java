@@ -5,7 +5,6 @@ import dev.authaudit.correlate.EpisodeEvidence;
 import dev.authaudit.correlate.SourceEvidence;
 import dev.authaudit.event.Protocol;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -60,11 +59,21 @@ public final class AccountClassifier {
             return unknownUser(e, attackers, attackerWhy);
         }
         boolean inUse = e.successes() > 0;
-        List<SourceAssessment> stale = failing.stream().filter(this::staleClient).toList();
+        // (loops, not streams: this runs for every failing login, and a stream's pipeline inlined here made
+        // one of the largest compiles of a botnet day's end)
+        List<SourceAssessment> stale = new ArrayList<>(0);
+        List<SourceAssessment> typos = new ArrayList<>(0);
+        for (SourceAssessment a : failing) {
+            if (staleClient(a)) {
+                stale.add(a);
+            }
+            if (a.typo() != null && a.attacker() == null) {
+                typos.add(a);
+            }
+        }
         if (!stale.isEmpty()) {
             return stale(e, failing, stale, attackers, attackerWhy);
         }
-        List<SourceAssessment> typos = failing.stream().filter(a -> a.typo() != null && a.attacker() == null).toList();
         if (!typos.isEmpty()) {
             return mistyped(e, failing, typos, attackers, attackerWhy);
         }
@@ -182,8 +191,12 @@ public final class AccountClassifier {
 
     private AccountAssessment stale(AccountEvidence e, List<SourceAssessment> failing, List<SourceAssessment> stale,
                                     Set<String> attackers, List<Claim> attackerWhy) {
-        SourceAssessment main = stale.stream()
-                .max(Comparator.comparingLong((SourceAssessment a) -> a.source().failures())).orElseThrow();
+        SourceAssessment main = stale.get(0); // the first of those with the most failures
+        for (SourceAssessment a : stale) {
+            if (a.source().failures() > main.source().failures()) {
+                main = a;
+            }
+        }
         Set<String> customers = staleCustomers(failing, main);
         Set<String> attackerSources = new LinkedHashSet<>(attackers);
         Distributed spread = distributed(e, failing, customers);
@@ -272,7 +285,12 @@ public final class AccountClassifier {
     }
 
     private static Claim sameElsewhere(String login, SourceAssessment main, List<SourceAssessment> stale) {
-        List<String> more = stale.stream().filter(a -> a != main).map(SourceAssessment::ip).toList();
+        List<String> more = new ArrayList<>(stale.size());
+        for (SourceAssessment a : stale) {
+            if (a != main) {
+                more.add(a.ip());
+            }
+        }
         List<String> named = new ArrayList<>();
         named.add(main.ip());
         named.addAll(more);
@@ -310,8 +328,12 @@ public final class AccountClassifier {
         String login = e.account();
         boolean distributed = !spread.sources().isEmpty();
         List<Claim> why = new ArrayList<>();
-        List<SourceAssessment> strangers = failing.stream().filter(a -> !a.customerSide()
-                && a.source().successes() == 0 && a.source().networkSuccesses() == 0).toList();
+        List<SourceAssessment> strangers = new ArrayList<>();
+        for (SourceAssessment a : failing) {
+            if (!a.customerSide() && a.source().successes() == 0 && a.source().networkSuccesses() == 0) {
+                strangers.add(a);
+            }
+        }
         if (strangers.size() >= settings.stuffingMinSources() && e.successes() == 0) {
             // nobody ever logged in as this login: the login's own totals are all strangers'
             why.add(allStrangers(e));
@@ -321,7 +343,7 @@ public final class AccountClassifier {
         if (distributed && spread.reason() != null) {
             why.add(spread.reason());
         }
-        why.addAll(attackerWhy.stream().distinct().limit(3).toList());
+        addDistinct(why, attackerWhy, 3);
         if (manyPasswords) {
             why.add(Claim.of(ClaimKind.MANY_PASSWORDS).login(login).count(e.distinctFingerprints())
                     .say(EvidenceText.distinct(e.distinctFingerprints())
@@ -393,7 +415,7 @@ public final class AccountClassifier {
         }
         // addresses beyond the bounded source list all have fewer failures than the ones kept
         long unlisted = roamingClient ? 0
-                : Math.max(0, e.distinctIps() - e.sources().stream().filter(s -> s.failures() > 0).count());
+                : Math.max(0, e.distinctIps() - failingSources(e));
         long count = out.size() + unlisted;
         if (count < settings.stuffingMinSources()) {
             return new Distributed(Set.of(), out, null);
@@ -481,5 +503,30 @@ public final class AccountClassifier {
         }
         return login + " logged in from the same address (another device)" + at + " after the failures began: the"
                 + " password was changed there";
+    }
+
+    /** Adds the first {@code max} distinct claims of {@code from} to {@code to} (a loop: on every targeted login). */
+    private static void addDistinct(List<Claim> to, List<Claim> from, int max) {
+        List<Claim> seen = new ArrayList<>(max);
+        for (Claim c : from) {
+            if (seen.size() == max) {
+                break;
+            }
+            if (!seen.contains(c)) {
+                seen.add(c);
+            }
+        }
+        to.addAll(seen);
+    }
+
+    /** The number of the login's listed sources that failed (a loop: a stream's pipeline compiled into {@code distributed}). */
+    private static long failingSources(AccountEvidence e) {
+        long n = 0;
+        for (SourceEvidence s : e.sources()) {
+            if (s.failures() > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -145,6 +145,36 @@ public final class Auditor {
         // per address, what the logins' verdicts made of it: one table for the three roles, so each address is
         // looked up once per step instead of once per role
         Map<String, AddressRoles> roles = new HashMap<>(capacity(r.ips().size()));
+        // each step's loop is a method of its own: finish runs once, so its loops are compiled on the stack (OSR),
+        // and one unit per loop is smaller and cheaper for the JIT than the whole of finish again for each loop
+        classifyAccounts(r, c, accounts, byLogin, roles);
+        DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
+        List<CampaignCandidate> candidates = new ArrayList<>();
+        // each address's roles looked up once, kept by its place in the list for the verdicts below
+        List<IpEvidence> evidence = r.ips();
+        AddressRoles[] rolesAt = rolesOf(evidence, roles, byLogin, campaigns, candidates);
+        roles = null;
+        Map<String, String> outsideCampaign = outside.campaign(candidates);
+        Map<String, String> campaign = outsideCampaign != null ? outsideCampaign : campaigns.find(candidates);
+        Set<String> inUse = inUse(r);
+        List<IpAssessment> ips = new ArrayList<>(evidence.size());
+        Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
+        classifyIps(c, evidence, rolesAt, byLogin, inUse, campaign, ips, byIp);
+        // the address verdicts have the last word: an attacker is never a customer's own source
+        reconcileAccounts(c, accounts, byLogin, byIp);
+        List<BlockAssessment> blocks = new ArrayList<>();
+        for (BlockEvidence b : r.blocks()) {
+            blocks.add(inForce(c.blocks().classify(b, byLogin::get, byIp::get, supersededInForce(b, r)), r, byIp,
+                    c.text()));
+        }
+        Explanation explanation = r.explainSubject() == null ? null
+                : new Explainer().explain(r, byLogin, byIp, blocks);
+        return new AuditResult(r, accounts, ips, blocks, explanation);
+    }
+
+    /** Classifies the logins that failed, noting each address's roles in their verdicts. */
+    private void classifyAccounts(CorrelationResult r, Classifiers c, List<AccountAssessment> accounts,
+                                  Map<String, AccountAssessment> byLogin, Map<String, AddressRoles> roles) {
         for (AccountEvidence e : r.accounts()) {
             if (e.failures() == 0) {
                 continue; // report-v1 lists logins that failed at least once
@@ -167,10 +197,12 @@ public final class Auditor {
                 AddressRoles.of(roles, ip).addOneOff(a.account());
             }
         }
-        DistributedCampaign campaigns = new DistributedCampaign(settings, c.text());
-        List<CampaignCandidate> candidates = new ArrayList<>();
-        // each address's roles looked up once, kept by its place in the list for the verdicts below
-        List<IpEvidence> evidence = r.ips();
+    }
+
+    /** Returns each address's roles by its place in {@code evidence}, gathering the campaign candidates. */
+    private AddressRoles[] rolesOf(List<IpEvidence> evidence, Map<String, AddressRoles> roles,
+                                   Map<String, AccountAssessment> byLogin, DistributedCampaign campaigns,
+                                   List<CampaignCandidate> candidates) {
         AddressRoles[] rolesAt = new AddressRoles[evidence.size()];
         for (int i = 0; i < rolesAt.length; i++) {
             IpEvidence e = evidence.get(i);
@@ -180,9 +212,11 @@ public final class Auditor {
                 candidates.add(new CampaignCandidate(e.ip(), e.first(), e.failures(), known.oneOffOf()));
             }
         }
-        roles = null;
-        Map<String, String> outsideCampaign = outside.campaign(candidates);
-        Map<String, String> campaign = outsideCampaign != null ? outsideCampaign : campaigns.find(candidates);
+        return rolesAt;
+    }
+
+    /** Returns the logins that logged in successfully, here or as the outside facts know them. */
+    private Set<String> inUse(CorrelationResult r) {
         Set<String> inUse = new HashSet<>();
         for (AccountEvidence e : r.accounts()) {
             AccountAssessment known = outside.account(e.account());
@@ -190,8 +224,13 @@ public final class Auditor {
                 inUse.add(e.account());
             }
         }
-        List<IpAssessment> ips = new ArrayList<>(evidence.size());
-        Map<String, IpAssessment> byIp = new HashMap<>(capacity(r.ips().size()));
+        return inUse;
+    }
+
+    /** Classifies the addresses that failed or were blocked. */
+    private void classifyIps(Classifiers c, List<IpEvidence> evidence, AddressRoles[] rolesAt,
+                             Map<String, AccountAssessment> byLogin, Set<String> inUse, Map<String, String> campaign,
+                             List<IpAssessment> ips, Map<String, IpAssessment> byIp) {
         for (int i = 0; i < rolesAt.length; i++) {
             IpEvidence e = evidence.get(i);
             if (e.failures() == 0 && e.blocks() == 0 && e.dropHits() == 0) {
@@ -207,7 +246,11 @@ public final class Auditor {
             ips.add(a);
             byIp.put(a.ip(), a);
         }
-        // the address verdicts have the last word: an attacker is never a customer's own source
+    }
+
+    /** Makes the logins' verdicts agree with the addresses' and says where each was first reached. */
+    private void reconcileAccounts(Classifiers c, List<AccountAssessment> accounts,
+                                   Map<String, AccountAssessment> byLogin, Map<String, IpAssessment> byIp) {
         for (int i = 0; i < accounts.size(); i++) {
             AccountAssessment a = reconcileRoles(accounts.get(i), byIp);
             if (outside.account(a.account()) == null) {
@@ -216,14 +259,6 @@ public final class Auditor {
             accounts.set(i, a);
             byLogin.put(a.account(), a);
         }
-        List<BlockAssessment> blocks = new ArrayList<>();
-        for (BlockEvidence b : r.blocks()) {
-            blocks.add(inForce(c.blocks().classify(b, byLogin::get, byIp::get, supersededInForce(b, r)), r, byIp,
-                    c.text()));
-        }
-        Explanation explanation = r.explainSubject() == null ? null
-                : new Explainer().explain(r, byLogin, byIp, blocks);
-        return new AuditResult(r, accounts, ips, blocks, explanation);
     }
 
     /** Returns a hash map capacity that holds {@code n} entries without growing (looked up only, never listed). */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +54,22 @@ final class EvidenceText {
     }
 
     static String protocols(Collection<Protocol> protocols) {
-        List<Protocol> sorted = protocols.stream().sorted().toList();
-        if (sorted.isEmpty()) {
+        if (protocols.isEmpty()) {
             return "unknown protocol";
         }
-        List<String> words = sorted.stream().map(p -> p.word().toUpperCase(Locale.ROOT)).toList();
+        // in the protocols' natural order, each as often as it is given: counted, not a sorted stream (this
+        // runs for each stale client's sentence, and the stream made one of the larger compiles at a scan's end)
+        Protocol[] all = Protocol.values();
+        int[] times = new int[all.length];
+        for (Protocol p : protocols) {
+            times[p.ordinal()]++;
+        }
+        List<String> words = new ArrayList<>(protocols.size());
+        for (Protocol p : all) {
+            for (int i = 0; i < times[p.ordinal()]; i++) {
+                words.add(p.word().toUpperCase(Locale.ROOT));
+            }
+        }
         return words.size() == 1 ? words.get(0)
                 : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }

@@ -61,17 +61,38 @@ public final class ReportAssembler {
     }
 
     private static AccountEntry account(AccountAssessment a, ZoneOffset offset) {
-        List<SourceEntry> sources = a.evidence().sources().stream()
-                .sorted(Comparator.comparingLong(SourceEvidence::failures).reversed()
-                        .thenComparing(SourceEvidence::first, Comparator.nullsLast(Comparator.naturalOrder())))
-                // a failing source shows the protocols and ports of its failures, the ones its reasons may name
-                .map(s -> new SourceEntry(s.ip(), s.failures(), s.successes(),
-                        sorted(s.failures() > 0 ? s.failureProtocols() : s.protocols()),
-                        s.failures() > 0 ? s.failurePorts() : s.ports(), at(s.first(), offset), at(s.last(), offset),
-                        a.role(s.ip())))
-                .toList();
+        // an array sorted and a loop, not a stream: run for every login at the end of a scan, the stream's
+        // pipeline and its chain of comparators made one of the larger compiles of the report
+        SourceEvidence[] order = a.evidence().sources().toArray(new SourceEvidence[0]);
+        Arrays.sort(order, ReportAssembler::compareSources);
+        SourceEntry[] sources = new SourceEntry[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sources[i] = source(a, order[i], offset);
+        }
         return new AccountEntry(a.account(), a.verdict(), a.confidence(), at(a.detectedAt(), offset),
-                a.evidence().failures(), a.evidence().successes(), sources, a.reasons());
+                a.evidence().failures(), a.evidence().successes(), List.of(sources), a.reasons());
+    }
+
+    /** A login's source in the report: a failing one shows the protocols and ports of its failures, the ones its reasons may name. */
+    private static SourceEntry source(AccountAssessment a, SourceEvidence s, ZoneOffset offset) {
+        return new SourceEntry(s.ip(), s.failures(), s.successes(),
+                sorted(s.failures() > 0 ? s.failureProtocols() : s.protocols()),
+                s.failures() > 0 ? s.failurePorts() : s.ports(), at(s.first(), offset), at(s.last(), offset),
+                a.role(s.ip()));
+    }
+
+    /** Orders a login's sources most failures first, then earliest first seen (unknown last). */
+    private static int compareSources(SourceEvidence a, SourceEvidence b) {
+        int c = Long.compare(b.failures(), a.failures());
+        if (c != 0) {
+            return c;
+        }
+        Instant fa = a.first();
+        Instant fb = b.first();
+        if (fa == null || fb == null) {
+            return fa == fb ? 0 : fa == null ? 1 : -1;
+        }
+        return fa.compareTo(fb);
     }
 
     /**
