@@ -37,14 +37,7 @@ class KeyedSlotsTest {
         // "Aa" and "BB" share a hash code; "a" and "a\0" pack to the same characters but not the same length
         String[] keys = {"Aa", "BB", "AaAa", "BBBB", "a", "a\0", "", "\0", "10.0.0.1", "10.0.0.2", "10.0.0.10",
             "255.255.255.255", "255.255.255.25", "\u00ff\u00fe", "\u00ff\u00ff"};
-        Item[] items = new Item[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            items[i] = new Item(keys[i]);
-            s.add(items[i]);
-        }
-        for (int i = 0; i < keys.length; i++) {
-            assertThat(s.get(new String(keys[i]))).as(keys[i]).isSameAs(items[i]);
-        }
+        addAllAndFindEach(s, keys);
         assertThat(s.size()).isEqualTo(keys.length);
     }
 
@@ -56,14 +49,7 @@ class KeyedSlotsTest {
         assertThat(KeyedSlots.high(keys[0])).isNotEqualTo(KeyedSlots.UNPACKED);
         assertThat(KeyedSlots.high(keys[1])).isEqualTo(KeyedSlots.UNPACKED);
         assertThat(KeyedSlots.high("\u0100")).isEqualTo(KeyedSlots.UNPACKED);
-        Item[] items = new Item[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            items[i] = new Item(keys[i]);
-            s.add(items[i]);
-        }
-        for (int i = 0; i < keys.length; i++) {
-            assertThat(s.get(new String(keys[i]))).as(keys[i]).isSameAs(items[i]);
-        }
+        addAllAndFindEach(s, keys);
         assertThat(s.get("0123456789abcdeg")).isNull();
         assertThat(s.get("\u0102")).isNull();
     }
@@ -89,6 +75,18 @@ class KeyedSlotsTest {
             s.add(again);
             assertThat(s.get(new String(items[1].key()))).isSameAs(again);
             assertThat(s.get(items[2].key())).isNull();
+        }
+    }
+
+    /** Adds an item per key, then finds each by an equal key that is another string (no identity match). */
+    private static void addAllAndFindEach(KeyedSlots<Item> s, String[] keys) {
+        Item[] items = new Item[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            items[i] = new Item(keys[i]);
+            s.add(items[i]);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(s.get(new String(keys[i]))).as(keys[i]).isSameAs(items[i]);
         }
     }
 }
