@@ -37,9 +37,10 @@ final class EventFactory {
     }
 
     /**
-     * @param f the field values by {@link FieldSlot}, null where the line gave none
+     * @param f the field values by {@link FieldSlot}, null where the line gave none or where {@code in} holds it
+     * @param in the values left in the line (login, port, source port)
      */
-    LogEvent build(ParserRule rule, String[] f, OffsetDateTime time, Origin origin) throws InvalidField {
+    LogEvent build(ParserRule rule, String[] f, FieldSpans in, OffsetDateTime time, Origin origin) throws InvalidField {
         // one small method per kind of event: the JIT compiles the kinds a log has, each on its own,
         // instead of one unit holding every kind's validation inlined
         String ip = Addresses.normalize(f[FieldSlot.IP]);
@@ -49,17 +50,17 @@ final class EventFactory {
         // the correlator looks events up by address and login on its one thread: their hash codes are worked
         // out here, on a parse thread, and the strings keep them
         ip.hashCode();
-        Integer port = port(f[FieldSlot.PORT], "port");
+        Integer port = port(f, in, FieldSlot.PORT, "port");
         Protocol protocol = protocol(f, port);
         switch (rule.emits()) {
             case AUTH_FAILURE:
-                return authFailure(f, time, origin, ip, protocol, port);
+                return authFailure(f, in, time, origin, ip, protocol, port);
             case AUTH_SUCCESS:
-                return authSuccess(f, time, origin, ip, protocol, port);
+                return authSuccess(f, in, time, origin, ip, protocol, port);
             case FIREWALL_DROP:
-                return firewallDrop(f, time, origin, ip, protocol, port);
+                return firewallDrop(f, in, time, origin, ip, protocol, port);
             case FIREWALL_BLOCK:
-                return firewallBlock(f, time, origin, ip, protocol, port);
+                return firewallBlock(f, in, time, origin, ip, protocol, port);
             case FIREWALL_UNBLOCK:
                 return new FirewallUnblock(time, origin, ip, protocol, port, text(f[FieldSlot.TRIGGER]));
             default:
@@ -74,38 +75,38 @@ final class EventFactory {
         return new InvalidField("'" + normalized + "' is the unspecified address, not a client's");
     }
 
-    private AuthFailure authFailure(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
-                                           Integer port) {
+    private AuthFailure authFailure(String[] f, FieldSpans in, OffsetDateTime time, Origin origin, String ip,
+                                    Protocol protocol, Integer port) {
         String reasonText = f[FieldSlot.REASON];
         FailureReason reason = reasonText == null ? FailureReason.OTHER : FailureReason.fromText(reasonText);
         Integer attempts = integer(f[FieldSlot.ATTEMPTS]);
         int n = attempts == null || attempts < 1 ? 1 : Math.min(attempts, 10_000);
-        return new AuthFailure(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port, reason, n,
+        return new AuthFailure(time, origin, ip, account(f, in), protocol, port, reason, n,
                 "true".equalsIgnoreCase(f[FieldSlot.DETAIL]), fingerprint(f[FieldSlot.PASSWORD_FP]),
                 text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
                 Addresses.normalize(f[FieldSlot.LOCAL_IP]));
     }
 
-    private AuthSuccess authSuccess(String[] f, OffsetDateTime time, Origin origin, String ip, Protocol protocol,
-                                           Integer port) {
-        return new AuthSuccess(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+    private AuthSuccess authSuccess(String[] f, FieldSpans in, OffsetDateTime time, Origin origin, String ip,
+                                    Protocol protocol, Integer port) {
+        return new AuthSuccess(time, origin, ip, account(f, in), protocol, port,
                 text(f[FieldSlot.SESSION]), text(f[FieldSlot.MECH]), text(f[FieldSlot.HELO]),
                 Addresses.normalize(f[FieldSlot.LOCAL_IP]));
     }
 
-    private static FirewallDrop firewallDrop(String[] f, OffsetDateTime time, Origin origin, String ip,
+    private static FirewallDrop firewallDrop(String[] f, FieldSpans spans, OffsetDateTime time, Origin origin, String ip,
                                              Protocol protocol, Integer port) throws InvalidField {
         String in = f[FieldSlot.IN];
         return new FirewallDrop(time, origin, ip, protocol, port, chain(f[FieldSlot.CHAIN]),
-                port(f[FieldSlot.SRC_PORT], "source port"), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
+                port(f, spans, FieldSlot.SRC_PORT, "source port"), upper(f[FieldSlot.PROTO]), Addresses.normalize(f[FieldSlot.DST]),
                 in == null || !in.isBlank(), text(f[FieldSlot.FLAGS]));
     }
 
-    private FirewallBlock firewallBlock(String[] f, OffsetDateTime time, Origin origin, String ip,
+    private FirewallBlock firewallBlock(String[] f, FieldSpans in, OffsetDateTime time, Origin origin, String ip,
                                                Protocol protocol, Integer port) {
         Integer duration = integer(f[FieldSlot.DURATION]);
         boolean permanent = "true".equalsIgnoreCase(f[FieldSlot.PERMANENT]) && duration == null;
-        return new FirewallBlock(time, origin, ip, account(f[FieldSlot.ACCOUNT]), protocol, port,
+        return new FirewallBlock(time, origin, ip, account(f, in), protocol, port,
                 clip(f[FieldSlot.TRIGGER].trim(), 64), integer(f[FieldSlot.HITS]), integer(f[FieldSlot.INTERVAL]),
                 duration == null ? null : duration.longValue(), permanent, ports(f[FieldSlot.PORTS]),
                 text(f[FieldSlot.APP]), text(f[FieldSlot.MESSAGE]));
@@ -140,14 +141,21 @@ final class EventFactory {
         }
     }
 
-    private String account(String raw) {
-        if (raw == null) {
-            return null;
+    /** The login of the line: read where it stands when {@code in} has it. */
+    private String account(String[] f, FieldSpans in) {
+        if (in.has(FieldSlot.ACCOUNT)) {
+            return account(in.text(), in.start(FieldSlot.ACCOUNT), in.end(FieldSlot.ACCOUNT));
         }
+        String raw = f[FieldSlot.ACCOUNT];
+        return raw == null ? null : account(raw, 0, raw.length());
+    }
+
+    /** The login {@code raw[start..end)} as an event carries it, or null when it is blank. */
+    private String account(String raw, int start, int end) {
         // trimmed (String.trim's bounds), without its angle brackets, cut to MAX_ACCOUNT and lower-cased: worked
         // out on the line's own characters, so a login seen before costs no copy (see LoginInterner)
-        int from = 0;
-        int to = raw.length();
+        int from = start;
+        int to = end;
         while (from < to && raw.charAt(from) <= ' ') {
             from++;
         }
@@ -202,6 +210,16 @@ final class EventFactory {
         return out;
     }
 
+    /** As {@link #port(String, String)} for the value of {@code slot}, read in place when {@code in} has it. */
+    private static Integer port(String[] f, FieldSpans in, int slot, String what) throws InvalidField {
+        if (!in.has(slot)) {
+            return port(f[slot], what);
+        }
+        Integer v = integer(in.text(), in.start(slot), in.end(slot));
+        // the usual port; anything else (none, not a number, out of range) takes the copy's way, for its answer
+        return v != null && v <= 65535 ? v : port(in.value(f, slot), what);
+    }
+
     /** A port number, or null when the line gave none; a number past 65535 makes the line unusable. */
     private static Integer port(String raw, String what) throws InvalidField {
         Integer v = integer(raw);
@@ -212,12 +230,17 @@ final class EventFactory {
     }
 
     private static Integer integer(String raw) {
-        if (raw == null || raw.isEmpty() || raw.length() > 9) {
+        return raw == null ? null : integer(raw, 0, raw.length());
+    }
+
+    /** The number {@code s[from..to)} (one to nine digits), or null. */
+    private static Integer integer(String s, int from, int to) {
+        if (to <= from || to - from > 9) {
             return null;
         }
         int v = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return null;
             }

@@ -224,10 +224,46 @@ final class GateScanner {
         index(lit, best + 1, bit);
     }
 
-    /** How often the pair at {@code a} may turn up, roughly: the product of its bytes' frequencies. */
+    /**
+     * How often the pair at {@code a} may turn up, roughly, per 10,000 pairs of a mail log: as measured for the
+     * commonest pairs ({@link #COMMON_PAIRS}), else the product of its bytes' frequencies (kept below those). The
+     * product alone took "ve" ("received", "server"), "Ma" (every syslog stamp in March) and "el" for rare,
+     * and the bench host's maillog then sent 6 pairs a line to a compare, 8.1 M in all.
+     */
     private static long pairScore(byte[] lit, int a) {
-        return (long) COMMON[lit[a] & 0x7f] * COMMON[lit[a + 1] & 0x7f];
+        int first = lit[a] & 0x7f;
+        int second = lit[a + 1] & 0x7f;
+        for (int i = 0; i < COMMON_PAIR_SCORES.length; i++) {
+            if (COMMON_PAIRS.charAt(2 * i) == first && COMMON_PAIRS.charAt(2 * i + 1) == second) {
+                return COMMON_PAIR_SCORES[i];
+            }
+        }
+        return Math.min((long) COMMON[first] * COMMON[second] / 100, COMMON_PAIR_SCORES[COMMON_PAIR_SCORES.length - 1] - 1);
     }
+
+    /**
+     * The commonest pairs of bytes of a mail log (Exim's mainlog, a Dovecot maillog, kernel and lfd lines: the
+     * shipped sample), two characters each, commonest first; their frequencies per 10,000 pairs are
+     * {@link #COMMON_PAIR_SCORES}. Only speed depends on them.
+     */
+    private static final String COMMON_PAIRS = ""
+            + ": er0 , cove.1se1 10 s=0edin 1mpled=11 dex3.ecog0.12e.]:23ter ou21es20arpl iamgixautrvMar100[2=1"
+            + "omotthovdo.c3]@ep=13odun Lt[03ma=<etip m=2or oLot=n:.019loINssntn= Tonboimd enn  rapriTL:0geio:3"
+            + " ht 0,be b a:1 usikeusdyytasdrhdbyr__c_bs=y_LS162::2li (>::5r=au17 l)<14 [el25:4T=-l>,8.><hom>fo"
+            + "at 0merewo18N,S,id7: Sp-5 8:35o@nftrai1:0:il911.m)2 l:gg P 298deheiv4506.2C=ng9: t I082202pi3 3:"
+            // and, as common as the last above, "failed" and "for" (rarer in the sample than in an attacked server's log)
+            + " ffafoai";
+    private static final int[] COMMON_PAIR_SCORES = {
+        137, 135, 131, 117, 112, 104, 102, 101, 91, 91, 84, 84, 78, 78, 77, 70, 69, 67, 60, 58, 58, 55, 55, 54,
+        54, 54, 54, 54, 53, 53, 53, 52, 51, 51, 50, 48, 48, 47, 47, 47, 47, 47, 46, 46, 46, 46, 45, 44,
+        43, 43, 42, 42, 42, 41, 41, 41, 40, 39, 39, 39, 39, 39, 39, 39, 39, 38, 38, 37, 35, 35, 34, 34,
+        33, 32, 31, 31, 31, 31, 30, 30, 30, 30, 29, 29, 29, 28, 28, 28, 28, 28, 27, 26, 26, 26, 25, 25,
+        24, 24, 24, 24, 23, 23, 23, 23, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
+        22, 21, 21, 21, 21, 21, 21, 21, 20, 20, 20, 20, 20, 19, 19, 19, 19, 19, 19, 18, 18, 18, 18, 17,
+        17, 17, 17, 17, 17, 17, 17, 17, 17, 16, 16, 16, 16, 16, 16, 16, 16, 15, 15, 15, 15, 15, 15, 15,
+        15, 15, 15, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13,
+        13, 13, 13, 13
+    };
 
     private void index(byte[] lit, int offset, long bit) {
         int pair = ((lit[offset] & 0xff) << 8) | (lit[offset + 1] & 0xff);

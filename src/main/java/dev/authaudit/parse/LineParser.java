@@ -89,6 +89,7 @@ public final class LineParser {
         /** A line's field bounds and values, filled afresh for each line (nothing keeps them). */
         private int[] bounds;
         private String[] fields;
+        private final FieldSpans spans = new FieldSpans();
 
         int[] bounds() {
             if (bounds == null) {
@@ -97,13 +98,19 @@ public final class LineParser {
             return bounds;
         }
 
-        /** Returns the fields array, holding the rule's constants and nothing else. */
+        /** Returns the fields array, holding the rule's constants and nothing else (and no value in place). */
         String[] fields(String[] constants) {
             if (fields == null) {
                 fields = new String[FieldSlot.COUNT];
             }
             System.arraycopy(constants, 0, fields, 0, FieldSlot.COUNT);
+            spans.clear();
             return fields;
+        }
+
+        /** The values the last line's template left in place (see {@link FieldSpans}). */
+        FieldSpans spans() {
+            return spans;
         }
 
         /**
@@ -389,10 +396,19 @@ public final class LineParser {
         for (int t = 0; t < templates.length; t++) {
             if (templates[t].match(text, from, bounds)) {
                 String[] fields = memo.fields(plan.constants());
+                FieldSpans spans = memo.spans();
                 int[] slots = plan.slotsOfTemplate()[t];
                 for (int f = 0; f < slots.length; f++) {
-                    if (slots[f] >= 0) {
-                        fields[slots[f]] = text.substring(bounds[2 * f], bounds[2 * f + 1]);
+                    int slot = slots[f];
+                    if (slot < 0) {
+                        continue;
+                    }
+                    if (FieldSpans.inPlace(slot)) {
+                        // read where it stands (the rule's constant, if any, is not the value)
+                        fields[slot] = null;
+                        spans.set(text, slot, bounds[2 * f], bounds[2 * f + 1]);
+                    } else {
+                        fields[slot] = text.substring(bounds[2 * f], bounds[2 * f + 1]);
                     }
                 }
                 return fields;
@@ -432,12 +448,12 @@ public final class LineParser {
             return new Parsed(Parsed.Status.UNTIMED, null, rule.source(), rule.id(), text, unusable);
         }
         if (password != null && fields[FieldSlot.PASSWORD_FP] == null && plan.readsPassword()) {
-            String account = fields[FieldSlot.ACCOUNT];
+            String account = memo.spans().value(fields, FieldSlot.ACCOUNT);
             fields[FieldSlot.PASSWORD_FP] = redactor.fingerprint(account == null ? null
                     : account.toLowerCase(java.util.Locale.ROOT), password);
         }
         try {
-            LogEvent e = factory.build(rule, fields, when, new Origin(rule.source(), rule.id(), raw.file(), raw.line(),
+            LogEvent e = factory.build(rule, fields, memo.spans(), when, new Origin(rule.source(), rule.id(), raw.file(), raw.line(),
                     orElse(headerHost, orElse(raw.host(), host)), interleaved));
             return new Parsed(Parsed.Status.EVENT, e, rule.source(), rule.id(), text, null);
         } catch (EventFactory.InvalidField bad) {

@@ -214,7 +214,7 @@ public final class FieldTemplate {
                 pos = n;
             } else {
                 String next = literal[k + 1];
-                end = last[k] ? s.lastIndexOf(next) : s.indexOf(next, pos);
+                end = last[k] ? lastFrom(s, next, pos) : s.indexOf(next, pos);
                 if (end < start) {
                     return false;
                 }
@@ -231,6 +231,25 @@ public final class FieldTemplate {
             }
         }
         return pos == n;
+    }
+
+    /**
+     * Returns the last occurrence of {@code lit} (not empty) in {@code s} when one starts at or after {@code pos},
+     * else -1: what {@code s.lastIndexOf(lit)} gives where the caller can use it (an occurrence before
+     * {@code pos} fails the match either way). Searched forwards, from occurrence to occurrence: the forward
+     * search is the JIT's vectorised intrinsic, the backward one a loop over every character from the line's end
+     * (about 4% of the parsing threads' samples on the bench host, for Dovecot's {@code user=<...>}).
+     */
+    static int lastFrom(String s, String lit, int pos) {
+        int at = s.indexOf(lit, pos);
+        if (at < 0) {
+            return -1;
+        }
+        int next;
+        while ((next = s.indexOf(lit, at + 1)) >= 0) {
+            at = next;
+        }
+        return at;
     }
 
     /** Fields whose value is one of a few words. */

@@ -143,4 +143,20 @@ class LoginInternerTest {
         assertThat(logins.internLower("C\u0002", 0, 2)).isSameAs(c);
         assertThat(logins.size()).isEqualTo(3);
     }
+
+    @Test
+    void fromALine_lowerAndMixedCaseInPlace_answerOneInstance() {
+        // the login read where it stands in a line, written in lower case (the plain compare) and in mixed case
+        // (the lower-casing one), and texts one character off either way
+        LoginInterner logins = new LoginInterner();
+        String first = "x user=<Bob@Example.org>, y";
+        String held = logins.internLower(first, 8, 23);
+        assertThat(held).isEqualTo("bob@example.org");
+        assertThat(logins.internLower("user=<bob@example.org>", 6, 21)).isSameAs(held);
+        assertThat(logins.internLower("BOB@EXAMPLE.ORG", 0, 15)).isSameAs(held);
+        assertThat(logins.internLower("bob@example.orgx", 0, 16)).isEqualTo("bob@example.orgx");
+        assertThat(logins.internLower("bob@example.or", 0, 14)).isEqualTo("bob@example.or");
+        assertThat(logins.internLower("bob@exbmple.org", 0, 15)).isEqualTo("bob@exbmple.org");
+        assertThat(logins.internLower("bob@example.org", 0, 15)).isSameAs(held);
+    }
 }

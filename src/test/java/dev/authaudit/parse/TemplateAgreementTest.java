@@ -6,6 +6,8 @@ import dev.authaudit.rules.FieldTemplate;
 import dev.authaudit.rules.ParserRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import dev.authaudit.ingest.RawLine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +104,39 @@ class TemplateAgreementTest {
         assertThat(checker.templateDisagreement(DOVECOT + LOGIN.replace("rip=192.0.2.50", "rip=1"))).isNull();
         assertThat(checker.templateDisagreement(DOVECOT + LOGIN.replace("lip=192.0.2.1", "lip=1"))).isNull();
         assertThat(checker.templateDisagreement(DOVECOT + LOGIN.replace("bob@", "bob\n@"))).isNull();
+    }
+
+    @Test
+    void valuesReadInPlace_giveWhatTheirCopiesGave() {
+        // the login, port and source port a template matched are read where they stand (FieldSpans): trimmed,
+        // bracketed, upper-case and long logins, and ports at and past the top of the range (an unusable line's
+        // reason included), read through one memo in turn as a file's lines are
+        PasswordRedactor redactor = new PasswordRedactor(new byte[16]);
+        LineParser templates = new LineParser(TestRules.load(), new TimeResolver(java.time.ZoneOffset.UTC, 2025), redactor);
+        LineParser patterns = new LineParser(TestRules.load(), new TimeResolver(java.time.ZoneOffset.UTC, 2025), redactor,
+                false);
+        List<String> lines = new ArrayList<>();
+        for (String login : List.of(" Bob@Example.COM ", "<a@b>", "< x >", "<>", "<", "a b", "\u00c9mile@x", "x".repeat(300),
+                "USER@EXAMPLE.COM", "user@example.com")) {
+            lines.add(EXIM + USUAL.replace("user@example.com", login));
+            lines.add(DOVECOT + LOGIN.replace("bob@example.test", login));
+        }
+        for (String port : List.of("0", "00025", "65535", "65536", "99999")) {
+            lines.add(EXIM + USUAL.replace(":465:", ":" + port + ":"));
+            lines.add(EXIM + USUAL.replace(":1055 ", ":" + port + " "));
+        }
+        Instant at = Instant.parse("2026-12-31T00:00:00Z");
+        LineParser.Memo a = new LineParser.Memo();
+        LineParser.Memo b = new LineParser.Memo();
+        for (int round = 0; round < 2; round++) {
+            for (String line : lines) {
+                Parsed x = templates.parse(new RawLine("f", 1, line), at, null, a);
+                Parsed y = patterns.parse(new RawLine("f", 1, line), at, null, b);
+                assertThat(x.status()).as(line).isEqualTo(y.status());
+                assertThat(x.problem()).as(line).isEqualTo(y.problem());
+                assertThat(String.valueOf(x.event())).as(line).isEqualTo(String.valueOf(y.event()));
+                assertThat(checker.templateDisagreement(line)).as(line).isNull();
+            }
+        }
     }
 }

@@ -77,4 +77,46 @@ class TimeResolverTest {
         assertThat(r.resolve(stamps.find("Mar 30 02:30:00 h x: y"), mtime).toString()).isEqualTo("2025-03-30T03:30+02:00");
         assertThat(r.resolve(stamps.find("Oct 26 02:30:00 h x: y"), mtime).toString()).isEqualTo("2025-10-26T02:30+02:00");
     }
+
+    @Test
+    void zoned_sameAsZonedDateTime_acrossTransitionsInEveryOrder() {
+        // forward in steps of 7 min 13 s through years with DST changes, then the same times shuffled, in zones with
+        // hour and half-hour changes, a fixed offset, a zone without DST now but with a history, and UTC
+        String[] zones = {"America/New_York", "Europe/Paris", "Australia/Lord_Howe", "Asia/Kolkata", "UTC",
+            "Europe/Moscow", "America/Sao_Paulo", "Pacific/Apia"};
+        java.util.Random random = new java.util.Random(7);
+        for (String name : zones) {
+            ZoneId zone = ZoneId.of(name);
+            TimeResolver r = new TimeResolver(zone, null);
+            java.util.List<java.time.LocalDateTime> times = new java.util.ArrayList<>();
+            for (java.time.LocalDateTime t = java.time.LocalDateTime.of(2009, 1, 1, 0, 0);
+                    t.getYear() < 2013; t = t.plusSeconds(433)) {
+                times.add(t);
+            }
+            for (java.time.LocalDateTime t : times) {
+                assertThat(r.zoned(t)).as("%s %s", name, t).isEqualTo(java.time.ZonedDateTime.of(t, zone).toOffsetDateTime());
+            }
+            java.util.Collections.shuffle(times, random);
+            for (java.time.LocalDateTime t : times.subList(0, 20_000)) {
+                assertThat(r.zoned(t)).as("%s %s", name, t).isEqualTo(java.time.ZonedDateTime.of(t, zone).toOffsetDateTime());
+            }
+        }
+    }
+
+    @Test
+    void zoned_edgesOfGapAndOverlap() {
+        TimeResolver r = new TimeResolver(paris, null);
+        java.time.LocalDateTime[] edges = {
+            java.time.LocalDateTime.of(2025, 3, 30, 1, 59, 59), java.time.LocalDateTime.of(2025, 3, 30, 2, 0),
+            java.time.LocalDateTime.of(2025, 3, 30, 2, 59, 59), java.time.LocalDateTime.of(2025, 3, 30, 3, 0),
+            java.time.LocalDateTime.of(2025, 3, 30, 1, 0), java.time.LocalDateTime.of(2025, 10, 26, 1, 59, 59),
+            java.time.LocalDateTime.of(2025, 10, 26, 2, 0), java.time.LocalDateTime.of(2025, 10, 26, 2, 59, 59),
+            java.time.LocalDateTime.of(2025, 10, 26, 3, 0), java.time.LocalDateTime.of(2025, 10, 26, 1, 0),
+            java.time.LocalDateTime.of(2025, 10, 26, 3, 0, 1)};
+        for (int round = 0; round < 2; round++) {
+            for (java.time.LocalDateTime t : edges) {
+                assertThat(r.zoned(t)).as("%s", t).isEqualTo(java.time.ZonedDateTime.of(t, paris).toOffsetDateTime());
+            }
+        }
+    }
 }

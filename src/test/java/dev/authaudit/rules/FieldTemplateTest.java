@@ -28,6 +28,33 @@ class FieldTemplateTest {
     }
 
     @Test
+    void lastFrom_isLastIndexOf_whereAnOccurrenceStartsAtOrAfterTheFrom() {
+        // overlapping occurrences, none, one before the from only, one at the from, at the end, and random text
+        String[][] cases = {{"aaaa", "aa"}, {"abcabc", "x"}, {"x>, y", ">, "}, {">, >, ", ">, "}, {"ab>, ", ">, "},
+            {"))))", "))"}, {"", ">"}, {">", ">"}};
+        for (String[] c : cases) {
+            for (int pos = 0; pos <= c[0].length(); pos++) {
+                int last = c[0].lastIndexOf(c[1]);
+                assertThat(FieldTemplate.lastFrom(c[0], c[1], pos)).as("%s in %s from %d", c[1], c[0], pos)
+                        .isEqualTo(last >= pos ? last : -1);
+            }
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int j = 0; j < n; j++) {
+                b.append("ab>, ".charAt(random.nextInt(5)));
+            }
+            String s = b.toString();
+            String lit = new String[] {">, ", ">", "a", "aa", "b>"}[random.nextInt(5)];
+            int pos = random.nextInt(n + 1);
+            int last = s.lastIndexOf(lit);
+            assertThat(FieldTemplate.lastFrom(s, lit, pos)).as("%s in %s from %d", lit, s, pos).isEqualTo(last >= pos ? last : -1);
+        }
+    }
+
+    @Test
     void literalEnd_mustEndTheMessage_andFieldsMustFitTheirCharacters() {
         FieldTemplate t = FieldTemplate.compile("%{service}-login: rip=%{ip}, session=<%{session}>");
         assertThat(read(t, "imap-login: rip=192.0.2.1, session=<Ab+/=>")).containsExactly("imap", "192.0.2.1", "Ab+/=");
