@@ -175,16 +175,21 @@ final class DistinctCounter {
         return false;
     }
 
+    /** The FNV-1a offset basis and prime {@link #hash} starts from and multiplies by (for a caller's own pass). */
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
     static long hash(String value) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < value.length(); i++) {
             h ^= value.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return mix(h);
     }
 
-    private static long mix(long z) {
+    /** Finishes a hash: {@link #hash} is this of the FNV-1a of the value's characters. */
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);

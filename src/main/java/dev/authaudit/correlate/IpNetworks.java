@@ -21,7 +21,12 @@ final class IpNetworks {
      * cache of values made again on a miss.
      */
     private final String[] recent = new String[RECENT_NETWORKS];
+    /** The {@link DistinctCounter#hash} of each network name in {@link #recent}, made with it. */
+    private final long[] recentHashes = new long[RECENT_NETWORKS];
     private static final int RECENT_NETWORKS = 1024;
+    /** What {@link #keysOf} worked out besides the network: the address's and the network's counter hashes. */
+    private long ipHash;
+    private long networkHash;
 
     /** Returns the network of an address as a CIDR string, or the input itself when it is not an address. */
     String networkOf(String ip) {
@@ -55,16 +60,72 @@ final class IpNetworks {
         for (int i = 0; i < lastDot; i++) {
             h = 31 * h + ip.charAt(i);
         }
+        return v4Network(ip, lastDot, h);
+    }
+
+    /**
+     * As {@link #v4Network(String, int)}, given the hash of the address's first {@code lastDot} characters
+     * ({@code 31 * h + c} from 0); sets {@link #networkHash} to the name's counter hash, kept with the name.
+     */
+    private String v4Network(String ip, int lastDot, int h) {
         int slot = (h ^ (h >>> 10)) & (RECENT_NETWORKS - 1);
         String known = recent[slot];
         int length = lastDot + V4_SUFFIX.length();
         if (known != null && known.length() == length && known.regionMatches(0, ip, 0, lastDot)
                 && known.charAt(lastDot) == '.') {
+            networkHash = recentHashes[slot];
             return known;
         }
         String made = build(ip, lastDot);
         recent[slot] = made;
+        networkHash = DistinctCounter.hash(made);
+        recentHashes[slot] = networkHash;
         return made;
+    }
+
+    /**
+     * Returns the network of an address as {@link #networkOf} does, and leaves the {@link DistinctCounter#hash}
+     * of the address and of the network (0 for none) in {@link #ipHash()} and {@link #networkHash()}: a new
+     * address's keys ({@link SubjectKeys.Address}) need all three, which took six passes over the address and one
+     * over the network's name; a dotted quad now takes one, and its network's hash is kept with the name.
+     */
+    String keysOf(String ip) {
+        int n = ip.length();
+        long fnv = DistinctCounter.FNV_OFFSET;
+        int dots = 0;
+        int lastDot = -1;
+        int prefix = 0;
+        int prefixToLastDot = 0;
+        boolean colon = false;
+        for (int i = 0; i < n; i++) {
+            char c = ip.charAt(i);
+            fnv = (fnv ^ c) * DistinctCounter.FNV_PRIME;
+            if (c == '.') {
+                dots++;
+                lastDot = i;
+                prefixToLastDot = prefix;
+            } else if (c == ':') {
+                colon = true;
+            }
+            prefix = 31 * prefix + c;
+        }
+        ipHash = DistinctCounter.mix(fnv);
+        if (lastDot > 0 && !colon && dots == 3) {
+            return v4Network(ip, lastDot, prefixToLastDot);
+        }
+        String network = networkOf(ip);
+        networkHash = network == null ? 0 : DistinctCounter.hash(network);
+        return network;
+    }
+
+    /** The address's {@link DistinctCounter#hash} as the last {@link #keysOf} worked it out. */
+    long ipHash() {
+        return ipHash;
+    }
+
+    /** The network's {@link DistinctCounter#hash} as the last {@link #keysOf} worked it out (0 for none). */
+    long networkHash() {
+        return networkHash;
     }
 
     private String build(String ip, int lastDot) {

@@ -149,7 +149,11 @@ final class RecentPrimaries {
 
     /** Removes the key at ring position {@code pos} from the index and leaves a hole; moves the head past holes. */
     private void drop(int pos) {
-        int slot = find(hashes[pos], hosts[pos], ips[pos], logins[pos]);
+        // its index slot is the one that names its position: found from its hash's home without reading a key
+        int slot = spread(hashes[pos]) & indexMask;
+        while (index[slot] != pos + 1) {
+            slot = (slot + 1) & indexMask;
+        }
         unindex(slot);
         hosts[pos] = null;
         ips[pos] = null;

@@ -77,10 +77,15 @@ final class SubjectKeys {
         private boolean held;
 
         Address(String ip, String network) {
+            this(ip, network, DistinctCounter.hash(ip), network == null ? 0 : DistinctCounter.hash(network));
+        }
+
+        /** Keys whose {@link DistinctCounter#hash}es the caller worked out (see {@link IpNetworks#keysOf}). */
+        Address(String ip, String network, long ipHash, long networkHash) {
             this.ip = ip;
             this.network = network;
-            this.ipHash = DistinctCounter.hash(ip);
-            this.networkHash = network == null ? 0 : DistinctCounter.hash(network);
+            this.ipHash = ipHash;
+            this.networkHash = networkHash;
         }
     }
 
@@ -199,7 +204,11 @@ final class SubjectKeys {
             return null;
         }
         Address a = addresses.get(ip);
-        return a != null ? a : new Address(ip, networks.networkOf(ip));
+        if (a != null) {
+            return a;
+        }
+        String network = networks.keysOf(ip);
+        return new Address(ip, network, networks.ipHash(), networks.networkHash());
     }
 
     /**

@@ -59,6 +59,33 @@ class QueuedSlotsTest {
     }
 
     @Test
+    void aKeyWhoseHomeIsFree_misses_andOneInARunStartedAtAnotherHome_isFound_asEntriesComeAndGo() {
+        QueuedSlots<Key, Integer> q = new QueuedSlots<>();
+        // hashes 0 and 1 lie in one run when 0's run already covers 1's home: each found until removed
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            slots.add(q.add(new Key("a" + i, i % 2), i % 2, i, 0));
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(q.find(new Key("a" + i, i % 2))).isEqualTo(slots.get(i));
+        }
+        assertThat(q.find(new Key("z", 12345))).isEqualTo(QueuedSlots.NONE);
+        for (int i = 0; i < 6; i++) {
+            q.remove(slots.get(i));
+            assertThat(q.find(new Key("a" + i, i % 2))).isEqualTo(QueuedSlots.NONE);
+            for (int j = i + 1; j < 6; j++) {
+                assertThat(q.find(new Key("a" + j, j % 2))).as("after %d removed", i).isEqualTo(slots.get(j));
+            }
+        }
+        // all gone: every position free again, and added again each is found
+        for (int i = 0; i < 6; i++) {
+            int s = q.add(new Key("b" + i, i % 2), i % 2, i, 1);
+            assertThat(q.find(new Key("b" + i, i % 2))).isEqualTo(s);
+        }
+        assertThat(q.find(new Key("a0", 0))).isEqualTo(QueuedSlots.NONE);
+    }
+
+    @Test
     void keysOfOneHash_allFound_removingOneInTheMiddleOfTheirRunKeepsTheOthers() {
         QueuedSlots<Key, Integer> q = new QueuedSlots<>();
         List<Key> same = new ArrayList<>();
