@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Runs one authaudit command and prints where its CPU went by thread kind (the JIT compilers, the
-garbage collector, the rest), and, from a flight recording of the same run, the largest C2 compiles.
+garbage collector, the rest), and, from a flight recording of the same run, the largest C2 compiles, the
+compiles by tier and by package (C1's tier-3 compiles separately), and how many methods C1 compiled with
+profiling (tier 3) that never reached C2: compiled, profiled, and then not used enough to matter.
 
     bench/jit.py JFR_FILE LABEL -- COMMAND...
 
@@ -105,7 +107,50 @@ def main():
     for d, name, size, osr in c2[:3]:
         share = 100 * d / spent if spent else 0
         print(f"  largest: {d * 1000:6.1f} ms ({share:4.1f}%) {name}{' (OSR)' if osr else ''}, {size:,} bytes of code")
+    by_package(events)
     return 0
+
+
+def group(type_name):
+    """The product's package (parse, correlate...), else a library's first two or three name parts."""
+    if "$$Lambda" in type_name:
+        # a lambda's hidden class is named with dots: the class that made it
+        type_name = type_name.split("$$")[0].replace(".", "/")
+    parts = type_name.split("/")
+    if type_name.startswith("dev/authaudit/"):
+        return parts[2]
+    if type_name.startswith(("com/", "org/")):
+        return ".".join(parts[:3])
+    return ".".join(parts[:2])
+
+
+def by_package(events):
+    # tiers: 1-3 are C1 (1 plain, 2 with counters, 3 with a full profile), 4 is C2
+    tiers = {}
+    packages = {}
+    tier3 = set()
+    tier4 = set()
+    for e in events:
+        v = e["values"]
+        m = v["method"]
+        t = m["type"]["name"]
+        if t.startswith(("jdk/jfr", "jdk/internal/org/objectweb")):
+            continue
+        level = v.get("compileLevel", 0)
+        d = seconds(v["duration"])
+        n, s = tiers.get(level, (0, 0.0))
+        tiers[level] = (n + 1, s + d)
+        kind = "C2" if level == 4 else "C1 tier 3" if level == 3 else "C1 tiers 1-2"
+        key = (kind, group(t))
+        n, s = packages.get(key, (0, 0.0))
+        packages[key] = (n + 1, s + d)
+        (tier4 if level == 4 else tier3 if level == 3 else set()).add((t, m["name"], m.get("descriptor")))
+    print("  compiles by tier (count, seconds from start to end of each): "
+          + ", ".join(f"{lvl}: {n} {s:4.2f} s" for lvl, (n, s) in sorted(tiers.items())))
+    print(f"  methods compiled at tier 3 that never reached C2: {len(tier3 - tier4)} of {len(tier3)}")
+    for kind in ("C2", "C1 tier 3", "C1 tiers 1-2"):
+        rows = sorted(((s, n, p) for (k, p), (n, s) in packages.items() if k == kind), reverse=True)[:8]
+        print(f"  {kind} by package: " + ", ".join(f"{p} {n} {s:4.2f} s" for s, n, p in rows))
 
 
 if __name__ == "__main__":
